@@ -1,0 +1,38 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { getActingMember } from "@/lib/auth/current-member";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-accounts";
+
+export async function generateMetadata() {
+  const t = await getTranslations("auth");
+  return { title: t("submit") };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+  if (await getActingMember()) redirect("/");
+  const { next } = await searchParams;
+  const t = await getTranslations("auth");
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-gray-50 px-4">
+      <div className="w-full max-w-sm">
+        <h1 className="text-xl font-semibold text-gray-900">{t("signInTitle")}</h1>
+        <p className="mt-1 text-sm text-gray-600">{t("signInSubtitle")}</p>
+        <div className="mt-6 rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
+          <SignInForm next={next} />
+        </div>
+        <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-gray-800">
+          <h2 id="demo-heading" className="font-medium">{t("demoTitle")}</h2>
+          <p className="mt-1">{t.rich("demoBody", { password: DEMO_PASSWORD, code: (chunks) => <code>{chunks}</code> })}</p>
+          <ul className="mt-2 space-y-0.5 font-mono text-xs">
+            {DEMO_USERS.filter((user) => user.featured).map((user) => (
+              <li key={user.email}>
+                {user.email} <span className="text-gray-500">— {user.role}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
+import { LogOut } from "lucide-react";
+import { requireMember } from "@/lib/auth/current-member";
+import { canSetting } from "@/lib/permissions";
+import { SETTINGS_PAGES } from "@/lib/access/settings-pages";
+import { SettingsNav } from "@/components/layout/settings-nav";
+import { LanguageSelect } from "@/components/layout/language-select";
+import { signOutAction } from "@/app/(auth)/sign-in/actions";
+
+export default async function SettingsLayout({ children }: { children: ReactNode }) {
+  const member = await requireMember();
+  const t = await getTranslations();
+  const items = SETTINGS_PAGES.filter((page) => page.permission === null || canSetting(member.permissions, page.permission)).map(
+    (page) => ({ href: page.href, label: t(`nav.${page.labelKey}`) }),
+  );
+
+  return (
+    <div className="flex min-h-screen">
+      <aside className="flex w-60 shrink-0 flex-col border-r border-gray-200 bg-gray-50 px-3 py-4">
+        <div className="px-2.5">
+          <p className="text-sm font-semibold text-gray-900">{member.workspaceName}</p>
+          <p className="text-xs text-gray-500">{t("common.appName")}</p>
+        </div>
+        <p className="mt-6 px-2.5 text-xs font-medium uppercase tracking-wide text-gray-500">{t("nav.settings")}</p>
+        <div className="mt-2">
+          <SettingsNav label={t("nav.settingsNavigation")} items={items} />
+        </div>
+        <div className="mt-auto space-y-3 border-t border-gray-200 px-2.5 pt-4">
+          <div>
+            <p className="truncate text-sm font-medium text-gray-900">{member.name}</p>
+            <p className="truncate text-xs text-gray-600">
+              {member.email} · {member.roleName}
+            </p>
+          </div>
+          <LanguageSelect />
+          <form action={signOutAction}>
+            <button type="submit" className="inline-flex items-center gap-1.5 text-sm text-gray-700 hover:text-gray-900">
+              <LogOut aria-hidden className="size-4" />
+              {t("auth.signOut")}
+            </button>
+          </form>
+        </div>
+      </aside>
+      <main className="min-w-0 flex-1 bg-white px-10 py-8">{children}</main>
+    </div>
+  );
+}

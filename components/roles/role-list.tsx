@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { useTranslations } from "next-intl";
+import { Search } from "lucide-react";
+import type { RoleSummary } from "@/lib/roles/queries";
+import { RoleIcon } from "./role-icon";
+
+/** Case- and accent-insensitive, works for any script (e.g. Japanese names). */
+function searchKey(text: string) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}
+
+export function RoleList({ roles }: { roles: RoleSummary[] }) {
+  const t = useTranslations("roles");
+  const [query, setQuery] = useState("");
+  const visible = useMemo(() => {
+    const needle = searchKey(query.trim());
+    return needle ? roles.filter((role) => searchKey(`${role.name} ${role.description}`).includes(needle)) : roles;
+  }, [roles, query]);
+
+  return (
+    <div>
+      <div className="relative max-w-xs">
+        <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-gray-400" />
+        <input
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder={t("search")}
+          aria-label={t("search")}
+          className="w-full rounded-md border border-gray-300 py-1.5 pr-3 pl-8 text-sm"
+        />
+      </div>
+      <table className="mt-4 w-full border-collapse text-sm">
+        <thead>
+          <tr className="border-b border-gray-200 text-left text-xs font-medium text-gray-500">
+            <th scope="col" className="py-2 pr-4 font-medium">{t("name")}</th>
+            <th scope="col" className="w-40 py-2 font-medium">{t("assignedTo")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {visible.map((role) => (
+            <tr key={role.id} className="border-b border-gray-100 hover:bg-gray-50">
+              <td className="py-2.5 pr-4">
+                <Link href={`/settings/roles/${role.id}`} className="flex items-center gap-2.5 text-gray-900">
+                  <span className="flex size-7 items-center justify-center rounded-md bg-gray-100 text-gray-700">
+                    <RoleIcon icon={role.icon} />
+                  </span>
+                  <span>
+                    <span className="font-medium">{role.name}</span>
+                    {role.isDefault ? (
+                      <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{t("default")}</span>
+                    ) : null}
+                    {role.description ? <span className="block text-xs text-gray-500">{role.description}</span> : null}
+                  </span>
+                </Link>
+              </td>
+              <td className="py-2.5 text-gray-700">{t("memberCount", { count: role.memberCount })}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {visible.length === 0 ? <p className="py-6 text-center text-sm text-gray-500">{t("noRoles")}</p> : null}
+    </div>
+  );
+}

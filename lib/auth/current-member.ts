@@ -1,0 +1,60 @@
+import { cache } from "react";
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { loadRolePermissions } from "@/lib/access/role-permissions";
+import type { EffectivePermissions, SettingsPermission } from "@/lib/permissions";
+import { canSetting } from "@/lib/permissions";
+import { DomainError } from "@/lib/errors";
+import { getSession } from "./session";
+
+export interface ActingMember {
+  memberId: string;
+  userId: string;
+  name: string;
+  email: string;
+  locale: string | null;
+  workspaceId: string;
+  workspaceName: string;
+  roleId: string;
+  roleName: string;
+  permissions: EffectivePermissions;
+}
+
+/** The signed-in member of this request, or null. Memoised per request. */
+export const getActingMember = cache(async (): Promise<ActingMember | null> => {
+  const session = await getSession();
+  if (!session.userId) return null;
+  const member = await db.workspaceMember.findFirst({
+    where: { userId: session.userId },
+    orderBy: { createdAt: "asc" },
+    include: { user: true, workspace: true, role: { select: { name: true } } },
+  });
+  if (!member) return null;
+  return {
+    memberId: member.id,
+    userId: member.userId,
+    name: member.user.name,
+    email: member.user.email,
+    locale: member.user.locale,
+    workspaceId: member.workspaceId,
+    workspaceName: member.workspace.name,
+    roleId: member.roleId,
+    roleName: member.role.name,
+    permissions: await loadRolePermissions(db, member.workspaceId, member.roleId),
+  };
+});
+
+/** For pages: a signed-out visitor is sent to the sign-in page. */
+export async function requireMember(): Promise<ActingMember> {
+  const member = await getActingMember();
+  if (!member) redirect("/sign-in");
+  return member;
+}
+
+/** For server actions: refuses instead of redirecting, so the form can show the error. */
+export async function requireMemberForAction(setting?: SettingsPermission): Promise<ActingMember> {
+  const member = await getActingMember();
+  if (!member) throw new DomainError("UNAUTHENTICATED");
+  if (setting && !canSetting(member.permissions, setting)) throw new DomainError("FORBIDDEN");
+  return member;
+}

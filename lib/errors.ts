@@ -1,0 +1,64 @@
+/**
+ * Typed domain errors. Only a code (and optional field / params) crosses to the browser;
+ * the message is looked up in the translation catalog under `errors.<code>`, so no raw
+ * exception text ever reaches a user.
+ */
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "INVALID_CREDENTIALS",
+  "FORBIDDEN",
+  "NOT_FOUND",
+  "VALIDATION_FAILED",
+  "ROLE_NAME_REQUIRED",
+  "ROLE_NAME_TOO_LONG",
+  "ROLE_NAME_TAKEN",
+  "EDIT_WITHOUT_SEE",
+  "FIELD_VISIBLE_ON_HIDDEN_OBJECT",
+  "FIELD_NOT_RESTRICTABLE",
+  "UNKNOWN_OBJECT",
+  "UNKNOWN_FIELD",
+  "DUPLICATE_RULE",
+  "UNKNOWN_SETTING",
+  "UNKNOWN_ACTION",
+  "ADMIN_NOT_ASSIGNABLE_TO_AGENT",
+  "ADMIN_NOT_EDITABLE",
+  "ADMIN_NOT_DELETABLE",
+  "DEFAULT_ROLE_NOT_DELETABLE",
+  "LAST_ADMIN",
+  "OWN_ROLE",
+  "ROLE_NOT_ASSIGNABLE",
+  "VERSION_CONFLICT",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: { field?: string; params?: Record<string, string | number> } = {},
+  ) {
+    super(code);
+    this.name = "DomainError";
+  }
+}
+
+export function isDomainError(error: unknown): error is DomainError {
+  return error instanceof DomainError;
+}
+
+/** What a server action returns to a form: a code per field, plus one for the whole form. */
+export interface ActionError {
+  code: ErrorCode;
+  field?: string;
+  params?: Record<string, string | number>;
+}
+
+export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; errors: ActionError[] };
+
+/** Turns anything thrown into codes the UI can translate; unknown errors are logged, not leaked. */
+export function toActionErrors(error: unknown): ActionError[] {
+  if (isDomainError(error)) return [{ code: error.code, field: error.details.field, params: error.details.params }];
+  console.error(error);
+  return [{ code: "INTERNAL" }];
+}

@@ -1,0 +1,6 @@
+import type { Tx } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/locales";
+
+export async function setUserLocale(db: Tx, userId: string, locale: Locale) {
+  await db.user.update({ where: { id: userId }, data: { locale } });
+}

@@ -1,0 +1,25 @@
+/**
+ * Rolecall's permission engine: pure functions from a role definition and a workspace schema to
+ * answers. No I/O, no framework: the same code runs in server actions, API routes, agent tools,
+ * the seed and the browser.
+ *
+ *   const perms = resolvePermissions(role, schema);   // once per role × schema (microseconds)
+ *   can(perms, "edit", "person", "email");            // per check (nanoseconds)
+ */
+export {
+  ACTION_PERMISSIONS,
+  OBJECT_ACTIONS,
+  PERMISSION_SOURCES,
+  PRINCIPAL_KINDS,
+  ROLE_NAME_MAX_LENGTH,
+  SETTINGS_PERMISSIONS,
+} from "./constants";
+export type * from "./types";
+export { resolvePermissions } from "./resolve";
+export { can, canAction, canSetting, editableFields, visibleFields } from "./check";
+export { explain } from "./explain";
+export { maskRecord, maskRecords } from "./mask";
+export { checkDelete, checkWrite } from "./write";
+export { validateRoleDefinition } from "./validate";
+export { normalizeRoleName, roleNameKey, validateRoleName } from "./role-name";
+export { canAssignRole } from "./assign";

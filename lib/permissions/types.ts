@@ -1,0 +1,192 @@
+import type {
+  ACTION_PERMISSIONS,
+  OBJECT_ACTIONS,
+  PERMISSION_SOURCES,
+  PRINCIPAL_KINDS,
+  SETTINGS_PERMISSIONS,
+} from "./constants";
+import type { FAST_INDEX, FastIndex } from "./fast-index";
+
+export type ObjectAction = (typeof OBJECT_ACTIONS)[number];
+export type SettingsPermission = (typeof SETTINGS_PERMISSIONS)[number];
+export type ActionPermission = (typeof ACTION_PERMISSIONS)[number];
+export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];
+export type PermissionSource = (typeof PERMISSION_SOURCES)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Inputs. Readonly so that callers may pass frozen fixtures or database rows as they are.
+// ---------------------------------------------------------------------------------------------
+
+export interface SchemaField {
+  /** Stable key, e.g. `email`; also the record's JSON key. */
+  readonly name: string;
+  /** The record's label (a person's name): always visible with the object, edit follows the object. */
+  readonly isLabel?: boolean;
+  /** id, createdAt, updatedAt, deletedAt…: always visible with the object, never editable. */
+  readonly isSystem?: boolean;
+}
+
+export interface SchemaObject {
+  /** Stable key, e.g. `person`. */
+  readonly name: string;
+  /** In display order; the order of `visibleFields`, `maskRecord` output and `checkWrite` errors. */
+  readonly fields: readonly SchemaField[];
+}
+
+export interface WorkspaceSchema {
+  readonly objects: readonly SchemaObject[];
+}
+
+/** `null` or absent means "inherit from the less specific level". */
+export type Override = boolean | null | undefined;
+
+export interface ObjectRule {
+  readonly object: string;
+  readonly canSee?: Override;
+  readonly canEdit?: Override;
+  readonly canDelete?: Override;
+  readonly canDestroy?: Override;
+}
+
+/**
+ * The editor offers three values plus inherit:
+ * "See field" = {canSee: true, canEdit: false}, "Edit field" = {true, true},
+ * "No access" = {false, false}, inherit = {null, null}.
+ */
+export interface FieldRule {
+  readonly object: string;
+  readonly field: string;
+  readonly canSee?: Override;
+  readonly canEdit?: Override;
+}
+
+export type AssignableTo = Readonly<Record<PrincipalKind, boolean>>;
+
+export interface RoleDefinition {
+  readonly isAdmin: boolean;
+  /** The "All objects" baseline. */
+  readonly canSeeAllObjects: boolean;
+  readonly canEditAllObjects: boolean;
+  readonly canDeleteAllObjects: boolean;
+  readonly canDestroyAllObjects: boolean;
+  readonly objectRules: readonly ObjectRule[];
+  readonly fieldRules: readonly FieldRule[];
+  readonly settingsAllAccess: boolean;
+  /** Typed loosely on purpose: definitions come from JSON imports, validation names unknown keys. */
+  readonly settings: readonly (SettingsPermission | (string & {}))[];
+  readonly actionsAllAccess: boolean;
+  readonly actions: readonly (ActionPermission | (string & {}))[];
+  /** Absent means assignable to every principal kind (Admin is still never assignable to agents). */
+  readonly assignableTo?: AssignableTo;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output of resolvePermissions.
+// ---------------------------------------------------------------------------------------------
+
+export interface ResolvedValue {
+  readonly value: boolean;
+  readonly source: PermissionSource;
+}
+
+/** `label` and `system` fields are not restrictable: no field rule applies to them. */
+export type FieldKind = "regular" | "label" | "system";
+
+export interface FieldPermissions {
+  readonly see: ResolvedValue;
+  readonly edit: ResolvedValue;
+  readonly restrictable: boolean;
+  readonly kind: FieldKind;
+}
+
+export interface ObjectPermissions {
+  readonly see: ResolvedValue;
+  readonly edit: ResolvedValue;
+  readonly delete: ResolvedValue;
+  readonly destroy: ResolvedValue;
+  /** Keyed by field name; iteration order is schema order. */
+  readonly fields: Readonly<Record<string, FieldPermissions>>;
+}
+
+/**
+ * Everything a role allows in one workspace schema, computed once by `resolvePermissions`.
+ * The string-keyed properties are a plain, JSON-serialisable view for UIs and APIs; the
+ * symbol-keyed index (invisible to JSON.stringify) is what the hot-path checks read.
+ */
+export interface EffectivePermissions {
+  readonly isAdmin: boolean;
+  /** Kept so that `explain` can say *why* a settings permission or action is granted. */
+  readonly settingsAllAccess: boolean;
+  readonly actionsAllAccess: boolean;
+  /** Keyed by object name; iteration order is schema order. */
+  readonly objects: Readonly<Record<string, ObjectPermissions>>;
+  readonly settings: Readonly<Record<SettingsPermission, ResolvedValue>>;
+  readonly actions: Readonly<Record<ActionPermission, ResolvedValue>>;
+  readonly [FAST_INDEX]: FastIndex;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks.
+// ---------------------------------------------------------------------------------------------
+
+export type ExplainQuery =
+  | { readonly kind: "object"; readonly action: ObjectAction; readonly object: string; readonly field?: string }
+  | { readonly kind: "setting"; readonly key: SettingsPermission }
+  | { readonly kind: "action"; readonly key: ActionPermission };
+
+export interface Explanation {
+  readonly allowed: boolean;
+  readonly source: PermissionSource;
+  /** One short English sentence naming the deciding rule (for logs, APIs and tooltips). */
+  readonly reason: string;
+}
+
+export type WriteMode = "create" | "update";
+
+export type WriteErrorCode =
+  | "OBJECT_NOT_VISIBLE"
+  | "OBJECT_NOT_EDITABLE"
+  | "FIELD_NOT_VISIBLE"
+  | "FIELD_READ_ONLY"
+  | "UNKNOWN_FIELD";
+
+export type WriteCheck =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly code: WriteErrorCode; readonly field?: string };
+
+export type DeleteOperation = "delete" | "restore" | "destroy";
+
+export type DeleteErrorCode = "OBJECT_NOT_VISIBLE" | "OBJECT_NOT_DELETABLE" | "OBJECT_NOT_DESTROYABLE";
+
+export type DeleteCheck = { readonly ok: true } | { readonly ok: false; readonly code: DeleteErrorCode };
+
+// ---------------------------------------------------------------------------------------------
+// Validation.
+// ---------------------------------------------------------------------------------------------
+
+export type RoleIssueCode =
+  | "EDIT_WITHOUT_SEE"
+  | "FIELD_VISIBLE_ON_HIDDEN_OBJECT"
+  | "FIELD_NOT_RESTRICTABLE"
+  | "UNKNOWN_OBJECT"
+  | "UNKNOWN_FIELD"
+  | "DUPLICATE_RULE"
+  | "UNKNOWN_SETTING"
+  | "UNKNOWN_ACTION"
+  | "ADMIN_NOT_ASSIGNABLE_TO_AGENT";
+
+/** Codes only; the messages are translated elsewhere. Absent locators mean "the whole role". */
+export interface RoleIssue {
+  readonly code: RoleIssueCode;
+  readonly object?: string;
+  readonly field?: string;
+  readonly action?: ObjectAction;
+  /** The offending settings or action key, for UNKNOWN_SETTING / UNKNOWN_ACTION. */
+  readonly key?: string;
+}
+
+export type RoleNameIssueCode = "ROLE_NAME_REQUIRED" | "ROLE_NAME_TOO_LONG" | "ROLE_NAME_TAKEN";
+
+export interface RoleNameIssue {
+  readonly code: RoleNameIssueCode;
+}

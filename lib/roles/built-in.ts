@@ -1,0 +1,52 @@
+import type { RoleSeed } from "@/prisma/factories";
+
+/** Full access, not editable, not deletable, never assignable to AI agents (SPEC §2.7). */
+export const ADMIN_ROLE: RoleSeed = {
+  name: "Admin",
+  description: "Full access to every object, setting and action.",
+  icon: "shield",
+  isAdmin: true,
+  canSeeAllObjects: true,
+  canEditAllObjects: true,
+  canDeleteAllObjects: true,
+  canDestroyAllObjects: true,
+  settingsAllAccess: true,
+  actionsAllAccess: true,
+  assignableToAgents: false,
+};
+
+/** The default role of a new workspace. */
+export const MEMBER_ROLE: RoleSeed = {
+  name: "Member",
+  description: "Works with every record; no access to settings.",
+  icon: "user",
+  canSeeAllObjects: true,
+  canEditAllObjects: true,
+  canDeleteAllObjects: true,
+  actionsAllAccess: true,
+};
+
+export const GUEST_ROLE: RoleSeed = {
+  name: "Guest",
+  description: "Sees every record, changes nothing.",
+  icon: "eye",
+  canSeeAllObjects: true,
+};
+
+/** The guide's example (SPEC §2.2–2.3 and §10). */
+export const INTERN_ROLE: RoleSeed = {
+  name: "Intern",
+  description: "Sees everything but Opportunities; edits People, except Email; never sees Address.",
+  icon: "graduation-cap",
+  canSeeAllObjects: true,
+  actions: ["EXPORT_CSV"],
+  objectRules: [
+    { object: "opportunity", canSee: false },
+    { object: "person", canEdit: true },
+  ],
+  fieldRules: [
+    { object: "person", field: "email", canSee: true, canEdit: false },
+    { object: "person", field: "address", canSee: false, canEdit: false },
+  ],
+};
+

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+/**
+ * Runs every suite (vitest unit + integration, Playwright e2e) and ends with one line
+ * `N passed, N failed` summed over all of them; exits non-zero if anything failed.
+ * Expects scripts/ensure.mjs to have installed dependencies, chromium and the build.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const reports = mkdtempSync(path.join(os.tmpdir(), "rolecall-reports-"));
+const E2E_DB = path.join(root, "prisma", "e2e.db");
+
+function run(command, env = {}) {
+  console.log(`\n\x1b[36m▸ ${command}\x1b[0m`);
+  return spawnSync(command, { cwd: root, stdio: "inherit", shell: true, env: { ...process.env, ...env } }).status ?? 1;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+const suites = [];
+
+// Unit and integration tests (vitest), one JSON report for both projects.
+const vitestReport = path.join(reports, "vitest.json");
+const vitestStatus = run(`npx vitest run --reporter=default --reporter=json --outputFile.json=${vitestReport}`);
+const vitest = readJson(vitestReport);
+suites.push({
+  name: "vitest (unit + integration)",
+  passed: vitest?.numPassedTests ?? 0,
+  failed: (vitest?.numFailedTests ?? 0) + (vitest ? 0 : 1),
+  status: vitestStatus,
+});
+
+// End-to-end tests on a fresh copy of the demo workspace.
+for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(E2E_DB + suffix, { force: true });
+const e2eEnv = { DATABASE_URL: "file:./prisma/e2e.db" };
+let e2eStatus = run("npx prisma migrate deploy", e2eEnv) || run("node --import tsx prisma/seed.ts", e2eEnv);
+let playwright = null;
+if (e2eStatus === 0) {
+  const playwrightReport = path.join(reports, "playwright.json");
+  e2eStatus = run("npx playwright test", { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport });
+  playwright = readJson(playwrightReport);
+}
+suites.push({
+  name: "playwright (e2e)",
+  passed: playwright?.stats?.expected ?? 0,
+  failed: (playwright?.stats?.unexpected ?? 0) + (playwright?.stats?.flaky ?? 0) + (playwright ? 0 : 1),
+  status: e2eStatus,
+});
+
+rmSync(reports, { recursive: true, force: true });
+
+console.log("\nSummary");
+for (const suite of suites) {
+  console.log(`  ${suite.failed || suite.status ? "✖" : "✔"} ${suite.name}: ${suite.passed} passed, ${suite.failed} failed`);
+}
+const passed = suites.reduce((sum, suite) => sum + suite.passed, 0);
+const failed = suites.reduce((sum, suite) => sum + suite.failed, 0);
+const anyStatus = suites.some((suite) => suite.status !== 0);
+// A runner that exits non-zero without a failing test (crash, config error) still fails the run.
+const reportedFailed = failed === 0 && anyStatus ? 1 : failed;
+console.log(`${passed} passed, ${reportedFailed} failed`);
+process.exit(reportedFailed > 0 ? 1 : 0);
