@@ -2,22 +2,21 @@ import { cache } from "react";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
-import type { EffectivePermissions, SettingsPermission } from "@/lib/permissions";
+import type { SettingsPermission } from "@/lib/permissions";
+import type { Principal } from "@/lib/access/principal";
 import { canSetting } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { getSession } from "./session";
 
-export interface ActingMember {
-  memberId: string;
+/** The signed-in member: a principal (id is the member id) plus what the shell displays. */
+export interface ActingMember extends Principal {
+  kind: "member";
   userId: string;
   name: string;
   email: string;
   locale: string | null;
-  workspaceId: string;
   workspaceName: string;
-  roleId: string;
   roleName: string;
-  permissions: EffectivePermissions;
 }
 
 /** The signed-in member of this request, or null. Memoised per request. */
@@ -31,7 +30,9 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
   });
   if (!member) return null;
   return {
-    memberId: member.id,
+    kind: "member",
+    id: member.id,
+    label: member.user.name,
     userId: member.userId,
     name: member.user.name,
     email: member.user.email,

@@ -135,6 +135,12 @@ describe("visibleFields / editableFields", () => {
     expect(visibleFields(intern, "ghost")).toEqual([]);
   });
 
+  it("follows the schema's order even for integer-like field names", () => {
+    const schema = { objects: [{ name: "odd", fields: [{ name: "b" }, { name: "2" }, { name: "a" }, { name: "1" }] }] };
+    const perms = resolvePermissions(guestRole, schema);
+    expect(visibleFields(perms, "odd")).toEqual(["b", "2", "a", "1"]);
+  });
+
   it("returns a copy that callers may change without affecting the engine", () => {
     visibleFields(intern, "person").push("address");
     expect(visibleFields(intern, "person")).not.toContain("address");

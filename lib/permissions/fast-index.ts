@@ -4,7 +4,7 @@
  * index folds each object's and each field's four booleans into one small integer, so a check
  * is one or two Map lookups and a bit test, with no allocation.
  */
-import type { ObjectAction, ObjectPermissions } from "./types";
+import type { ObjectAction, ObjectPermissions, SchemaObject } from "./types";
 
 /** Symbol-keyed so that JSON.stringify of EffectivePermissions (e.g. in an API answer) skips it. */
 export const FAST_INDEX = Symbol("rolecall.permissions.fastIndex");
@@ -54,24 +54,27 @@ export interface FastIndex {
   readonly grantedActions: ReadonlySet<string>;
 }
 
-export function buildObjectIndexEntry(object: ObjectPermissions): ObjectIndexEntry {
+/**
+ * Walks the schema's field list rather than the view's keys: object key order puts integer-like
+ * names first, and the field lists must follow the schema's order exactly.
+ */
+export function buildObjectIndexEntry(schemaObject: SchemaObject, view: ObjectPermissions): ObjectIndexEntry {
   const mask =
-    (object.see.value ? SEE_BIT : 0) |
-    (object.edit.value ? EDIT_BIT : 0) |
-    (object.delete.value ? DELETE_BIT : 0) |
-    (object.destroy.value ? DESTROY_BIT : 0);
+    (view.see.value ? SEE_BIT : 0) |
+    (view.edit.value ? EDIT_BIT : 0) |
+    (view.delete.value ? DELETE_BIT : 0) |
+    (view.destroy.value ? DESTROY_BIT : 0);
   const recordLevelBits = mask & (DELETE_BIT | DESTROY_BIT);
 
   const fieldMasks = new Map<string, number>();
   const visibleFields: string[] = [];
   const editableFields: string[] = [];
-  for (const [fieldName, field] of Object.entries(object.fields)) {
-    fieldMasks.set(
-      fieldName,
-      (field.see.value ? SEE_BIT : 0) | (field.edit.value ? EDIT_BIT : 0) | recordLevelBits,
-    );
-    if (field.see.value) visibleFields.push(fieldName);
-    if (field.edit.value) editableFields.push(fieldName);
+  for (const { name } of schemaObject.fields) {
+    if (fieldMasks.has(name)) continue; // a schema listing a field twice yields it once
+    const field = view.fields[name];
+    fieldMasks.set(name, (field.see.value ? SEE_BIT : 0) | (field.edit.value ? EDIT_BIT : 0) | recordLevelBits);
+    if (field.see.value) visibleFields.push(name);
+    if (field.edit.value) editableFields.push(name);
   }
   return { mask, fieldMasks, visibleFields, editableFields };
 }

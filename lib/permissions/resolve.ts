@@ -30,7 +30,7 @@ export function resolvePermissions(role: RoleDefinition, schema: WorkspaceSchema
       ? resolveObjectForAdmin(object)
       : resolveObject(role, object, objectRules.get(object.name), fieldRules.get(object.name));
     objectViews.push([object.name, view]);
-    objectIndex.set(object.name, buildObjectIndexEntry(view));
+    objectIndex.set(object.name, buildObjectIndexEntry(object, view));
   }
 
   const grantedSettings = grantedKeys(SETTINGS_PERMISSIONS, role.isAdmin || role.settingsAllAccess, role.settings);

@@ -104,21 +104,22 @@ export interface ObjectPermissions {
   readonly edit: ResolvedValue;
   readonly delete: ResolvedValue;
   readonly destroy: ResolvedValue;
-  /** Keyed by field name; iteration order is schema order. */
+  /** Keyed by field name, in schema order (as far as JS allows: integer-like keys come first). */
   readonly fields: Readonly<Record<string, FieldPermissions>>;
 }
 
 /**
  * Everything a role allows in one workspace schema, computed once by `resolvePermissions`.
  * The string-keyed properties are a plain, JSON-serialisable view for UIs and APIs; the
- * symbol-keyed index (invisible to JSON.stringify) is what the hot-path checks read.
+ * symbol-keyed index (invisible to JSON.stringify) is what the hot-path checks read. A JSON or
+ * structured clone keeps only the view: to run checks elsewhere, resolve again from the role.
  */
 export interface EffectivePermissions {
   readonly isAdmin: boolean;
   /** Kept so that `explain` can say *why* a settings permission or action is granted. */
   readonly settingsAllAccess: boolean;
   readonly actionsAllAccess: boolean;
-  /** Keyed by object name; iteration order is schema order. */
+  /** Keyed by object name, in schema order (as far as JS allows: integer-like keys come first). */
   readonly objects: Readonly<Record<string, ObjectPermissions>>;
   readonly settings: Readonly<Record<SettingsPermission, ResolvedValue>>;
   readonly actions: Readonly<Record<ActionPermission, ResolvedValue>>;

@@ -1,0 +1,78 @@
+import type { Tx } from "@/lib/db";
+import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
+import { hashApiKeySecret } from "@/lib/api-keys/secret";
+import { loadRolePermissions } from "./role-permissions";
+
+/**
+ * Whoever acts: a member in the browser, an API key over REST, an AI agent through its tools.
+ * Every domain function takes one and asks `permissions` (the engine's answer for its role).
+ */
+export interface Principal {
+  kind: PrincipalKind;
+  id: string;
+  /** For audit entries: a member's name, a key's name, an agent's name. */
+  label: string;
+  workspaceId: string;
+  roleId: string;
+  permissions: EffectivePermissions;
+}
+
+async function defaultRoleId(db: Tx, workspaceId: string) {
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { defaultRoleId: true } });
+  if (!workspace.defaultRoleId) throw new Error(`Workspace ${workspaceId} has no default role`);
+  return workspace.defaultRoleId;
+}
+
+export async function memberPrincipal(db: Tx, memberId: string): Promise<Principal | null> {
+  const member = await db.workspaceMember.findUnique({ where: { id: memberId }, include: { user: { select: { name: true } } } });
+  if (!member) return null;
+  return {
+    kind: "member",
+    id: member.id,
+    label: member.user.name,
+    workspaceId: member.workspaceId,
+    roleId: member.roleId,
+    permissions: await loadRolePermissions(db, member.workspaceId, member.roleId),
+  };
+}
+
+export type ApiKeyRejection = "INVALID_KEY" | "REVOKED_KEY" | "EXPIRED_KEY";
+
+/** The principal of a Bearer secret; a key without a role acts with the default role. */
+export async function apiKeyPrincipal(
+  db: Tx,
+  secret: string,
+  now = new Date(),
+): Promise<{ ok: true; principal: Principal } | { ok: false; reason: ApiKeyRejection }> {
+  const key = await db.apiKey.findUnique({ where: { secretHash: hashApiKeySecret(secret) } });
+  if (!key) return { ok: false, reason: "INVALID_KEY" };
+  if (key.revokedAt) return { ok: false, reason: "REVOKED_KEY" };
+  if (key.expiresAt && key.expiresAt <= now) return { ok: false, reason: "EXPIRED_KEY" };
+  const roleId = key.roleId ?? (await defaultRoleId(db, key.workspaceId));
+  return {
+    ok: true,
+    principal: {
+      kind: "apiKey",
+      id: key.id,
+      label: key.name,
+      workspaceId: key.workspaceId,
+      roleId,
+      permissions: await loadRolePermissions(db, key.workspaceId, roleId),
+    },
+  };
+}
+
+/** An agent acts with its own role (or the default role), never with its invoker's. */
+export async function agentPrincipal(db: Tx, agentId: string): Promise<Principal | null> {
+  const agent = await db.agent.findUnique({ where: { id: agentId } });
+  if (!agent) return null;
+  const roleId = agent.roleId ?? (await defaultRoleId(db, agent.workspaceId));
+  return {
+    kind: "agent",
+    id: agent.id,
+    label: agent.name,
+    workspaceId: agent.workspaceId,
+    roleId,
+    permissions: await loadRolePermissions(db, agent.workspaceId, roleId),
+  };
+}

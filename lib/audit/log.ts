@@ -1,0 +1,51 @@
+import type { Tx } from "@/lib/db";
+import type { Principal } from "@/lib/access/principal";
+
+export type AuditAction =
+  | "role.created"
+  | "role.updated"
+  | "role.deleted"
+  | "role.assigned"
+  | "role.unassigned"
+  | "workspace.defaultRoleChanged"
+  | "member.invited"
+  | "member.removed"
+  | "apiKey.created"
+  | "apiKey.revoked"
+  | "record.created"
+  | "record.updated"
+  | "record.deleted"
+  | "record.restored"
+  | "record.destroyed"
+  | "records.exported"
+  | "records.imported"
+  | "email.sent"
+  | "workflow.triggered"
+  | "field.created";
+
+export interface AuditEntry {
+  action: AuditAction;
+  targetType: string;
+  targetId?: string | null;
+  targetLabel?: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Writes one audit entry; call it inside the transaction of the change it records. */
+export async function writeAudit(db: Tx, actor: Pick<Principal, "kind" | "id" | "label" | "workspaceId">, entry: AuditEntry) {
+  await db.auditLog.create({
+    data: {
+      workspaceId: actor.workspaceId,
+      actorType: actor.kind,
+      actorId: actor.id,
+      actorLabel: actor.label,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId ?? null,
+      targetLabel: entry.targetLabel ?? "",
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    },
+  });
+}
