@@ -29,6 +29,12 @@ export const ERROR_CODES = [
   "ROLE_NOT_ASSIGNABLE",
   "VERSION_CONFLICT",
   "INTERNAL",
+  // REST API and records (lib/records, lib/api)
+  "RECORD_IN_TRASH",
+  "RECORD_NOT_IN_TRASH",
+  "INVALID_JSON",
+  "PAYLOAD_TOO_LARGE",
+  "RATE_LIMITED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -36,11 +42,16 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly details: { field?: string; params?: Record<string, string | number> } = {},
+    readonly details: { field?: string; params?: Record<string, string | number>; all?: ActionError[] } = {},
   ) {
     super(code);
     this.name = "DomainError";
   }
+}
+
+/** Several problems found at once (e.g. every invalid switch of a role), reported together. */
+export function domainErrors(errors: ActionError[]): DomainError {
+  return new DomainError(errors[0].code, { field: errors[0].field, params: errors[0].params, all: errors });
 }
 
 export function isDomainError(error: unknown): error is DomainError {
@@ -58,7 +69,7 @@ export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; e
 
 /** Turns anything thrown into codes the UI can translate; unknown errors are logged, not leaked. */
 export function toActionErrors(error: unknown): ActionError[] {
-  if (isDomainError(error)) return [{ code: error.code, field: error.details.field, params: error.details.params }];
+  if (isDomainError(error)) return error.details.all ?? [{ code: error.code, field: error.details.field, params: error.details.params }];
   console.error(error);
   return [{ code: "INTERNAL" }];
 }

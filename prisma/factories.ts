@@ -8,7 +8,7 @@ import type { ActionPermission, SettingsPermission } from "@/lib/permissions";
 import { SYSTEM_FIELDS, STANDARD_OBJECTS, type StandardObject } from "@/lib/metadata/standard-objects";
 import { apiKeyPrefix, hashApiKeySecret } from "@/lib/api-keys/secret";
 import { hashPassword } from "@/lib/auth/password";
-import { normalizeRoleName } from "@/lib/permissions";
+import { normalizeRoleName, roleNameKey } from "@/lib/permissions";
 
 type Client = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
@@ -90,8 +90,8 @@ export async function createRole(db: Client, workspaceId: string, objects: Objec
   return db.role.create({
     data: {
       workspaceId,
-      name: seed.name,
-      nameKey: normalizeRoleName(seed.name),
+      name: normalizeRoleName(seed.name),
+      nameKey: roleNameKey(seed.name),
       description: seed.description ?? "",
       icon: seed.icon ?? "user",
       isAdmin: seed.isAdmin ?? false,

@@ -1,7 +1,7 @@
 import { Bot, Briefcase, Eye, GraduationCap, Headset, KeyRound, Shield, Star, User, Users, Wrench, type LucideIcon } from "lucide-react";
+import { isRoleIconKey, type RoleIconKey } from "@/lib/roles/icons";
 
-/** The icons a role can carry; the key is what the database stores. */
-export const ROLE_ICONS: Record<string, LucideIcon> = {
+const ROLE_ICONS: Record<RoleIconKey, LucideIcon> = {
   shield: Shield,
   user: User,
   users: Users,
@@ -15,9 +15,7 @@ export const ROLE_ICONS: Record<string, LucideIcon> = {
   key: KeyRound,
 };
 
-export const ROLE_ICON_KEYS = Object.keys(ROLE_ICONS);
-
 export function RoleIcon({ icon, className = "size-4" }: { icon: string; className?: string }) {
-  const Icon = ROLE_ICONS[icon] ?? User;
+  const Icon = isRoleIconKey(icon) ? ROLE_ICONS[icon] : User;
   return <Icon aria-hidden className={className} />;
 }

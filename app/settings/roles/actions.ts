@@ -1,0 +1,79 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { requireMemberForAction } from "@/lib/auth/current-member";
+import { toActionErrors, type ActionResult } from "@/lib/errors";
+import { PRINCIPAL_KINDS } from "@/lib/permissions";
+import { roleDraft } from "@/lib/roles/draft";
+import { createRole, updateRole } from "@/lib/roles/save";
+import { deleteRole, type DeletedRole } from "@/lib/roles/delete";
+import { setDefaultRole } from "@/lib/roles/default-role";
+import { assignRole, unassignRole } from "@/lib/roles/assignment";
+import { parseOrThrow } from "@/lib/validation";
+
+/** Every action of the Roles settings: the ROLES permission, checked on the server each time. */
+async function run<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    const data = await work();
+    revalidatePath("/settings/roles", "layout");
+    return { ok: true, data };
+  } catch (error) {
+    return { ok: false, errors: toActionErrors(error) };
+  }
+}
+
+const id = z.string().min(1).max(100);
+const target = z.object({ kind: z.enum(PRINCIPAL_KINDS), id });
+
+export async function createRoleAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    return createRole(db, actor, parseOrThrow(roleDraft, input));
+  });
+}
+
+export async function updateRoleAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { roleId, version, draft } = parseOrThrow(z.object({ roleId: id, version: z.int().positive(), draft: z.unknown() }), input);
+    // Parsed on its own so that field errors read `name`, not `draft.name`, as on creation.
+    return updateRole(db, actor, roleId, version, parseOrThrow(roleDraft, draft));
+  });
+}
+
+export async function deleteRoleAction(input: unknown): Promise<ActionResult<DeletedRole>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
+    return deleteRole(db, actor, roleId);
+  });
+}
+
+export async function setDefaultRoleAction(input: unknown): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
+    await setDefaultRole(db, actor, roleId);
+    return undefined;
+  });
+}
+
+export async function assignRoleAction(input: unknown): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const parsed = parseOrThrow(z.object({ roleId: id, target }), input);
+    await assignRole(db, actor, parsed.roleId, parsed.target);
+    return undefined;
+  });
+}
+
+export async function unassignRoleAction(input: unknown): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const parsed = parseOrThrow(z.object({ roleId: id, target }), input);
+    await unassignRole(db, actor, parsed.roleId, parsed.target);
+    return undefined;
+  });
+}

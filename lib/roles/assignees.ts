@@ -1,0 +1,36 @@
+import type { Tx } from "@/lib/db";
+
+export interface Assignee {
+  id: string;
+  name: string;
+  detail: string;
+  roleId: string | null;
+  roleName: string | null;
+}
+
+export interface Assignees {
+  members: Assignee[];
+  apiKeys: Assignee[];
+  agents: Assignee[];
+}
+
+/**
+ * Every member, API key and agent of the workspace with the role it holds: the Assignment tab
+ * shows those of one role and offers the others in its pickers. Revoked keys are left out.
+ */
+export async function listPrincipals(db: Tx, workspaceId: string): Promise<Assignees> {
+  const [members, apiKeys, agents] = await Promise.all([
+    db.workspaceMember.findMany({
+      where: { workspaceId },
+      include: { user: { select: { name: true, email: true } }, role: { select: { name: true } } },
+      orderBy: { user: { name: "asc" } },
+    }),
+    db.apiKey.findMany({ where: { workspaceId, revokedAt: null }, include: { role: { select: { name: true } } }, orderBy: { name: "asc" } }),
+    db.agent.findMany({ where: { workspaceId }, include: { role: { select: { name: true } } }, orderBy: { name: "asc" } }),
+  ]);
+  return {
+    members: members.map((m) => ({ id: m.id, name: m.user.name, detail: m.user.email, roleId: m.roleId, roleName: m.role.name })),
+    apiKeys: apiKeys.map((k) => ({ id: k.id, name: k.name, detail: `${k.prefix}…`, roleId: k.roleId, roleName: k.role?.name ?? null })),
+    agents: agents.map((a) => ({ id: a.id, name: a.name, detail: a.description, roleId: a.roleId, roleName: a.role?.name ?? null })),
+  };
+}

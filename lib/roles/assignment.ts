@@ -1,0 +1,101 @@
+import type { Db, Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
+import type { Principal } from "@/lib/access/principal";
+import { writeAudit } from "@/lib/audit/log";
+
+export interface PrincipalRef {
+  kind: PrincipalKind;
+  id: string;
+}
+
+/**
+ * Refuses a change that left the workspace without an Admin member (SPEC §3). It runs after
+ * the write, inside the same transaction: writes to one database are serialised, so of two
+ * concurrent changes the second sees the first and is rolled back.
+ */
+export async function assertAdminRemains(tx: Tx, workspaceId: string) {
+  const admins = await tx.workspaceMember.count({ where: { workspaceId, role: { isAdmin: true } } });
+  if (admins === 0) throw new DomainError("LAST_ADMIN");
+}
+
+async function loadTarget(tx: Tx, workspaceId: string, target: PrincipalRef) {
+  if (target.kind === "member") {
+    const member = await tx.workspaceMember.findFirst({ where: { id: target.id, workspaceId }, include: { user: { select: { name: true } }, role: true } });
+    return member ? { label: member.user.name, role: member.role } : null;
+  }
+  if (target.kind === "apiKey") {
+    const key = await tx.apiKey.findFirst({ where: { id: target.id, workspaceId }, include: { role: true } });
+    return key ? { label: key.name, role: key.role } : null;
+  }
+  const agent = await tx.agent.findFirst({ where: { id: target.id, workspaceId }, include: { role: true } });
+  return agent ? { label: agent.name, role: agent.role } : null;
+}
+
+async function setRole(tx: Tx, target: PrincipalRef, roleId: string | null) {
+  if (target.kind === "member") {
+    if (!roleId) throw new Error("A member always holds a role");
+    await tx.workspaceMember.update({ where: { id: target.id }, data: { roleId } });
+  } else if (target.kind === "apiKey") {
+    await tx.apiKey.update({ where: { id: target.id }, data: { roleId } });
+  } else {
+    await tx.agent.update({ where: { id: target.id }, data: { roleId } });
+  }
+}
+
+/** Gives a member, API key or agent the role (each holds at most one; a member exactly one). */
+export async function assignRole(db: Db, actor: Principal, roleId: string, target: PrincipalRef) {
+  return db.$transaction(async (tx) => {
+    const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
+    if (!role) throw new DomainError("NOT_FOUND");
+    const roleShape = { isAdmin: role.isAdmin, assignableTo: { member: role.assignableToMembers, apiKey: role.assignableToApiKeys, agent: role.assignableToAgents } };
+    if (!canAssignRole(roleShape, target.kind)) throw new DomainError("ROLE_NOT_ASSIGNABLE");
+    if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
+    const current = await loadTarget(tx, actor.workspaceId, target);
+    if (!current) throw new DomainError("NOT_FOUND");
+    if (current.role?.id === roleId) return;
+
+    await setRole(tx, target, roleId);
+    if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
+    await writeAudit(tx, actor, {
+      action: "role.assigned",
+      targetType: target.kind,
+      targetId: target.id,
+      targetLabel: current.label,
+      before: { role: current.role?.name ?? null },
+      after: { role: role.name },
+    });
+  });
+}
+
+/**
+ * Takes the role away: a member moves to the default role; a key or agent is left without a
+ * role, which means it acts with the default role's permissions (SPEC §4).
+ */
+export async function unassignRole(db: Db, actor: Principal, roleId: string, target: PrincipalRef) {
+  return db.$transaction(async (tx) => {
+    const current = await loadTarget(tx, actor.workspaceId, target);
+    if (!current || current.role?.id !== roleId) throw new DomainError("NOT_FOUND");
+    if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
+    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
+    const defaultRole = workspace.defaultRole;
+    if (!defaultRole) throw new DomainError("NOT_FOUND");
+
+    if (target.kind === "member") {
+      // A member of the default role has nowhere else to go: assign another role instead.
+      if (roleId === defaultRole.id) throw new DomainError("ROLE_NOT_ASSIGNABLE");
+      await setRole(tx, target, defaultRole.id);
+      if (current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
+    } else {
+      await setRole(tx, target, null);
+    }
+    await writeAudit(tx, actor, {
+      action: "role.unassigned",
+      targetType: target.kind,
+      targetId: target.id,
+      targetLabel: current.label,
+      before: { role: current.role?.name ?? null },
+      after: { role: target.kind === "member" ? defaultRole.name : null },
+    });
+  });
+}

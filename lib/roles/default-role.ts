@@ -1,0 +1,27 @@
+import type { Db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import type { Principal } from "@/lib/access/principal";
+import { writeAudit } from "@/lib/audit/log";
+
+/**
+ * The role new members receive (SPEC §3 "Default role"). Admin cannot be the default: every
+ * invited person would join with full access.
+ */
+export async function setDefaultRole(db: Db, actor: Principal, roleId: string) {
+  return db.$transaction(async (tx) => {
+    const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
+    if (!role) throw new DomainError("NOT_FOUND");
+    if (role.isAdmin || !role.assignableToMembers) throw new DomainError("ROLE_NOT_ASSIGNABLE", { field: "defaultRoleId" });
+    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
+    if (workspace.defaultRoleId === roleId) return;
+    await tx.workspace.update({ where: { id: actor.workspaceId }, data: { defaultRoleId: roleId } });
+    await writeAudit(tx, actor, {
+      action: "workspace.defaultRoleChanged",
+      targetType: "workspace",
+      targetId: actor.workspaceId,
+      targetLabel: workspace.name,
+      before: { defaultRole: workspace.defaultRole?.name ?? null },
+      after: { defaultRole: role.name },
+    });
+  });
+}

@@ -1,0 +1,38 @@
+import type { Db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import type { Principal } from "@/lib/access/principal";
+import { writeAudit } from "@/lib/audit/log";
+import { ROLE_DEFINITION_INCLUDE } from "./definition";
+import { roleToDraft } from "./editor";
+
+export interface DeletedRole {
+  movedMembers: number;
+  movedApiKeys: number;
+  movedAgents: number;
+  defaultRoleName: string;
+}
+
+/**
+ * Deletes a role and, in the same transaction, moves every member, API key and agent that
+ * held it to the default role (SPEC §3). Admin and the current default role cannot be deleted.
+ */
+export async function deleteRole(db: Db, actor: Principal, roleId: string): Promise<DeletedRole> {
+  return db.$transaction(async (tx) => {
+    const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, include: ROLE_DEFINITION_INCLUDE });
+    if (!role) throw new DomainError("NOT_FOUND");
+    if (role.isAdmin) throw new DomainError("ADMIN_NOT_DELETABLE");
+    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
+    if (!workspace.defaultRole || workspace.defaultRoleId === roleId) throw new DomainError("DEFAULT_ROLE_NOT_DELETABLE");
+    const defaultRoleId = workspace.defaultRole.id;
+
+    const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId } });
+    // A key or agent without a role acts with the default role, so moving it means clearing it.
+    const apiKeys = await tx.apiKey.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null } });
+    const agents = await tx.agent.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null } });
+    await tx.role.delete({ where: { id: roleId } });
+
+    const result = { movedMembers: members.count, movedApiKeys: apiKeys.count, movedAgents: agents.count, defaultRoleName: workspace.defaultRole.name };
+    await writeAudit(tx, actor, { action: "role.deleted", targetType: "role", targetId: roleId, targetLabel: role.name, before: roleToDraft(role), after: result });
+    return result;
+  });
+}

@@ -1,0 +1,82 @@
+import { z } from "zod";
+import { ACTION_PERMISSIONS, SETTINGS_PERMISSIONS } from "@/lib/permissions";
+import type { RoleDefinition } from "@/lib/permissions";
+
+/**
+ * The editable shape of a role: what the editor holds in memory until Save, and what the save
+ * action accepts. Validated with zod at the server boundary; the permission engine then checks
+ * the rules between switches (SPEC §8).
+ */
+const override = z.boolean().nullable();
+const key = z.string().min(1).max(100);
+
+export const objectRuleDraft = z.object({
+  object: key,
+  canSee: override,
+  canEdit: override,
+  canDelete: override,
+  canDestroy: override,
+});
+
+export const fieldRuleDraft = z.object({ object: key, field: key, canSee: override, canEdit: override });
+
+export const roleDraft = z.object({
+  // Length and uniqueness are checked by the engine so the message matches SPEC §8.
+  name: z.string().max(1000),
+  description: z.string().max(500),
+  icon: z.string().min(1).max(40),
+  canSeeAllObjects: z.boolean(),
+  canEditAllObjects: z.boolean(),
+  canDeleteAllObjects: z.boolean(),
+  canDestroyAllObjects: z.boolean(),
+  settingsAllAccess: z.boolean(),
+  settings: z.array(z.enum(SETTINGS_PERMISSIONS)).max(SETTINGS_PERMISSIONS.length),
+  actionsAllAccess: z.boolean(),
+  actions: z.array(z.enum(ACTION_PERMISSIONS)).max(ACTION_PERMISSIONS.length),
+  assignableToMembers: z.boolean(),
+  assignableToApiKeys: z.boolean(),
+  assignableToAgents: z.boolean(),
+  objectRules: z.array(objectRuleDraft).max(500),
+  fieldRules: z.array(fieldRuleDraft).max(5000),
+});
+
+export type RoleDraft = z.infer<typeof roleDraft>;
+export type ObjectRuleDraft = z.infer<typeof objectRuleDraft>;
+export type FieldRuleDraft = z.infer<typeof fieldRuleDraft>;
+
+/** A new role starts as the guide suggests: see everything, change nothing. */
+export const EMPTY_ROLE_DRAFT: RoleDraft = {
+  name: "",
+  description: "",
+  icon: "user",
+  canSeeAllObjects: true,
+  canEditAllObjects: false,
+  canDeleteAllObjects: false,
+  canDestroyAllObjects: false,
+  settingsAllAccess: false,
+  settings: [],
+  actionsAllAccess: false,
+  actions: [],
+  assignableToMembers: true,
+  assignableToApiKeys: true,
+  assignableToAgents: true,
+  objectRules: [],
+  fieldRules: [],
+};
+
+export function draftToDefinition(draft: RoleDraft, isAdmin = false): RoleDefinition {
+  return {
+    isAdmin,
+    canSeeAllObjects: draft.canSeeAllObjects,
+    canEditAllObjects: draft.canEditAllObjects,
+    canDeleteAllObjects: draft.canDeleteAllObjects,
+    canDestroyAllObjects: draft.canDestroyAllObjects,
+    objectRules: draft.objectRules,
+    fieldRules: draft.fieldRules,
+    settingsAllAccess: draft.settingsAllAccess,
+    settings: draft.settings,
+    actionsAllAccess: draft.actionsAllAccess,
+    actions: draft.actions,
+    assignableTo: { member: draft.assignableToMembers, apiKey: draft.assignableToApiKeys, agent: draft.assignableToAgents },
+  };
+}

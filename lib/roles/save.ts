@@ -1,0 +1,118 @@
+import { Prisma } from "@prisma/client";
+import type { Db, Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { normalizeRoleName, roleNameKey } from "@/lib/permissions";
+import type { Principal } from "@/lib/access/principal";
+import { writeAudit } from "@/lib/audit/log";
+import type { RoleDraft } from "./draft";
+import { ROLE_DEFINITION_INCLUDE } from "./definition";
+import { roleToDraft } from "./editor";
+import { assertValidDraft } from "./validate-draft";
+
+function roleColumns(draft: RoleDraft) {
+  const name = normalizeRoleName(draft.name);
+  return {
+    name,
+    nameKey: roleNameKey(name),
+    description: draft.description.trim(),
+    icon: draft.icon,
+    canSeeAllObjects: draft.canSeeAllObjects,
+    canEditAllObjects: draft.canEditAllObjects,
+    canDeleteAllObjects: draft.canDeleteAllObjects,
+    canDestroyAllObjects: draft.canDestroyAllObjects,
+    settingsAllAccess: draft.settingsAllAccess,
+    actionsAllAccess: draft.actionsAllAccess,
+    assignableToMembers: draft.assignableToMembers,
+    assignableToApiKeys: draft.assignableToApiKeys,
+    assignableToAgents: draft.assignableToAgents,
+  };
+}
+
+/** Writes the rule rows of a draft; names were validated against the schema beforehand. */
+async function writeRules(tx: Tx, workspaceId: string, roleId: string, draft: RoleDraft) {
+  const objects = await tx.objectMetadata.findMany({ where: { workspaceId }, include: { fields: { select: { id: true, name: true } } } });
+  const byName = new Map(objects.map((object) => [object.nameSingular, object]));
+  const objectId = (name: string) => byName.get(name)!.id;
+  const fieldId = (object: string, field: string) => byName.get(object)!.fields.find((candidate) => candidate.name === field)!.id;
+
+  await tx.objectPermission.createMany({
+    data: draft.objectRules.map((rule) => ({
+      roleId,
+      objectMetadataId: objectId(rule.object),
+      canSee: rule.canSee,
+      canEdit: rule.canEdit,
+      canDelete: rule.canDelete,
+      canDestroy: rule.canDestroy,
+    })),
+  });
+  await tx.fieldPermission.createMany({
+    data: draft.fieldRules.map((rule) => ({
+      roleId,
+      objectMetadataId: objectId(rule.object),
+      fieldMetadataId: fieldId(rule.object, rule.field),
+      canSee: rule.canSee,
+      canEdit: rule.canEdit,
+    })),
+  });
+  // All-access switches make the individual rows redundant; keep storage canonical.
+  await tx.roleSettingPermission.createMany({ data: (draft.settingsAllAccess ? [] : draft.settings).map((setting) => ({ roleId, setting })) });
+  await tx.roleActionPermission.createMany({ data: (draft.actionsAllAccess ? [] : draft.actions).map((action) => ({ roleId, action })) });
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+export async function createRole(db: Db, actor: Principal, draft: RoleDraft): Promise<{ id: string }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      await assertValidDraft(tx, actor.workspaceId, draft);
+      const role = await tx.role.create({ data: { workspaceId: actor.workspaceId, ...roleColumns(draft) } });
+      await writeRules(tx, actor.workspaceId, role.id, draft);
+      await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, targetLabel: role.name, after: draft });
+      return { id: role.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("ROLE_NAME_TAKEN", { field: "name" });
+    throw error;
+  }
+}
+
+/**
+ * Saves a role only if nobody saved it since `expectedVersion` was read (SPEC §8): the version
+ * check and the bump are one conditional UPDATE, so two concurrent saves cannot both pass.
+ */
+export async function updateRole(db: Db, actor: Principal, roleId: string, expectedVersion: number, draft: RoleDraft): Promise<{ version: number }> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const current = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, include: ROLE_DEFINITION_INCLUDE });
+      if (!current) throw new DomainError("NOT_FOUND");
+      if (current.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE");
+      await assertValidDraft(tx, actor.workspaceId, draft, roleId);
+
+      const { count } = await tx.role.updateMany({
+        where: { id: roleId, workspaceId: actor.workspaceId, version: expectedVersion },
+        data: { ...roleColumns(draft), version: { increment: 1 } },
+      });
+      if (count === 0) throw new DomainError("VERSION_CONFLICT");
+
+      await tx.objectPermission.deleteMany({ where: { roleId } });
+      await tx.fieldPermission.deleteMany({ where: { roleId } });
+      await tx.roleSettingPermission.deleteMany({ where: { roleId } });
+      await tx.roleActionPermission.deleteMany({ where: { roleId } });
+      await writeRules(tx, actor.workspaceId, roleId, draft);
+      await writeAudit(tx, actor, {
+        action: "role.updated",
+        targetType: "role",
+        targetId: roleId,
+        targetLabel: normalizeRoleName(draft.name),
+        before: roleToDraft(current),
+        after: draft,
+      });
+      return { version: expectedVersion + 1 };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("ROLE_NAME_TAKEN", { field: "name" });
+    throw error;
+  }
+}
