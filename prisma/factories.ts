@@ -51,7 +51,8 @@ export async function createObject(db: Client, workspaceId: string, object: Stan
       isCustom,
       position,
       fields: {
-        create: [...SYSTEM_FIELDS, ...object.fields].map((field, index) => ({
+        // id first, then the object's own fields, then the timestamps: the display and JSON order.
+        create: [SYSTEM_FIELDS[0], ...object.fields, ...SYSTEM_FIELDS.slice(1)].map((field, index) => ({
           name: field.name,
           label: field.label,
           type: field.type,

@@ -5,6 +5,9 @@ import { canSetting } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleList } from "@/components/roles/role-list";
+import { DefaultRoleSelect } from "@/components/roles/default-role-select";
+import { buttonClasses } from "@/components/ui/button";
+import Link from "next/link";
 
 export async function generateMetadata() {
   const t = await getTranslations("roles");
@@ -21,9 +24,21 @@ export default async function RolesPage() {
       <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
       <p className="mt-1 text-sm text-gray-600">{t("subtitle")}</p>
       <section aria-labelledby="all-roles" className="mt-8">
-        <h2 id="all-roles" className="text-sm font-semibold text-gray-900">{t("allRoles")}</h2>
+        <div className="flex items-center justify-between gap-4">
+          <h2 id="all-roles" className="text-sm font-semibold text-gray-900">{t("allRoles")}</h2>
+          <Link href="/settings/roles/new" className={buttonClasses("primary")}>{t("create")}</Link>
+        </div>
         <div className="mt-3">
           <RoleList roles={roles} />
+        </div>
+      </section>
+      <section aria-labelledby="role-options" className="mt-10 border-t border-gray-200 pt-6">
+        <h2 id="role-options" className="text-sm font-semibold text-gray-900">{t("options")}</h2>
+        <div className="mt-3">
+          <DefaultRoleSelect
+            roles={roles.filter((role) => !role.isAdmin).map((role) => ({ id: role.id, name: role.name }))}
+            defaultRoleId={roles.find((role) => role.isDefault)?.id ?? ""}
+          />
         </div>
       </section>
     </div>

@@ -1,0 +1,35 @@
+import { notFound } from "next/navigation";
+import { db } from "@/lib/db";
+import { requireMember } from "@/lib/auth/current-member";
+import { canSetting } from "@/lib/permissions";
+import { isDomainError } from "@/lib/errors";
+import { loadRoleForEditor } from "@/lib/roles/editor";
+import { loadEditorContext } from "@/lib/roles/editor-context";
+import { NoAccess } from "@/components/layout/no-access";
+import { RoleEditor } from "@/components/roles/editor/role-editor";
+
+async function loadRole(workspaceId: string, roleId: string) {
+  try {
+    return await loadRoleForEditor(db, workspaceId, roleId);
+  } catch (error) {
+    if (isDomainError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ roleId: string }> }) {
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return {};
+  const { roleId } = await params;
+  const role = await db.role.findFirst({ where: { id: roleId, workspaceId: member.workspaceId }, select: { name: true } });
+  return { title: role?.name };
+}
+
+export default async function RolePage({ params }: { params: Promise<{ roleId: string }> }) {
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const { roleId } = await params;
+  const [role, context] = await Promise.all([loadRole(member.workspaceId, roleId), loadEditorContext(db, member.workspaceId)]);
+  // Keyed by version: after someone else's save and a reload, the editor starts from the new state.
+  return <RoleEditor key={`${role.id}:${role.version}`} role={role} actorMemberId={member.id} {...context} />;
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import { setDefaultRoleAction } from "@/app/settings/roles/actions";
+import { FieldError } from "@/components/ui/field-error";
+
+export function DefaultRoleSelect({ roles, defaultRoleId }: { roles: { id: string; name: string }[]; defaultRoleId: string }) {
+  const t = useTranslations("roles");
+  const te = useTranslations("errors");
+  const router = useRouter();
+  const [value, setValue] = useState(defaultRoleId);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  return (
+    <div>
+      <label htmlFor="default-role" className="block text-sm font-medium text-gray-900">{t("defaultRole")}</label>
+      <p id="default-role-help" className="text-xs text-gray-500">{t("defaultRoleHelp")}</p>
+      <select
+        id="default-role"
+        value={value}
+        disabled={pending}
+        aria-describedby="default-role-help default-role-error"
+        aria-invalid={error ? true : undefined}
+        onChange={(event) => {
+          const next = event.target.value;
+          const previous = value;
+          setValue(next);
+          setError(null);
+          startTransition(async () => {
+            const result = await setDefaultRoleAction({ roleId: next });
+            if (!result.ok) {
+              setValue(previous);
+              setError(te(result.errors[0].code));
+              return;
+            }
+            toast.success(t("defaultRoleSaved", { name: roles.find((role) => role.id === next)?.name ?? "" }));
+            router.refresh();
+          });
+        }}
+        className="mt-2 block w-64 rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm"
+      >
+        {roles.map((role) => (
+          <option key={role.id} value={role.id}>{role.name}</option>
+        ))}
+      </select>
+      <FieldError id="default-role-error" message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+"use client";
+
+import { useMemo, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import { Bot, KeyRound, Search, User } from "lucide-react";
+import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
+import type { Assignee } from "@/lib/roles/assignees";
+import { assignRoleAction, unassignRoleAction } from "@/app/settings/roles/actions";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
+import { Tooltip } from "@/components/ui/tooltip";
+import type { EditorRole, RoleEditorProps } from "./types";
+
+type Props = Pick<RoleEditorProps, "principals" | "adminMemberCount" | "actorMemberId" | "defaultRole"> & { role: EditorRole };
+
+const KINDS = [
+  { kind: "member", list: "members", icon: User, section: "members", button: "assignMember", empty: "noMembers", picker: "pickerTitleMember" },
+  { kind: "apiKey", list: "apiKeys", icon: KeyRound, section: "apiKeys", button: "assignApiKey", empty: "noApiKeys", picker: "pickerTitleApiKey" },
+  { kind: "agent", list: "agents", icon: Bot, section: "agents", button: "assignAgent", empty: "noAgents", picker: "pickerTitleAgent" },
+] as const;
+
+type Pending = { type: "assign" | "unassign"; kind: PrincipalKind; principal: Assignee };
+
+function searchKey(text: string) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}
+
+export function AssignmentTab({ role, principals, adminMemberCount, actorMemberId, defaultRole }: Props) {
+  const t = useTranslations("roles.assignment");
+  const te = useTranslations("errors");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const [picker, setPicker] = useState<PrincipalKind | null>(null);
+  const [query, setQuery] = useState("");
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [working, startWork] = useTransition();
+  const saved = role.draft;
+  const assignable = { member: saved.assignableToMembers, apiKey: saved.assignableToApiKeys, agent: saved.assignableToAgents };
+
+  const unassignBlocker = (kind: PrincipalKind, principal: Assignee): string | null => {
+    if (kind !== "member") return null;
+    if (principal.id === actorMemberId) return t("ownRole");
+    if (role.isAdmin && adminMemberCount <= 1) return t("lastAdmin");
+    if (role.id === defaultRole.id) return t("defaultRoleMembers");
+    return null;
+  };
+
+  const pickerEntry = KINDS.find((entry) => entry.kind === picker);
+  const candidates = useMemo(() => {
+    if (!pickerEntry) return [];
+    const needle = searchKey(query.trim());
+    return principals[pickerEntry.list].filter(
+      (principal) => principal.roleId !== role.id && (!needle || searchKey(`${principal.name} ${principal.detail}`).includes(needle)),
+    );
+  }, [pickerEntry, principals, query, role.id]);
+
+  const confirm = () =>
+    startWork(async () => {
+      if (!pending) return;
+      const input = { roleId: role.id, target: { kind: pending.kind, id: pending.principal.id } };
+      const result = pending.type === "assign" ? await assignRoleAction(input) : await unassignRoleAction(input);
+      if (!result.ok) {
+        setError(te(result.errors[0].code));
+        return;
+      }
+      toast.success(pending.type === "assign" ? t("assigned", { name: pending.principal.name, role: saved.name }) : t("unassigned", { name: pending.principal.name }));
+      setPending(null);
+      router.refresh();
+    });
+
+  const confirmText = () => {
+    if (!pending) return "";
+    const { principal } = pending;
+    if (pending.type === "assign") {
+      return principal.roleName
+        ? t("confirmBody", { name: principal.name, from: principal.roleName, role: saved.name })
+        : t("confirmBodyNoRole", { name: principal.name, role: saved.name });
+    }
+    return pending.kind === "member" ? t("confirmUnassignMember", { name: principal.name, role: defaultRole.name }) : t("confirmUnassignOther", { name: principal.name });
+  };
+
+  return (
+    <div className="space-y-6">
+      {KINDS.map((entry) => {
+        const holders = principals[entry.list].filter((principal) => principal.roleId === role.id);
+        const allowed = canAssignRole({ isAdmin: role.isAdmin, assignableTo: assignable }, entry.kind);
+        const Icon = entry.icon;
+        return (
+          <section key={entry.kind} aria-labelledby={`assignment-${entry.kind}`} className="rounded-lg border border-gray-200 bg-white">
+            <header className="flex items-center justify-between gap-4 border-b border-gray-100 px-4 py-3">
+              <h2 id={`assignment-${entry.kind}`} className="text-sm font-semibold text-gray-900">
+                {t(entry.section)} <span className="font-normal text-gray-500">({holders.length})</span>
+              </h2>
+              {allowed ? (
+                <Button onClick={() => { setQuery(""); setError(null); setPicker(entry.kind); }}>{t(entry.button)}</Button>
+              ) : (
+                <p className="text-xs text-gray-500">{role.isAdmin && entry.kind === "agent" ? t("adminNotForAgents") : t("notAssignable", { kind: t(entry.section) })}</p>
+              )}
+            </header>
+            {holders.length === 0 ? (
+              <p className="px-4 py-5 text-center text-sm text-gray-500">{t(entry.empty)}</p>
+            ) : (
+              <ul className="divide-y divide-gray-100">
+                {holders.map((principal) => {
+                  const blocker = unassignBlocker(entry.kind, principal);
+                  const button = (
+                    <Button
+                      variant="ghost"
+                      aria-label={t("unassignNamed", { name: principal.name })}
+                      aria-disabled={blocker ? true : undefined}
+                      className={blocker ? "cursor-not-allowed text-gray-400 hover:bg-transparent" : undefined}
+                      onClick={() => {
+                        if (blocker) return;
+                        setError(null);
+                        setPending({ type: "unassign", kind: entry.kind, principal });
+                      }}
+                    >
+                      {t("unassign")}
+                    </Button>
+                  );
+                  return (
+                    <li key={principal.id} className="flex items-center gap-3 px-4 py-2.5">
+                      <span className="flex size-7 items-center justify-center rounded-full bg-gray-100 text-gray-600">
+                        <Icon aria-hidden className="size-4" />
+                      </span>
+                      <span className="min-w-0 flex-1">
+                        <span className="block truncate text-sm text-gray-900">{principal.name}</span>
+                        {principal.detail ? <span className="block truncate text-xs text-gray-500">{principal.detail}</span> : null}
+                      </span>
+                      {blocker ? <Tooltip content={blocker}>{button}</Tooltip> : button}
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+
+      <Modal open={picker !== null} onOpenChange={(open) => !open && setPicker(null)} title={pickerEntry ? t(pickerEntry.picker) : ""} closeLabel={tc("close")}>
+        <div className="relative">
+          <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-gray-400" />
+          <input
+            type="search"
+            autoFocus
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+            placeholder={t("search")}
+            aria-label={t("search")}
+            className="w-full rounded-md border border-gray-300 py-2 pr-3 pl-8 text-sm"
+          />
+        </div>
+        <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label={pickerEntry ? t(pickerEntry.picker) : undefined}>
+          {candidates.map((principal) => {
+            const self = picker === "member" && principal.id === actorMemberId;
+            return (
+              <li key={principal.id}>
+                <button
+                  type="button"
+                  disabled={self}
+                  title={self ? t("ownRole") : undefined}
+                  onClick={() => {
+                    if (!picker) return;
+                    setPending({ type: "assign", kind: picker, principal });
+                    setPicker(null);
+                  }}
+                  className="flex w-full items-center justify-between gap-3 rounded-md px-3 py-2 text-left hover:bg-gray-100 focus-visible:bg-gray-100 disabled:cursor-not-allowed disabled:opacity-50"
+                >
+                  <span className="min-w-0">
+                    <span className="block truncate text-sm text-gray-900">{principal.name}</span>
+                    {principal.detail ? <span className="block truncate text-xs text-gray-500">{principal.detail}</span> : null}
+                  </span>
+                  <span className="shrink-0 text-xs text-gray-500">{principal.roleName ? t("currentRole", { role: principal.roleName }) : t("noRole")}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {candidates.length === 0 ? <p className="py-4 text-center text-sm text-gray-500">{t("nothingToAssign")}</p> : null}
+      </Modal>
+
+      <Modal
+        open={pending !== null}
+        onOpenChange={(open) => !open && setPending(null)}
+        title={pending?.type === "unassign" ? t("confirmUnassignTitle", { name: pending.principal.name }) : t("confirmTitle", { role: saved.name })}
+        description={confirmText()}
+        closeLabel={tc("close")}
+        footer={
+          <>
+            <Button onClick={() => setPending(null)}>{tc("cancel")}</Button>
+            <Button variant="primary" onClick={confirm} disabled={working}>{tc("confirm")}</Button>
+          </>
+        }
+      >
+        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      </Modal>
+    </div>
+  );
+}
