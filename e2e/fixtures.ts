@@ -2,6 +2,7 @@ import { test as base, expect, type BrowserContext } from "@playwright/test";
 import { sealData } from "iron-session";
 import { createPrismaClient } from "@/lib/db";
 import { SESSION_COOKIE } from "@/lib/auth/session-config";
+import { createTestWorkspace } from "@/prisma/test-workspace";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_SESSION_SECRET } from "./env";
 
 /** The e2e database, for setting up and checking state directly (the server uses the same file). */
@@ -14,9 +15,20 @@ export async function signInAs(context: BrowserContext, email: string) {
   await context.addCookies([{ name: SESSION_COOKIE, value, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
 }
 
-export const test = base.extend<{ signIn: (email: string) => Promise<void> }>({
+type TestWorkspace = Awaited<ReturnType<typeof createTestWorkspace>>;
+
+export const test = base.extend<{
+  signIn: (email: string) => Promise<void>;
+  /** A fresh workspace of its own (two admins, two members, a key, an agent), signed in as its first admin. */
+  workspace: TestWorkspace;
+}>({
   signIn: async ({ context }, use) => {
     await use((email) => signInAs(context, email));
+  },
+  workspace: async ({ context }, use) => {
+    const workspace = await createTestWorkspace(db);
+    await signInAs(context, workspace.admins[0].user.email);
+    await use(workspace);
   },
 });
 

@@ -1,10 +1,34 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
+const LOCK_WAIT_MS = 15_000;
+
+/**
+ * The SQLite driver adapter, tuned for several processes on one file (the server, scripts,
+ * test fixtures): write-ahead logging so readers never wait for a writer, a lock wait instead of
+ * an immediate "busy" error, and transactions that take the write lock when they begin. With
+ * the adapter's plain BEGIN, a transaction that reads and then writes while another process
+ * writes fails at once with SQLITE_BUSY (the lock upgrade cannot wait without deadlocking).
+ */
+function sqliteAdapter(url: string) {
+  const factory = new PrismaBetterSQLite3({ url, timeout: LOCK_WAIT_MS });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    client.pragma("journal_mode = WAL");
+    client.pragma("foreign_keys = ON");
+    const prepare = client.prepare.bind(client);
+    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
+    return adapter;
+  };
+  return factory;
+}
 
 export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new PrismaClient({ adapter: sqliteAdapter(url) });
 }
 
 export type Db = PrismaClient;

@@ -42,8 +42,8 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
 
   const unassignBlocker = (kind: PrincipalKind, principal: Assignee): string | null => {
     if (kind !== "member") return null;
-    if (principal.id === actorMemberId) return t("ownRole");
     if (role.isAdmin && adminMemberCount <= 1) return t("lastAdmin");
+    if (principal.id === actorMemberId) return t("ownRole");
     if (role.id === defaultRole.id) return t("defaultRoleMembers");
     return null;
   };

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useMemo, useState, useTransition } from "react";
+import { flushSync } from "react-dom";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
@@ -117,6 +118,12 @@ export function RoleEditor(props: RoleEditorProps) {
     showObject(null);
   };
 
+  const reload = () => {
+    // Drop the unsaved-changes guard first: the user chose to take the latest version.
+    flushSync(() => setLeaving(true));
+    window.location.reload();
+  };
+
   const openedObject = openObject ? objects.find((object) => object.name === openObject.name) : undefined;
   const conflict = errors.some((error) => error.code === "VERSION_CONFLICT");
   const title = draft.name.trim() || (role ? saved.name : t("newRole"));
@@ -156,7 +163,7 @@ export function RoleEditor(props: RoleEditorProps) {
           {conflict ? (
             <div className="flex items-center justify-between gap-3">
               <span>{te("VERSION_CONFLICT")}</span>
-              <Button onClick={() => window.location.reload()}>{t("reload")}</Button>
+              <Button onClick={reload}>{t("reload")}</Button>
             </div>
           ) : (
             <>

@@ -30,6 +30,5 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const { roleId } = await params;
   const [role, context] = await Promise.all([loadRole(member.workspaceId, roleId), loadEditorContext(db, member.workspaceId)]);
-  // Keyed by version: after someone else's save and a reload, the editor starts from the new state.
-  return <RoleEditor key={`${role.id}:${role.version}`} role={role} actorMemberId={member.id} {...context} />;
+  return <RoleEditor key={role.id} role={role} actorMemberId={member.id} {...context} />;
 }
