@@ -8,6 +8,7 @@ export type AuditAction =
   | "role.assigned"
   | "role.unassigned"
   | "workspace.defaultRoleChanged"
+  | "workspace.updated"
   | "member.invited"
   | "member.removed"
   | "apiKey.created"
@@ -28,6 +29,8 @@ export interface AuditEntry {
   targetType: string;
   targetId?: string | null;
   targetLabel?: string;
+  /** The role the change concerns, so the audit log can be filtered by role. */
+  roleId?: string | null;
   before?: unknown;
   after?: unknown;
 }
@@ -44,6 +47,7 @@ export async function writeAudit(db: Tx, actor: Pick<Principal, "kind" | "id" | 
       targetType: entry.targetType,
       targetId: entry.targetId ?? null,
       targetLabel: entry.targetLabel ?? "",
+      roleId: entry.roleId ?? null,
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     },

@@ -19,6 +19,7 @@ export async function setDefaultRole(db: Db, actor: Principal, roleId: string) {
       action: "workspace.defaultRoleChanged",
       targetType: "workspace",
       targetId: actor.workspaceId,
+      roleId,
       targetLabel: workspace.name,
       before: { defaultRole: workspace.defaultRole?.name ?? null },
       after: { defaultRole: role.name },

@@ -32,7 +32,7 @@ export async function deleteRole(db: Db, actor: Principal, roleId: string): Prom
     await tx.role.delete({ where: { id: roleId } });
 
     const result = { movedMembers: members.count, movedApiKeys: apiKeys.count, movedAgents: agents.count, defaultRoleName: workspace.defaultRole.name };
-    await writeAudit(tx, actor, { action: "role.deleted", targetType: "role", targetId: roleId, targetLabel: role.name, before: roleToDraft(role), after: result });
+    await writeAudit(tx, actor, { action: "role.deleted", targetType: "role", targetId: roleId, roleId, targetLabel: role.name, before: roleToDraft(role), after: result });
     return result;
   });
 }

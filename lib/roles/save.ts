@@ -69,7 +69,7 @@ export async function createRole(db: Db, actor: Principal, draft: RoleDraft): Pr
       await assertValidDraft(tx, actor.workspaceId, draft);
       const role = await tx.role.create({ data: { workspaceId: actor.workspaceId, ...roleColumns(draft) } });
       await writeRules(tx, actor.workspaceId, role.id, draft);
-      await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, targetLabel: role.name, after: draft });
+      await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
       return { id: role.id };
     });
   } catch (error) {
@@ -105,6 +105,7 @@ export async function updateRole(db: Db, actor: Principal, roleId: string, expec
         action: "role.updated",
         targetType: "role",
         targetId: roleId,
+        roleId,
         targetLabel: normalizeRoleName(draft.name),
         before: roleToDraft(current),
         after: draft,

@@ -27,7 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <ul className="mt-2 space-y-0.5 font-mono text-xs">
             {DEMO_USERS.filter((user) => user.featured).map((user) => (
               <li key={user.email}>
-                {user.email} <span className="text-gray-500">— {user.role}</span>
+                {user.email} <span className="text-gray-700">— {user.role}</span>
               </li>
             ))}
           </ul>

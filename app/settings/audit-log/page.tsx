@@ -1,0 +1,149 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { requireMember } from "@/lib/auth/current-member";
+import { canSetting } from "@/lib/permissions";
+import { listAuditActors, listAuditEntries, type AuditFilter } from "@/lib/audit/queries";
+import { NoAccess } from "@/components/layout/no-access";
+import { buttonClasses } from "@/components/ui/button";
+
+export async function generateMetadata() {
+  const t = await getTranslations("audit");
+  return { title: t("title") };
+}
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// Bad query parameters are ignored, not fatal: the page falls back to no filter.
+const filterParams = z.object({
+  roleId: z.string().max(100).optional().catch(undefined),
+  actor: z.string().max(200).optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+  after: z.string().max(100).optional().catch(undefined),
+});
+
+const inputClasses = "mt-1 block rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm";
+
+function pretty(json: string | null) {
+  if (!json) return "—";
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    return json;
+  }
+}
+
+export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const filter: AuditFilter = filterParams.parse(await searchParams);
+  const [t, format, { entries, hasMore }, actors, roles] = await Promise.all([
+    getTranslations("audit"),
+    getFormatter(),
+    listAuditEntries(db, member.workspaceId, filter),
+    listAuditActors(db, member.workspaceId),
+    db.role.findMany({ where: { workspaceId: member.workspaceId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  // Message keys cannot contain dots (they mean nesting): `role.created` is `actions.role_created`.
+  const actionLabel = (action: string) => {
+    const key = `actions.${action.replaceAll(".", "_")}`;
+    return t.has(key) ? t(key as "actions.role_created") : action;
+  };
+  const kindLabel = (kind: string) => (t.has(`actorKind.${kind}`) ? t(`actorKind.${kind}` as "actorKind.member") : kind);
+  const olderHref = () => {
+    const params = new URLSearchParams(Object.entries({ ...filter, after: entries.at(-1)?.id }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    return `/settings/audit-log?${params}`;
+  };
+
+  return (
+    <div className="max-w-5xl">
+      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+      <p className="mt-1 text-sm text-gray-600">{t("subtitle")}</p>
+
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-4">
+        <label className="text-xs font-medium text-gray-700">
+          {t("role")}
+          <select name="roleId" defaultValue={filter.roleId ?? ""} className={inputClasses}>
+            <option value="">{t("allRoles")}</option>
+            {roles.map((role) => (
+              <option key={role.id} value={role.id}>{role.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-gray-700">
+          {t("actor")}
+          <select name="actor" defaultValue={filter.actor ?? ""} className={inputClasses}>
+            <option value="">{t("allActors")}</option>
+            {actors.map((actor) => (
+              <option key={actor.value} value={actor.value}>{actor.label} ({kindLabel(actor.kind)})</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-xs font-medium text-gray-700">
+          {t("from")}
+          <input type="date" name="from" defaultValue={filter.from} className={inputClasses} />
+        </label>
+        <label className="text-xs font-medium text-gray-700">
+          {t("to")}
+          <input type="date" name="to" defaultValue={filter.to} className={inputClasses} />
+        </label>
+        <button type="submit" className={buttonClasses("primary")}>{t("apply")}</button>
+        <Link href="/settings/audit-log" className={buttonClasses("ghost")}>{t("reset")}</Link>
+      </form>
+
+      {entries.length === 0 ? (
+        <p className="mt-8 text-center text-sm text-gray-500">{t("empty")}</p>
+      ) : (
+        <table className="mt-6 w-full text-sm">
+          <thead>
+            <tr className="border-b border-gray-200 text-left text-xs text-gray-500">
+              <th scope="col" className="py-2 pr-3 font-medium">{t("when")}</th>
+              <th scope="col" className="py-2 pr-3 font-medium">{t("actor")}</th>
+              <th scope="col" className="py-2 pr-3 font-medium">{t("what")}</th>
+              <th scope="col" className="py-2 pr-3 font-medium">{t("target")}</th>
+              <th scope="col" className="py-2 font-medium">{t("changes")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id} className="border-b border-gray-100 align-top">
+                <td className="py-2 pr-3 whitespace-nowrap text-gray-700">
+                  <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
+                </td>
+                <td className="py-2 pr-3 text-gray-900">
+                  {entry.actorLabel}
+                  <span className="block text-xs text-gray-500">{kindLabel(entry.actorType)}</span>
+                </td>
+                <td className="py-2 pr-3 text-gray-900">{actionLabel(entry.action)}</td>
+                <td className="py-2 pr-3 text-gray-700">{entry.targetLabel || entry.targetType}</td>
+                <td className="py-2">
+                  {entry.before || entry.after ? (
+                    <details>
+                      <summary className="cursor-pointer text-xs text-brand-700">{t("changes")}</summary>
+                      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+                        <div>
+                          <p className="text-xs font-medium text-gray-600">{t("before")}</p>
+                          <pre className="mt-1 max-h-64 overflow-auto rounded bg-gray-50 p-2 text-xs text-gray-800">{pretty(entry.before)}</pre>
+                        </div>
+                        <div>
+                          <p className="text-xs font-medium text-gray-600">{t("after")}</p>
+                          <pre className="mt-1 max-h-64 overflow-auto rounded bg-gray-50 p-2 text-xs text-gray-800">{pretty(entry.after)}</pre>
+                        </div>
+                      </div>
+                    </details>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {hasMore ? (
+        <div className="mt-4 text-center">
+          <Link href={olderHref()} className={buttonClasses("secondary")}>{t("more")}</Link>
+        </div>
+      ) : null}
+    </div>
+  );
+}
