@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
 import {
+  importRoleAction,
   assignRoleAction,
   createRoleAction,
   deleteRoleAction,
@@ -11,6 +12,8 @@ import {
 } from "@/app/settings/roles/actions";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { loadRoleForEditor } from "@/lib/roles/editor";
+import { toRoleFile } from "@/lib/roles/role-file";
+import { sameDraft } from "@/lib/roles/draft-edits";
 
 const db = useDemoDatabase();
 
@@ -197,5 +200,26 @@ describe("assignment", () => {
     }
     await Promise.all(attempts);
     expect(await db.workspaceMember.count({ where: { roleId: adminId } })).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("roles as files", () => {
+  it("imports an exported definition, and refuses broken files and invalid definitions without a trace", async () => {
+    const { workspace, roleId } = await loadDemo(db);
+    const intern = await loadRoleForEditor(db, workspace.id, roleId("Intern"));
+    const file = JSON.stringify(toRoleFile({ ...intern.draft, name: "Intern (imported)" }));
+    const imported = await importRoleAction({ text: file });
+    expect(imported.ok).toBe(true);
+    if (!imported.ok) return;
+    const copy = await loadRoleForEditor(db, workspace.id, imported.data.id);
+    expect(sameDraft(copy.draft, { ...intern.draft, name: "Intern (imported)" })).toBe(true);
+
+    await expectRefused(importRoleAction({ text: "{not json" }), "VALIDATION_FAILED", "file");
+    await expectRefused(importRoleAction({ text: JSON.stringify({ kind: "something else" }) }), "VALIDATION_FAILED");
+    await expectRefused(importRoleAction({ text: file }), "ROLE_NAME_TAKEN", "name");
+    const invalid = toRoleFile({ ...intern.draft, name: "Broken", canSeeAllObjects: false, canEditAllObjects: true });
+    await expectRefused(importRoleAction({ text: JSON.stringify(invalid) }), "EDIT_WITHOUT_SEE");
+    await actAs(db, "gus@acme.dev");
+    await expectRefused(importRoleAction({ text: JSON.stringify(toRoleFile({ ...intern.draft, name: "By guest" })) }), "FORBIDDEN");
   });
 });

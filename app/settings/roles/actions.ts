@@ -4,9 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { requireMemberForAction } from "@/lib/auth/current-member";
-import { toActionErrors, type ActionResult } from "@/lib/errors";
+import { DomainError, toActionErrors, type ActionResult } from "@/lib/errors";
 import { PRINCIPAL_KINDS } from "@/lib/permissions";
 import { roleDraft } from "@/lib/roles/draft";
+import { roleFile } from "@/lib/roles/role-file";
 import { createRole, updateRole } from "@/lib/roles/save";
 import { deleteRole, type DeletedRole } from "@/lib/roles/delete";
 import { setDefaultRole } from "@/lib/roles/default-role";
@@ -31,6 +32,23 @@ export async function createRoleAction(input: unknown): Promise<ActionResult<{ i
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
     return createRole(db, actor, parseOrThrow(roleDraft, input));
+  });
+}
+
+/** Creates a role from an exported definition file (its text), validated like any save. */
+export async function importRoleAction(input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { text } = parseOrThrow(z.object({ text: z.string().max(1_000_000) }), input);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new DomainError("VALIDATION_FAILED", { field: "file" });
+    }
+    const { role } = parseOrThrow(roleFile, json);
+    const created = await createRole(db, actor, role);
+    return { id: created.id, name: role.name.trim() };
   });
 }
 

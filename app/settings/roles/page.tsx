@@ -6,6 +6,7 @@ import { listRoles } from "@/lib/roles/queries";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleList } from "@/components/roles/role-list";
 import { DefaultRoleSelect } from "@/components/roles/default-role-select";
+import { ImportRoleButton } from "@/components/roles/import-role-button";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "next/link";
 
@@ -26,7 +27,10 @@ export default async function RolesPage() {
       <section aria-labelledby="all-roles" className="mt-8">
         <div className="flex items-center justify-between gap-4">
           <h2 id="all-roles" className="text-sm font-semibold text-gray-900">{t("allRoles")}</h2>
-          <Link href="/settings/roles/new" className={buttonClasses("primary")}>{t("create")}</Link>
+          <div className="flex gap-2">
+            <ImportRoleButton />
+            <Link href="/settings/roles/new" className={buttonClasses("primary")}>{t("create")}</Link>
+          </div>
         </div>
         <div className="mt-3">
           <RoleList roles={roles} />

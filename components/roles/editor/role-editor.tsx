@@ -16,6 +16,7 @@ import type { ActionError } from "@/lib/errors";
 import { createRoleAction, updateRoleAction } from "@/app/settings/roles/actions";
 import { Button } from "@/components/ui/button";
 import { RoleIcon } from "@/components/roles/role-icon";
+import { RoleMenu } from "./role-menu";
 import { PermissionsTab } from "./permissions-tab";
 import { ObjectRuleView } from "./object-rule-view";
 import { AssignmentTab } from "./assignment-tab";
@@ -42,7 +43,7 @@ export function RoleEditor(props: RoleEditorProps) {
   const te = useTranslations("errors");
   const router = useRouter();
   const searchParams = useSearchParams();
-  const [saved, setSaved] = useState<RoleDraft>(role?.draft ?? EMPTY_ROLE_DRAFT);
+  const [saved, setSaved] = useState<RoleDraft>(role?.draft ?? props.initialDraft ?? EMPTY_ROLE_DRAFT);
   const [draft, setDraft] = useState<RoleDraft>(saved);
   const [version, setVersion] = useState(role?.version ?? 0);
   const [errors, setErrors] = useState<ActionError[]>([]);
@@ -143,12 +144,15 @@ export function RoleEditor(props: RoleEditorProps) {
           </span>
           <h1 className="truncate text-xl font-semibold text-gray-900">{title}</h1>
         </div>
-        {readOnly ? null : (
-          <div className="flex gap-2">
+        <div className="flex gap-2">
+          {role ? <RoleMenu roleId={role.id} draft={saved} /> : null}
+          {readOnly ? null : (
+            <>
             <Button onClick={cancel} disabled={saving || (role !== null && !dirty)}>{t("cancel")}</Button>
             <Button variant="primary" onClick={save} disabled={saving || (role !== null && !dirty)}>{t("save")}</Button>
-          </div>
-        )}
+            </>
+          )}
+        </div>
       </div>
 
       {readOnly ? (

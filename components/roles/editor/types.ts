@@ -28,6 +28,8 @@ export interface EditorRole {
 export interface RoleEditorProps {
   /** null while creating a role. */
   role: EditorRole | null;
+  /** For a new role: where to start (a duplicate, an imported definition); empty otherwise. */
+  initialDraft?: RoleDraft;
   objects: EditorObject[];
   principals: Assignees;
   adminMemberCount: number;

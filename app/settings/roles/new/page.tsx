@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { loadEditorContext } from "@/lib/roles/editor-context";
+import { loadRoleForEditor } from "@/lib/roles/editor";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleEditor } from "@/components/roles/editor/role-editor";
 
@@ -11,9 +12,17 @@ export async function generateMetadata() {
   return { title: t("newRole") };
 }
 
-export default async function NewRolePage() {
+/** A new role, empty or (with `?from=<roleId>`) a copy of another role's definition. */
+export default async function NewRolePage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const context = await loadEditorContext(db, member.workspaceId);
-  return <RoleEditor role={null} actorMemberId={member.id} {...context} />;
+  const { from } = await searchParams;
+  const [t, context, source] = await Promise.all([
+    getTranslations("roles"),
+    loadEditorContext(db, member.workspaceId),
+    from ? loadRoleForEditor(db, member.workspaceId, from).catch(() => null) : null,
+  ]);
+  // Admin's switches are not a definition of their own (it is all-access by nature): no copies.
+  const initialDraft = source && !source.isAdmin ? { ...source.draft, name: t("copyName", { name: source.draft.name }) } : undefined;
+  return <RoleEditor key={from ?? "new"} role={null} initialDraft={initialDraft} actorMemberId={member.id} {...context} />;
 }
