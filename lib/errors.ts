@@ -35,6 +35,11 @@ export const ERROR_CODES = [
   "INVALID_JSON",
   "PAYLOAD_TOO_LARGE",
   "RATE_LIMITED",
+  // settings pages (members, data model)
+  "EMAIL_TAKEN",
+  "CANNOT_REMOVE_SELF",
+  "FIELD_NAME_TAKEN",
+  "FIELD_NAME_RESERVED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

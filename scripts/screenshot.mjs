@@ -30,9 +30,10 @@ await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: base }]);
 const page = await context.newPage();
 if (email !== "none") {
   await page.goto(`${base}/sign-in`);
-  await page.getByLabel(/email/i).fill(email);
-  await page.getByLabel(/password|mot de passe/i).fill("rolecall-demo");
-  await page.getByRole("button", { name: /sign in|connexion|se connecter/i }).click();
+  // Ids rather than labels: this script signs in whatever the interface language.
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill("rolecall-demo");
+  await page.locator("form button[type=submit]").click();
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
 }
 for (const path of args.length ? args : ["/settings/roles"]) {

@@ -1,0 +1,49 @@
+/**
+ * The shapes of API answers, as zod schemas for the OpenAPI document. Handlers build these
+ * answers from domain results; tests/integration/rest-permissions checks real answers against them.
+ */
+import { z } from "zod";
+import { ERROR_CODES } from "@/lib/errors";
+import { PERMISSION_SOURCES, PRINCIPAL_KINDS } from "@/lib/permissions";
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string().describe("An English sentence naming the object or field concerned."),
+    field: z.string().optional().describe("The field or parameter the error is about, when there is one."),
+  }),
+});
+
+export const pageInfoSchema = z.object({
+  endCursor: z.string().nullable().describe("Pass as `cursor` to get the next page; null on an empty page."),
+  hasNextPage: z.boolean(),
+});
+
+export const explanationSchema = z.object({
+  data: z.object({ allowed: z.boolean(), source: z.enum(PERMISSION_SOURCES), reason: z.string() }),
+});
+
+const resolvedValueSchema = z.object({ value: z.boolean(), source: z.enum(PERMISSION_SOURCES) });
+export const myPermissionsSchema = z.object({
+  data: z.object({
+    principal: z.object({ kind: z.enum(PRINCIPAL_KINDS), id: z.string(), label: z.string() }),
+    role: z.object({ id: z.string(), name: z.string() }).nullable(),
+    permissions: z.object({
+      isAdmin: z.boolean(),
+      settingsAllAccess: z.boolean(),
+      actionsAllAccess: z.boolean(),
+      objects: z.record(
+        z.string(),
+        z.object({
+          see: resolvedValueSchema,
+          edit: resolvedValueSchema,
+          delete: resolvedValueSchema,
+          destroy: resolvedValueSchema,
+          fields: z.record(z.string(), z.object({ see: resolvedValueSchema, edit: resolvedValueSchema, restrictable: z.boolean(), kind: z.string() })),
+        }),
+      ),
+      settings: z.record(z.string(), resolvedValueSchema),
+      actions: z.record(z.string(), resolvedValueSchema),
+    }),
+  }),
+});

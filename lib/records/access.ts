@@ -1,0 +1,59 @@
+/**
+ * The records domain's only door to the permission engine. Every decision is the engine's
+ * (`can`, `checkWrite`, `checkDelete`); this module only turns a refusal into a DomainError
+ * naming the object or field.
+ */
+import type { Tx } from "@/lib/db";
+import type { Principal } from "@/lib/access/principal";
+import { can, checkDelete, checkWrite, type DeleteOperation, type WriteMode } from "@/lib/permissions";
+import { fieldForbidden, objectForbidden, objectNotVisible, unknownField } from "./errors";
+import { findRecordObject, type RecordField, type RecordObject } from "./objects";
+
+/** The object named `name` (REST or engine name) if the principal may see it. */
+export async function resolveVisibleObject(db: Tx, principal: Principal, name: string): Promise<RecordObject> {
+  const object = await findRecordObject(db, principal.workspaceId, name);
+  if (!object || !can(principal.permissions, "see", object.nameSingular)) throw objectNotVisible(object?.namePlural ?? name);
+  return object;
+}
+
+/**
+ * A field the principal may read, for filtering, sorting or searching on it: using a hidden
+ * field there would leak its values through which records match, or in which order.
+ */
+export function requireVisibleField(principal: Principal, object: RecordObject, name: string): RecordField {
+  const field = object.fieldsByName.get(name);
+  if (!field) throw unknownField(object.namePlural, name);
+  if (!can(principal.permissions, "see", object.nameSingular, field.name)) {
+    throw fieldForbidden(object.namePlural, field.name, "FIELD_NOT_VISIBLE");
+  }
+  return field;
+}
+
+/** The fields the principal may see, in display order. */
+export function visibleFieldsOf(principal: Principal, object: RecordObject): RecordField[] {
+  return object.fields.filter((field) => can(principal.permissions, "see", object.nameSingular, field.name));
+}
+
+/** The fields the principal may write, in display order (system fields never are). */
+export function editableFieldsOf(principal: Principal, object: RecordObject): RecordField[] {
+  return object.fields.filter((field) => can(principal.permissions, "edit", object.nameSingular, field.name));
+}
+
+export function assertCanWrite(principal: Principal, object: RecordObject, values: Readonly<Record<string, unknown>>, mode: WriteMode) {
+  const check = checkWrite(principal.permissions, object.nameSingular, values, mode);
+  if (check.ok) return;
+  if (check.code === "UNKNOWN_FIELD") throw unknownField(object.namePlural, check.field ?? "");
+  if (check.field !== undefined) throw fieldForbidden(object.namePlural, check.field, check.code);
+  throw check.code === "OBJECT_NOT_VISIBLE" ? objectNotVisible(object.namePlural) : objectForbidden(object.namePlural, check.code);
+}
+
+export function assertCanDelete(principal: Principal, object: RecordObject, operation: DeleteOperation) {
+  const check = checkDelete(principal.permissions, object.nameSingular, operation);
+  if (check.ok) return;
+  throw check.code === "OBJECT_NOT_VISIBLE" ? objectNotVisible(object.namePlural) : objectForbidden(object.namePlural, check.code);
+}
+
+/** Relations are only written towards objects the principal can see: an id check would otherwise probe them. */
+export function canSeeObject(principal: Principal, objectName: string): boolean {
+  return can(principal.permissions, "see", objectName);
+}

@@ -1,0 +1,24 @@
+import type { Db } from "@/lib/db";
+import type { Principal } from "@/lib/access/principal";
+import { resolveVisibleObject } from "./access";
+import { auditRecordChange } from "./audit";
+import { toVisibleRecord, type RecordData, type VisibleRecord } from "./serialize";
+import { validateRecordInput } from "./write-input";
+
+/** Empty fields are stored absent, so "no value" has one representation. */
+function withoutNulls(values: RecordData): RecordData {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== null && value !== undefined));
+}
+
+export async function createRecord(db: Db, principal: Principal, objectName: string, input: unknown): Promise<VisibleRecord> {
+  const object = await resolveVisibleObject(db, principal, objectName);
+  return db.$transaction(async (tx) => {
+    const values = await validateRecordInput(tx, principal, object, input, "create");
+    const row = await tx.record.create({
+      data: { workspaceId: principal.workspaceId, objectMetadataId: object.id, data: JSON.stringify(withoutNulls(values)) },
+    });
+    const after = toVisibleRecord(principal, object, row);
+    await auditRecordChange(tx, principal, "record.created", object, row, { after });
+    return after;
+  });
+}

@@ -1,0 +1,18 @@
+/**
+ * The records domain: one function per use case, each taking `(db, principal, …)`. Every read
+ * and write asks the permission engine; every write is audited in its own transaction.
+ */
+export { listRecords, listTrash, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, type ListRecordsOptions, type RecordPage } from "./list";
+export { getRecord } from "./get";
+export { createRecord } from "./create";
+export { updateRecord } from "./update";
+export { softDeleteRecord } from "./soft-delete";
+export { restoreRecord } from "./restore";
+export { destroyRecord } from "./destroy";
+export { FILTER_OPERATORS, type FilterOperator, type RecordFilter } from "./filters";
+export { parseFilterSyntax, parseOrderBySyntax, type RecordOrder } from "./list-syntax";
+export { findRecordObject, listRecordObjects, standardRecordObjects, toRecordObject, type RecordField, type RecordObject } from "./objects";
+export { editableFieldsOf, visibleFieldsOf } from "./access";
+export { recordInputSchema, recordOutputSchema } from "./values";
+export type { VisibleRecord } from "./serialize";
+export type { ForbiddenReason } from "./errors";

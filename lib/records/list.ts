@@ -1,0 +1,93 @@
+import type { Tx } from "@/lib/db";
+import type { Principal } from "@/lib/access/principal";
+import { requireVisibleField, resolveVisibleObject, visibleFieldsOf } from "./access";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { invalidInput } from "./errors";
+import { compileFilters, type RecordFilter } from "./filters";
+import type { RecordOrder } from "./list-syntax";
+import type { RecordField, RecordObject } from "./objects";
+import { toVisibleRecords, type VisibleRecord } from "./serialize";
+import { selectRecordPage, type TrashScope } from "./sql";
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+export const MAX_SEARCH_LENGTH = 200;
+/** Oldest first: creation order is stable, and indexed. */
+export const DEFAULT_ORDER: RecordOrder = { field: "createdAt", direction: "asc" };
+
+/** Field types whose values are words a person would search for. */
+const SEARCHABLE_TYPES = new Set(["TEXT", "EMAIL", "PHONE", "RICH_TEXT"]);
+
+export interface ListRecordsOptions {
+  readonly filter?: readonly RecordFilter[];
+  readonly orderBy?: RecordOrder | null;
+  readonly limit?: number;
+  readonly cursor?: string | null;
+  /** Case-insensitive "contains" over the text fields the principal can see. */
+  readonly search?: string | null;
+  /** Live and trashed records together. */
+  readonly includeDeleted?: boolean;
+}
+
+export interface RecordPage {
+  readonly records: VisibleRecord[];
+  readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
+}
+
+/** Live records of an object (and trashed ones with includeDeleted), as the principal may see them. */
+export async function listRecords(db: Tx, principal: Principal, objectName: string, options: ListRecordsOptions = {}): Promise<RecordPage> {
+  const object = await resolveVisibleObject(db, principal, objectName);
+  return queryPage(db, principal, object, options, options.includeDeleted ? "include" : "exclude");
+}
+
+/** The trash of an object: soft-deleted records, which roles that may delete can restore. */
+export async function listTrash(db: Tx, principal: Principal, objectName: string, options: Omit<ListRecordsOptions, "includeDeleted"> = {}): Promise<RecordPage> {
+  const object = await resolveVisibleObject(db, principal, objectName);
+  return queryPage(db, principal, object, options, "only");
+}
+
+function pageSize(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw invalidInput("limit", `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+  }
+  return limit;
+}
+
+function searchTerm(search: string | null | undefined): string | undefined {
+  if (search === undefined || search === null || search.trim() === "") return undefined;
+  if (search.length > MAX_SEARCH_LENGTH) throw invalidInput("search", `search can have at most ${MAX_SEARCH_LENGTH} characters.`);
+  return search.trim();
+}
+
+function searchableFields(principal: Principal, object: RecordObject): RecordField[] {
+  return visibleFieldsOf(principal, object).filter((field) => SEARCHABLE_TYPES.has(field.type));
+}
+
+async function queryPage(db: Tx, principal: Principal, object: RecordObject, options: ListRecordsOptions, trash: TrashScope): Promise<RecordPage> {
+  const limit = pageSize(options.limit);
+  const order = options.orderBy ?? DEFAULT_ORDER;
+  const sortField = requireVisibleField(principal, object, order.field);
+  const sortKey = `${sortField.name}:${order.direction}`;
+  const conditions = compileFilters(principal, object, options.filter ?? []);
+  const term = searchTerm(options.search);
+
+  const rows = await selectRecordPage(db, {
+    workspaceId: principal.workspaceId,
+    objectId: object.id,
+    trash,
+    conditions,
+    ...(term === undefined ? {} : { search: { fields: searchableFields(principal, object), term } }),
+    sort: { field: sortField, direction: order.direction },
+    ...(options.cursor ? { after: decodeCursor(options.cursor, sortKey) } : {}),
+    limit: limit + 1,
+  });
+
+  const hasNextPage = rows.length > limit;
+  const page = hasNextPage ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return {
+    records: toVisibleRecords(principal, object, page),
+    pageInfo: { endCursor: last ? encodeCursor(sortKey, { value: last.sortValue, id: last.id }) : null, hasNextPage },
+  };
+}

@@ -1,0 +1,237 @@
+/**
+ * Every SQL statement of the records domain, for SQLite (the embedded default). A PostgreSQL
+ * variant replaces this module: `json_extract` → `data->>…`, the datetime text format, LIKE →
+ * ILIKE. Identifiers are never built from user input: field names reach here only after being
+ * looked up in the object's metadata, and even then travel as bound JSON-path parameters.
+ */
+import type { Tx } from "@/lib/db";
+import type { ObjectMetadataLike, RecordField } from "./objects";
+import type { RecordRow } from "./serialize";
+
+export type SqlValue = string | number | null;
+/** A typed filter operand; this module encodes it the way the database stores it. */
+export type Operand = string | number | boolean | Date;
+
+export type Comparison = "eq" | "neq" | "gt" | "gte" | "lt" | "lte";
+
+export type SqlCondition =
+  | { readonly field: RecordField; readonly op: Comparison; readonly value: Operand }
+  | { readonly field: RecordField; readonly op: "like"; readonly value: string }
+  | { readonly field: RecordField; readonly op: "in"; readonly values: readonly Operand[] }
+  | { readonly field: RecordField; readonly op: "is"; readonly value: "NULL" | "NOT_NULL" };
+
+export type SortDirection = "asc" | "desc";
+export type TrashScope = "exclude" | "include" | "only";
+
+export interface RecordPageQuery {
+  readonly workspaceId: string;
+  readonly objectId: string;
+  readonly trash: TrashScope;
+  readonly conditions: readonly SqlCondition[];
+  /** Case-insensitive "contains" over these fields, any of them matching. */
+  readonly search?: { readonly fields: readonly RecordField[]; readonly term: string };
+  readonly sort: { readonly field: RecordField; readonly direction: SortDirection };
+  /** Keyset position: rows strictly after (sort value, id) in the sort order. */
+  readonly after?: { readonly value: SqlValue; readonly id: string };
+  readonly limit: number;
+}
+
+export interface RecordPageRow extends RecordRow {
+  /** The row's sort value as the database compares it; goes into the next page's cursor. */
+  readonly sortValue: SqlValue;
+}
+
+interface Sql {
+  readonly text: string;
+  readonly params: readonly SqlValue[];
+}
+
+const sql = (text: string, ...params: SqlValue[]): Sql => ({ text, params });
+
+function join(parts: readonly Sql[], separator: string): Sql {
+  return { text: parts.map((part) => part.text).join(separator), params: parts.flatMap((part) => part.params) };
+}
+
+// System fields live in columns of the Record table; everything else in its JSON `data`.
+const COLUMNS = new Map<string, string>([
+  ["id", `"id"`],
+  ["createdAt", `"createdAt"`],
+  ["updatedAt", `"updatedAt"`],
+]);
+
+function columnOf(field: RecordField): string | undefined {
+  return field.isSystem ? COLUMNS.get(field.name) : undefined;
+}
+
+function jsonPath(field: RecordField): string {
+  // Quoted path segment: dots or brackets in a name must not be read as path syntax.
+  if (/["\\]/.test(field.name)) throw new Error(`Field name ${field.name} cannot be used in a JSON path`);
+  return `$."${field.name}"`;
+}
+
+/** The SQL expression holding a field's value. */
+function valueOf(field: RecordField): Sql {
+  const column = columnOf(field);
+  return column ? sql(column) : sql(`json_extract("data", ?)`, jsonPath(field));
+}
+
+/**
+ * Prisma's SQLite adapter stores DateTime columns as text `2026-01-05T09:00:00.000+00:00`;
+ * DATE_TIME values in `data` are stored as `toISOString()` (see values.ts). Both compare as text.
+ */
+function encode(field: RecordField, value: Operand): SqlValue {
+  if (typeof value === "boolean") return value ? 1 : 0; // json_extract turns JSON booleans into 1/0
+  if (value instanceof Date) {
+    const iso = value.toISOString();
+    return columnOf(field) ? iso.replace("Z", "+00:00") : iso;
+  }
+  return value;
+}
+
+function escapeLike(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+const COMPARATORS: Record<Exclude<Comparison, "neq">, string> = { eq: "=", gt: ">", gte: ">=", lt: "<", lte: "<=" };
+
+function conditionSql(condition: SqlCondition): Sql {
+  const value = valueOf(condition.field);
+  switch (condition.op) {
+    case "is":
+      return sql(`${value.text} IS ${condition.value === "NULL" ? "NULL" : "NOT NULL"}`, ...value.params);
+    case "like":
+      // SQLite's LIKE folds ASCII case only (é ≠ É); enough for search, noted as a known limit.
+      return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(condition.value));
+    case "in": {
+      const placeholders = condition.values.map(() => "?").join(", ");
+      return sql(`${value.text} IN (${placeholders})`, ...value.params, ...condition.values.map((v) => encode(condition.field, v)));
+    }
+    case "neq":
+      // An empty value differs from any given value: without this, `neq` would drop empty records.
+      return sql(`(${value.text} IS NULL OR ${value.text} <> ?)`, ...value.params, ...value.params, encode(condition.field, condition.value));
+    default:
+      return sql(`${value.text} ${COMPARATORS[condition.op]} ?`, ...value.params, encode(condition.field, condition.value));
+  }
+}
+
+function searchSql(search: NonNullable<RecordPageQuery["search"]>): Sql {
+  if (search.fields.length === 0) return sql("0");
+  const pattern = escapeLike(search.term);
+  const matches = search.fields.map((field) => {
+    const value = valueOf(field);
+    return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, pattern);
+  });
+  const anyMatch = join(matches, " OR ");
+  return sql(`(${anyMatch.text})`, ...anyMatch.params);
+}
+
+/**
+ * Keyset condition after (v, id). SQLite sorts NULL first ascending and last descending;
+ * the id breaks ties in the same direction, so every row has exactly one position.
+ */
+function afterSql(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>): Sql {
+  const value = valueOf(sort.field);
+  const v = value.text;
+  const p = value.params;
+  if (sort.direction === "asc") {
+    return after.value === null
+      ? sql(`((${v} IS NULL AND "id" > ?) OR ${v} IS NOT NULL)`, ...p, after.id, ...p)
+      : sql(`(${v} > ? OR (${v} = ? AND "id" > ?))`, ...p, after.value, ...p, after.value, after.id);
+  }
+  return after.value === null
+    ? sql(`(${v} IS NULL AND "id" < ?)`, ...p, after.id)
+    : sql(`(${v} < ? OR (${v} = ? AND "id" < ?) OR ${v} IS NULL)`, ...p, after.value, ...p, after.value, after.id, ...p);
+}
+
+/** What goes into the cursor: the column's stored text, not the Date the driver would return. */
+function sortKeySql(field: RecordField): Sql {
+  const column = columnOf(field);
+  if (column && field.type === "DATE_TIME") return sql(`CAST(${column} AS TEXT)`);
+  return valueOf(field);
+}
+
+function trashSql(trash: TrashScope): Sql {
+  if (trash === "include") return sql("1");
+  return sql(trash === "only" ? `"deletedAt" IS NOT NULL` : `"deletedAt" IS NULL`);
+}
+
+/** One page of records in sort order; ask for one row more than you show to learn if more follow. */
+export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<RecordPageRow[]> {
+  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql(query.trash)];
+  for (const condition of query.conditions) where.push(conditionSql(condition));
+  if (query.search) where.push(searchSql(query.search));
+  if (query.after) where.push(afterSql(query.sort, query.after));
+
+  const direction = query.sort.direction === "asc" ? "ASC" : "DESC";
+  // A column sorts by itself (indexed); a JSON value by the selected alias, extracted once per row.
+  const sortOrder = columnOf(query.sort.field) ?? `"sortValue"`;
+  const sortKey = sortKeySql(query.sort.field);
+  const whereSql = join(where, " AND ");
+  const statement = join(
+    [
+      sql(`SELECT "id", "data", "createdAt", "updatedAt", "deletedAt", ${sortKey.text} AS "sortValue" FROM "Record"`, ...sortKey.params),
+      sql(`WHERE ${whereSql.text}`, ...whereSql.params),
+      sql(`ORDER BY ${sortOrder} ${direction}, "id" ${direction} LIMIT ?`, query.limit),
+    ],
+    " ",
+  );
+  const rows = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint })[]>(statement.text, ...statement.params);
+  // The driver returns SQLite integers as bigint; JSON (the cursor) needs numbers.
+  return rows.map((row) => (typeof row.sortValue === "bigint" ? { ...row, sortValue: Number(row.sortValue) } : row) as RecordPageRow);
+}
+
+interface ObjectFieldRow {
+  objectId: string;
+  nameSingular: string;
+  namePlural: string;
+  labelSingular: string;
+  labelPlural: string;
+  isCustom: unknown;
+  fieldName: string;
+  fieldLabel: string;
+  fieldType: string;
+  fieldOptions: string | null;
+  isLabel: unknown;
+  isSystem: unknown;
+}
+
+/** SQLite hands booleans back as 0/1 (sometimes bigint); normalise whatever the driver gives. */
+const truthy = (value: unknown) => value === true || value === 1 || value === 1n;
+
+/**
+ * One object with its fields, in one round trip (this runs on every request, and two ORM
+ * queries cost several times one). Matches the REST name first, then the engine name.
+ */
+export async function selectObjectWithFields(db: Tx, workspaceId: string, name: string): Promise<ObjectMetadataLike | null> {
+  const rows = await db.$queryRawUnsafe<ObjectFieldRow[]>(
+    `SELECT o."id" AS "objectId", o."nameSingular", o."namePlural", o."labelSingular", o."labelPlural", o."isCustom",
+            f."name" AS "fieldName", f."label" AS "fieldLabel", f."type" AS "fieldType", f."options" AS "fieldOptions", f."isLabel", f."isSystem"
+     FROM "ObjectMetadata" o JOIN "FieldMetadata" f ON f."objectMetadataId" = o."id"
+     WHERE o."id" = COALESCE(
+       (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "namePlural" = ?),
+       (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "nameSingular" = ?))
+     ORDER BY f."position" ASC, f."name" ASC`,
+    workspaceId,
+    name,
+    workspaceId,
+    name,
+  );
+  if (rows.length === 0) return null;
+  const [first] = rows;
+  return {
+    id: first.objectId,
+    nameSingular: first.nameSingular,
+    namePlural: first.namePlural,
+    labelSingular: first.labelSingular,
+    labelPlural: first.labelPlural,
+    isCustom: truthy(first.isCustom),
+    fields: rows.map((row) => ({
+      name: row.fieldName,
+      label: row.fieldLabel,
+      type: row.fieldType,
+      options: row.fieldOptions,
+      isLabel: truthy(row.isLabel),
+      isSystem: truthy(row.isSystem),
+    })),
+  };
+}
