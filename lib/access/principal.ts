@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
-import { loadRolePermissions } from "./role-permissions";
+import { loadRolePermissions, loadStampedRolePermissions } from "./role-permissions";
 
 /**
  * Whoever acts: a member in the browser, an API key over REST, an AI agent through its tools.
@@ -38,17 +38,39 @@ export async function memberPrincipal(db: Tx, memberId: string): Promise<Princip
 
 export type ApiKeyRejection = "INVALID_KEY" | "REVOKED_KEY" | "EXPIRED_KEY";
 
-/** The principal of a Bearer secret; a key without a role acts with the default role. */
+interface ApiKeyRow {
+  id: string;
+  name: string;
+  workspaceId: string;
+  revokedAt: Date | string | number | null;
+  expiresAt: Date | string | number | null;
+  metadataVersion: number | bigint;
+  roleId: string | null;
+  roleVersion: number | bigint | null;
+}
+
+/**
+ * The principal of a Bearer secret; a key without a role acts with the default role. This runs
+ * on every REST request, so the key, its effective role and both cache stamps come in one query.
+ */
 export async function apiKeyPrincipal(
   db: Tx,
   secret: string,
   now = new Date(),
 ): Promise<{ ok: true; principal: Principal } | { ok: false; reason: ApiKeyRejection }> {
-  const key = await db.apiKey.findUnique({ where: { secretHash: hashApiKeySecret(secret) } });
+  const [key] = await db.$queryRaw<ApiKeyRow[]>`
+    SELECT k."id", k."name", k."workspaceId", k."revokedAt", k."expiresAt", w."metadataVersion",
+           COALESCE(r."id", d."id") AS "roleId", COALESCE(r."version", d."version") AS "roleVersion"
+    FROM "ApiKey" k
+    JOIN "Workspace" w ON w."id" = k."workspaceId"
+    LEFT JOIN "Role" r ON r."id" = k."roleId"
+    LEFT JOIN "Role" d ON d."id" = w."defaultRoleId"
+    WHERE k."secretHash" = ${hashApiKeySecret(secret)}`;
   if (!key) return { ok: false, reason: "INVALID_KEY" };
-  if (key.revokedAt) return { ok: false, reason: "REVOKED_KEY" };
-  if (key.expiresAt && key.expiresAt <= now) return { ok: false, reason: "EXPIRED_KEY" };
-  const roleId = key.roleId ?? (await defaultRoleId(db, key.workspaceId));
+  if (key.revokedAt !== null) return { ok: false, reason: "REVOKED_KEY" };
+  if (key.expiresAt !== null && new Date(key.expiresAt) <= now) return { ok: false, reason: "EXPIRED_KEY" };
+  if (!key.roleId || key.roleVersion === null) throw new Error(`Workspace ${key.workspaceId} has no default role`);
+  const stamp = { roleVersion: Number(key.roleVersion), metadataVersion: Number(key.metadataVersion) };
   return {
     ok: true,
     principal: {
@@ -56,8 +78,8 @@ export async function apiKeyPrincipal(
       id: key.id,
       label: key.name,
       workspaceId: key.workspaceId,
-      roleId,
-      permissions: await loadRolePermissions(db, key.workspaceId, roleId),
+      roleId: key.roleId,
+      permissions: await loadStampedRolePermissions(db, key.workspaceId, key.roleId, stamp),
     },
   };
 }

@@ -11,22 +11,32 @@ import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "@/lib/roles/definitio
 const cache = new Map<string, EffectivePermissions>();
 const MAX_CACHED = 500;
 
-export async function loadRolePermissions(db: Tx, workspaceId: string, roleId: string): Promise<EffectivePermissions> {
-  const [stamp, workspace] = await Promise.all([
-    db.role.findFirst({ where: { id: roleId, workspaceId }, select: { version: true } }),
-    db.workspace.findUnique({ where: { id: workspaceId }, select: { metadataVersion: true } }),
-  ]);
-  if (!stamp || !workspace) throw new Error(`Role ${roleId} not found in workspace ${workspaceId}`);
-  const key = `${roleId}:${stamp.version}:${workspace.metadataVersion}`;
+export interface PermissionStamp {
+  roleVersion: number;
+  metadataVersion: number;
+}
+
+/** For callers that already read the versions (e.g. in the same query as an API key). */
+export async function loadStampedRolePermissions(db: Tx, workspaceId: string, roleId: string, stamp: PermissionStamp): Promise<EffectivePermissions> {
+  const key = `${roleId}:${stamp.roleVersion}:${stamp.metadataVersion}`;
   const cached = cache.get(key);
   if (cached) return cached;
 
   const [role, schema] = await Promise.all([
-    db.role.findUniqueOrThrow({ where: { id: roleId }, include: ROLE_DEFINITION_INCLUDE }),
+    db.role.findFirstOrThrow({ where: { id: roleId, workspaceId }, include: ROLE_DEFINITION_INCLUDE }),
     loadWorkspaceSchema(db, workspaceId),
   ]);
   const permissions = resolvePermissions(toRoleDefinition(role), schema);
   if (cache.size >= MAX_CACHED) cache.clear();
   cache.set(key, permissions);
   return permissions;
+}
+
+export async function loadRolePermissions(db: Tx, workspaceId: string, roleId: string): Promise<EffectivePermissions> {
+  const [role, workspace] = await Promise.all([
+    db.role.findFirst({ where: { id: roleId, workspaceId }, select: { version: true } }),
+    db.workspace.findUnique({ where: { id: workspaceId }, select: { metadataVersion: true } }),
+  ]);
+  if (!role || !workspace) throw new Error(`Role ${roleId} not found in workspace ${workspaceId}`);
+  return loadStampedRolePermissions(db, workspaceId, roleId, { roleVersion: role.version, metadataVersion: workspace.metadataVersion });
 }

@@ -6,5 +6,12 @@ import type { SettingsPermission } from "@/lib/permissions";
  */
 export const SETTINGS_PAGES = [
   { href: "/settings/my-role", labelKey: "myRole", permission: null },
+  { href: "/settings/workspace", labelKey: "workspace", permission: "WORKSPACE" },
+  { href: "/settings/members", labelKey: "members", permission: "MEMBERS" },
   { href: "/settings/roles", labelKey: "roles", permission: "ROLES" },
+  { href: "/settings/api-keys", labelKey: "apiKeys", permission: "API_KEYS_AND_WEBHOOKS" },
+  { href: "/settings/data-model", labelKey: "dataModel", permission: "DATA_MODEL" },
+  { href: "/settings/security", labelKey: "security", permission: "SECURITY" },
+  { href: "/settings/workflows", labelKey: "workflows", permission: "WORKFLOWS" },
+  { href: "/settings/audit-log", labelKey: "auditLog", permission: "ROLES" },
 ] as const satisfies readonly { href: string; labelKey: string; permission: SettingsPermission | null }[];
