@@ -16,6 +16,8 @@ export interface ActingMember extends Principal {
   email: string;
   locale: string | null;
   workspaceName: string;
+  /** The workspace's default language (Settings → General), a fallback for the interface. */
+  workspaceLocale: string;
   roleName: string;
 }
 
@@ -39,6 +41,7 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
     locale: member.user.locale,
     workspaceId: member.workspaceId,
     workspaceName: member.workspace.name,
+    workspaceLocale: member.workspace.defaultLocale,
     roleId: member.roleId,
     roleName: member.role.name,
     permissions: await loadRolePermissions(db, member.workspaceId, member.roleId),

@@ -4,13 +4,18 @@ import { getActingMember } from "@/lib/auth/current-member";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
 import { loadMessages } from "./messages";
 
-/** The member's saved choice, then the NEXT_LOCALE cookie, then the browser's language. */
+/**
+ * The member's saved choice, then the NEXT_LOCALE cookie, then the browser's language, then the
+ * workspace's default language.
+ */
 async function resolveLocale(): Promise<Locale> {
   const member = await getActingMember().catch(() => null);
   if (isLocale(member?.locale)) return member.locale;
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   if (isLocale(cookie)) return cookie;
-  return localeFromAcceptLanguage((await headers()).get("accept-language")) ?? DEFAULT_LOCALE;
+  const browser = localeFromAcceptLanguage((await headers()).get("accept-language"));
+  if (browser) return browser;
+  return isLocale(member?.workspaceLocale) ? member.workspaceLocale : DEFAULT_LOCALE;
 }
 
 export default getRequestConfig(async () => {

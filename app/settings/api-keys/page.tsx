@@ -1,0 +1,60 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { requireMember } from "@/lib/auth/current-member";
+import { canSetting } from "@/lib/permissions";
+import { listApiKeys, listRolesAssignableToApiKeys } from "@/lib/api-keys/queries";
+import { utcDay } from "@/lib/api-keys/input";
+import { NoAccess } from "@/components/layout/no-access";
+import { PageHeader } from "@/components/settings/page-header";
+import { ApiKeyTable } from "@/components/settings/api-keys/api-key-table";
+import { CreateApiKey } from "@/components/settings/api-keys/create-api-key";
+
+export async function generateMetadata() {
+  const t = await getTranslations("settings.apiKeys");
+  return { title: t("title") };
+}
+
+export default async function ApiKeysPage() {
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "API_KEYS_AND_WEBHOOKS")) return <NoAccess />;
+  const now = new Date();
+  const canChooseRole = canSetting(member.permissions, "ROLES");
+  const [t, format, keys, roles, workspace] = await Promise.all([
+    getTranslations("settings.apiKeys"),
+    getFormatter(),
+    listApiKeys(db, member.workspaceId, now),
+    canChooseRole ? listRolesAssignableToApiKeys(db, member.workspaceId) : Promise.resolve([]),
+    db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
+  ]);
+  const day = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium" }) : null);
+  const rows = keys.map((key) => ({
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    roleName: key.roleName,
+    expires: day(key.expiresAt),
+    lastUsed: key.lastUsedAt ? format.dateTime(key.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) : null,
+    revoked: day(key.revokedAt),
+    status: key.status,
+  }));
+  const minExpiry = utcDay(new Date(now.getTime() + 86_400_000));
+
+  return (
+    <div className="max-w-4xl">
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        action={<CreateApiKey roles={roles} canChooseRole={canChooseRole} defaultRoleName={workspace.defaultRole?.name ?? ""} minExpiry={minExpiry} />}
+      />
+      <section aria-labelledby="all-api-keys" className="mt-8 rounded-lg border border-gray-200 bg-white">
+        <header className="border-b border-gray-100 px-4 py-3">
+          <h2 id="all-api-keys" className="text-sm font-semibold text-gray-900">{t("listHeading")}</h2>
+        </header>
+        <div className="overflow-x-auto">
+          <ApiKeyTable keys={rows} />
+        </div>
+      </section>
+      <p className="mt-4 text-xs text-gray-500">{t("restHint")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import type { ActionError } from "@/lib/errors";
+import type { CreatedApiKey } from "@/lib/api-keys/create";
+import { createApiKeyAction } from "@/app/settings/api-keys/actions";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
+import { CopyField } from "@/components/settings/copy-field";
+import { FormErrors, SelectField, TextField } from "@/components/settings/fields";
+import { useFormErrors } from "@/components/settings/form-errors";
+
+interface Props {
+  /** Roles a key may hold; empty when the member may not assign roles (no Roles permission). */
+  roles: { id: string; name: string }[];
+  canChooseRole: boolean;
+  defaultRoleName: string;
+  /** The earliest expiry day the server accepts, `YYYY-MM-DD` (tomorrow, UTC). */
+  minExpiry: string;
+}
+
+/** "+ Create API key": the secret is shown once, in this dialog, and never again. */
+export function CreateApiKey({ roles, canChooseRole, defaultRoleName, minExpiry }: Props) {
+  const t = useTranslations("settings.apiKeys");
+  const ts = useTranslations("settings.common");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [expiresAt, setExpiresAt] = useState("");
+  const [roleId, setRoleId] = useState("");
+  const [errors, setErrors] = useState<ActionError[]>([]);
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  const [pending, startTransition] = useTransition();
+  const { forField, general } = useFormErrors(errors, { name: t("nameInvalid"), expiresAt: t("expiresInvalid"), roleId: t("roleInvalid") });
+
+  const reset = () => {
+    setName("");
+    setExpiresAt("");
+    setRoleId("");
+    setErrors([]);
+    setCreated(null);
+  };
+
+  const close = () => {
+    setOpen(false);
+    reset();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await createApiKeyAction({ name, expiresAt, roleId: canChooseRole ? roleId : "" });
+      if (!result.ok) {
+        setErrors(result.errors);
+        toast.error(t("createFailed"));
+        return;
+      }
+      setErrors([]);
+      setCreated(result.data);
+      toast.success(t("created", { name: result.data.name }));
+      router.refresh();
+    });
+  };
+
+  return (
+    <>
+      <Button variant="primary" onClick={() => { reset(); setOpen(true); }}>{t("create")}</Button>
+      <Modal
+        open={open}
+        onOpenChange={(next) => (next ? setOpen(true) : close())}
+        title={created ? t("secretTitle") : t("createTitle")}
+        description={created ? t("secretHelp") : undefined}
+        closeLabel={tc("close")}
+      >
+        {created ? (
+          <div className="space-y-4">
+            <CopyField id="api-key-secret" label={t("secretLabel")} value={created.secret} />
+            <div className="flex justify-end">
+              <Button variant="primary" onClick={close}>{ts("done")}</Button>
+            </div>
+          </div>
+        ) : (
+          <form onSubmit={submit} noValidate className="space-y-4">
+            <FormErrors messages={general} />
+            <TextField id="api-key-name" label={t("nameLabel")} value={name} maxLength={200} autoComplete="off" error={forField("name")} onChange={(event) => setName(event.target.value)} />
+            <TextField
+              id="api-key-expires"
+              type="date"
+              label={t("expiresLabel")}
+              help={t("expiresHelp")}
+              min={minExpiry}
+              value={expiresAt}
+              error={forField("expiresAt")}
+              onChange={(event) => setExpiresAt(event.target.value)}
+            />
+            <SelectField
+              id="api-key-role"
+              label={t("roleLabel")}
+              help={canChooseRole ? t("roleHelp", { role: defaultRoleName }) : t("roleNeedsRoles", { role: defaultRoleName })}
+              value={canChooseRole ? roleId : ""}
+              disabled={!canChooseRole}
+              error={forField("roleId")}
+              onChange={(event) => setRoleId(event.target.value)}
+            >
+              <option value="">{t("defaultRoleOption", { role: defaultRoleName })}</option>
+              {roles.map((role) => (
+                <option key={role.id} value={role.id}>{role.name}</option>
+              ))}
+            </SelectField>
+            <div className="flex justify-end gap-2">
+              <Button onClick={close}>{tc("cancel")}</Button>
+              <Button type="submit" variant="primary" disabled={pending}>{t("createSubmit")}</Button>
+            </div>
+          </form>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+"use client";
+
+import { useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { toast } from "sonner";
+import type { ActionError } from "@/lib/errors";
+import type { InvitedMember } from "@/lib/members/invite";
+import { inviteMemberAction } from "@/app/settings/members/actions";
+import { Button } from "@/components/ui/button";
+import { Modal } from "@/components/ui/modal";
+import { CopyField } from "@/components/settings/copy-field";
+import { FormErrors, TextField } from "@/components/settings/fields";
+import { useFormErrors } from "@/components/settings/form-errors";
+
+/** "+ Invite member": name and email; the new member joins with the default role. */
+export function InviteMember({ defaultRoleName }: { defaultRoleName: string }) {
+  const t = useTranslations("settings.members");
+  const tc = useTranslations("common");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [name, setName] = useState("");
+  const [email, setEmail] = useState("");
+  const [errors, setErrors] = useState<ActionError[]>([]);
+  const [invited, setInvited] = useState<InvitedMember | null>(null);
+  const [pending, startTransition] = useTransition();
+  const { forField, general } = useFormErrors(errors, { name: t("nameInvalid"), email: t("emailInvalid") });
+
+  const reset = () => {
+    setName("");
+    setEmail("");
+    setErrors([]);
+    setInvited(null);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    startTransition(async () => {
+      const result = await inviteMemberAction({ name, email });
+      if (!result.ok) {
+        setErrors(result.errors);
+        toast.error(t("inviteFailed"));
+        return;
+      }
+      setErrors([]);
+      setInvited(result.data);
+      toast.success(t("invited", { name: result.data.name, role: result.data.roleName }));
+      router.refresh();
+    });
+  };
+
+  return (
+    <>
+      <Button variant="primary" onClick={() => { reset(); setOpen(true); }}>{t("invite")}</Button>
+      <Modal
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          // The temporary password is gone for good once the dialog closes.
+          if (!next) reset();
+        }}
+        title={invited ? t("passwordTitle", { name: invited.name }) : t("inviteTitle")}
+        description={invited ? t("passwordHelp", { name: invited.name, email: invited.email }) : t("inviteHelp", { role: defaultRoleName })}
+        closeLabel={tc("close")}
+      >
+        {invited ? (
+          <div className="space-y-4">
+            <CopyField id="invite-password" label={t("passwordLabel")} value={invited.temporaryPassword} />
+            <div className="flex justify-end">
+              <Button variant="primary" onClick={() => { setOpen(false); reset(); }}>{t("done")}</Button>
+            </div>
+          </div>
+        ) : (
+          <form onSubmit={submit} noValidate className="space-y-4">
+            <FormErrors messages={general} />
+            <TextField id="invite-name" label={t("nameLabel")} value={name} maxLength={200} autoComplete="off" error={forField("name")} onChange={(event) => setName(event.target.value)} />
+            <TextField
+              id="invite-email"
+              type="email"
+              label={t("emailLabel")}
+              value={email}
+              maxLength={300}
+              autoComplete="off"
+              error={forField("email")}
+              onChange={(event) => setEmail(event.target.value)}
+            />
+            <div className="flex justify-end gap-2">
+              <Button onClick={() => setOpen(false)}>{tc("cancel")}</Button>
+              <Button type="submit" variant="primary" disabled={pending}>{t("sendInvite")}</Button>
+            </div>
+          </form>
+        )}
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from "node:crypto";
+import { Prisma } from "@prisma/client";
+import type { Db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { isRoleAssignable } from "@/lib/workspace/role-assignable";
+import type { Principal } from "@/lib/access/principal";
+import { writeAudit } from "@/lib/audit/log";
+import { hashPassword } from "@/lib/auth/password";
+import type { InviteMemberInput } from "./input";
+
+export interface InvitedMember {
+  memberId: string;
+  name: string;
+  email: string;
+  roleName: string;
+  /** Shown once to the inviting admin, who passes it on; only its argon2 hash is stored. */
+  temporaryPassword: string;
+}
+
+/** 96 random bits in 16 URL-safe characters: easy to copy, impossible to guess. */
+export function generateTemporaryPassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+function isUniqueViolation(error: unknown) {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/**
+ * Adds a person to the workspace (SPEC §3, §4): a new account that joins with the workspace's
+ * default role, never a role the inviter picks. The account signs in with a temporary password
+ * that the inviter sees once; there is no e-mail delivery of invitations.
+ */
+export async function inviteMember(db: Db, actor: Principal, input: InviteMemberInput): Promise<InvitedMember> {
+  const temporaryPassword = generateTemporaryPassword();
+  // Argon2 is deliberately slow: hash before the transaction takes the write lock.
+  const passwordHash = await hashPassword(temporaryPassword);
+  try {
+    return await db.$transaction(async (tx) => {
+      const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
+      const role = workspace.defaultRole;
+      if (!role) throw new DomainError("NOT_FOUND");
+      if (!isRoleAssignable(role, "member")) throw new DomainError("ROLE_NOT_ASSIGNABLE");
+      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new DomainError("EMAIL_TAKEN", { field: "email" });
+
+      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+      const member = await tx.workspaceMember.create({ data: { workspaceId: actor.workspaceId, userId: user.id, roleId: role.id } });
+      await writeAudit(tx, actor, {
+        action: "member.invited",
+        targetType: "member",
+        targetId: member.id,
+        targetLabel: input.name,
+        roleId: role.id,
+        after: { name: input.name, email: input.email, role: role.name },
+      });
+      return { memberId: member.id, name: input.name, email: input.email, roleName: role.name, temporaryPassword };
+    });
+  } catch (error) {
+    // Two invitations of one email at the same moment: the database keeps emails unique.
+    if (isUniqueViolation(error)) throw new DomainError("EMAIL_TAKEN", { field: "email" });
+    throw error;
+  }
+}
