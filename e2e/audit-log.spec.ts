@@ -12,7 +12,7 @@ test("role changes appear in the audit log with actor and before/after, filterab
   const row = page.getByRole("row", { name: /Role updated/ });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(workspace.admins[0].user.name);
-  await row.getByText("Changes").click();
+  await row.locator("summary").click();
   await expect(row.locator("pre").nth(1)).toContainText("EXPORT_CSV");
 
   await page.getByLabel("Role").selectOption({ label: "Intern" });

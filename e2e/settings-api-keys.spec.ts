@@ -13,7 +13,7 @@ test("create an API key with a role: the secret is shown once, works over REST, 
 
   const reveal = page.getByRole("dialog", { name: "Copy your new API key" });
   await expect(reveal).toContainText("only time the key is shown");
-  const secret = await reveal.getByLabel("API key secret").inputValue();
+  const secret = await reveal.getByRole("textbox", { name: "API key secret" }).inputValue();
   expect(secret).toMatch(/^rc_/);
   await expect(reveal.getByRole("button", { name: "Copy API key secret" })).toBeVisible();
   await reveal.getByRole("button", { name: "Done" }).click();

@@ -15,7 +15,7 @@ test("invite a member: they join with the default role and sign in with the temp
   await dialog.getByRole("button", { name: "Invite" }).click();
 
   const reveal = page.getByRole("dialog", { name: `${name} can now sign in` });
-  const password = await reveal.getByLabel("Temporary password").inputValue();
+  const password = await reveal.getByRole("textbox", { name: "Temporary password" }).inputValue();
   expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
   await reveal.getByRole("button", { name: "Done" }).click();
   await expect(page.getByRole("dialog")).toHaveCount(0);
