@@ -84,6 +84,14 @@ export async function apiKeyPrincipal(
   };
 }
 
+/** A key's principal by id, for admins inspecting what it can do (no secret involved). */
+export async function apiKeyPrincipalById(db: Tx, workspaceId: string, apiKeyId: string): Promise<Principal | null> {
+  const key = await db.apiKey.findFirst({ where: { id: apiKeyId, workspaceId } });
+  if (!key) return null;
+  const roleId = key.roleId ?? (await defaultRoleId(db, key.workspaceId));
+  return { kind: "apiKey", id: key.id, label: key.name, workspaceId, roleId, permissions: await loadRolePermissions(db, workspaceId, roleId) };
+}
+
 /** An agent acts with its own role (or the default role), never with its invoker's. */
 export async function agentPrincipal(db: Tx, agentId: string): Promise<Principal | null> {
   const agent = await db.agent.findUnique({ where: { id: agentId } });

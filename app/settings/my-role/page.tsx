@@ -2,8 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { requireMember } from "@/lib/auth/current-member";
 import { listObjects } from "@/lib/metadata/queries";
-import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "@/lib/permissions";
-import { PermissionMark } from "@/components/ui/permission-mark";
+import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
 
 export async function generateMetadata() {
   const t = await getTranslations("myRole");
@@ -12,98 +11,14 @@ export async function generateMetadata() {
 
 export default async function MyRolePage() {
   const member = await requireMember();
-  const [t, tp, objects] = await Promise.all([getTranslations("myRole"), getTranslations("permissions"), listObjects(db, member.workspaceId)]);
-  const { permissions } = member;
-  const mark = (allowed: boolean) => <PermissionMark allowed={allowed} label={allowed ? t("allowed") : t("denied")} />;
+  const [t, objects] = await Promise.all([getTranslations("myRole"), listObjects(db, member.workspaceId)]);
 
   return (
     <div className="max-w-4xl">
       <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
       <p className="mt-1 text-sm text-gray-600">{t("intro", { role: member.roleName, workspace: member.workspaceName })}</p>
 
-      <section aria-labelledby="my-objects" className="mt-8">
-        <h2 id="my-objects" className="text-sm font-semibold text-gray-900">{t("objects")}</h2>
-        <table className="mt-3 w-full text-sm">
-          <thead>
-            <tr className="border-b border-gray-200 text-left text-xs text-gray-500">
-              <th scope="col" className="py-2 font-medium">{t("object")}</th>
-              {OBJECT_ACTIONS.map((action) => (
-                <th key={action} scope="col" className="w-20 py-2 text-center font-medium">{t(action)}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {objects.map((object) => {
-              const effective = permissions.objects[object.nameSingular];
-              return (
-                <tr key={object.id} className="border-b border-gray-100">
-                  <th scope="row" className="py-2 text-left font-normal text-gray-900">
-                    {object.labelPlural}
-                    <span className="ml-2 text-xs text-gray-500">{t(`source.${effective.see.source}`)}</span>
-                  </th>
-                  {OBJECT_ACTIONS.map((action) => (
-                    <td key={action} className="py-2 text-center">{mark(effective[action].value)}</td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-        {objects
-          .filter((object) => permissions.objects[object.nameSingular].see.value)
-          .map((object) => (
-            <details key={object.id} className="mt-3 rounded-md border border-gray-200 px-3 py-2">
-              <summary className="cursor-pointer text-sm font-medium text-gray-800">{t("fields", { object: object.labelPlural })}</summary>
-              <table className="mt-2 w-full text-sm">
-                <thead>
-                  <tr className="text-left text-xs text-gray-500">
-                    <th scope="col" className="py-1 font-medium">{t("field")}</th>
-                    <th scope="col" className="w-20 py-1 text-center font-medium">{t("see")}</th>
-                    <th scope="col" className="w-20 py-1 text-center font-medium">{t("edit")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {object.fields.map((field) => {
-                    const effective = permissions.objects[object.nameSingular].fields[field.name];
-                    return (
-                      <tr key={field.id} className="border-t border-gray-100">
-                        <th scope="row" className="py-1 text-left font-normal text-gray-800">
-                          {field.label}
-                          <span className="ml-2 text-xs text-gray-500">{t(`source.${effective.edit.source}`)}</span>
-                        </th>
-                        <td className="py-1 text-center">{mark(effective.see.value)}</td>
-                        <td className="py-1 text-center">{mark(effective.edit.value)}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </details>
-          ))}
-      </section>
-
-      <div className="mt-8 grid gap-8 sm:grid-cols-2">
-        <section aria-labelledby="my-settings">
-          <h2 id="my-settings" className="text-sm font-semibold text-gray-900">{t("settings")}</h2>
-          <ul className="mt-3 space-y-1.5 text-sm">
-            {SETTINGS_PERMISSIONS.map((key) => (
-              <li key={key} className="flex items-center justify-between border-b border-gray-100 pb-1.5">
-                {tp(`settings.${key}`)} {mark(permissions.settings[key].value)}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="my-actions">
-          <h2 id="my-actions" className="text-sm font-semibold text-gray-900">{t("actions")}</h2>
-          <ul className="mt-3 space-y-1.5 text-sm">
-            {ACTION_PERMISSIONS.map((key) => (
-              <li key={key} className="flex items-center justify-between border-b border-gray-100 pb-1.5">
-                {tp(`actions.${key}`)} {mark(permissions.actions[key].value)}
-              </li>
-            ))}
-          </ul>
-        </section>
-      </div>
+      <EffectivePermissionsView permissions={member.permissions} objects={objects} />
     </div>
   );
 }

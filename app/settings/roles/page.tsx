@@ -18,7 +18,7 @@ export async function generateMetadata() {
 export default async function RolesPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const [t, roles] = await Promise.all([getTranslations("roles"), listRoles(db, member.workspaceId)]);
+  const [t, ti, roles] = await Promise.all([getTranslations("roles"), getTranslations("inspect"), listRoles(db, member.workspaceId)]);
 
   return (
     <div className="max-w-4xl">
@@ -28,6 +28,7 @@ export default async function RolesPage() {
         <div className="flex items-center justify-between gap-4">
           <h2 id="all-roles" className="text-sm font-semibold text-gray-900">{t("allRoles")}</h2>
           <div className="flex gap-2">
+            <Link href="/settings/permissions" className={buttonClasses("ghost")}>{ti("link")}</Link>
             <ImportRoleButton />
             <Link href="/settings/roles/new" className={buttonClasses("primary")}>{t("create")}</Link>
           </div>

@@ -4,7 +4,8 @@ import { useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import { Bot, KeyRound, Search, User } from "lucide-react";
+import Link from "next/link";
+import { Bot, KeyRound, Search, ShieldCheck, User } from "lucide-react";
 import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
 import type { Assignee } from "@/lib/roles/assignees";
 import { assignRoleAction, unassignRoleAction } from "@/app/settings/roles/actions";
@@ -31,6 +32,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
   const t = useTranslations("roles.assignment");
   const te = useTranslations("errors");
   const tc = useTranslations("common");
+  const ti = useTranslations("inspect");
   const router = useRouter();
   const [picker, setPicker] = useState<PrincipalKind | null>(null);
   const [query, setQuery] = useState("");
@@ -130,6 +132,14 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
                         <span className="block truncate text-sm text-gray-900">{principal.name}</span>
                         {principal.detail ? <span className="block truncate text-xs text-gray-500">{principal.detail}</span> : null}
                       </span>
+                      <Link
+                        href={`/settings/permissions?principal=${entry.kind}:${principal.id}`}
+                        aria-label={ti("viewPermissions", { name: principal.name })}
+                        title={ti("viewPermissions", { name: principal.name })}
+                        className="rounded p-1.5 text-gray-500 hover:bg-gray-100 hover:text-gray-800"
+                      >
+                        <ShieldCheck aria-hidden className="size-4" />
+                      </Link>
                       {blocker ? <Tooltip content={blocker}>{button}</Tooltip> : button}
                     </li>
                   );
