@@ -1,9 +1,8 @@
 import { redirect } from "next/navigation";
 import { requireMember } from "@/lib/auth/current-member";
-import { canSetting } from "@/lib/permissions";
 
-/** The landing page: the roles for those who manage them, otherwise the member's own role. */
+/** The landing page: the workspace's records (the first object the role can see). */
 export default async function Home() {
-  const member = await requireMember();
-  redirect(canSetting(member.permissions, "ROLES") ? "/settings/roles" : "/settings/my-role");
+  await requireMember();
+  redirect("/objects");
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
-import { LogOut } from "lucide-react";
+import Link from "next/link";
+import { ArrowLeft, LogOut } from "lucide-react";
 import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { SETTINGS_PAGES } from "@/lib/access/settings-pages";
@@ -22,6 +23,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
           <p className="text-sm font-semibold text-gray-900">{member.workspaceName}</p>
           <p className="text-xs text-gray-500">{t("common.appName")}</p>
         </div>
+        <Link href="/objects" className="mt-4 flex items-center gap-1.5 rounded-md px-2.5 py-1.5 text-sm text-gray-700 hover:bg-gray-100">
+          <ArrowLeft aria-hidden className="size-4" />
+          {t("nav.records")}
+        </Link>
         <p className="mt-6 px-2.5 text-xs font-medium uppercase tracking-wide text-gray-500">{t("nav.settings")}</p>
         <div className="mt-2">
           <SettingsNav label={t("nav.settingsNavigation")} items={items} />

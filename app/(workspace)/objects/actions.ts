@@ -1,0 +1,153 @@
+"use server";
+
+/**
+ * Server actions of the records UI. Thin: parse the input with zod, resolve the signed-in
+ * member, call lib/records (or lib/csv, which goes through lib/records), which asks the
+ * permission engine and throws a DomainError (FORBIDDEN, NOT_FOUND …) on refusal.
+ */
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { requireMemberForAction } from "@/lib/auth/current-member";
+import { DomainError, toActionErrors, type ActionResult } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation";
+import {
+  FILTER_OPERATORS,
+  MAX_PAGE_SIZE,
+  MAX_SEARCH_LENGTH,
+  createRecord,
+  destroyRecord,
+  findRecordObject,
+  listRecords,
+  listTrash,
+  restoreRecord,
+  softDeleteRecord,
+  updateRecord,
+  visibleFieldsOf,
+} from "@/lib/records";
+import { relatedLabels, visibleRelationTarget, labelFieldOf } from "@/lib/csv/related-labels";
+import { exportRecordsCsv, type CsvExport } from "@/lib/csv/export";
+import { importRecordsCsv, MAX_IMPORT_BYTES, type CsvImport } from "@/lib/csv/import";
+import type { RecordValues, RecordsPage, RelationOption } from "@/components/records/types";
+
+async function run<T>(work: () => Promise<T>, mutates = false): Promise<ActionResult<T>> {
+  try {
+    const data = await work();
+    if (mutates) revalidatePath("/objects", "layout");
+    return { ok: true, data };
+  } catch (error) {
+    return { ok: false, errors: toActionErrors(error) };
+  }
+}
+
+const name = z.string().min(1).max(100);
+const recordRef = z.object({ object: name, id: name });
+const filter = z.object({ field: name, op: z.enum(FILTER_OPERATORS), value: z.string().max(2_000) });
+const listInput = z.object({
+  object: name,
+  filter: z.array(filter).max(20).default([]),
+  orderBy: z.object({ field: name, direction: z.enum(["asc", "desc"]) }).nullable().default(null),
+  search: z.string().max(MAX_SEARCH_LENGTH).nullable().default(null),
+  cursor: z.string().max(2_000).nullable().default(null),
+  limit: z.int().min(1).max(MAX_PAGE_SIZE).default(50),
+  trash: z.boolean().default(false),
+});
+const values = z.record(z.string().max(100), z.unknown());
+
+export type ListRecordsInput = z.input<typeof listInput>;
+
+/** One page of a list (or of the trash), with the labels of related records the member can see. */
+export async function listRecordsAction(input: ListRecordsInput): Promise<ActionResult<RecordsPage>> {
+  return run(async () => {
+    const member = await requireMemberForAction();
+    const { object: objectName, trash, ...options } = parseOrThrow(listInput, input);
+    const page = trash ? await listTrash(db, member, objectName, options) : await listRecords(db, member, objectName, options);
+    const object = await findRecordObject(db, member.workspaceId, objectName);
+    const labels = object ? await relatedLabels(db, member, visibleFieldsOf(member, object), page.records) : {};
+    return { records: page.records, pageInfo: page.pageInfo, labels };
+  });
+}
+
+/** Records a relation field may point to (first 200 by label, optionally searched). */
+export async function relationOptionsAction(input: { object: string; field: string; search?: string }): Promise<ActionResult<RelationOption[]>> {
+  return run(async () => {
+    const member = await requireMemberForAction();
+    const parsed = parseOrThrow(z.object({ object: name, field: name, search: z.string().max(MAX_SEARCH_LENGTH).optional() }), input);
+    const object = await findRecordObject(db, member.workspaceId, parsed.object);
+    const field = object ? visibleFieldsOf(member, object).find((candidate) => candidate.name === parsed.field) : undefined;
+    const target = field ? await visibleRelationTarget(db, member, field) : null;
+    if (!target) throw new DomainError("FORBIDDEN", { field: parsed.field, params: { object: parsed.object, field: parsed.field, reason: "RELATION_TARGET_NOT_VISIBLE" } });
+    const label = labelFieldOf(target);
+    const page = await listRecords(db, member, target.namePlural, {
+      limit: 200,
+      search: parsed.search ?? null,
+      orderBy: label ? { field: label.name, direction: "asc" } : null,
+    });
+    return page.records.map((record) => ({ id: String(record.id), label: label ? String(record[label.name] ?? record.id) : String(record.id) }));
+  });
+}
+
+export async function createRecordAction(input: { object: string; values: RecordValues }): Promise<ActionResult<{ id: string }>> {
+  return run(async () => {
+    const member = await requireMemberForAction();
+    const parsed = parseOrThrow(z.object({ object: name, values }), input);
+    const record = await createRecord(db, member, parsed.object, parsed.values);
+    return { id: String(record.id) };
+  }, true);
+}
+
+export async function updateRecordAction(input: { object: string; id: string; patch: RecordValues }): Promise<ActionResult<RecordValues>> {
+  return run(async () => {
+    const member = await requireMemberForAction();
+    const parsed = parseOrThrow(recordRef.extend({ patch: values }), input);
+    return updateRecord(db, member, parsed.object, parsed.id, parsed.patch);
+  }, true);
+}
+
+export async function softDeleteRecordAction(input: { object: string; id: string }): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const member = await requireMemberForAction();
+    const parsed = parseOrThrow(recordRef, input);
+    await softDeleteRecord(db, member, parsed.object, parsed.id);
+    return undefined;
+  }, true);
+}
+
+export async function restoreRecordAction(input: { object: string; id: string }): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const member = await requireMemberForAction();
+    const parsed = parseOrThrow(recordRef, input);
+    await restoreRecord(db, member, parsed.object, parsed.id);
+    return undefined;
+  }, true);
+}
+
+export async function destroyRecordAction(input: { object: string; id: string }): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const member = await requireMemberForAction();
+    const parsed = parseOrThrow(recordRef, input);
+    await destroyRecord(db, member, parsed.object, parsed.id);
+    return undefined;
+  }, true);
+}
+
+/** The current list (filter, sort, search) as CSV; refused without EXPORT_CSV. */
+export async function exportCsvAction(input: Omit<ListRecordsInput, "cursor" | "limit" | "trash">): Promise<ActionResult<CsvExport>> {
+  return run(async () => {
+    const member = await requireMemberForAction();
+    const { object, filter, orderBy, search } = parseOrThrow(listInput.omit({ cursor: true, limit: true, trash: true }), input);
+    return exportRecordsCsv(db, member, object, { filter, orderBy, search });
+  });
+}
+
+/** A CSV file (multipart field `file`) into the object `object`; all or nothing. Refused without IMPORT_CSV. */
+export async function importCsvAction(form: FormData): Promise<ActionResult<CsvImport>> {
+  return run(async () => {
+    const member = await requireMemberForAction();
+    const object = parseOrThrow(name, form.get("object"));
+    const file = form.get("file");
+    if (!(file instanceof Blob)) throw new DomainError("VALIDATION_FAILED", { field: "file", params: { reason: "FILE_REQUIRED" } });
+    if (file.size > MAX_IMPORT_BYTES) throw new DomainError("VALIDATION_FAILED", { field: "file", params: { reason: "FILE_TOO_LARGE", limit: MAX_IMPORT_BYTES } });
+    return importRecordsCsv(db, member, object, await file.text());
+  }, true);
+}

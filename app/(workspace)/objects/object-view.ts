@@ -1,0 +1,60 @@
+/**
+ * Server side of the records UI: which objects the member sees and, for one object, the
+ * ObjectView the client renders. Every answer comes from lib/records and the permission engine.
+ */
+import type { Tx } from "@/lib/db";
+import type { Principal } from "@/lib/access/principal";
+import { can, canAction } from "@/lib/permissions";
+import { editableFieldsOf, findRecordObject, listRecordObjects, visibleFieldsOf, type RecordObject } from "@/lib/records";
+import { inDisplayOrder } from "@/lib/csv/format";
+import type { ObjectView } from "@/components/records/types";
+
+/** The objects the principal can see, in display order (the navigation). */
+export async function visibleObjects(db: Tx, principal: Principal): Promise<RecordObject[]> {
+  const objects = await listRecordObjects(db, principal.workspaceId);
+  return objects.filter((object) => can(principal.permissions, "see", object.nameSingular));
+}
+
+export function toObjectView(principal: Principal, object: RecordObject, objects: readonly RecordObject[]): ObjectView {
+  const { permissions } = principal;
+  const editable = new Set(editableFieldsOf(principal, object).map((field) => field.name));
+  const fields = inDisplayOrder(visibleFieldsOf(principal, object)).map((field) => {
+    const target = field.relationTarget ? objects.find((candidate) => candidate.nameSingular === field.relationTarget) : undefined;
+    const relationTarget = target && can(permissions, "see", target.nameSingular) ? target.namePlural : null;
+    return {
+      name: field.name,
+      label: field.label,
+      type: field.type,
+      isLabel: field.isLabel,
+      isSystem: field.isSystem,
+      // A relation towards an object the role cannot see cannot be set (lib/records refuses it).
+      editable: !field.isSystem && editable.has(field.name) && (field.type !== "RELATION" || relationTarget !== null),
+      ...(field.selectValues ? { selectValues: [...field.selectValues] } : {}),
+      ...(field.type === "RELATION" ? { relationTarget } : {}),
+    };
+  });
+  return {
+    namePlural: object.namePlural,
+    nameSingular: object.nameSingular,
+    labelSingular: object.labelSingular,
+    labelPlural: object.labelPlural,
+    fields,
+    labelField: fields.find((field) => field.isLabel)?.name ?? null,
+    can: {
+      create: can(permissions, "edit", object.nameSingular),
+      update: fields.some((field) => field.editable),
+      delete: can(permissions, "delete", object.nameSingular),
+      destroy: can(permissions, "destroy", object.nameSingular),
+      exportCsv: canAction(permissions, "EXPORT_CSV"),
+      importCsv: canAction(permissions, "IMPORT_CSV") && can(permissions, "edit", object.nameSingular),
+      sendEmail: canAction(permissions, "SEND_EMAIL") && fields.some((field) => field.type === "EMAIL"),
+    },
+  };
+}
+
+/** The object behind a URL segment, or null when it does not exist or the role cannot see it (same answer). */
+export async function loadObjectView(db: Tx, principal: Principal, name: string): Promise<{ object: RecordObject; view: ObjectView } | null> {
+  const object = await findRecordObject(db, principal.workspaceId, name);
+  if (!object || !can(principal.permissions, "see", object.nameSingular)) return null;
+  return { object, view: toObjectView(principal, object, await listRecordObjects(db, principal.workspaceId)) };
+}

@@ -1,0 +1,24 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/lib/db";
+import { requireMember } from "@/lib/auth/current-member";
+import { visibleObjects } from "./object-view";
+
+export async function generateMetadata() {
+  const t = await getTranslations("records.home");
+  return { title: t("title") };
+}
+
+/** The records home: the first object the member's role can see. */
+export default async function RecordsHome() {
+  const member = await requireMember();
+  const [first] = await visibleObjects(db, member);
+  if (first) redirect(`/objects/${first.namePlural}`);
+  const t = await getTranslations("records.home");
+  return (
+    <div className="max-w-xl">
+      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+      <p className="mt-2 text-sm text-gray-600">{t("noObjects")}</p>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { requireMemberForAction } from "@/lib/auth/current-member";
+import { toActionErrors, type ActionResult } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation";
+import { sendRecordEmail, type SentEmail } from "@/lib/email/send";
+
+const input = z.object({
+  object: z.string().min(1).max(100),
+  id: z.string().min(1).max(100),
+  // Lengths and emptiness are checked by lib/email, which names the offending field.
+  subject: z.string().max(10_000),
+  body: z.string().max(100_000),
+});
+
+/** Sends an e-mail to a record's address (stored in the outbox); refused without SEND_EMAIL. */
+export async function sendEmailAction(raw: z.input<typeof input>): Promise<ActionResult<SentEmail>> {
+  try {
+    const member = await requireMemberForAction();
+    const data = await sendRecordEmail(db, member, parseOrThrow(input, raw));
+    revalidatePath("/outbox");
+    return { ok: true, data };
+  } catch (error) {
+    return { ok: false, errors: toActionErrors(error) };
+  }
+}

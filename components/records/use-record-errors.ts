@@ -1,0 +1,80 @@
+"use client";
+
+import { useCallback } from "react";
+import { useTranslations } from "next-intl";
+import type { ActionError } from "@/lib/errors";
+import { ACTION_PERMISSIONS, type ActionPermission } from "@/lib/permissions";
+import type { ObjectView } from "./types";
+
+const REASONS_WITH_TEXT = new Set([
+  "OBJECT_NOT_VISIBLE",
+  "OBJECT_NOT_EDITABLE",
+  "OBJECT_NOT_DELETABLE",
+  "OBJECT_NOT_DESTROYABLE",
+  "FIELD_NOT_VISIBLE",
+  "FIELD_READ_ONLY",
+  "RELATION_TARGET_NOT_VISIBLE",
+  "ACTION_NOT_ALLOWED",
+  "UNKNOWN_COLUMN",
+  "DUPLICATE_COLUMN",
+  "MISSING_COLUMN",
+  "RELATION_NOT_FOUND",
+  "RELATION_AMBIGUOUS",
+  "CSV_SYNTAX",
+  "TOO_MANY_CELLS",
+  "FILE_TOO_LARGE",
+  "FILE_REQUIRED",
+  "EMPTY_FILE",
+  "TOO_MANY_ROWS",
+  "MORE_PROBLEMS",
+  "NO_EMAIL_FIELD",
+  "NO_ADDRESS",
+  "SUBJECT_INVALID",
+  "BODY_INVALID",
+  "REQUIRED",
+]);
+
+function isAction(value: unknown): value is ActionPermission {
+  return typeof value === "string" && (ACTION_PERMISSIONS as readonly string[]).includes(value);
+}
+
+/**
+ * One translated sentence for a refusal of the records domain, naming the field or object by its
+ * label. Built from the error's code and params only (never from server text).
+ */
+export function useRecordErrors(view: ObjectView) {
+  const t = useTranslations("records.errors");
+  const te = useTranslations("errors");
+  const tActions = useTranslations("permissions.actions");
+
+  return useCallback(
+    (error: ActionError, options: { empty?: boolean } = {}): string => {
+      const params = error.params ?? {};
+      const fieldName = error.field ?? (typeof params.field === "string" ? params.field : undefined);
+      const field = fieldName ? view.fields.find((candidate) => candidate.name === fieldName) : undefined;
+      const fieldLabel = field?.label ?? (typeof params.column === "string" && params.column !== "" ? params.column : fieldName ?? "");
+      const values = {
+        field: fieldLabel,
+        object: params.object === view.namePlural || params.object === undefined ? view.labelPlural : String(params.object),
+        column: String(params.column ?? ""),
+        other: String(params.other ?? ""),
+        value: String(params.value ?? ""),
+        detail: String(params.detail ?? ""),
+        limit: Number(params.limit ?? 0),
+        count: Number(params.count ?? 0),
+        max: Number(params.max ?? 0),
+        action: isAction(params.action) ? tActions(params.action) : String(params.action ?? ""),
+      };
+      const reason = typeof params.reason === "string" ? params.reason : undefined;
+
+      if (reason && REASONS_WITH_TEXT.has(reason)) return t(reason, values);
+      if (error.code === "UNKNOWN_FIELD") return t("UNKNOWN_COLUMN", { ...values, column: fieldLabel });
+      if (error.code === "VALIDATION_FAILED" && field) {
+        if (options.empty && field.isLabel) return t("REQUIRED", values);
+        return t(`invalid.${field.type}`, values);
+      }
+      return te(error.code);
+    },
+    [t, te, tActions, view],
+  );
+}
