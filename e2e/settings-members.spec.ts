@@ -34,7 +34,10 @@ test("invite a member: they join with the default role and sign in with the temp
   await other.getByLabel("Email").fill(email);
   await other.getByLabel("Password").fill(password);
   await other.getByRole("button", { name: "Sign in" }).click();
-  await expect(other.getByRole("heading", { name: "My role" })).toBeVisible();
+  // Members land on the records of the first object their role can see.
+  await expect(other).toHaveURL(/\/objects\/people/);
+  await other.goto("/settings/my-role");
+  await expect(other.getByText("Your role is Member.", { exact: false })).toBeVisible();
   await context.close();
 });
 
