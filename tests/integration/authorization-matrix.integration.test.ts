@@ -1,0 +1,182 @@
+/**
+ * The authorization matrix (issue "Enforcement everywhere"): for every seeded role, every object
+ * and field, every action and every channel — server actions, REST, MCP agent tools and CSV
+ * export — the outcome must equal the permission engine's answer. Prints how many cells it checked.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actAs } from "./session";
+import { loadDemo, useDemoDatabase } from "./db";
+import { can, canAction, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
+import { loadRolePermissions } from "@/lib/access/role-permissions";
+import { memberPrincipal, type Principal } from "@/lib/access/principal";
+import { createRecord, getRecord, listRecordObjects, type RecordObject } from "@/lib/records";
+import { exportRecordsCsv } from "@/lib/csv/export";
+import { runAgentTool } from "@/lib/agents";
+import { createRateLimiter } from "@/lib/api/rate-limit";
+import type { ApiDeps } from "@/lib/api/context";
+import {
+  handleDestroyRecord,
+  handleGetRecord,
+  handleListRecords,
+  handleRestoreRecord,
+  handleSoftDeleteRecord,
+  handleUpdateRecord,
+} from "@/lib/api/records-handlers";
+import {
+  destroyRecordAction,
+  listRecordsAction,
+  restoreRecordAction,
+  softDeleteRecordAction,
+  updateRecordAction,
+} from "@/app/(workspace)/objects/actions";
+import { createAgent, createApiKey } from "@/prisma/factories";
+import { isDomainError } from "@/lib/errors";
+
+const db = useDemoDatabase();
+const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
+
+const ROLES = [
+  { name: "Admin", email: "admin@acme.dev" },
+  { name: "Member", email: "mia@acme.dev" },
+  { name: "Guest", email: "gus@acme.dev" },
+  { name: "Intern", email: "ian@acme.dev" },
+] as const;
+
+type Channel = "server action" | "REST" | "MCP" | "CSV export";
+
+const cells: Record<Channel, number> = { "server action": 0, REST: 0, MCP: 0, "CSV export": 0 };
+const mismatches: string[] = [];
+
+function check(channel: Channel, cell: string, expected: boolean, actual: boolean) {
+  cells[channel]++;
+  if (expected !== actual) mismatches.push(`${channel} ${cell}: engine says ${expected ? "allowed" : "denied"}, got ${actual ? "allowed" : "denied"}`);
+}
+
+async function rest(method: string, key: string, handler: (deps: ApiDeps, request: Request, params: never) => Promise<Response>, path: string, params: Record<string, string>, body?: unknown) {
+  const headers = new Headers({ authorization: `Bearer ${key}` });
+  if (body !== undefined) headers.set("content-type", "application/json");
+  const response = await handler(deps, new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), params as never);
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+let admin: Principal;
+let objects: RecordObject[];
+
+/** A fresh record made by the Admin, so that deleting or destroying it costs nothing. */
+async function freshRecord(object: RecordObject) {
+  const label = object.fields.find((field) => field.isLabel)!;
+  return (await createRecord(db, admin, object.namePlural, { [label.name]: `Matrix ${Math.random().toString(36).slice(2)}` })).id as string;
+}
+
+beforeAll(async () => {
+  const { workspace } = await loadDemo(db);
+  admin = (await memberPrincipal(db, (await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "admin@acme.dev" } } })).id))!;
+  objects = await listRecordObjects(db, workspace.id);
+});
+
+afterAll(() => {
+  const total = Object.values(cells).reduce((sum, count) => sum + count, 0);
+  console.log(`authorization matrix: ${total} cells checked (${Object.entries(cells).map(([channel, count]) => `${channel} ${count}`).join(", ")}), ${mismatches.length} mismatches`);
+});
+
+describe.each(ROLES)("role $name", ({ name, email }) => {
+  let perms: EffectivePermissions;
+  let key: string;
+  let agentId: string | null;
+
+  beforeAll(async () => {
+    const { workspace, roleId } = await loadDemo(db);
+    perms = await loadRolePermissions(db, workspace.id, roleId(name));
+    key = `matrix-${name.toLowerCase()}-key`;
+    await createApiKey(db, { workspaceId: workspace.id, name: `Matrix ${name}`, secret: key, roleId: roleId(name) });
+    // Admin is never assignable to an agent: that channel has no Admin column.
+    agentId = name === "Admin" ? null : (await createAgent(db, { workspaceId: workspace.id, name: `Matrix ${name} agent`, roleId: roleId(name) })).id;
+  });
+
+  it("reads: objects and fields are visible exactly as the engine says, on every channel", async () => {
+    await actAs(db, email);
+    const principal = (await memberPrincipal(db, (await db.workspaceMember.findFirstOrThrow({ where: { user: { email } } })).id))!;
+    for (const object of objects) {
+      const canSee = can(perms, "see", object.nameSingular);
+      const sample = (await db.record.findFirstOrThrow({ where: { objectMetadataId: object.id, deletedAt: null }, orderBy: { createdAt: "asc" } })).id;
+
+      const viaAction = await listRecordsAction({ object: object.namePlural, limit: 3 });
+      check("server action", `${name} see ${object.nameSingular}`, canSee, viaAction.ok);
+      const viaRest = await rest("GET", key, handleGetRecord, `/api/rest/${object.namePlural}/${sample}`, { object: object.namePlural, id: sample });
+      check("REST", `${name} see ${object.nameSingular}`, canSee, viaRest.status === 200);
+      const list = await rest("GET", key, handleListRecords, `/api/rest/${object.namePlural}?limit=3`, { object: object.namePlural });
+      check("REST", `${name} list ${object.nameSingular}`, canSee, list.status === 200);
+      const viaAgent = agentId ? await runAgentTool(db, { agentId }, "get_record", { object: object.namePlural, id: sample }) : null;
+      if (viaAgent) check("MCP", `${name} see ${object.nameSingular}`, canSee, viaAgent.ok);
+      let csv: string | null = null;
+      try {
+        csv = (await exportRecordsCsv(db, principal, object.namePlural)).csv;
+      } catch (error) {
+        if (!isDomainError(error)) throw error;
+      }
+      check("CSV export", `${name} export ${object.nameSingular}`, canSee && canAction(perms, "EXPORT_CSV"), csv !== null);
+
+      if (!canSee) continue;
+      const header = csv?.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
+      const actionRecord = viaAction.ok ? viaAction.data.records[0] : {};
+      const agentRecord = viaAgent?.ok ? (viaAgent.data as { data: Record<string, unknown> }).data : {};
+      for (const field of object.fields) {
+        const visible = can(perms, "see", object.nameSingular, field.name);
+        const cell = `${name} see ${object.nameSingular}.${field.name}`;
+        check("server action", cell, visible, field.name in actionRecord);
+        check("REST", cell, visible, field.name in viaRest.body.data);
+        if (viaAgent) check("MCP", cell, visible, field.name in agentRecord);
+        if (csv !== null) check("CSV export", cell, visible, header.split(",").map((column) => column.replace(/^"|"$/g, "")).includes(field.label));
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("writes: each field can be changed exactly where the engine allows it", async () => {
+    await actAs(db, email);
+    for (const object of objects) {
+      const id = await freshRecord(object);
+      const current = await getRecord(db, admin, object.namePlural, id);
+      for (const field of object.fields) {
+        if (field.isSystem) continue;
+        // Writing a field's own value back: allowed or refused, the data stays the same.
+        const value = current[field.name] ?? null;
+        if (value === null) continue;
+        const expected = can(perms, "edit", object.nameSingular, field.name);
+        const cell = `${name} edit ${object.nameSingular}.${field.name}`;
+        const patch = { [field.name]: value };
+        check("server action", cell, expected, (await updateRecordAction({ object: object.namePlural, id, patch })).ok);
+        check("REST", cell, expected, (await rest("PATCH", key, handleUpdateRecord, `/api/rest/${object.namePlural}/${id}`, { object: object.namePlural, id }, patch)).status === 200);
+        if (agentId) check("MCP", cell, expected, (await runAgentTool(db, { agentId }, "update_record", { object: object.namePlural, id, values: patch })).ok);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("delete, restore and destroy follow the engine on every channel that offers them", async () => {
+    await actAs(db, email);
+    const outcome = async (action: ObjectAction, object: RecordObject, run: (id: string) => Promise<boolean>, trashed = false) => {
+      const id = await freshRecord(object);
+      if (trashed) await db.record.update({ where: { id }, data: { deletedAt: new Date() } });
+      return run(id);
+    };
+    for (const object of objects) {
+      const plural = object.namePlural;
+      const canDelete = can(perms, "delete", object.nameSingular);
+      const canDestroy = can(perms, "destroy", object.nameSingular);
+      const params = (id: string) => ({ object: plural, id });
+
+      check("server action", `${name} delete ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await softDeleteRecordAction({ object: plural, id })).ok));
+      check("REST", `${name} delete ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await rest("DELETE", key, handleSoftDeleteRecord, `/api/rest/${plural}/${id}`, params(id))).status === 200));
+      if (agentId) check("MCP", `${name} delete ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await runAgentTool(db, { agentId: agentId! }, "delete_record", { object: plural, id })).ok));
+
+      check("server action", `${name} restore ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await restoreRecordAction({ object: plural, id })).ok, true));
+      check("REST", `${name} restore ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await rest("POST", key, handleRestoreRecord, `/api/rest/${plural}/${id}/restore`, params(id))).status === 200, true));
+
+      check("server action", `${name} destroy ${object.nameSingular}`, canDestroy, await outcome("destroy", object, async (id) => (await destroyRecordAction({ object: plural, id })).ok));
+      check("REST", `${name} destroy ${object.nameSingular}`, canDestroy, await outcome("destroy", object, async (id) => (await rest("DELETE", key, handleDestroyRecord, `/api/rest/${plural}/${id}/destroy`, params(id))).status === 200));
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
