@@ -5,11 +5,11 @@
  * member, call lib/records (or lib/csv, which goes through lib/records), which asks the
  * permission engine and throws a DomainError (FORBIDDEN, NOT_FOUND …) on refusal.
  */
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { requireMemberForAction } from "@/lib/auth/current-member";
-import { DomainError, toActionErrors, type ActionResult } from "@/lib/errors";
+import { DomainError, type ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import {
   FILTER_OPERATORS,
@@ -30,15 +30,7 @@ import { exportRecordsCsv, type CsvExport } from "@/lib/csv/export";
 import { importRecordsCsv, MAX_IMPORT_BYTES, type CsvImport } from "@/lib/csv/import";
 import type { RecordValues, RecordsPage, RelationOption } from "@/components/records/types";
 
-async function run<T>(work: () => Promise<T>, mutates = false): Promise<ActionResult<T>> {
-  try {
-    const data = await work();
-    if (mutates) revalidatePath("/objects", "layout");
-    return { ok: true, data };
-  } catch (error) {
-    return { ok: false, errors: toActionErrors(error) };
-  }
-}
+const run = <T,>(work: () => Promise<T>, mutates = false) => runAction(work, mutates ? { path: "/objects", type: "layout" } : undefined);
 
 const name = z.string().min(1).max(100);
 const recordRef = z.object({ object: name, id: name });

@@ -1,10 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { requireMemberForAction } from "@/lib/auth/current-member";
-import { toActionErrors, type ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { sendRecordEmail, type SentEmail } from "@/lib/email/send";
 
@@ -18,12 +18,8 @@ const input = z.object({
 
 /** Sends an e-mail to a record's address (stored in the outbox); refused without SEND_EMAIL. */
 export async function sendEmailAction(raw: z.input<typeof input>): Promise<ActionResult<SentEmail>> {
-  try {
+  return runAction(async () => {
     const member = await requireMemberForAction();
-    const data = await sendRecordEmail(db, member, parseOrThrow(input, raw));
-    revalidatePath("/outbox");
-    return { ok: true, data };
-  } catch (error) {
-    return { ok: false, errors: toActionErrors(error) };
-  }
+    return sendRecordEmail(db, member, parseOrThrow(input, raw));
+  }, { path: "/outbox" });
 }

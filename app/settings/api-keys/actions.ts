@@ -1,24 +1,16 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { requireMemberForAction } from "@/lib/auth/current-member";
-import { toActionErrors, type ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { createApiKeyInput, revokeApiKeyInput } from "@/lib/api-keys/input";
 import { createApiKey, type CreatedApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 
 /** Every action of the API keys settings: the API_KEYS_AND_WEBHOOKS permission, checked each time. */
-async function run<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    const data = await work();
-    revalidatePath("/settings", "layout");
-    return { ok: true, data };
-  } catch (error) {
-    return { ok: false, errors: toActionErrors(error) };
-  }
-}
+const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings", type: "layout" });
 
 export async function createApiKeyAction(input: unknown): Promise<ActionResult<CreatedApiKey>> {
   return run(async () => {

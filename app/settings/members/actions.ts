@@ -1,24 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { db } from "@/lib/db";
 import { requireMemberForAction } from "@/lib/auth/current-member";
-import { toActionErrors, type ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { inviteMemberInput, removeMemberInput } from "@/lib/members/input";
 import { inviteMember, type InvitedMember } from "@/lib/members/invite";
 import { removeMember } from "@/lib/members/remove";
 
-/** Every action of the Members settings: the MEMBERS permission, checked on the server each time. */
-async function run<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    const data = await work();
-    revalidatePath("/settings", "layout");
-    return { ok: true, data };
-  } catch (error) {
-    return { ok: false, errors: toActionErrors(error) };
-  }
-}
+const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings", type: "layout" });
 
 export async function inviteMemberAction(input: unknown): Promise<ActionResult<InvitedMember>> {
   return run(async () => {

@@ -1,10 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { requireMemberForAction } from "@/lib/auth/current-member";
-import { DomainError, toActionErrors, type ActionResult } from "@/lib/errors";
+import { DomainError, type ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
 import { PRINCIPAL_KINDS } from "@/lib/permissions";
 import { roleDraft } from "@/lib/roles/draft";
 import { roleFile } from "@/lib/roles/role-file";
@@ -15,15 +15,7 @@ import { assignRole, unassignRole } from "@/lib/roles/assignment";
 import { parseOrThrow } from "@/lib/validation";
 
 /** Every action of the Roles settings: the ROLES permission, checked on the server each time. */
-async function run<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
-  try {
-    const data = await work();
-    revalidatePath("/settings/roles", "layout");
-    return { ok: true, data };
-  } catch (error) {
-    return { ok: false, errors: toActionErrors(error) };
-  }
-}
+const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings/roles", type: "layout" });
 
 const id = z.string().min(1).max(100);
 const target = z.object({ kind: z.enum(PRINCIPAL_KINDS), id });

@@ -1,10 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { requireMemberForAction } from "@/lib/auth/current-member";
-import { toActionErrors, type ActionResult } from "@/lib/errors";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { WORKFLOW_IDS } from "@/lib/workflows/catalog";
 import { runWorkflow, type WorkflowRun } from "@/lib/workflows/run";
@@ -14,13 +14,9 @@ import { runWorkflow, type WorkflowRun } from "@/lib/workflows/run";
  * (SPEC §2.5). The agent step then runs with the agent's role, not the invoker's.
  */
 export async function runWorkflowAction(input: unknown): Promise<ActionResult<WorkflowRun>> {
-  try {
+  return runAction(async () => {
     const actor = await requireMemberForAction("WORKFLOWS");
     const { workflowId } = parseOrThrow(z.object({ workflowId: z.enum(WORKFLOW_IDS) }), input);
-    const data = await runWorkflow(db, actor, actor.email, workflowId);
-    revalidatePath("/settings/workflows");
-    return { ok: true, data };
-  } catch (error) {
-    return { ok: false, errors: toActionErrors(error) };
-  }
+    return runWorkflow(db, actor, actor.email, workflowId);
+  }, { path: "/settings/workflows" });
 }
