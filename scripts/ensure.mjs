@@ -13,6 +13,8 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const mode = process.argv[2] ?? "start";
+// This machine may have no route to the telemetry endpoint; never try.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 const CHROMIUM = "/usr/bin/chromium";
 
 function step(message) {

@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const reports = mkdtempSync(path.join(os.tmpdir(), "rolecall-reports-"));
 const E2E_DB = path.join(root, "prisma", "e2e.db");
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 function run(command, env = {}) {
   console.log(`\n\x1b[36m▸ ${command}\x1b[0m`);

@@ -1,20 +1,17 @@
 import type { ReactNode } from "react";
+import { AccountFooter } from "@/components/layout/account-footer";
 import { getTranslations } from "next-intl/server";
-import { LogOut } from "lucide-react";
 import { db } from "@/lib/db";
 import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
-import { LanguageSelect } from "@/components/layout/language-select";
 import { WorkspaceNav } from "@/components/records/workspace-nav";
-import { signOutAction } from "@/app/(auth)/sign-in/actions";
 import { visibleObjects } from "./objects/object-view";
 
 /** The records shell: the objects the member's role can see, the outbox, and a way to Settings. */
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
-  const [t, tAuth, tCommon, objects] = await Promise.all([
+  const [t, tCommon, objects] = await Promise.all([
     getTranslations("records.nav"),
-    getTranslations("auth"),
     getTranslations("common"),
     visibleObjects(db, member),
   ]);
@@ -37,21 +34,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
             ]}
           />
         </div>
-        <div className="mt-auto space-y-3 border-t border-gray-200 px-2.5 pt-4">
-          <div>
-            <p className="truncate text-sm font-medium text-gray-900">{member.name}</p>
-            <p className="truncate text-xs text-gray-600">
-              {member.email} · {member.roleName}
-            </p>
-          </div>
-          <LanguageSelect />
-          <form action={signOutAction}>
-            <button type="submit" className="inline-flex items-center gap-1.5 text-sm text-gray-700 hover:text-gray-900">
-              <LogOut aria-hidden className="size-4" />
-              {tAuth("signOut")}
-            </button>
-          </form>
-        </div>
+        <AccountFooter member={member} />
       </aside>
       <main className="min-w-0 flex-1 bg-white px-10 py-8">{children}</main>
     </div>

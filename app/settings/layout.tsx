@@ -1,13 +1,12 @@
 import type { ReactNode } from "react";
+import { AccountFooter } from "@/components/layout/account-footer";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { ArrowLeft, LogOut } from "lucide-react";
+import { ArrowLeft } from "lucide-react";
 import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { SETTINGS_PAGES } from "@/lib/access/settings-pages";
 import { SettingsNav } from "@/components/layout/settings-nav";
-import { LanguageSelect } from "@/components/layout/language-select";
-import { signOutAction } from "@/app/(auth)/sign-in/actions";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
@@ -31,21 +30,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
         <div className="mt-2">
           <SettingsNav label={t("nav.settingsNavigation")} items={items} />
         </div>
-        <div className="mt-auto space-y-3 border-t border-gray-200 px-2.5 pt-4">
-          <div>
-            <p className="truncate text-sm font-medium text-gray-900">{member.name}</p>
-            <p className="truncate text-xs text-gray-600">
-              {member.email} · {member.roleName}
-            </p>
-          </div>
-          <LanguageSelect />
-          <form action={signOutAction}>
-            <button type="submit" className="inline-flex items-center gap-1.5 text-sm text-gray-700 hover:text-gray-900">
-              <LogOut aria-hidden className="size-4" />
-              {t("auth.signOut")}
-            </button>
-          </form>
-        </div>
+        <AccountFooter member={member} />
       </aside>
       <main className="min-w-0 flex-1 bg-white px-10 py-8">{children}</main>
     </div>
