@@ -5,7 +5,8 @@ import { useMemo, useState } from "react";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { clsx } from "clsx";
-import { ArrowDown, ArrowUp, ArrowUpDown, Search, Trash2 } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, Trash2 } from "lucide-react";
+import { SearchInput } from "@/components/ui/search-input";
 import { listRecordsAction } from "@/app/(workspace)/objects/actions";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { errorsOf, unwrap } from "./action-result";
@@ -105,18 +106,7 @@ export function RecordList({ view, initialPage }: { view: ObjectView; initialPag
       </div>
 
       <div className="flex flex-wrap items-start gap-3">
-        <div className="relative w-72">
-          <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-gray-400" />
-          <input
-            type="search"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
-            placeholder={t("search", { object: view.labelPlural })}
-            aria-label={t("search", { object: view.labelPlural })}
-            maxLength={200}
-            className="w-full rounded-md border border-gray-300 py-1.5 pr-3 pl-8 text-sm"
-          />
-        </div>
+        <SearchInput label={t("search", { object: view.labelPlural })} value={searchText} onChange={(event) => setSearchText(event.target.value)} maxLength={200} className="w-72" />
         <div className="min-w-0 flex-1">
           <FilterBar view={view} filters={filters} onChange={setFilters} />
         </div>

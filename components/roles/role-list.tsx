@@ -3,36 +3,22 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
-import { Search } from "lucide-react";
+import { matchesSearch } from "@/lib/text/search-key";
+import { SearchInput } from "@/components/ui/search-input";
 import type { RoleSummary } from "@/lib/roles/queries";
 import { RoleIcon } from "./role-icon";
 
-/** Case- and accent-insensitive, works for any script (e.g. Japanese names). */
-function searchKey(text: string) {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase();
-}
 
 export function RoleList({ roles }: { roles: RoleSummary[] }) {
   const t = useTranslations("roles");
   const [query, setQuery] = useState("");
   const visible = useMemo(() => {
-    const needle = searchKey(query.trim());
-    return needle ? roles.filter((role) => searchKey(`${role.name} ${role.description}`).includes(needle)) : roles;
+    return roles.filter((role) => matchesSearch(query, role.name, role.description));
   }, [roles, query]);
 
   return (
     <div>
-      <div className="relative max-w-xs">
-        <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-gray-400" />
-        <input
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          placeholder={t("search")}
-          aria-label={t("search")}
-          className="w-full rounded-md border border-gray-300 py-1.5 pr-3 pl-8 text-sm"
-        />
-      </div>
+      <SearchInput label={t("search")} value={query} onChange={(event) => setQuery(event.target.value)} className="max-w-xs" />
       <table className="mt-4 w-full border-collapse text-sm">
         <thead>
           <tr className="border-b border-gray-200 text-left text-xs font-medium text-gray-500">

@@ -5,7 +5,9 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import Link from "next/link";
-import { Bot, KeyRound, Search, ShieldCheck, User } from "lucide-react";
+import { Bot, KeyRound, ShieldCheck, User } from "lucide-react";
+import { matchesSearch } from "@/lib/text/search-key";
+import { SearchInput } from "@/components/ui/search-input";
 import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
 import type { Assignee } from "@/lib/roles/assignees";
 import { assignRoleAction, unassignRoleAction } from "@/app/settings/roles/actions";
@@ -24,9 +26,6 @@ const KINDS = [
 
 type Pending = { type: "assign" | "unassign"; kind: PrincipalKind; principal: Assignee };
 
-function searchKey(text: string) {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase();
-}
 
 export function AssignmentTab({ role, principals, adminMemberCount, actorMemberId, defaultRole }: Props) {
   const t = useTranslations("roles.assignment");
@@ -53,10 +52,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
   const pickerEntry = KINDS.find((entry) => entry.kind === picker);
   const candidates = useMemo(() => {
     if (!pickerEntry) return [];
-    const needle = searchKey(query.trim());
-    return principals[pickerEntry.list].filter(
-      (principal) => principal.roleId !== role.id && (!needle || searchKey(`${principal.name} ${principal.detail}`).includes(needle)),
-    );
+    return principals[pickerEntry.list].filter((principal) => principal.roleId !== role.id && matchesSearch(query, principal.name, principal.detail));
   }, [pickerEntry, principals, query, role.id]);
 
   const confirm = () =>
@@ -151,18 +147,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
       })}
 
       <Modal open={picker !== null} onOpenChange={(open) => !open && setPicker(null)} title={pickerEntry ? t(pickerEntry.picker) : ""} closeLabel={tc("close")}>
-        <div className="relative">
-          <Search aria-hidden className="pointer-events-none absolute top-2.5 left-2.5 size-4 text-gray-400" />
-          <input
-            type="search"
-            autoFocus
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            placeholder={t("search")}
-            aria-label={t("search")}
-            className="w-full rounded-md border border-gray-300 py-2 pr-3 pl-8 text-sm"
-          />
-        </div>
+        <SearchInput label={t("search")} autoFocus value={query} onChange={(event) => setQuery(event.target.value)} />
         <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label={pickerEntry ? t(pickerEntry.picker) : undefined}>
           {candidates.map((principal) => {
             const self = picker === "member" && principal.id === actorMemberId;

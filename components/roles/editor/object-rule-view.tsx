@@ -2,7 +2,9 @@
 
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
-import { ArrowLeft, RotateCcw, Search, X } from "lucide-react";
+import { ArrowLeft, RotateCcw, X } from "lucide-react";
+import { matchesSearch } from "@/lib/text/search-key";
+import { SearchInput } from "@/components/ui/search-input";
 import { clsx } from "clsx";
 import { OBJECT_ACTIONS, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
 import type { RoleDraft } from "@/lib/roles/draft";
@@ -30,9 +32,6 @@ function SourceBadge({ overridden, label }: { overridden: boolean; label: string
   );
 }
 
-function searchKey(text: string) {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase();
-}
 
 export function ObjectRuleView({ object, draft, openedWith, effective, update, errorFor, readOnly, onFinish }: ObjectRuleViewProps) {
   const t = useTranslations("roles.objectRule");
@@ -42,8 +41,7 @@ export function ObjectRuleView({ object, draft, openedWith, effective, update, e
   const objectPermissions = effective.objects[object.name];
   const changed = !sameDraft(restoreObject(draft, openedWith, object.name), draft);
   const fields = useMemo(() => {
-    const needle = searchKey(query.trim());
-    return needle ? object.fields.filter((field) => searchKey(`${field.label} ${field.name}`).includes(needle)) : object.fields;
+    return object.fields.filter((field) => matchesSearch(query, field.label, field.name));
   }, [object.fields, query]);
 
   const switchLabel = (action: ObjectAction) => t(`switches.${action}`);
@@ -109,17 +107,7 @@ export function ObjectRuleView({ object, draft, openedWith, effective, update, e
             <h3 id="field-permissions" className="text-sm font-semibold text-gray-900">{t("fields")}</h3>
             <p className="mt-0.5 text-xs text-gray-500">{t("fieldsHelp")}</p>
           </div>
-          <div className="relative w-56">
-            <Search aria-hidden className="pointer-events-none absolute top-2 left-2.5 size-4 text-gray-400" />
-            <input
-              type="search"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-              placeholder={t("searchField")}
-              aria-label={t("searchField")}
-              className="w-full rounded-md border border-gray-300 py-1.5 pr-3 pl-8 text-sm"
-            />
-          </div>
+          <SearchInput label={t("searchField")} value={query} onChange={(event) => setQuery(event.target.value)} className="w-56" />
         </header>
         {!objectPermissions.see.value ? <p className="px-4 pt-3 text-sm text-gray-600">{t("hiddenObject", { object: object.labelPlural })}</p> : null}
         <table className="w-full text-sm">
