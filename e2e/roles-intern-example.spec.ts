@@ -2,7 +2,7 @@ import { db, test, expect } from "./fixtures";
 
 test("the guide's Intern example, built from scratch in the browser, saved and read back", async ({ page, workspace }) => {
   await page.goto("/settings/roles");
-  await page.getByRole("link", { name: "+ Create role" }).click();
+  await page.getByRole("button", { name: "+ Create role" }).click();
   await expect(page.getByRole("heading", { name: "New role" })).toBeVisible();
 
   // Baseline: See on, Edit off (the defaults of a new role, checked rather than assumed).

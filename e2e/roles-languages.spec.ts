@@ -4,7 +4,7 @@ test("a member picks French: the Roles UI speaks the guide's vocabulary and the 
   await page.goto("/settings/roles");
   await page.getByLabel("Language").selectOption({ label: "Français" });
   await expect(page.getByRole("heading", { name: "Tous les rôles" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "+ Créer un rôle" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "+ Créer un rôle" })).toBeVisible();
   await expect(page.getByPlaceholder("Rechercher un rôle...")).toBeVisible();
   await expect(page.getByRole("row", { name: /Admin/ })).toContainText("2 membres");
   await expect(page.getByRole("row", { name: /Guest/ })).toContainText("0 membre");
@@ -23,7 +23,7 @@ test("Japanese: headings, switches and counts", async ({ page, workspace }) => {
   await page.goto("/settings/roles");
   await page.getByLabel("Language").selectOption({ label: "日本語" });
   await expect(page.getByRole("heading", { name: "すべての役割" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "+ 役割を作成" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "+ 役割を作成" })).toBeVisible();
   await page.goto(`/settings/roles/${workspace.roles.Intern.id}`);
   await expect(page.getByRole("switch", { name: "全オブジェクトでレコードを表示する" })).toBeChecked();
   await expect(page.locator("html")).toHaveAttribute("lang", "ja");

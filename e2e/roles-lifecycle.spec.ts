@@ -61,7 +61,7 @@ test("a duplicate or empty name is refused beside the field and nothing is creat
 
 test("Admin and the default role cannot be deleted; Admin is read-only", async ({ page, workspace }) => {
   await page.goto(`/settings/roles/${workspace.roles.Admin.id}`);
-  await expect(page.getByText("The Admin role has every permission and cannot be edited.")).toBeVisible();
+  await expect(page.getByText("The Admin role cannot be edited.", { exact: false })).toBeVisible();
   await expect(page.getByRole("switch", { name: "See records on all objects" })).toBeDisabled();
   await expect(page.getByRole("button", { name: "Save" })).toHaveCount(0);
   await page.getByRole("tab", { name: "Settings" }).click();

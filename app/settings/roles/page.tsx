@@ -7,6 +7,7 @@ import { NoAccess } from "@/components/layout/no-access";
 import { RoleList } from "@/components/roles/role-list";
 import { DefaultRoleSelect } from "@/components/roles/default-role-select";
 import { ImportRoleButton } from "@/components/roles/import-role-button";
+import { CreateRoleButton } from "@/components/roles/create-role-button";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "next/link";
 
@@ -30,7 +31,7 @@ export default async function RolesPage() {
           <div className="flex gap-2">
             <Link href="/settings/permissions" className={buttonClasses("ghost")}>{ti("link")}</Link>
             <ImportRoleButton />
-            <Link href="/settings/roles/new" className={buttonClasses("primary")}>{t("create")}</Link>
+            <CreateRoleButton />
           </div>
         </div>
         <div className="mt-3">
