@@ -12,7 +12,8 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster position="bottom-right" richColors closeButton />
+      {/* Plain (not rich-coloured) toasts: dark text on white keeps WCAG contrast. */}
+      <Toaster position="bottom-right" closeButton />
     </QueryClientProvider>
   );
 }

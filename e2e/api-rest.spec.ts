@@ -13,6 +13,12 @@ test("GET /api/health answers ok without a key", async ({ request }) => {
   expect(await response.json()).toEqual({ status: "ok" });
 });
 
+test("an unknown API path answers a JSON 404, not a web page", async ({ request }) => {
+  const response = await request.get("/api/rest-v2/people", { headers: INTERN });
+  expect(response.status()).toBe(404);
+  expect(await response.json()).toEqual({ error: { code: "NOT_FOUND", message: expect.any(String) } });
+});
+
 test("a missing, malformed or unknown key gets 401 with a JSON error", async ({ request }) => {
   const attempts: Record<string, string>[] = [{}, { authorization: "demo-intern-key" }, { authorization: "Bearer not-a-real-key" }];
   for (const headers of attempts) {

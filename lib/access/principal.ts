@@ -38,8 +38,11 @@ export async function memberPrincipal(db: Tx, memberId: string): Promise<Princip
 
 export type ApiKeyRejection = "INVALID_KEY" | "REVOKED_KEY" | "EXPIRED_KEY";
 
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 interface ApiKeyRow {
   id: string;
+  lastUsedAt: Date | string | number | null;
   name: string;
   workspaceId: string;
   revokedAt: Date | string | number | null;
@@ -59,7 +62,7 @@ export async function apiKeyPrincipal(
   now = new Date(),
 ): Promise<{ ok: true; principal: Principal } | { ok: false; reason: ApiKeyRejection }> {
   const [key] = await db.$queryRaw<ApiKeyRow[]>`
-    SELECT k."id", k."name", k."workspaceId", k."revokedAt", k."expiresAt", w."metadataVersion",
+    SELECT k."id", k."name", k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", w."metadataVersion",
            COALESCE(r."id", d."id") AS "roleId", COALESCE(r."version", d."version") AS "roleVersion"
     FROM "ApiKey" k
     JOIN "Workspace" w ON w."id" = k."workspaceId"
@@ -71,6 +74,10 @@ export async function apiKeyPrincipal(
   if (key.expiresAt !== null && new Date(key.expiresAt) <= now) return { ok: false, reason: "EXPIRED_KEY" };
   if (!key.roleId || key.roleVersion === null) throw new Error(`Workspace ${key.workspaceId} has no default role`);
   const stamp = { roleVersion: Number(key.roleVersion), metadataVersion: Number(key.metadataVersion) };
+  // "Last used" to the minute: one write per key per minute, not one per request.
+  if (key.lastUsedAt === null || now.getTime() - new Date(key.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+  }
   return {
     ok: true,
     principal: {

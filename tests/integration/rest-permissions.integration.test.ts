@@ -149,3 +149,20 @@ describe("GET /api/health", () => {
     expect(await response.json()).toEqual({ status: "ok" });
   });
 });
+
+describe("API key bookkeeping", () => {
+  it("records when a key was last used, to the minute", async () => {
+    const { apiKeyPrincipal } = await import("@/lib/access/principal");
+    const { hashApiKeySecret } = await import("@/lib/api-keys/secret");
+    const where = { secretHash: hashApiKeySecret("demo-default-key") };
+    await db.apiKey.update({ where, data: { lastUsedAt: null } });
+    const first = new Date("2026-11-26T10:00:00Z");
+    expect((await apiKeyPrincipal(db, "demo-default-key", first)).ok).toBe(true);
+    expect((await db.apiKey.findUniqueOrThrow({ where })).lastUsedAt).toEqual(first);
+    await apiKeyPrincipal(db, "demo-default-key", new Date("2026-11-26T10:00:30Z"));
+    expect((await db.apiKey.findUniqueOrThrow({ where })).lastUsedAt).toEqual(first);
+    const later = new Date("2026-11-26T10:05:00Z");
+    await apiKeyPrincipal(db, "demo-default-key", later);
+    expect((await db.apiKey.findUniqueOrThrow({ where })).lastUsedAt).toEqual(later);
+  });
+});
