@@ -13,6 +13,7 @@ import {
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { toRoleFile } from "@/lib/roles/role-file";
+import { createTestWorkspace } from "@/prisma/test-workspace";
 import { sameDraft } from "@/lib/roles/draft-edits";
 
 const db = useDemoDatabase();
@@ -171,6 +172,29 @@ describe("default role", () => {
 });
 
 describe("assignment", () => {
+  it("refuses malformed assignments and unknown principals, changing nothing", async () => {
+    const { roleId } = await loadDemo(db);
+    await expectRefused(assignRoleAction({ roleId: roleId("Guest"), target: { kind: "robot", id: "x" } }), "VALIDATION_FAILED");
+    await expectRefused(assignRoleAction({ roleId: roleId("Guest") }), "VALIDATION_FAILED");
+    await expectRefused(assignRoleAction({ roleId: roleId("Guest"), target: { kind: "member", id: "no-such-member" } }), "NOT_FOUND");
+    await expectRefused(assignRoleAction({ roleId: "no-such-role", target: { kind: "member", id: "x" } }), "NOT_FOUND");
+    await expectRefused(unassignRoleAction({ roleId: roleId("Guest"), target: { kind: "apiKey", id: "no-such-key" } }), "NOT_FOUND");
+    await expectRefused(setDefaultRoleAction({ roleId: 42 }), "VALIDATION_FAILED");
+    await expectRefused(deleteRoleAction({}), "VALIDATION_FAILED");
+    await expectRefused(updateRoleAction({ roleId: roleId("Guest"), version: "1", draft: {} }), "VALIDATION_FAILED");
+  });
+
+  it("never reaches into another workspace", async () => {
+    const other = await createTestWorkspace(db);
+    const mia = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "mia@acme.dev" } } });
+    await expectRefused(assignRoleAction({ roleId: other.roles.Guest.id, target: { kind: "member", id: mia.id } }), "NOT_FOUND");
+    const { roleId } = await loadDemo(db);
+    await expectRefused(assignRoleAction({ roleId: roleId("Guest"), target: { kind: "member", id: other.members[0].id } }), "NOT_FOUND");
+    await expectRefused(deleteRoleAction({ roleId: other.roles.Intern.id }), "NOT_FOUND");
+    const otherRole = await loadRoleForEditor(db, other.workspace.id, other.roles.Guest.id);
+    await expectRefused(updateRoleAction({ roleId: otherRole.id, version: otherRole.version, draft: otherRole.draft }), "NOT_FOUND");
+  });
+
   it("never gives Admin to an AI agent", async () => {
     const { roleId } = await loadDemo(db);
     const agent = await db.agent.findFirstOrThrow();
