@@ -10,6 +10,7 @@ export const SETTINGS_PAGES = [
   { href: "/settings/members", labelKey: "members", permission: "MEMBERS" },
   { href: "/settings/roles", labelKey: "roles", permission: "ROLES" },
   { href: "/settings/api-keys", labelKey: "apiKeys", permission: "API_KEYS_AND_WEBHOOKS" },
+  { href: "/settings/api-reference", labelKey: "apiReference", permission: null },
   { href: "/settings/data-model", labelKey: "dataModel", permission: "DATA_MODEL" },
   { href: "/settings/security", labelKey: "security", permission: "SECURITY" },
   { href: "/settings/workflows", labelKey: "workflows", permission: "WORKFLOWS" },
