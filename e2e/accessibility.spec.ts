@@ -25,6 +25,8 @@ const SCREENS: [string, (ids: { intern: string }) => string][] = [
   ["members", () => "/settings/members"],
   ["API keys", () => "/settings/api-keys"],
   ["data model", () => "/settings/data-model"],
+  ["API reference", () => "/settings/api-reference"],
+  ["records list", () => "/objects/people"],
 ];
 
 for (const [name, path] of SCREENS) {

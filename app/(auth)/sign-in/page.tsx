@@ -23,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-gray-800">
           <h2 id="demo-heading" className="font-medium">{t("demoTitle")}</h2>
-          <p className="mt-1">{t.rich("demoBody", { password: DEMO_PASSWORD, code: (chunks) => <code>{chunks}</code> })}</p>
+          <p className="mt-1">{t("demoBody", { password: DEMO_PASSWORD })}</p>
           <ul className="mt-2 space-y-0.5 font-mono text-xs">
             {DEMO_USERS.filter((user) => user.featured).map((user) => (
               <li key={user.email}>

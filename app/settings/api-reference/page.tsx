@@ -47,7 +47,7 @@ export default async function ApiReferencePage() {
         <div>
           <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
           <p className="mt-1 max-w-2xl text-sm text-gray-600">{t("subtitle")}</p>
-          <p className="mt-2 text-sm text-gray-700">{t.rich("auth", { header: () => <code className="rounded bg-gray-100 px-1 py-0.5 text-xs">Authorization: Bearer &lt;API key&gt;</code> })}</p>
+          <p className="mt-2 text-sm text-gray-700">{t("auth", { header: "Authorization: Bearer <API key>" })}</p>
         </div>
         <a href="/api/openapi.json" className="text-sm font-medium text-brand-700 hover:underline">{t("download")}</a>
       </div>
