@@ -13,6 +13,12 @@ test("a member picks French: the Roles UI speaks the guide's vocabulary and the 
   await expect(page.getByRole("switch", { name: "Voir les enregistrements sur tous les objets" })).toBeChecked();
   await expect(page.getByRole("tab", { name: "Attribution" })).toBeVisible();
 
+  // The guide's French example names the objects and fields in French too.
+  await page.goto(`/settings/roles/${workspace.roles.Intern.id}`);
+  await page.getByRole("button", { name: /Personnes/ }).first().click();
+  await expect(page.getByRole("combobox", { name: /E-mail/ })).toHaveValue("see");
+  await expect(page.getByRole("combobox", { name: /Adresse/ })).toHaveValue("none");
+
   const user = await db.user.findUniqueOrThrow({ where: { id: workspace.admins[0].userId } });
   expect(user.locale).toBe("fr");
   const cookies = await page.context().cookies();

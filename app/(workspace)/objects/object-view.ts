@@ -8,10 +8,16 @@ import { can, canAction } from "@/lib/permissions";
 import { editableFieldsOf, findRecordObject, listRecordObjects, visibleFieldsOf, type RecordObject } from "@/lib/records";
 import { inDisplayOrder } from "@/lib/csv/format";
 import type { ObjectView } from "@/components/records/types";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
+
+/** The workspace's objects with standard labels in the reader's language (display only). */
+async function localizedObjects(db: Tx, workspaceId: string): Promise<RecordObject[]> {
+  return (await metadataLabels())(await listRecordObjects(db, workspaceId));
+}
 
 /** The objects the principal can see, in display order (the navigation). */
 export async function visibleObjects(db: Tx, principal: Principal): Promise<RecordObject[]> {
-  const objects = await listRecordObjects(db, principal.workspaceId);
+  const objects = await localizedObjects(db, principal.workspaceId);
   return objects.filter((object) => can(principal.permissions, "see", object.nameSingular));
 }
 
@@ -54,7 +60,8 @@ export function toObjectView(principal: Principal, object: RecordObject, objects
 
 /** The object behind a URL segment, or null when it does not exist or the role cannot see it (same answer). */
 export async function loadObjectView(db: Tx, principal: Principal, name: string): Promise<{ object: RecordObject; view: ObjectView } | null> {
-  const object = await findRecordObject(db, principal.workspaceId, name);
-  if (!object || !can(principal.permissions, "see", object.nameSingular)) return null;
-  return { object, view: toObjectView(principal, object, await listRecordObjects(db, principal.workspaceId)) };
+  const found = await findRecordObject(db, principal.workspaceId, name);
+  if (!found || !can(principal.permissions, "see", found.nameSingular)) return null;
+  const [object] = (await metadataLabels())([found]);
+  return { object, view: toObjectView(principal, object, await localizedObjects(db, principal.workspaceId)) };
 }

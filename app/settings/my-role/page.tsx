@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { requireMember } from "@/lib/auth/current-member";
 import { listObjects } from "@/lib/metadata/queries";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
 
 export async function generateMetadata() {
@@ -11,7 +12,7 @@ export async function generateMetadata() {
 
 export default async function MyRolePage() {
   const member = await requireMember();
-  const [t, objects] = await Promise.all([getTranslations("myRole"), listObjects(db, member.workspaceId)]);
+  const [t, objects] = await Promise.all([getTranslations("myRole"), listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows))]);
 
   return (
     <div className="max-w-4xl">

@@ -5,6 +5,7 @@ import { requireMember } from "@/lib/auth/current-member";
 import { agentPrincipal, apiKeyPrincipalById, memberPrincipal } from "@/lib/access/principal";
 import { canSetting, PRINCIPAL_KINDS } from "@/lib/permissions";
 import { listObjects } from "@/lib/metadata/queries";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { listPrincipals } from "@/lib/roles/assignees";
 import { NoAccess } from "@/components/layout/no-access";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
@@ -29,7 +30,7 @@ export default async function EffectivePermissionsPage({ searchParams }: { searc
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const requested = principalParam.safeParse((await searchParams).principal);
   const target = requested.success ? requested.data : null;
-  const [t, principals, objects] = await Promise.all([getTranslations("inspect"), listPrincipals(db, member.workspaceId), listObjects(db, member.workspaceId)]);
+  const [t, principals, objects] = await Promise.all([getTranslations("inspect"), listPrincipals(db, member.workspaceId), listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows))]);
 
   const principal = !target
     ? null

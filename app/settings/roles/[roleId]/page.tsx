@@ -5,6 +5,7 @@ import { canSetting } from "@/lib/permissions";
 import { isDomainError } from "@/lib/errors";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { loadEditorContext } from "@/lib/roles/editor-context";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleEditor } from "@/components/roles/editor/role-editor";
 
@@ -29,6 +30,6 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const { roleId } = await params;
-  const [role, context] = await Promise.all([loadRole(member.workspaceId, roleId), loadEditorContext(db, member.workspaceId)]);
+  const [role, context] = await Promise.all([loadRole(member.workspaceId, roleId), loadEditorContext(db, member.workspaceId, await metadataLabels())]);
   return <RoleEditor key={role.id} role={role} actorMemberId={member.id} {...context} />;
 }

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { loadEditorContext } from "@/lib/roles/editor-context";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleEditor } from "@/components/roles/editor/role-editor";
@@ -19,7 +20,7 @@ export default async function NewRolePage({ searchParams }: { searchParams: Prom
   const { from } = await searchParams;
   const [t, context, source] = await Promise.all([
     getTranslations("roles"),
-    loadEditorContext(db, member.workspaceId),
+    loadEditorContext(db, member.workspaceId, await metadataLabels()),
     from ? loadRoleForEditor(db, member.workspaceId, from).catch(() => null) : null,
   ]);
   // Admin's switches are not a definition of their own (it is all-access by nature): no copies.
