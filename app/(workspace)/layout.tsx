@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { AccountFooter } from "@/components/layout/account-footer";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { WorkspaceNav } from "@/components/records/workspace-nav";
@@ -13,7 +14,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
   const [t, tCommon, objects] = await Promise.all([
     getTranslations("records.nav"),
     getTranslations("common"),
-    visibleObjects(db, member),
+    visibleObjects(db, member, await metadataLabels()),
   ]);
 
   return (

@@ -8,16 +8,14 @@ import { can, canAction } from "@/lib/permissions";
 import { editableFieldsOf, findRecordObject, listRecordObjects, visibleFieldsOf, type RecordObject } from "@/lib/records";
 import { inDisplayOrder } from "@/lib/csv/format";
 import type { ObjectView } from "@/components/records/types";
-import { metadataLabels } from "@/lib/i18n/metadata-labels";
 
-/** The workspace's objects with standard labels in the reader's language (display only). */
-async function localizedObjects(db: Tx, workspaceId: string): Promise<RecordObject[]> {
-  return (await metadataLabels())(await listRecordObjects(db, workspaceId));
-}
+/** Puts standard labels in the reader's language (pages pass `await metadataLabels()`). */
+export type Localize = (objects: readonly RecordObject[]) => RecordObject[];
+const asStored: Localize = (objects) => [...objects];
 
 /** The objects the principal can see, in display order (the navigation). */
-export async function visibleObjects(db: Tx, principal: Principal): Promise<RecordObject[]> {
-  const objects = await localizedObjects(db, principal.workspaceId);
+export async function visibleObjects(db: Tx, principal: Principal, localize: Localize = asStored): Promise<RecordObject[]> {
+  const objects = localize(await listRecordObjects(db, principal.workspaceId));
   return objects.filter((object) => can(principal.permissions, "see", object.nameSingular));
 }
 
@@ -59,9 +57,9 @@ export function toObjectView(principal: Principal, object: RecordObject, objects
 }
 
 /** The object behind a URL segment, or null when it does not exist or the role cannot see it (same answer). */
-export async function loadObjectView(db: Tx, principal: Principal, name: string): Promise<{ object: RecordObject; view: ObjectView } | null> {
+export async function loadObjectView(db: Tx, principal: Principal, name: string, localize: Localize = asStored): Promise<{ object: RecordObject; view: ObjectView } | null> {
   const found = await findRecordObject(db, principal.workspaceId, name);
   if (!found || !can(principal.permissions, "see", found.nameSingular)) return null;
-  const [object] = (await metadataLabels())([found]);
-  return { object, view: toObjectView(principal, object, await localizedObjects(db, principal.workspaceId)) };
+  const [object] = localize([found]);
+  return { object, view: toObjectView(principal, object, localize(await listRecordObjects(db, principal.workspaceId))) };
 }

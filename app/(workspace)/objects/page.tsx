@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/auth/current-member";
 import { visibleObjects } from "./object-view";
 
@@ -12,7 +13,7 @@ export async function generateMetadata() {
 /** The records home: the first object the member's role can see. */
 export default async function RecordsHome() {
   const member = await requireMember();
-  const [first] = await visibleObjects(db, member);
+  const [first] = await visibleObjects(db, member, await metadataLabels());
   if (first) redirect(`/objects/${first.namePlural}`);
   const t = await getTranslations("records.home");
   return (

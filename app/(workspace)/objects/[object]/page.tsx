@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/auth/current-member";
 import { listRecords, visibleFieldsOf } from "@/lib/records";
 import { relatedLabels } from "@/lib/csv/related-labels";
@@ -14,14 +15,14 @@ interface Props {
 
 export async function generateMetadata({ params }: Props) {
   const member = await requireMember();
-  const loaded = await loadObjectView(db, member, (await params).object);
+  const loaded = await loadObjectView(db, member, (await params).object, await metadataLabels());
   if (loaded) return { title: loaded.view.labelPlural };
   return { title: (await getTranslations("records.noAccess"))("title") };
 }
 
 export default async function ObjectListPage({ params }: Props) {
   const member = await requireMember();
-  const loaded = await loadObjectView(db, member, (await params).object);
+  const loaded = await loadObjectView(db, member, (await params).object, await metadataLabels());
   if (!loaded) return <RecordsNoAccess />;
   const page = await listRecords(db, member, loaded.object.namePlural, { limit: PAGE_SIZE });
   const labels = await relatedLabels(db, member, visibleFieldsOf(member, loaded.object), page.records);

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/auth/current-member";
 import { isDomainError } from "@/lib/errors";
 import { getRecord, visibleFieldsOf, type VisibleRecord } from "@/lib/records";
@@ -15,7 +16,7 @@ interface Props {
 export async function generateMetadata({ params }: Props) {
   const member = await requireMember();
   const { object, id } = await params;
-  const loaded = await loadObjectView(db, member, object);
+  const loaded = await loadObjectView(db, member, object, await metadataLabels());
   if (!loaded) return { title: (await getTranslations("records.noAccess"))("title") };
   const record = await getRecord(db, member, loaded.object.namePlural, id).catch(() => null);
   const label = record && loaded.view.labelField ? record[loaded.view.labelField] : null;
@@ -25,7 +26,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function RecordPage({ params }: Props) {
   const member = await requireMember();
   const { object, id } = await params;
-  const loaded = await loadObjectView(db, member, object);
+  const loaded = await loadObjectView(db, member, object, await metadataLabels());
   if (!loaded) return <RecordsNoAccess />;
 
   let record: VisibleRecord;

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/auth/current-member";
 import { TrashList } from "@/components/records/trash-list";
 import { RecordsNoAccess } from "@/components/records/records-no-access";
@@ -11,14 +12,14 @@ interface Props {
 
 export async function generateMetadata({ params }: Props) {
   const member = await requireMember();
-  const loaded = await loadObjectView(db, member, (await params).object);
+  const loaded = await loadObjectView(db, member, (await params).object, await metadataLabels());
   if (loaded) return { title: (await getTranslations("records.trash"))("title", { object: loaded.view.labelPlural }) };
   return { title: (await getTranslations("records.noAccess"))("title") };
 }
 
 export default async function TrashPage({ params }: Props) {
   const member = await requireMember();
-  const loaded = await loadObjectView(db, member, (await params).object);
+  const loaded = await loadObjectView(db, member, (await params).object, await metadataLabels());
   if (!loaded) return <RecordsNoAccess />;
   return <TrashList key={loaded.view.namePlural} view={loaded.view} />;
 }
