@@ -1,14 +1,1 @@
-/** Shown while a settings page loads: the page's frame, so nothing jumps when it arrives. */
-export default function SettingsLoading() {
-  return (
-    <div className="max-w-4xl animate-pulse" aria-busy="true">
-      <div className="h-6 w-40 rounded bg-gray-200" />
-      <div className="mt-3 h-4 w-96 max-w-full rounded bg-gray-100" />
-      <div className="mt-8 space-y-3">
-        {Array.from({ length: 5 }, (_, index) => (
-          <div key={index} className="h-12 rounded-lg bg-gray-100" />
-        ))}
-      </div>
-    </div>
-  );
-}
+export { PageSkeleton as default } from "@/components/layout/page-skeleton";

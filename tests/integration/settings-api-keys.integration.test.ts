@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
+import { expectRefusedWithoutChange, type ActionOutcome } from "./refusal";
 import { createApiKeyAction, revokeApiKeyAction } from "@/app/settings/api-keys/actions";
 import { apiKeyPrincipal } from "@/lib/access/principal";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
@@ -18,15 +19,7 @@ async function snapshot() {
   return JSON.stringify({ keys, audit });
 }
 
-type Result = { ok: boolean; errors?: { code: string; field?: string }[] };
-
-async function expectRefused(call: () => Promise<Result>, code: string, field?: string) {
-  const before = await snapshot();
-  const result = await call();
-  expect(result.ok).toBe(false);
-  expect(result.errors).toContainEqual(field ? expect.objectContaining({ code, field }) : expect.objectContaining({ code }));
-  expect(await snapshot()).toBe(before);
-}
+const expectRefused = (call: () => Promise<ActionOutcome>, code: string, field?: string) => expectRefusedWithoutChange(snapshot, call, code, field);
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 

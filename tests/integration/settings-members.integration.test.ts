@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { actAs, testContext } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
+import { expectRefusedWithoutChange, type ActionOutcome } from "./refusal";
 import { inviteMemberAction, removeMemberAction } from "@/app/settings/members/actions";
 import { authenticate } from "@/lib/auth/authenticate";
 import { listMembers } from "@/lib/members/queries";
@@ -21,15 +22,7 @@ async function snapshot() {
   return JSON.stringify({ users, members, audit });
 }
 
-type Result = { ok: boolean; errors?: { code: string; field?: string }[] };
-
-async function expectRefused(call: () => Promise<Result>, code: string, field?: string) {
-  const before = await snapshot();
-  const result = await call();
-  expect(result.ok).toBe(false);
-  expect(result.errors).toContainEqual(field ? expect.objectContaining({ code, field }) : expect.objectContaining({ code }));
-  expect(await snapshot()).toBe(before);
-}
+const expectRefused = (call: () => Promise<ActionOutcome>, code: string, field?: string) => expectRefusedWithoutChange(snapshot, call, code, field);
 
 async function memberOf(email: string) {
   return db.workspaceMember.findFirstOrThrow({ where: { user: { email } }, include: { role: true, user: true } });
@@ -189,7 +182,7 @@ describe("remove", () => {
       testContext.userId = userId;
       return removeMemberAction({ memberId });
     };
-    const attempts: Promise<Result>[] = [];
+    const attempts: Promise<ActionOutcome>[] = [];
     for (let i = 0; i < 10; i++) {
       for (const remover of removers) for (const admin of admins) attempts.push(as(remover.id, admin.id));
       // The admins also try to remove each other.

@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
+import { expectRefusedWithoutChange, type ActionOutcome } from "./refusal";
 import { runWorkflowAction } from "@/app/settings/workflows/actions";
 import { listWorkflowRuns } from "@/lib/workflows/run";
 import { createRole, type ObjectIndex } from "@/prisma/factories";
@@ -16,15 +17,7 @@ async function snapshot() {
   return JSON.stringify({ outbox, audit });
 }
 
-type Result = { ok: boolean; errors?: { code: string; field?: string }[] };
-
-async function expectRefused(call: () => Promise<Result>, code: string, field?: string) {
-  const before = await snapshot();
-  const result = await call();
-  expect(result.ok).toBe(false);
-  expect(result.errors).toContainEqual(field ? expect.objectContaining({ code, field }) : expect.objectContaining({ code }));
-  expect(await snapshot()).toBe(before);
-}
+const expectRefused = (call: () => Promise<ActionOutcome>, code: string, field?: string) => expectRefusedWithoutChange(snapshot, call, code, field);
 
 const run = () => runWorkflowAction({ workflowId: "stale-opportunities" });
 

@@ -5,6 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
+import { expectRefusedWithoutChange, type ActionOutcome } from "./refusal";
 import { updateWorkspaceAction } from "@/app/settings/workspace/actions";
 import { getActingMember } from "@/lib/auth/current-member";
 import { loadSecurityOverview } from "@/lib/workspace/security";
@@ -17,15 +18,7 @@ async function snapshot() {
   return JSON.stringify({ workspaces, audit });
 }
 
-type Result = { ok: boolean; errors?: { code: string; field?: string }[] };
-
-async function expectRefused(call: () => Promise<Result>, code: string, field?: string) {
-  const before = await snapshot();
-  const result = await call();
-  expect(result.ok).toBe(false);
-  expect(result.errors).toContainEqual(field ? expect.objectContaining({ code, field }) : expect.objectContaining({ code }));
-  expect(await snapshot()).toBe(before);
-}
+const expectRefused = (call: () => Promise<ActionOutcome>, code: string, field?: string) => expectRefusedWithoutChange(snapshot, call, code, field);
 
 beforeEach(async () => {
   await actAs(db, "admin@acme.dev");
