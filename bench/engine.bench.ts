@@ -10,7 +10,7 @@ import { AbilityBuilder, createMongoAbility, type MongoAbility } from "@casl/abi
 import { can, resolvePermissions, type ObjectAction, type RoleDefinition } from "../lib/permissions";
 import { adminRole, demoSchema, guestRole, internRole, memberRole } from "../lib/permissions/fixtures";
 
-const CASL_ACTION: Record<ObjectAction, string> = { see: "read", edit: "update", delete: "delete", destroy: "destroy" };
+const CASL_ACTION: Record<ObjectAction, string> = { see: "read", create: "create", edit: "update", delete: "delete", destroy: "destroy" };
 
 interface Check {
   readonly action: ObjectAction;

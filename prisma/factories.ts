@@ -21,6 +21,8 @@ export interface RoleSeed {
   icon?: string;
   isAdmin?: boolean;
   canSeeAllObjects?: boolean;
+  /** Absent: equals edit, as for every role that predates the switch (SPEC §13). */
+  canCreateAllObjects?: boolean;
   canEditAllObjects?: boolean;
   canDeleteAllObjects?: boolean;
   canDestroyAllObjects?: boolean;
@@ -31,7 +33,15 @@ export interface RoleSeed {
   assignableToMembers?: boolean;
   assignableToApiKeys?: boolean;
   assignableToAgents?: boolean;
-  objectRules?: { object: string; canSee?: boolean | null; canEdit?: boolean | null; canDelete?: boolean | null; canDestroy?: boolean | null }[];
+  /** A rule's absent canCreate equals its canEdit, like the migration that introduced it. */
+  objectRules?: {
+    object: string;
+    canSee?: boolean | null;
+    canCreate?: boolean | null;
+    canEdit?: boolean | null;
+    canDelete?: boolean | null;
+    canDestroy?: boolean | null;
+  }[];
   fieldRules?: { object: string; field: string; canSee?: boolean | null; canEdit?: boolean | null }[];
 }
 
@@ -97,6 +107,7 @@ export async function createRole(db: Client, workspaceId: string, objects: Objec
       icon: seed.icon ?? "user",
       isAdmin: seed.isAdmin ?? false,
       canSeeAllObjects: seed.canSeeAllObjects ?? false,
+      canCreateAllObjects: seed.canCreateAllObjects ?? seed.canEditAllObjects ?? false,
       canEditAllObjects: seed.canEditAllObjects ?? false,
       canDeleteAllObjects: seed.canDeleteAllObjects ?? false,
       canDestroyAllObjects: seed.canDestroyAllObjects ?? false,
@@ -111,6 +122,7 @@ export async function createRole(db: Client, workspaceId: string, objects: Objec
         create: (seed.objectRules ?? []).map((rule) => ({
           objectMetadataId: objectId(rule.object),
           canSee: rule.canSee ?? null,
+          canCreate: rule.canCreate !== undefined ? rule.canCreate : (rule.canEdit ?? null),
           canEdit: rule.canEdit ?? null,
           canDelete: rule.canDelete ?? null,
           canDestroy: rule.canDestroy ?? null,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canAction, canSetting, editableFields, visibleFields } from "./check";
+import { can, canAction, canSetting, creatableFields, editableFields, visibleFields } from "./check";
 import { ACTION_PERMISSIONS, SETTINGS_PERMISSIONS } from "./constants";
 import { adminRole, demoSchema, guestRole, internRole, memberRole } from "./fixtures";
 import { resolvePermissions } from "./resolve";
@@ -126,6 +126,13 @@ describe("visibleFields / editableFields", () => {
       "deletedAt",
     ]);
     expect(editableFields(intern, "person")).toEqual(["name", "phone", "city", "jobTitle", "companyId"]);
+  });
+
+  it("creatableFields: the Intern sets at creation what it may edit; a role without create sets nothing", () => {
+    expect(creatableFields(intern, "person")).toEqual(["name", "phone", "city", "jobTitle", "companyId"]);
+    expect(creatableFields(intern, "company")).toEqual([]);
+    expect(can(intern, "create", "person")).toBe(true);
+    expect(can(intern, "create", "company")).toBe(false);
   });
 
   it("Intern: company visible but read-only, opportunity hidden, unknown empty", () => {

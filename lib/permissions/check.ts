@@ -7,7 +7,8 @@ import type { ActionPermission, EffectivePermissions, ObjectAction, SettingsPerm
 
 /**
  * May the role perform `action` on `object` (or on one of its fields)?
- * With a field, `see`/`edit` answer for that field and `delete`/`destroy` for the object.
+ * With a field, `see`/`create`/`edit` answer for that field (`create`: may it be given a value
+ * when a record is created) and `delete`/`destroy` for the object.
  * Unknown objects, fields or actions are denied.
  */
 export function can(perms: EffectivePermissions, action: ObjectAction, object: string, field?: string): boolean {
@@ -30,6 +31,11 @@ export function canAction(perms: EffectivePermissions, key: ActionPermission): b
 /** Fields the role can see, in schema order; empty for a hidden or unknown object. */
 export function visibleFields(perms: EffectivePermissions, object: string): string[] {
   return perms[FAST_INDEX].objects.get(object)?.visibleFields.slice() ?? [];
+}
+
+/** Fields the role may set when it creates a record, in schema order; empty without create. */
+export function creatableFields(perms: EffectivePermissions, object: string): string[] {
+  return perms[FAST_INDEX].objects.get(object)?.creatableFields.slice() ?? [];
 }
 
 /** Fields the role can edit, in schema order; empty for a hidden or unknown object. */

@@ -3,8 +3,11 @@
  * types from these arrays, so adding a permission is a one-line change here.
  */
 
-/** What a role may do with the records of an object. Order matters: it is the display order. */
-export const OBJECT_ACTIONS = ["see", "edit", "delete", "destroy"] as const;
+/**
+ * What a role may do with the records of an object. Order matters: it is the display order,
+ * the records' life cycle (SPEC §13 puts Create next to Edit, as a distinct switch).
+ */
+export const OBJECT_ACTIONS = ["see", "create", "edit", "delete", "destroy"] as const;
 
 /** Workspace configuration pages and the server actions behind them (SPEC §2.5). */
 export const SETTINGS_PERMISSIONS = [

@@ -79,7 +79,7 @@ function explainObjectValue(value: ResolvedValue, action: ObjectAction, object: 
 function explainFieldValue(
   objectView: ObjectPermissions,
   fieldView: FieldPermissions,
-  action: "see" | "edit",
+  action: "see" | "create" | "edit",
   object: string,
   field: string,
 ): Explanation {
@@ -89,9 +89,11 @@ function explainFieldValue(
     case "admin":
       return answer(value, ADMIN_REASON);
     case "fieldRule":
-      if (action === "edit" && !fieldView.see.value) {
-        return answer(value, `Field rule on ${path} hides the field, so it cannot be edited`);
+      if (action !== "see" && !fieldView.see.value) {
+        return answer(value, `Field rule on ${path} hides the field, so it cannot be ${action === "edit" ? "edited" : "set at creation"}`);
       }
+      // A field rule never grants create; it can only make the field read-only at creation too.
+      if (action === "create") return answer(value, `Field rule on ${path} makes the field read-only, so it cannot be set at creation`);
       return answer(value, `Field rule on ${path} sets ${action} to ${value.value}`);
     case "fixed":
       if (!objectView.see.value) {

@@ -13,6 +13,7 @@ export const SEE_BIT = 1;
 export const EDIT_BIT = 2;
 export const DELETE_BIT = 4;
 export const DESTROY_BIT = 8;
+export const CREATE_BIT = 16;
 
 /**
  * A switch, not a lookup table: the action strings are interned constants, so each case is a
@@ -24,6 +25,8 @@ export function actionBit(action: ObjectAction): number {
   switch (action) {
     case "see":
       return SEE_BIT;
+    case "create":
+      return CREATE_BIT;
     case "edit":
       return EDIT_BIT;
     case "delete":
@@ -36,15 +39,17 @@ export function actionBit(action: ObjectAction): number {
 }
 
 export interface ObjectIndexEntry {
-  /** Object-level see/edit/delete/destroy bits. */
+  /** Object-level see/create/edit/delete/destroy bits. */
   readonly mask: number;
   /**
-   * Per field: the field's own see/edit bits, plus the object's delete/destroy bits, because a
-   * field-level delete/destroy question is answered by the object (records are deleted whole).
+   * Per field: the field's own see/create/edit bits, plus the object's delete/destroy bits,
+   * because a field-level delete/destroy question is answered by the object (records are
+   * deleted whole).
    */
   readonly fieldMasks: ReadonlyMap<string, number>;
   /** Precomputed in schema order for maskRecords and the field lists. */
   readonly visibleFields: readonly string[];
+  readonly creatableFields: readonly string[];
   readonly editableFields: readonly string[];
 }
 
@@ -61,6 +66,7 @@ export interface FastIndex {
 export function buildObjectIndexEntry(schemaObject: SchemaObject, view: ObjectPermissions): ObjectIndexEntry {
   const mask =
     (view.see.value ? SEE_BIT : 0) |
+    (view.create.value ? CREATE_BIT : 0) |
     (view.edit.value ? EDIT_BIT : 0) |
     (view.delete.value ? DELETE_BIT : 0) |
     (view.destroy.value ? DESTROY_BIT : 0);
@@ -68,13 +74,21 @@ export function buildObjectIndexEntry(schemaObject: SchemaObject, view: ObjectPe
 
   const fieldMasks = new Map<string, number>();
   const visibleFields: string[] = [];
+  const creatableFields: string[] = [];
   const editableFields: string[] = [];
   for (const { name } of schemaObject.fields) {
     if (fieldMasks.has(name)) continue; // a schema listing a field twice yields it once
     const field = view.fields[name];
-    fieldMasks.set(name, (field.see.value ? SEE_BIT : 0) | (field.edit.value ? EDIT_BIT : 0) | recordLevelBits);
+    fieldMasks.set(
+      name,
+      (field.see.value ? SEE_BIT : 0) |
+        (field.create.value ? CREATE_BIT : 0) |
+        (field.edit.value ? EDIT_BIT : 0) |
+        recordLevelBits,
+    );
     if (field.see.value) visibleFields.push(name);
+    if (field.create.value) creatableFields.push(name);
     if (field.edit.value) editableFields.push(name);
   }
-  return { mask, fieldMasks, visibleFields, editableFields };
+  return { mask, fieldMasks, visibleFields, creatableFields, editableFields };
 }

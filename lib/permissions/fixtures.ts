@@ -40,6 +40,7 @@ const ASSIGNABLE_TO_ALL = { member: true, apiKey: true, agent: true } as const;
 export const adminRole: RoleDefinition = deepFreeze({
   isAdmin: true,
   canSeeAllObjects: true,
+  canCreateAllObjects: true,
   canEditAllObjects: true,
   canDeleteAllObjects: true,
   canDestroyAllObjects: true,
@@ -51,10 +52,14 @@ export const adminRole: RoleDefinition = deepFreeze({
   assignableTo: { member: true, apiKey: true, agent: false },
 });
 
-/** The default role of a new workspace: See/Edit/Delete on all objects, all actions, no settings. */
+/**
+ * The default role of a new workspace: See/Create/Edit/Delete on all objects, all actions, no
+ * settings (SPEC §2.7 predates Create, which a role that could edit keeps).
+ */
 export const memberRole: RoleDefinition = deepFreeze({
   isAdmin: false,
   canSeeAllObjects: true,
+  canCreateAllObjects: true,
   canEditAllObjects: true,
   canDeleteAllObjects: true,
   canDestroyAllObjects: false,
@@ -70,6 +75,7 @@ export const memberRole: RoleDefinition = deepFreeze({
 export const guestRole: RoleDefinition = deepFreeze({
   isAdmin: false,
   canSeeAllObjects: true,
+  canCreateAllObjects: false,
   canEditAllObjects: false,
   canDeleteAllObjects: false,
   canDestroyAllObjects: false,
@@ -82,18 +88,19 @@ export const guestRole: RoleDefinition = deepFreeze({
 });
 
 /**
- * The guide's example: sees everything but Opportunities, edits People only, sees a person's
+ * The guide's example: sees everything but Opportunities, creates and edits People only, sees a person's
  * Email without editing it, never sees a person's Address; may export CSV, nothing else.
  */
 export const internRole: RoleDefinition = deepFreeze({
   isAdmin: false,
   canSeeAllObjects: true,
+  canCreateAllObjects: false,
   canEditAllObjects: false,
   canDeleteAllObjects: false,
   canDestroyAllObjects: false,
   objectRules: [
     { object: "opportunity", canSee: false },
-    { object: "person", canEdit: true },
+    { object: "person", canCreate: true, canEdit: true },
   ],
   fieldRules: [
     { object: "person", field: "email", canSee: true, canEdit: false }, // "See field"
@@ -103,6 +110,26 @@ export const internRole: RoleDefinition = deepFreeze({
   settings: [],
   actionsAllAccess: false,
   actions: ["EXPORT_CSV"],
+  assignableTo: ASSIGNABLE_TO_ALL,
+});
+
+/**
+ * SPEC §13: sees every object, creates, edits, deletes nothing, except the Stage of
+ * Opportunities: a field rule granting Edit on an otherwise read-only object.
+ */
+export const supportRole: RoleDefinition = deepFreeze({
+  isAdmin: false,
+  canSeeAllObjects: true,
+  canCreateAllObjects: false,
+  canEditAllObjects: false,
+  canDeleteAllObjects: false,
+  canDestroyAllObjects: false,
+  objectRules: [],
+  fieldRules: [{ object: "opportunity", field: "stage", canSee: true, canEdit: true }], // "Edit field"
+  settingsAllAccess: false,
+  settings: [],
+  actionsAllAccess: false,
+  actions: [],
   assignableTo: ASSIGNABLE_TO_ALL,
 });
 

@@ -16,7 +16,7 @@ export {
 } from "./constants";
 export type * from "./types";
 export { resolvePermissions } from "./resolve";
-export { can, canAction, canSetting, editableFields, visibleFields } from "./check";
+export { can, canAction, canSetting, creatableFields, editableFields, visibleFields } from "./check";
 export { explain } from "./explain";
 export { maskRecord, maskRecords } from "./mask";
 export { checkDelete, checkWrite } from "./write";

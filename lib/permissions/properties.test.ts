@@ -52,6 +52,7 @@ const overrideArb = fc.constantFrom(true, false, null, undefined);
 const objectRuleArb: fc.Arbitrary<ObjectRule> = fc.record({
   object: fc.constantFrom(...OBJECT_NAMES, "ghost"),
   canSee: overrideArb,
+  canCreate: overrideArb,
   canEdit: overrideArb,
   canDelete: overrideArb,
   canDestroy: overrideArb,
@@ -68,6 +69,7 @@ const fieldRuleArb: fc.Arbitrary<FieldRule> = fc.record({
 const roleArb: fc.Arbitrary<RoleDefinition> = fc.record({
   isAdmin: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 9, arbitrary: fc.constant(false) }),
   canSeeAllObjects: fc.boolean(),
+  canCreateAllObjects: fc.boolean(),
   canEditAllObjects: fc.boolean(),
   canDeleteAllObjects: fc.boolean(),
   canDestroyAllObjects: fc.boolean(),
@@ -94,9 +96,10 @@ interface Expected {
   source: PermissionSource;
 }
 
-const RULE_KEY = { see: "canSee", edit: "canEdit", delete: "canDelete", destroy: "canDestroy" } as const;
+const RULE_KEY = { see: "canSee", create: "canCreate", edit: "canEdit", delete: "canDelete", destroy: "canDestroy" } as const;
 const BASELINE_KEY = {
   see: "canSeeAllObjects",
+  create: "canCreateAllObjects",
   edit: "canEditAllObjects",
   delete: "canDeleteAllObjects",
   destroy: "canDestroyAllObjects",
@@ -115,19 +118,27 @@ function expectedObject(role: RoleDefinition, object: string, action: ObjectActi
   return value;
 }
 
-function expectedField(role: RoleDefinition, object: string, field: SchemaField, action: "see" | "edit"): Expected {
+type FieldAction = "see" | "create" | "edit";
+const FIELD_ACTIONS: readonly FieldAction[] = ["see", "create", "edit"];
+
+function expectedField(role: RoleDefinition, object: string, field: SchemaField, action: FieldAction): Expected {
   const isSystem = field.isSystem === true;
-  if (role.isAdmin) return isSystem && action === "edit" ? { value: false, source: "fixed" } : { value: true, source: "admin" };
+  if (role.isAdmin) return isSystem && action !== "see" ? { value: false, source: "fixed" } : { value: true, source: "admin" };
   const objectSee = expectedObject(role, object, "see");
-  const objectEdit = expectedObject(role, object, "edit");
   if (!objectSee.value) return { value: false, source: "fixed" };
   if (isSystem) return { value: action === "see", source: "fixed" };
-  if (field.isLabel) return action === "see" ? { value: true, source: "fixed" } : objectEdit;
+  if (field.isLabel) return action === "see" ? { value: true, source: "fixed" } : expectedObject(role, object, action);
 
   const rule = role.fieldRules.find((candidate) => candidate.object === object && candidate.field === field.name);
   const see: Expected = rule?.canSee != null ? { value: rule.canSee, source: "fieldRule" } : objectSee;
   if (action === "see") return see;
-  const edit: Expected = rule?.canEdit != null ? { value: rule.canEdit, source: "fieldRule" } : objectEdit;
+  if (action === "create") {
+    // A field rule only takes create away (hidden or read-only); the object's create decides.
+    const objectCreate = expectedObject(role, object, "create");
+    if (objectCreate.value && (!see.value || rule?.canEdit === false)) return { value: false, source: "fieldRule" };
+    return objectCreate;
+  }
+  const edit: Expected = rule?.canEdit != null ? { value: rule.canEdit, source: "fieldRule" } : expectedObject(role, object, "edit");
   return edit.value && !see.value ? { value: false, source: "fieldRule" } : edit;
 }
 
@@ -137,10 +148,14 @@ function unclampedObject(role: RoleDefinition, object: string, action: ObjectAct
   return rule?.[RULE_KEY[action]] ?? role[BASELINE_KEY[action]];
 }
 
-function unclampedField(role: RoleDefinition, object: string, field: SchemaField, action: "see" | "edit"): boolean {
+function unclampedField(role: RoleDefinition, object: string, field: SchemaField, action: FieldAction): boolean {
   if (field.isSystem) return action === "see" && unclampedObject(role, object, "see");
   if (field.isLabel) return unclampedObject(role, object, action);
   const rule = role.fieldRules.find((candidate) => candidate.object === object && candidate.field === field.name);
+  if (action === "create") {
+    const see = rule?.canSee ?? unclampedObject(role, object, "see");
+    return unclampedObject(role, object, "create") && see && rule?.canEdit !== false;
+  }
   return (action === "see" ? rule?.canSee : rule?.canEdit) ?? unclampedObject(role, object, action);
 }
 
@@ -162,7 +177,7 @@ describe("properties", () => {
             expect(can(perms, action, object.name)).toBe(view[action].value);
           }
           for (const field of object.fields) {
-            for (const action of ["see", "edit"] as const) {
+            for (const action of FIELD_ACTIONS) {
               expect(view.fields[field.name][action]).toEqual(expectedField(role, object.name, field, action));
               expect(can(perms, action, object.name, field.name)).toBe(view.fields[field.name][action].value);
             }
@@ -173,17 +188,21 @@ describe("properties", () => {
     );
   });
 
-  it("(2a) no edit without see, at object and field level", () => {
+  it("(2a) no create or edit without see, at object and field level", () => {
     fc.assert(
       fc.property(schemaArb, roleArb, (schema, role) => {
         const perms = resolvePermissions(role, schema);
         for (const object of schema.objects) {
           const seesObject = can(perms, "see", object.name);
-          for (const action of ["edit", "delete", "destroy"] as const) {
+          for (const action of ["create", "edit", "delete", "destroy"] as const) {
             if (can(perms, action, object.name)) expect(seesObject).toBe(true);
           }
           for (const field of object.fields) {
             if (can(perms, "edit", object.name, field.name)) expect(can(perms, "see", object.name, field.name)).toBe(true);
+            if (can(perms, "create", object.name, field.name)) {
+              expect(can(perms, "see", object.name, field.name)).toBe(true);
+              expect(can(perms, "create", object.name)).toBe(true);
+            }
             if (can(perms, "see", object.name, field.name)) expect(seesObject).toBe(true);
           }
         }
@@ -202,7 +221,7 @@ describe("properties", () => {
             expect(can(perms, action, object.name)).toBe(unclampedObject(role, object.name, action));
           }
           for (const field of object.fields) {
-            for (const action of ["see", "edit"] as const) {
+            for (const action of FIELD_ACTIONS) {
               expect(can(perms, action, object.name, field.name)).toBe(unclampedField(role, object.name, field, action));
             }
           }
@@ -245,14 +264,19 @@ describe("properties", () => {
         const perms = resolvePermissions(role, schema);
         for (const object of schema.objects) {
           const result = checkWrite(perms, object.name, values, mode);
-          const allEditable = Object.keys(values).every((field) => can(perms, "edit", object.name, field));
+          // Create is its own permission (SPEC §13): never answered by edit.
+          const fieldAction = mode === "create" ? "create" : "edit";
+          const allEditable = Object.keys(values).every((field) => can(perms, fieldAction, object.name, field));
           const objectWritable =
-            mode === "create" ? can(perms, "edit", object.name) : editableFields(perms, object.name).length > 0;
+            mode === "create" ? can(perms, "create", object.name) : editableFields(perms, object.name).length > 0;
           if (result.ok) {
             expect(allEditable).toBe(true);
             expect(can(perms, "see", object.name)).toBe(true);
           } else if (result.field !== undefined) {
-            expect(can(perms, "edit", object.name, result.field)).toBe(false);
+            expect(can(perms, fieldAction, object.name, result.field)).toBe(false);
+          }
+          if (!result.ok && mode === "create" && result.code === "OBJECT_NOT_CREATABLE") {
+            expect(can(perms, "create", object.name)).toBe(false);
           }
           expect(result.ok).toBe(can(perms, "see", object.name) && objectWritable && allEditable);
         }

@@ -34,11 +34,12 @@ export function resolveObjectForAdmin(object: SchemaObject): ObjectPermissions {
       const kind = fieldKind(field);
       // Even Admin cannot rewrite ids and timestamps: they belong to the system.
       const edit = kind === "system" ? FIXED_DENIED : ALLOWED_BY_ADMIN;
-      return [field.name, { see: ALLOWED_BY_ADMIN, edit, restrictable: kind === "regular", kind }];
+      return [field.name, { see: ALLOWED_BY_ADMIN, create: edit, edit, restrictable: kind === "regular", kind }];
     }),
   );
   return {
     see: ALLOWED_BY_ADMIN,
+    create: ALLOWED_BY_ADMIN,
     edit: ALLOWED_BY_ADMIN,
     delete: ALLOWED_BY_ADMIN,
     destroy: ALLOWED_BY_ADMIN,
@@ -53,15 +54,17 @@ export function resolveObject(
   fieldRules: ReadonlyMap<string, FieldRule> | undefined,
 ): ObjectPermissions {
   const see = inheritFromBaseline(objectRule?.canSee, role.canSeeAllObjects);
+  const create = requireSee(see, inheritFromBaseline(objectRule?.canCreate, role.canCreateAllObjects));
   const edit = requireSee(see, inheritFromBaseline(objectRule?.canEdit, role.canEditAllObjects));
   const fields = Object.fromEntries(
     object.fields.map((field): [string, FieldPermissions] => [
       field.name,
-      resolveField(field, see, edit, fieldRules?.get(field.name)),
+      resolveField(field, see, create, edit, fieldRules?.get(field.name)),
     ]),
   );
   return {
     see,
+    create,
     edit,
     delete: requireSee(see, inheritFromBaseline(objectRule?.canDelete, role.canDeleteAllObjects)),
     destroy: requireSee(see, inheritFromBaseline(objectRule?.canDestroy, role.canDestroyAllObjects)),
@@ -85,6 +88,7 @@ function requireSee(see: ResolvedValue, value: ResolvedValue): ResolvedValue {
 function resolveField(
   field: SchemaField,
   objectSee: ResolvedValue,
+  objectCreate: ResolvedValue,
   objectEdit: ResolvedValue,
   rule: FieldRule | undefined,
 ): FieldPermissions {
@@ -92,16 +96,28 @@ function resolveField(
   const restrictable = kind === "regular";
 
   // A field rule can never reveal a field of an object the role cannot see (SPEC §2.3).
-  if (!objectSee.value) return { see: FIXED_DENIED, edit: FIXED_DENIED, restrictable, kind };
+  if (!objectSee.value) return { see: FIXED_DENIED, create: FIXED_DENIED, edit: FIXED_DENIED, restrictable, kind };
 
   // Label and system fields are not restrictable: any rule on them is ignored (and invalid).
-  if (kind === "system") return { see: FIXED_ALLOWED, edit: FIXED_DENIED, restrictable, kind };
-  if (kind === "label") return { see: FIXED_ALLOWED, edit: objectEdit, restrictable, kind };
+  if (kind === "system") return { see: FIXED_ALLOWED, create: FIXED_DENIED, edit: FIXED_DENIED, restrictable, kind };
+  if (kind === "label") return { see: FIXED_ALLOWED, create: objectCreate, edit: objectEdit, restrictable, kind };
 
   const see = rule?.canSee != null ? resolved(rule.canSee, "fieldRule") : objectSee;
   const edit = rule?.canEdit != null ? resolved(rule.canEdit, "fieldRule") : objectEdit;
   // Here the object is visible, so a hidden field was hidden by its own field rule: that rule
   // is what denies the edit too.
   const clampedEdit = !see.value && edit.value ? resolved(false, "fieldRule") : edit;
-  return { see, edit: clampedEdit, restrictable, kind };
+  return { see, create: fieldCreate(see, objectCreate, rule), edit: clampedEdit, restrictable, kind };
+}
+
+/**
+ * A field rule restricts; it never grants create (that is the object's switch). So a field may
+ * be set at creation when the object allows create, unless its rule hides it or makes it
+ * read-only ("See field"): a role must not set at creation a value it could never change after.
+ */
+function fieldCreate(see: ResolvedValue, objectCreate: ResolvedValue, rule: FieldRule | undefined): ResolvedValue {
+  if (!objectCreate.value) return objectCreate;
+  if (!see.value) return resolved(false, "fieldRule");
+  if (rule?.canEdit === false) return resolved(false, "fieldRule");
+  return objectCreate;
 }

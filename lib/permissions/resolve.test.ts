@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adminRole, demoSchema, guestRole, internRole, memberRole } from "./fixtures";
+import { adminRole, demoSchema, guestRole, internRole, memberRole, supportRole } from "./fixtures";
 import { resolvePermissions } from "./resolve";
 import type { PermissionSource, ResolvedValue, RoleDefinition, WorkspaceSchema } from "./types";
 
@@ -10,16 +10,17 @@ describe("resolvePermissions — the Intern example, cell by cell", () => {
   const perms = resolvePermissions(internRole, demoSchema);
 
   it.each([
-    // object, see, edit, delete, destroy
-    ["person", v(true, "baseline"), v(true, "objectRule"), v(false, "baseline"), v(false, "baseline")],
-    ["company", v(true, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline")],
-    ["opportunity", v(false, "objectRule"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline")],
-    ["note", v(true, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline")],
-    ["task", v(true, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline")],
-  ])("%s: see/edit/delete/destroy", (object, see, edit, del, destroy) => {
+    // object, see, create, edit, delete, destroy
+    ["person", v(true, "baseline"), v(true, "objectRule"), v(true, "objectRule"), v(false, "baseline"), v(false, "baseline")],
+    ["company", v(true, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline")],
+    ["opportunity", v(false, "objectRule"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline")],
+    ["note", v(true, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline")],
+    ["task", v(true, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline"), v(false, "baseline")],
+  ])("%s: see/create/edit/delete/destroy", (object, see, create, edit, del, destroy) => {
     const view = perms.objects[object];
-    expect({ see: view.see, edit: view.edit, delete: view.delete, destroy: view.destroy }).toEqual({
+    expect({ see: view.see, create: view.create, edit: view.edit, delete: view.delete, destroy: view.destroy }).toEqual({
       see,
+      create,
       edit,
       delete: del,
       destroy,
@@ -27,7 +28,7 @@ describe("resolvePermissions — the Intern example, cell by cell", () => {
   });
 
   it.each([
-    // field, see, edit, restrictable
+    // field, see, edit, restrictable; create equals edit for the Intern (its People rule creates and edits)
     ["id", v(true, "fixed"), v(false, "fixed"), false],
     ["name", v(true, "fixed"), v(true, "objectRule"), false], // label: always visible, edit follows person
     ["email", v(true, "fieldRule"), v(false, "fieldRule"), true], // "See field"
@@ -39,8 +40,8 @@ describe("resolvePermissions — the Intern example, cell by cell", () => {
     ["createdAt", v(true, "fixed"), v(false, "fixed"), false],
     ["updatedAt", v(true, "fixed"), v(false, "fixed"), false],
     ["deletedAt", v(true, "fixed"), v(false, "fixed"), false],
-  ])("person.%s: see/edit", (field, see, edit, restrictable) => {
-    expect(perms.objects.person.fields[field]).toMatchObject({ see, edit, restrictable });
+  ])("person.%s: see/create/edit", (field, see, edit, restrictable) => {
+    expect(perms.objects.person.fields[field]).toMatchObject({ see, create: edit, edit, restrictable });
   });
 
   it("lists person fields in schema order", () => {
@@ -164,6 +165,33 @@ describe("resolvePermissions — inheritance details", () => {
     expect(perms.objects.task.fields.title.edit).toEqual(v(false, "baseline")); // label follows the object
   });
 
+  it("create inherits like the other switches: baseline, then object rule; the label field follows it", () => {
+    const role: RoleDefinition = {
+      ...base,
+      canCreateAllObjects: true,
+      objectRules: [{ object: "note", canCreate: false }, { object: "task", canCreate: null, canEdit: true }],
+      fieldRules: [{ object: "person", field: "email", canSee: true, canEdit: false }],
+    };
+    const perms = resolvePermissions(role, demoSchema);
+    expect(perms.objects.person.create).toEqual(v(true, "baseline"));
+    expect(perms.objects.note.create).toEqual(v(false, "objectRule"));
+    expect(perms.objects.task.create).toEqual(v(true, "baseline"));
+    // Create without edit: fields take their value at creation, unless a field rule makes them read-only.
+    expect(perms.objects.person.edit).toEqual(v(false, "baseline"));
+    expect(perms.objects.person.fields.city.create).toEqual(v(true, "baseline"));
+    expect(perms.objects.person.fields.name.create).toEqual(v(true, "baseline"));
+    expect(perms.objects.person.fields.email.create).toEqual(v(false, "fieldRule"));
+    expect(perms.objects.person.fields.id.create).toEqual(v(false, "fixed"));
+    expect(perms.objects.note.fields.title.create).toEqual(v(false, "objectRule"));
+  });
+
+  it("a field rule granting Edit does not grant create (Support: Stage of Opportunities)", () => {
+    const perms = resolvePermissions(supportRole, demoSchema);
+    expect(perms.objects.opportunity.create).toEqual(v(false, "baseline"));
+    expect(perms.objects.opportunity.fields.stage.edit).toEqual(v(true, "fieldRule"));
+    expect(perms.objects.opportunity.fields.stage.create).toEqual(v(false, "baseline"));
+  });
+
   it("a field rule never reveals a field of a hidden object", () => {
     const role: RoleDefinition = {
       ...base,
@@ -182,8 +210,9 @@ describe("resolvePermissions — inheritance details", () => {
       objectRules: [{ object: "note", canSee: false }],
     };
     const note = resolvePermissions(inconsistent, demoSchema).objects.note;
-    expect([note.see, note.edit, note.delete, note.destroy]).toEqual([
+    expect([note.see, note.create, note.edit, note.delete, note.destroy]).toEqual([
       v(false, "objectRule"),
+      v(false, "fixed"),
       v(false, "fixed"),
       v(false, "fixed"),
       v(false, "fixed"),

@@ -43,6 +43,7 @@ export type Override = boolean | null | undefined;
 export interface ObjectRule {
   readonly object: string;
   readonly canSee?: Override;
+  readonly canCreate?: Override;
   readonly canEdit?: Override;
   readonly canDelete?: Override;
   readonly canDestroy?: Override;
@@ -66,6 +67,8 @@ export interface RoleDefinition {
   readonly isAdmin: boolean;
   /** The "All objects" baseline. */
   readonly canSeeAllObjects: boolean;
+  /** SPEC §13: distinct from edit; definitions that predate it carry edit's value. */
+  readonly canCreateAllObjects: boolean;
   readonly canEditAllObjects: boolean;
   readonly canDeleteAllObjects: boolean;
   readonly canDestroyAllObjects: boolean;
@@ -94,6 +97,12 @@ export type FieldKind = "regular" | "label" | "system";
 
 export interface FieldPermissions {
   readonly see: ResolvedValue;
+  /**
+   * May the field be given a value when a record is created? The object's create, unless a
+   * field rule makes the field read-only or hidden: field rules restrict what a role writes,
+   * at creation as on update. The label field follows the object's create.
+   */
+  readonly create: ResolvedValue;
   readonly edit: ResolvedValue;
   readonly restrictable: boolean;
   readonly kind: FieldKind;
@@ -101,6 +110,7 @@ export interface FieldPermissions {
 
 export interface ObjectPermissions {
   readonly see: ResolvedValue;
+  readonly create: ResolvedValue;
   readonly edit: ResolvedValue;
   readonly delete: ResolvedValue;
   readonly destroy: ResolvedValue;
@@ -146,6 +156,7 @@ export type WriteMode = "create" | "update";
 
 export type WriteErrorCode =
   | "OBJECT_NOT_VISIBLE"
+  | "OBJECT_NOT_CREATABLE"
   | "OBJECT_NOT_EDITABLE"
   | "FIELD_NOT_VISIBLE"
   | "FIELD_READ_ONLY"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adminRole, demoSchema, guestRole, internRole, memberRole } from "./fixtures";
+import { adminRole, demoSchema, guestRole, internRole, memberRole, supportRole } from "./fixtures";
 import type { RoleDefinition } from "./types";
 import { validateRoleDefinition } from "./validate";
 
@@ -11,6 +11,7 @@ describe("validateRoleDefinition — valid definitions", () => {
     ["Member", memberRole],
     ["Guest", guestRole],
     ["Intern", internRole],
+    ["Support", supportRole],
   ])("%s is valid", (_name, role) => {
     expect(validate(role)).toEqual([]);
   });
@@ -18,7 +19,7 @@ describe("validateRoleDefinition — valid definitions", () => {
   it("accepts an object rule hiding an object when it also turns the inherited switches off", () => {
     const role: RoleDefinition = {
       ...memberRole,
-      objectRules: [{ object: "note", canSee: false, canEdit: false, canDelete: false }],
+      objectRules: [{ object: "note", canSee: false, canCreate: false, canEdit: false, canDelete: false }],
     };
     expect(validate(role)).toEqual([]);
   });
@@ -48,6 +49,7 @@ describe("validateRoleDefinition — EDIT_WITHOUT_SEE", () => {
   it("baseline: one issue per action granted without see", () => {
     const role: RoleDefinition = { ...memberRole, canSeeAllObjects: false };
     expect(validate(role)).toEqual([
+      { code: "EDIT_WITHOUT_SEE", action: "create" },
       { code: "EDIT_WITHOUT_SEE", action: "edit" },
       { code: "EDIT_WITHOUT_SEE", action: "delete" },
     ]);
@@ -61,6 +63,7 @@ describe("validateRoleDefinition — EDIT_WITHOUT_SEE", () => {
   it("object rule turning see off while the baseline's edit is inherited on", () => {
     const role: RoleDefinition = { ...memberRole, objectRules: [{ object: "company", canSee: false }] };
     expect(validate(role)).toEqual([
+      { code: "EDIT_WITHOUT_SEE", object: "company", action: "create" },
       { code: "EDIT_WITHOUT_SEE", object: "company", action: "edit" },
       { code: "EDIT_WITHOUT_SEE", object: "company", action: "delete" },
     ]);
@@ -73,6 +76,15 @@ describe("validateRoleDefinition — EDIT_WITHOUT_SEE", () => {
       objectRules: [{ object: "task", canEdit: true }],
     };
     expect(validate(role)).toEqual([{ code: "EDIT_WITHOUT_SEE", object: "task", action: "edit" }]);
+  });
+
+  it("create without see: baseline and object rule (SPEC §13: create needs see)", () => {
+    const baseline: RoleDefinition = { ...guestRole, canSeeAllObjects: false, canCreateAllObjects: true };
+    expect(validate(baseline)).toEqual([{ code: "EDIT_WITHOUT_SEE", action: "create" }]);
+    const rule: RoleDefinition = { ...guestRole, objectRules: [{ object: "note", canSee: false, canCreate: true }] };
+    expect(validate(rule)).toEqual([{ code: "EDIT_WITHOUT_SEE", object: "note", action: "create" }]);
+    // Create alone, with see: valid (a role may create without editing).
+    expect(validate({ ...guestRole, canCreateAllObjects: true })).toEqual([]);
   });
 
   it("does not repeat a baseline issue on an object rule that does not touch see or the action", () => {
@@ -185,6 +197,7 @@ describe("validateRoleDefinition — other codes", () => {
     const role: RoleDefinition = {
       ...adminRole,
       canSeeAllObjects: false,
+      canCreateAllObjects: false,
       canEditAllObjects: false,
       canDeleteAllObjects: false,
       canDestroyAllObjects: true,

@@ -11,6 +11,7 @@ type FieldsByName = ReadonlyMap<string, SchemaField>;
 
 /** The actions that depend on `see`, with the baseline switch and rule key of each. */
 const SEE_DEPENDENT_ACTIONS = [
+  { action: "create", baseline: "canCreateAllObjects", rule: "canCreate" },
   { action: "edit", baseline: "canEditAllObjects", rule: "canEdit" },
   { action: "delete", baseline: "canDeleteAllObjects", rule: "canDelete" },
   { action: "destroy", baseline: "canDestroyAllObjects", rule: "canDestroy" },

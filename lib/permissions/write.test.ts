@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { adminRole, demoSchema, guestRole, internRole, memberRole } from "./fixtures";
+import { adminRole, demoSchema, guestRole, internRole, memberRole, supportRole } from "./fixtures";
 import { resolvePermissions } from "./resolve";
 import type { RoleDefinition } from "./types";
 import { checkDelete, checkWrite } from "./write";
@@ -63,7 +63,7 @@ describe("checkWrite — Intern", () => {
     expect(checkWrite(intern, "opportunity", { name: "Deal" }, "create")).toEqual({ ok: false, code: "OBJECT_NOT_VISIBLE" });
     expect(checkWrite(intern, "opportunity", { name: "Deal" }, "update")).toEqual({ ok: false, code: "OBJECT_NOT_VISIBLE" });
     expect(checkWrite(intern, "ghost", {}, "update")).toEqual({ ok: false, code: "OBJECT_NOT_VISIBLE" });
-    expect(checkWrite(intern, "company", { domain: "acme.dev" }, "create")).toEqual({ ok: false, code: "OBJECT_NOT_EDITABLE" });
+    expect(checkWrite(intern, "company", { domain: "acme.dev" }, "create")).toEqual({ ok: false, code: "OBJECT_NOT_CREATABLE" });
     expect(checkWrite(intern, "company", { domain: "acme.dev" }, "update")).toEqual({ ok: false, code: "OBJECT_NOT_EDITABLE" });
     expect(checkWrite(guest, "task", {}, "update")).toEqual({ ok: false, code: "OBJECT_NOT_EDITABLE" });
   });
@@ -90,7 +90,58 @@ describe("checkWrite — a field rule granting edit on a read-only object", () =
   });
 
   it("does not allow creating records", () => {
-    expect(checkWrite(perms, "task", { status: "TODO" }, "create")).toEqual({ ok: false, code: "OBJECT_NOT_EDITABLE" });
+    expect(checkWrite(perms, "task", { status: "TODO" }, "create")).toEqual({ ok: false, code: "OBJECT_NOT_CREATABLE" });
+  });
+});
+
+describe("checkWrite — create is distinct from edit (SPEC §13)", () => {
+  const editNoCreate = resolvePermissions({ ...memberRole, canCreateAllObjects: false }, demoSchema);
+  const createNoEdit = resolvePermissions(
+    {
+      ...guestRole,
+      canCreateAllObjects: true,
+      fieldRules: [
+        { object: "person", field: "email", canSee: true, canEdit: false }, // "See field"
+        { object: "person", field: "address", canSee: false, canEdit: false }, // "No access"
+      ],
+    },
+    demoSchema,
+  );
+
+  it("refuses create to a role that edits but may not create, and still lets it update", () => {
+    expect(checkWrite(editNoCreate, "person", { name: "Ada" }, "create")).toEqual({ ok: false, code: "OBJECT_NOT_CREATABLE" });
+    expect(checkWrite(editNoCreate, "person", { name: "Ada", city: "Paris" }, "update")).toEqual({ ok: true });
+  });
+
+  it("lets a role that creates but does not edit give values at creation, except to read-only or hidden fields", () => {
+    expect(checkWrite(createNoEdit, "person", { name: "Ada", city: "Paris" }, "create")).toEqual({ ok: true });
+    expect(checkWrite(createNoEdit, "person", { name: "Ada", email: "a@b.c" }, "create")).toEqual({
+      ok: false,
+      code: "FIELD_READ_ONLY",
+      field: "email",
+    });
+    expect(checkWrite(createNoEdit, "person", { address: "1 Main St" }, "create")).toEqual({
+      ok: false,
+      code: "FIELD_NOT_VISIBLE",
+      field: "address",
+    });
+    expect(checkWrite(createNoEdit, "person", { city: "Paris" }, "update")).toEqual({ ok: false, code: "OBJECT_NOT_EDITABLE" });
+  });
+
+  it("Support: creates nothing, but updates the Stage of an opportunity and nothing else", () => {
+    const support = resolvePermissions(supportRole, demoSchema);
+    for (const object of demoSchema.objects) {
+      expect(checkWrite(support, object.name, { [object.fields[1].name]: "x" }, "create")).toEqual({ ok: false, code: "OBJECT_NOT_CREATABLE" });
+    }
+    expect(checkWrite(support, "opportunity", { stage: "WON" }, "update")).toEqual({ ok: true });
+    expect(checkWrite(support, "opportunity", { name: "Renamed" }, "update")).toEqual({ ok: false, code: "FIELD_READ_ONLY", field: "name" });
+    expect(checkWrite(support, "person", { city: "Paris" }, "update")).toEqual({ ok: false, code: "OBJECT_NOT_EDITABLE" });
+  });
+
+  it("the Intern creates People exactly as it edits them (create was split from edit, behaviour kept)", () => {
+    expect(checkWrite(intern, "person", { name: "Ada", email: "a@b.c" }, "create")).toMatchObject({ code: "FIELD_READ_ONLY", field: "email" });
+    expect(checkWrite(intern, "person", { name: "Ada", address: "x" }, "create")).toMatchObject({ code: "FIELD_NOT_VISIBLE", field: "address" });
+    expect(checkWrite(intern, "company", { name: "Acme" }, "create")).toEqual({ ok: false, code: "OBJECT_NOT_CREATABLE" });
   });
 });
 

@@ -2,7 +2,7 @@
  * Write-side enforcement. A write that touches a field the role may not change is refused and
  * the field is named; nothing is ever silently dropped (the client would believe it was saved).
  */
-import { DELETE_BIT, DESTROY_BIT, EDIT_BIT, FAST_INDEX, SEE_BIT } from "./fast-index";
+import { CREATE_BIT, DELETE_BIT, DESTROY_BIT, EDIT_BIT, FAST_INDEX, SEE_BIT } from "./fast-index";
 import type {
   DeleteCheck,
   DeleteErrorCode,
@@ -18,7 +18,8 @@ const OK = Object.freeze({ ok: true as const });
 /**
  * May the role create a record with `values`, or apply the patch `values` to a record?
  *
- * - create needs object edit, and every provided field editable;
+ * - create needs object create (SPEC §13: distinct from edit), and every provided field
+ *   creatable: visible and not made read-only by a field rule (the label field follows create);
  * - update needs every field of the patch editable, which a field rule may grant even when the
  *   object's records are otherwise read-only ("support may change Status only"). When no field
  *   of the object is editable at all the answer is OBJECT_NOT_EDITABLE rather than a field error.
@@ -35,14 +36,16 @@ export function checkWrite(
   const entry = perms[FAST_INDEX].objects.get(object);
   // An unknown object answers like a hidden one, so that probing cannot tell them apart.
   if (entry === undefined || (entry.mask & SEE_BIT) === 0) return refuse("OBJECT_NOT_VISIBLE");
-  const canWriteAnything = mode === "create" ? (entry.mask & EDIT_BIT) !== 0 : entry.editableFields.length > 0;
-  if (!canWriteAnything) return refuse("OBJECT_NOT_EDITABLE");
+  if (mode === "create" ? (entry.mask & CREATE_BIT) === 0 : entry.editableFields.length === 0) {
+    return refuse(mode === "create" ? "OBJECT_NOT_CREATABLE" : "OBJECT_NOT_EDITABLE");
+  }
+  const writeBit = mode === "create" ? CREATE_BIT : EDIT_BIT;
 
   for (const field of Object.keys(values)) {
     const fieldMask = entry.fieldMasks.get(field);
     if (fieldMask === undefined) return refuse("UNKNOWN_FIELD", field);
     if ((fieldMask & SEE_BIT) === 0) return refuse("FIELD_NOT_VISIBLE", field);
-    if ((fieldMask & EDIT_BIT) === 0) return refuse("FIELD_READ_ONLY", field);
+    if ((fieldMask & writeBit) === 0) return refuse("FIELD_READ_ONLY", field);
   }
   return OK;
 }

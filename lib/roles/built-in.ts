@@ -7,6 +7,7 @@ export const ADMIN_ROLE: RoleSeed = {
   icon: "shield",
   isAdmin: true,
   canSeeAllObjects: true,
+  canCreateAllObjects: true,
   canEditAllObjects: true,
   canDeleteAllObjects: true,
   canDestroyAllObjects: true,
@@ -21,6 +22,7 @@ export const MEMBER_ROLE: RoleSeed = {
   description: "Works with every record; no access to settings.",
   icon: "user",
   canSeeAllObjects: true,
+  canCreateAllObjects: true,
   canEditAllObjects: true,
   canDeleteAllObjects: true,
   actionsAllAccess: true,
@@ -42,7 +44,7 @@ export const INTERN_ROLE: RoleSeed = {
   actions: ["EXPORT_CSV"],
   objectRules: [
     { object: "opportunity", canSee: false },
-    { object: "person", canEdit: true },
+    { object: "person", canCreate: true, canEdit: true },
   ],
   fieldRules: [
     { object: "person", field: "email", canSee: true, canEdit: false },

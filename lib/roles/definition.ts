@@ -19,12 +19,14 @@ export function toRoleDefinition(role: RoleWithDefinition): RoleDefinition {
   return {
     isAdmin: role.isAdmin,
     canSeeAllObjects: role.canSeeAllObjects,
+    canCreateAllObjects: role.canCreateAllObjects,
     canEditAllObjects: role.canEditAllObjects,
     canDeleteAllObjects: role.canDeleteAllObjects,
     canDestroyAllObjects: role.canDestroyAllObjects,
     objectRules: role.objectPermissions.map((rule) => ({
       object: rule.object.nameSingular,
       canSee: rule.canSee,
+      canCreate: rule.canCreate,
       canEdit: rule.canEdit,
       canDelete: rule.canDelete,
       canDestroy: rule.canDestroy,

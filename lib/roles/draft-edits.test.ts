@@ -24,10 +24,26 @@ describe("keeping a draft consistent", () => {
     expect([on.canSeeAllObjects, on.canDestroyAllObjects]).toEqual([true, true]);
   });
 
+  it("Create follows the same consistency: See off turns Create off, Create on turns See on (baseline and rule)", () => {
+    const creates = setBaseline(EMPTY_ROLE_DRAFT, "create", true);
+    expect([creates.canSeeAllObjects, creates.canCreateAllObjects, creates.canEditAllObjects]).toEqual([true, true, false]);
+    const off = setBaseline(creates, "see", false);
+    expect([off.canSeeAllObjects, off.canCreateAllObjects]).toEqual([false, false]);
+    const back = setBaseline(off, "create", true);
+    expect([back.canSeeAllObjects, back.canCreateAllObjects]).toEqual([true, true]);
+
+    const hidden = setObjectRuleSwitch(creates, "note", "see", false);
+    expect(hidden.objectRules).toEqual([{ object: "note", canSee: false, canCreate: false, canEdit: null, canDelete: null, canDestroy: null }]);
+    expect(valid(hidden)).toEqual([]);
+    const shown = setObjectRuleSwitch(setBaseline(EMPTY_ROLE_DRAFT, "see", false), "task", "create", true);
+    expect(shown.objectRules[0]).toMatchObject({ canSee: true, canCreate: true });
+    expect(valid(shown)).toEqual([]);
+  });
+
   it("an object rule that hides the object overrides only what the baseline would grant", () => {
     const member = setBaseline(EMPTY_ROLE_DRAFT, "edit", true);
     const hidden = setObjectRuleSwitch(member, "opportunity", "see", false);
-    expect(hidden.objectRules).toEqual([{ object: "opportunity", canSee: false, canEdit: false, canDelete: null, canDestroy: null }]);
+    expect(hidden.objectRules).toEqual([{ object: "opportunity", canSee: false, canCreate: null, canEdit: false, canDelete: null, canDestroy: null }]);
     expect(valid(hidden)).toEqual([]);
   });
 

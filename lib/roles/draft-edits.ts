@@ -1,7 +1,7 @@
 /**
  * Edits of a role draft that keep it consistent, as the editor's switches promise (SPEC §2.1):
- * turning See off turns the other switches off; turning Edit, Delete or Destroy on turns See
- * on. Pure functions: the editor calls them, tests pin them down. The server still validates
+ * turning See off turns the other switches off; turning Create, Edit, Delete or Destroy on turns
+ * See on. Pure functions: the editor calls them, tests pin them down. The server still validates
  * every saved draft with the permission engine.
  */
 import type { ObjectAction } from "@/lib/permissions";
@@ -11,6 +11,7 @@ export type FieldAccess = "see" | "edit" | "none";
 
 const BASELINE_KEYS = {
   see: "canSeeAllObjects",
+  create: "canCreateAllObjects",
   edit: "canEditAllObjects",
   delete: "canDeleteAllObjects",
   destroy: "canDestroyAllObjects",
@@ -18,12 +19,13 @@ const BASELINE_KEYS = {
 
 const RULE_KEYS = {
   see: "canSee",
+  create: "canCreate",
   edit: "canEdit",
   delete: "canDelete",
   destroy: "canDestroy",
 } as const satisfies Record<ObjectAction, keyof ObjectRuleDraft>;
 
-const SEE_DEPENDENT: readonly ObjectAction[] = ["edit", "delete", "destroy"];
+const SEE_DEPENDENT: readonly ObjectAction[] = ["create", "edit", "delete", "destroy"];
 
 export function baselineValue(draft: RoleDraft, action: ObjectAction): boolean {
   return draft[BASELINE_KEYS[action]];
@@ -65,7 +67,7 @@ export function setBaseline(draft: RoleDraft, action: ObjectAction, value: boole
 
 export function addObjectRule(draft: RoleDraft, object: string): RoleDraft {
   if (findObjectRule(draft, object)) return draft;
-  const rule: ObjectRuleDraft = { object, canSee: null, canEdit: null, canDelete: null, canDestroy: null };
+  const rule: ObjectRuleDraft = { object, canSee: null, canCreate: null, canEdit: null, canDelete: null, canDestroy: null };
   return { ...draft, objectRules: [...draft.objectRules, rule] };
 }
 

@@ -13,6 +13,7 @@ const key = z.string().min(1).max(100);
 export const objectRuleDraft = z.object({
   object: key,
   canSee: override,
+  canCreate: override,
   canEdit: override,
   canDelete: override,
   canDestroy: override,
@@ -26,6 +27,7 @@ export const roleDraft = z.object({
   description: z.string().max(500),
   icon: z.string().min(1).max(40),
   canSeeAllObjects: z.boolean(),
+  canCreateAllObjects: z.boolean(),
   canEditAllObjects: z.boolean(),
   canDeleteAllObjects: z.boolean(),
   canDestroyAllObjects: z.boolean(),
@@ -50,6 +52,7 @@ export const EMPTY_ROLE_DRAFT: RoleDraft = {
   description: "",
   icon: "user",
   canSeeAllObjects: true,
+  canCreateAllObjects: false,
   canEditAllObjects: false,
   canDeleteAllObjects: false,
   canDestroyAllObjects: false,
@@ -68,6 +71,7 @@ export function draftToDefinition(draft: RoleDraft, isAdmin = false): RoleDefini
   return {
     isAdmin,
     canSeeAllObjects: draft.canSeeAllObjects,
+    canCreateAllObjects: draft.canCreateAllObjects,
     canEditAllObjects: draft.canEditAllObjects,
     canDeleteAllObjects: draft.canDeleteAllObjects,
     canDestroyAllObjects: draft.canDestroyAllObjects,

@@ -9,6 +9,7 @@ export function roleToDraft(role: RoleWithDefinition): RoleDraft {
     description: role.description,
     icon: role.icon,
     canSeeAllObjects: role.canSeeAllObjects,
+    canCreateAllObjects: role.canCreateAllObjects,
     canEditAllObjects: role.canEditAllObjects,
     canDeleteAllObjects: role.canDeleteAllObjects,
     canDestroyAllObjects: role.canDestroyAllObjects,
@@ -23,6 +24,7 @@ export function roleToDraft(role: RoleWithDefinition): RoleDraft {
       .map((rule) => ({
         object: rule.object.nameSingular,
         canSee: rule.canSee,
+        canCreate: rule.canCreate,
         canEdit: rule.canEdit,
         canDelete: rule.canDelete,
         canDestroy: rule.canDestroy,

@@ -8,10 +8,26 @@ import { roleDraft, type RoleDraft } from "./draft";
 export const ROLE_FILE_KIND = "rolecall.role";
 export const ROLE_FILE_VERSION = 1;
 
+/**
+ * Files exported before Create was split from Edit (SPEC §13) have no create switches: such a
+ * role created whenever it edited, so a missing create takes edit's value, as the migration did.
+ */
+function withCreateFromEdit(role: unknown): unknown {
+  if (!isRecord(role)) return role;
+  const objectRules = Array.isArray(role.objectRules)
+    ? role.objectRules.map((rule: unknown) => (isRecord(rule) && !("canCreate" in rule) ? { ...rule, canCreate: rule.canEdit ?? null } : rule))
+    : role.objectRules;
+  return { ...role, ...("canCreateAllObjects" in role ? {} : { canCreateAllObjects: role.canEditAllObjects }), objectRules };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 export const roleFile = z.object({
   kind: z.literal(ROLE_FILE_KIND),
   version: z.literal(ROLE_FILE_VERSION),
-  role: roleDraft,
+  role: z.preprocess(withCreateFromEdit, roleDraft),
 });
 
 export function toRoleFile(draft: RoleDraft) {

@@ -56,8 +56,8 @@ describe("create role", () => {
         name: "  Stagiaire  ",
         actions: ["EXPORT_CSV"],
         objectRules: [
-          { object: "opportunity", canSee: false, canEdit: null, canDelete: null, canDestroy: null },
-          { object: "person", canSee: null, canEdit: true, canDelete: null, canDestroy: null },
+          { object: "opportunity", canSee: false, canCreate: null, canEdit: null, canDelete: null, canDestroy: null },
+          { object: "person", canSee: null, canCreate: true, canEdit: true, canDelete: null, canDestroy: null },
         ],
         fieldRules: [
           { object: "person", field: "email", canSee: true, canEdit: false },
@@ -86,7 +86,7 @@ describe("create role", () => {
   it("refuses edit without see at every level, naming the control", async () => {
     await expectRefused(createRoleAction(draft({ name: "A", canSeeAllObjects: false, canEditAllObjects: true })), "EDIT_WITHOUT_SEE", "baseline.edit");
     await expectRefused(
-      createRoleAction(draft({ name: "B", objectRules: [{ object: "task", canSee: false, canEdit: true, canDelete: null, canDestroy: null }] })),
+      createRoleAction(draft({ name: "B", objectRules: [{ object: "task", canSee: false, canCreate: null, canEdit: true, canDelete: null, canDestroy: null }] })),
       "EDIT_WITHOUT_SEE",
     );
     await expectRefused(
@@ -101,7 +101,7 @@ describe("create role", () => {
     await expectRefused(createRoleAction(draft({ settings: ["EVERYTHING" as never] })), "VALIDATION_FAILED");
     await expectRefused(createRoleAction(draft({ icon: "skull" })), "VALIDATION_FAILED", "icon");
     await expectRefused(
-      createRoleAction(draft({ objectRules: [{ object: "spaceship", canSee: true, canEdit: null, canDelete: null, canDestroy: null }] })),
+      createRoleAction(draft({ objectRules: [{ object: "spaceship", canSee: true, canCreate: null, canEdit: null, canDelete: null, canDestroy: null }] })),
       "UNKNOWN_OBJECT",
     );
   });
