@@ -15,5 +15,6 @@ export const DEMO_USERS = [
 
 export const DEMO_API_KEYS = [
   { name: "Intern integration", secret: "demo-intern-key", role: "Intern" },
+  { name: "Support integration", secret: "demo-support-key", role: "Support" },
   { name: "Default integration", secret: "demo-default-key", role: null },
 ] as const;

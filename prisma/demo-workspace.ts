@@ -4,7 +4,7 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { ADMIN_ROLE, GUEST_ROLE, INTERN_ROLE, MEMBER_ROLE } from "@/lib/roles/built-in";
+import { ADMIN_ROLE, GUEST_ROLE, INTERN_ROLE, MEMBER_ROLE, SUPPORT_ROLE } from "@/lib/roles/built-in";
 import { buildDemoRows, DEMO_COUNTS } from "./demo-data";
 import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE_NAME } from "./demo-accounts";
 import { createAgent, createApiKey, createMember, createRecords, createRole, createStandardObjects, createWorkspace } from "./factories";
@@ -16,7 +16,7 @@ export async function seedDemoWorkspace(db: PrismaClient) {
       const objects = await createStandardObjects(tx, workspace.id);
 
       const roles: Record<string, { id: string }> = {};
-      for (const seed of [ADMIN_ROLE, MEMBER_ROLE, GUEST_ROLE, INTERN_ROLE]) {
+      for (const seed of [ADMIN_ROLE, MEMBER_ROLE, GUEST_ROLE, INTERN_ROLE, SUPPORT_ROLE]) {
         roles[seed.name] = await createRole(tx, workspace.id, objects, seed);
       }
       await tx.workspace.update({ where: { id: workspace.id }, data: { defaultRoleId: roles.Member.id } });

@@ -26,7 +26,7 @@ export function CreateRecordButton({ view }: { view: ObjectView }) {
   const [draft, setDraft] = useState<Draft>({});
   const [errors, setErrors] = useState<ActionError[]>([]);
   const [pending, startTransition] = useTransition();
-  const fields = view.fields.filter((field) => field.editable);
+  const fields = view.fields.filter((field) => field.creatable);
 
   const fieldError = (name: string) => {
     const error = errors.find((candidate) => candidate.field === name);

@@ -156,7 +156,7 @@ export function RecordDetail({ view, record: initialRecord, labels }: { view: Ob
             <div className="grid grid-cols-3 gap-4 px-4 py-2.5 text-sm">
               <dt className="text-gray-600">{t("deletedAt")}</dt>
               <dd className="col-span-2 text-gray-900">
-                <FieldValue field={{ name: "deletedAt", label: t("deletedAt"), type: "DATE_TIME", isLabel: false, isSystem: true, editable: false }} value={record.deletedAt} />
+                <FieldValue field={{ name: "deletedAt", label: t("deletedAt"), type: "DATE_TIME", isLabel: false, isSystem: true, editable: false, creatable: false }} value={record.deletedAt} />
               </dd>
             </div>
           ) : null}

@@ -16,7 +16,7 @@ import { recordsKey } from "./record-list";
 import { useRecordErrors } from "./use-record-errors";
 import type { FieldView, ObjectView, RecordValues } from "./types";
 
-const DELETED_AT: FieldView = { name: "deletedAt", label: "", type: "DATE_TIME", isLabel: false, isSystem: true, editable: false };
+const DELETED_AT: FieldView = { name: "deletedAt", label: "", type: "DATE_TIME", isLabel: false, isSystem: true, editable: false, creatable: false };
 
 /** The trash of one object: restore (roles that may delete) and permanent deletion (roles that may destroy). */
 export function TrashList({ view }: { view: ObjectView }) {

@@ -11,8 +11,10 @@ export interface FieldView {
   type: FieldType;
   isLabel: boolean;
   isSystem: boolean;
-  /** The role may write this field (create and update). */
+  /** The role may change this field on an existing record. */
   editable: boolean;
+  /** The role may give this field a value when it creates a record (SPEC §13: create ≠ edit). */
+  creatable: boolean;
   selectValues?: string[];
   /** RELATION: the target's URL segment (`companies`) when the role can see it, else null. */
   relationTarget?: string | null;

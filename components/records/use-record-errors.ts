@@ -8,6 +8,7 @@ import type { ObjectView } from "./types";
 
 const REASONS_WITH_TEXT = new Set([
   "OBJECT_NOT_VISIBLE",
+  "OBJECT_NOT_CREATABLE",
   "OBJECT_NOT_EDITABLE",
   "OBJECT_NOT_DELETABLE",
   "OBJECT_NOT_DESTROYABLE",

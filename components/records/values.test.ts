@@ -11,6 +11,7 @@ const field = (name: string, type: FieldView["type"], editable = true, extra: Pa
   isLabel: false,
   isSystem: false,
   editable,
+  creatable: editable,
   ...extra,
 });
 

@@ -10,6 +10,7 @@ import type { Principal } from "@/lib/access/principal";
 import { can } from "@/lib/permissions";
 import {
   createRecord,
+  creatableFieldsOf,
   editableFieldsOf,
   getRecord,
   listRecordObjects,
@@ -62,12 +63,14 @@ const fieldValues = z
   .describe("Field values by field name (camelCase, as list_objects gives them). null clears a field. Only editable fields are accepted.");
 
 /** One field as an agent needs to know it: what it holds and whether the agent may write it. */
-function describeField(principal: Principal, object: RecordObject, editable: ReadonlySet<string>) {
+function describeField(principal: Principal, object: RecordObject, editable: ReadonlySet<string>, creatable: ReadonlySet<string>) {
   return visibleFieldsOf(principal, object).map((field) => ({
     name: field.name,
     label: field.label,
     type: field.type,
     editable: editable.has(field.name),
+    // Create is distinct from edit (SPEC §13): what create_record accepts for this field.
+    creatable: creatable.has(field.name),
     ...(field.isLabel ? { requiredOnCreate: true } : {}),
     ...(field.selectValues ? { values: field.selectValues } : {}),
     // The target is named only when the agent can see it: the data model of hidden objects stays hidden.
@@ -85,14 +88,15 @@ async function listObjects(db: Db, principal: Principal) {
     actingAs: { agent: principal.label, role: role?.name ?? null },
     objects: visible.map((object) => {
       const editable = new Set(editableFieldsOf(principal, object).filter((field) => !field.isSystem).map((field) => field.name));
+      const creatable = new Set(creatableFieldsOf(principal, object).map((field) => field.name));
       return {
         name: object.namePlural,
         nameSingular: object.nameSingular,
         label: object.labelPlural,
-        canCreate: can(principal.permissions, "edit", object.nameSingular),
+        canCreate: can(principal.permissions, "create", object.nameSingular),
         canUpdate: editable.size > 0,
         canDelete: can(principal.permissions, "delete", object.nameSingular),
-        fields: describeField(principal, object, editable),
+        fields: describeField(principal, object, editable, creatable),
       };
     }),
   };
@@ -103,7 +107,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
     name: "list_objects",
     title: "List objects",
     description:
-      "The CRM objects your role can see, each with the fields you can see, whether you can edit each field, and whether you can create, update and delete its records. Call this first: objects and fields that are not listed do not exist for you.",
+      "The CRM objects your role can see, each with the fields you can see, whether you can set each field when creating (creatable) or updating (editable), and whether you can create, update and delete its records. Call this first: objects and fields that are not listed do not exist for you.",
     hints: READ,
     input: z.strictObject({}),
     run: (db, principal) => listObjects(db, principal),
@@ -153,7 +157,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
     name: "create_record",
     title: "Create a record",
     description:
-      'Creates a record from field values and returns it: { "data": {...} }. Needs permission to create records of the object; every given field must be editable for you.',
+      'Creates a record from field values and returns it: { "data": {...} }. Needs permission to create records of the object (canCreate in list_objects); every given field must be creatable for you.',
     hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     input: z.strictObject({ object: objectName, values: fieldValues }),
     run: async (db, principal, args) => ({ data: await createRecord(db, principal, args.object, args.values) }),

@@ -1,6 +1,6 @@
 /**
  * `GET /api/rest/me/check`: one question per request, in one of three shapes.
- *   ?action=see&object=people[&field=email]   object or field permission (see, edit, delete, destroy)
+ *   ?action=see&object=people[&field=email]   object or field permission (see, create, edit, delete, destroy)
  *   ?setting=ROLES                            a settings permission
  *   ?action=EXPORT_CSV                        a workspace action
  */
@@ -9,9 +9,9 @@ import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "@/lib/
 import { parseInput } from "./zod-input";
 
 export const objectCheckSchema = z.strictObject({
-  action: z.enum(OBJECT_ACTIONS).describe("see, edit, delete or destroy"),
+  action: z.enum(OBJECT_ACTIONS).describe("see, create, edit, delete or destroy"),
   object: z.string().min(1).max(100).describe("The object, by REST name (`people`) or singular name (`person`)."),
-  field: z.string().min(1).max(100).optional().describe("A field of the object, for see/edit on that field."),
+  field: z.string().min(1).max(100).optional().describe("A field of the object, for see/create/edit on that field."),
 });
 
 export const settingCheckSchema = z.strictObject({

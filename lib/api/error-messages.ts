@@ -21,8 +21,10 @@ function forbidden(params: Params): string {
   switch (params.reason) {
     case "OBJECT_NOT_VISIBLE":
       return `The object ${object} does not exist or your role cannot see it.`;
+    case "OBJECT_NOT_CREATABLE":
+      return `Your role cannot create records of ${object}.`;
     case "OBJECT_NOT_EDITABLE":
-      return `Your role cannot create or edit records of ${object}.`;
+      return `Your role cannot edit records of ${object}.`;
     case "OBJECT_NOT_DELETABLE":
       return `Your role cannot delete or restore records of ${object}.`;
     case "OBJECT_NOT_DESTROYABLE":

@@ -4,7 +4,7 @@
  * permissions, it describes only what that role may see and do.
  */
 import { z } from "zod";
-import { can, type EffectivePermissions } from "@/lib/permissions";
+import { can, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
 import { recordInputSchema, recordOutputSchema, toRecordObject, type RecordField, type RecordObject } from "@/lib/records";
 import type { ObjectMetadataLike } from "@/lib/records/objects";
 import { actionCheckSchema, objectCheckSchema, settingCheckSchema } from "./check-query";
@@ -85,6 +85,7 @@ const AUTH_ERRORS = [401, 429];
 interface ObjectView {
   object: RecordObject;
   visible: RecordField[];
+  creatable: RecordField[];
   editable: RecordField[];
   canCreate: boolean;
   canDelete: boolean;
@@ -93,14 +94,16 @@ interface ObjectView {
 
 function viewOf(object: RecordObject, permissions: EffectivePermissions | undefined): ObjectView | null {
   // Without a role, the document describes everything (system fields stay read-only below).
-  const allowed = (action: "see" | "edit" | "delete" | "destroy", field?: string) =>
+  const allowed = (action: ObjectAction, field?: string) =>
     permissions ? can(permissions, action, object.nameSingular, field) : true;
   if (!allowed("see")) return null;
   return {
     object,
     visible: object.fields.filter((field) => allowed("see", field.name)),
+    creatable: object.fields.filter((field) => !field.isSystem && allowed("create", field.name)),
     editable: object.fields.filter((field) => !field.isSystem && allowed("edit", field.name)),
-    canCreate: allowed("edit"),
+    // POST is documented only for a role that may create (SPEC §13), whatever it may edit.
+    canCreate: allowed("create"),
     canDelete: allowed("delete"),
     canDestroy: allowed("destroy"),
   };
@@ -193,7 +196,7 @@ function objectPaths(view: ObjectView, base: string): Record<string, JsonObject>
 function objectSchemas(view: ObjectView): Record<string, JsonObject> {
   const name = pascal(view.object.nameSingular);
   const schemas: Record<string, JsonObject> = { [name]: jsonSchema(recordOutputSchema(view.object, view.visible), "output") };
-  if (view.canCreate) schemas[`${name}Create`] = jsonSchema(recordInputSchema(view.editable, "create"));
+  if (view.canCreate) schemas[`${name}Create`] = jsonSchema(recordInputSchema(view.creatable, "create"));
   if (view.editable.length > 0) schemas[`${name}Update`] = jsonSchema(recordInputSchema(view.editable, "update"));
   return schemas;
 }
@@ -201,7 +204,7 @@ function objectSchemas(view: ObjectView): Record<string, JsonObject> {
 function permissionPaths(base: string): Record<string, JsonObject> {
   const checkShape = {
     ...objectCheckSchema.shape,
-    action: z.union([objectCheckSchema.shape.action, actionCheckSchema.shape.action]).optional().describe("An object action (see, edit, delete, destroy; with `object`) or a workspace action (SEND_EMAIL, IMPORT_CSV, EXPORT_CSV)."),
+    action: z.union([objectCheckSchema.shape.action, actionCheckSchema.shape.action]).optional().describe("An object action (see, create, edit, delete, destroy; with `object`) or a workspace action (SEND_EMAIL, IMPORT_CSV, EXPORT_CSV)."),
     object: objectCheckSchema.shape.object.optional(),
     setting: settingCheckSchema.shape.setting.optional(),
   };

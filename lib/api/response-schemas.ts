@@ -36,10 +36,11 @@ export const myPermissionsSchema = z.object({
         z.string(),
         z.object({
           see: resolvedValueSchema,
+          create: resolvedValueSchema,
           edit: resolvedValueSchema,
           delete: resolvedValueSchema,
           destroy: resolvedValueSchema,
-          fields: z.record(z.string(), z.object({ see: resolvedValueSchema, edit: resolvedValueSchema, restrictable: z.boolean(), kind: z.string() })),
+          fields: z.record(z.string(), z.object({ see: resolvedValueSchema, create: resolvedValueSchema, edit: resolvedValueSchema, restrictable: z.boolean(), kind: z.string() })),
         }),
       ),
       settings: z.record(z.string(), resolvedValueSchema),

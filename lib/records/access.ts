@@ -34,6 +34,11 @@ export function visibleFieldsOf(principal: Principal, object: RecordObject): Rec
   return object.fields.filter((field) => can(principal.permissions, "see", object.nameSingular, field.name));
 }
 
+/** The fields the principal may give a value when it creates a record, in display order. */
+export function creatableFieldsOf(principal: Principal, object: RecordObject): RecordField[] {
+  return object.fields.filter((field) => can(principal.permissions, "create", object.nameSingular, field.name));
+}
+
 /** The fields the principal may write, in display order (system fields never are). */
 export function editableFieldsOf(principal: Principal, object: RecordObject): RecordField[] {
   return object.fields.filter((field) => can(principal.permissions, "edit", object.nameSingular, field.name));

@@ -12,7 +12,7 @@ export { destroyRecord } from "./destroy";
 export { FILTER_OPERATORS, type FilterOperator, type RecordFilter } from "./filters";
 export { parseFilterSyntax, parseOrderBySyntax, type RecordOrder } from "./list-syntax";
 export { findRecordObject, listRecordObjects, standardRecordObjects, toRecordObject, type RecordField, type RecordObject } from "./objects";
-export { editableFieldsOf, visibleFieldsOf } from "./access";
+export { creatableFieldsOf, editableFieldsOf, visibleFieldsOf } from "./access";
 export { recordInputSchema, recordOutputSchema } from "./values";
 export type { VisibleRecord } from "./serialize";
 export type { ForbiddenReason } from "./errors";

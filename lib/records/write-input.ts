@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { assertCanWrite, canSeeObject, editableFieldsOf } from "./access";
+import { assertCanWrite, canSeeObject, creatableFieldsOf, editableFieldsOf } from "./access";
 import { fieldForbidden, invalidInput } from "./errors";
 import { findRecordObject, type RecordObject } from "./objects";
 import type { RecordData } from "./serialize";
@@ -48,7 +48,8 @@ export async function validateRecordInput(
 ): Promise<RecordData> {
   if (!isPlainObject(input)) throw invalidInput(undefined, "The body must be a JSON object of field values.");
   assertCanWrite(principal, object, input, mode);
-  const parsed = recordInputSchema(editableFieldsOf(principal, object), mode).safeParse(input);
+  const writable = mode === "create" ? creatableFieldsOf(principal, object) : editableFieldsOf(principal, object);
+  const parsed = recordInputSchema(writable, mode).safeParse(input);
   if (!parsed.success) {
     const { field, message } = describeIssue(parsed.error.issues[0], input);
     throw invalidInput(field, message);

@@ -52,3 +52,16 @@ export const INTERN_ROLE: RoleSeed = {
   ],
 };
 
+
+/**
+ * SPEC §13: sees every object and changes nothing (no create, edit, delete or destroy), except the
+ * Stage of Opportunities: a field rule granting Edit on an otherwise read-only object.
+ */
+export const SUPPORT_ROLE: RoleSeed = {
+  name: "Support",
+  description: "Sees every record; may only move an opportunity to another stage.",
+  icon: "headset",
+  canSeeAllObjects: true,
+  canCreateAllObjects: false,
+  fieldRules: [{ object: "opportunity", field: "stage", canSee: true, canEdit: true }],
+};

@@ -216,7 +216,7 @@ describe("Import CSV", () => {
       expect.objectContaining({ code: "UNKNOWN_FIELD", params: expect.objectContaining({ column: "salary", reason: "UNKNOWN_COLUMN" }) }),
     ]);
     // A read-only object, and a hidden one.
-    await expectRefused(() => importCsvAction(csvForm("companies", "Name\nIntern Inc\n")), { code: "FORBIDDEN", params: expect.objectContaining({ reason: "OBJECT_NOT_EDITABLE" }) });
+    await expectRefused(() => importCsvAction(csvForm("companies", "Name\nIntern Inc\n")), { code: "FORBIDDEN", params: expect.objectContaining({ reason: "OBJECT_NOT_CREATABLE" }) });
     await expectRefused(() => importCsvAction(csvForm("opportunities", "Name\nDeal\n")), { code: "FORBIDDEN", params: expect.objectContaining({ reason: "OBJECT_NOT_VISIBLE" }) });
   });
 

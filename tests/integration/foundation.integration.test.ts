@@ -18,6 +18,7 @@ describe("demo seed", () => {
       ["Member", 4, true],
       ["Guest", 1, false],
       ["Intern", 1, false],
+      ["Support", 0, false],
     ]);
   });
 
@@ -32,6 +33,8 @@ describe("demo seed", () => {
     const intern = await db.apiKey.findUniqueOrThrow({ where: { secretHash: hashApiKeySecret("demo-intern-key") } });
     const fallback = await db.apiKey.findUniqueOrThrow({ where: { secretHash: hashApiKeySecret("demo-default-key") } });
     expect(intern.roleId).toBe(roleId("Intern"));
+    const support = await db.apiKey.findUniqueOrThrow({ where: { secretHash: hashApiKeySecret("demo-support-key") } });
+    expect(support.roleId).toBe(roleId("Support"));
     expect(fallback.roleId).toBeNull();
     expect(JSON.stringify(await db.apiKey.findMany())).not.toContain("demo-intern-key");
   });

@@ -328,7 +328,7 @@ describe("the Sales assistant reassigned to the Intern role", () => {
     const deleted = await call(client, "delete_record", { object: "people", id: await someRecordId("person") });
     expect(deleted.body.error).toMatchObject({ code: "FORBIDDEN", object: "people", reason: "OBJECT_NOT_DELETABLE" });
     const created = await call(client, "create_record", { object: "companies", values: { name: "Initech" } });
-    expect(created.body.error).toMatchObject({ code: "FORBIDDEN", object: "companies", reason: "OBJECT_NOT_EDITABLE" });
+    expect(created.body.error).toMatchObject({ code: "FORBIDDEN", object: "companies", reason: "OBJECT_NOT_CREATABLE" });
   });
 });
 
@@ -361,7 +361,7 @@ describe("runAgentTool, as a workflow calls it", () => {
     const update = await runAgentTool(db, invocation, "update_record", { object: "people", id: personId, values: { jobTitle: "CEO" } });
     expect(update).toEqual({
       ok: false,
-      error: { code: "FORBIDDEN", object: "people", reason: "OBJECT_NOT_EDITABLE", message: 'Your role cannot create or edit records of "people".' },
+      error: { code: "FORBIDDEN", object: "people", reason: "OBJECT_NOT_EDITABLE", message: 'Your role cannot edit records of "people".' },
     });
     const remove = await runAgentTool(db, invocation, "delete_record", { object: "people", id: personId });
     expect(remove).toMatchObject({ ok: false, error: { code: "FORBIDDEN", reason: "OBJECT_NOT_DELETABLE" } });

@@ -207,7 +207,7 @@ describe("createRecordAction", () => {
     await expectRefused(() => createRecordAction({ object: "people", values: { name: "X", address: "Somewhere" } }), { code: "FORBIDDEN", field: "address" });
     await expectRefused(() => createRecordAction({ object: "companies", values: { name: "Intern Inc" } }), {
       code: "FORBIDDEN",
-      params: { reason: "OBJECT_NOT_EDITABLE" },
+      params: { reason: "OBJECT_NOT_CREATABLE" },
     });
     await expectRefused(() => createRecordAction({ object: "opportunities", values: { name: "Deal" } }), {
       code: "FORBIDDEN",

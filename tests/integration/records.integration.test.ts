@@ -248,7 +248,7 @@ describe("writing as the Intern", () => {
 
   it("reads Companies but cannot write them, and cannot write Opportunities", async () => {
     await rejectsWith(createRecord(db, intern, "companies", { name: "Intern Co" }), "FORBIDDEN", {
-      params: expect.objectContaining({ object: "companies", reason: "OBJECT_NOT_EDITABLE" }),
+      params: expect.objectContaining({ object: "companies", reason: "OBJECT_NOT_CREATABLE" }),
     });
     await rejectsWith(updateRecord(db, intern, "companies", "demo-company-001", { domain: "x.com" }), "FORBIDDEN");
     await rejectsWith(createRecord(db, intern, "opportunities", { name: "Deal" }), "FORBIDDEN", {

@@ -75,6 +75,7 @@ describe("security overview", () => {
     expect(overview.admins.map((admin) => admin.email)).toEqual(["ada@acme.dev", "admin@acme.dev"]);
     expect(overview.neverExpiringKeys.map((key) => [key.name, key.roleName])).toEqual([
       ["Intern integration", "Intern"],
+      ["Support integration", "Support"],
       ["Default integration", null],
     ]);
     expect(overview.settingsRoles.map((role) => [role.name, role.allAccess, role.settings.length, role.memberCount])).toEqual([
