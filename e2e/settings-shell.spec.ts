@@ -30,5 +30,6 @@ test("the intern's own page shows what the role allows, object by object", async
   const opportunities = page.getByRole("row", { name: /Opportunities/ });
   await expect(opportunities.getByText("Allowed", { exact: true })).toHaveCount(0);
   const people = page.getByRole("row", { name: /^People/ });
-  await expect(people.getByText("Allowed", { exact: true })).toHaveCount(2);
+  await expect(people.getByText("Allowed", { exact: true })).toHaveCount(3); // See, Create, Edit
+  await expect(page.getByRole("columnheader", { name: "Create" })).toBeVisible();
 });
