@@ -13,6 +13,7 @@ function withoutNulls(values: RecordData): RecordData {
 export async function createRecord(db: Db, principal: Principal, objectName: string, input: unknown): Promise<VisibleRecord> {
   const object = await resolveVisibleObject(db, principal, objectName);
   return db.$transaction(async (tx) => {
+    // "create" mode asks the engine for create (SPEC §13: not edit) and for each given field.
     const values = await validateRecordInput(tx, principal, object, input, "create");
     const row = await tx.record.create({
       data: { workspaceId: principal.workspaceId, objectMetadataId: object.id, data: JSON.stringify(withoutNulls(values)) },
