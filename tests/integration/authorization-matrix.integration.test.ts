@@ -2,7 +2,8 @@
  * The authorization matrix (issue "Enforcement everywhere"): for every seeded role, every object
  * and field, every action and every channel — server actions, REST, MCP agent tools, CSV export
  * and import — the outcome must equal the permission engine's answer. Prints how many cells it
- * checked. Beside the demo roles, one role that edits but may not create (SPEC §13).
+ * checked. Beside the demo roles, one role that edits but may not create, and creates Tasks
+ * without editing them (SPEC §13).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actAs } from "./session";
@@ -50,7 +51,19 @@ const ROLES: readonly { name: string; email: string; needsMember?: boolean; seed
     name: "Editor without create",
     email: "matrix-editor@acme.dev",
     needsMember: true,
-    seed: { name: "Editor without create", canSeeAllObjects: true, canCreateAllObjects: false, canEditAllObjects: true, actionsAllAccess: true, objectRules: [{ object: "note", canCreate: true }] },
+    // Also the reverse on Tasks: creates without editing, Status read-only (so not settable at creation).
+    seed: {
+      name: "Editor without create",
+      canSeeAllObjects: true,
+      canCreateAllObjects: false,
+      canEditAllObjects: true,
+      actionsAllAccess: true,
+      objectRules: [
+        { object: "note", canCreate: true },
+        { object: "task", canCreate: true, canEdit: false },
+      ],
+      fieldRules: [{ object: "task", field: "status", canSee: true, canEdit: false }],
+    },
   },
 ];
 
@@ -198,8 +211,9 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
       check("CSV import", cell, canCreate && canAction(perms, "IMPORT_CSV"), imported.ok);
 
       if (!can(perms, "see", object.nameSingular)) continue;
-      // Each field given at creation, with a value the Admin's record holds (so it is valid).
-      const sample = await getRecord(db, admin, plural, await freshRecord(object));
+      // Each field given at creation, with the value a seeded record holds (so it is valid).
+      const seeded = await db.record.findFirstOrThrow({ where: { objectMetadataId: object.id, deletedAt: null }, orderBy: { createdAt: "asc" } });
+      const sample = await getRecord(db, admin, plural, seeded.id);
       for (const field of object.fields) {
         if (field.isSystem || field.isLabel || (sample[field.name] ?? null) === null) continue;
         const expected = can(perms, "create", object.nameSingular, field.name);
