@@ -165,7 +165,8 @@ function unclampedField(role: RoleDefinition, object: string, field: SchemaField
 
 const RUNS = { numRuns: 300 };
 
-describe("properties", () => {
+// Hundreds of random definitions per property: seconds of CPU, more on a loaded machine.
+describe("properties", { timeout: 30_000 }, () => {
   it("(1) inheritance: each value is the most specific non-null setting, subject to clamps", () => {
     fc.assert(
       fc.property(schemaArb, roleArb, (schema, role) => {
