@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   "OWN_ROLE",
   "ROLE_NOT_ASSIGNABLE",
   "VERSION_CONFLICT",
+  // delegated administration (SPEC §11)
+  "EXCEEDS_AUTHORITY",
+  "ADMIN_ONLY",
+  "OWN_ROLES_ACCESS",
   "INTERNAL",
   // REST API and records (lib/records, lib/api)
   "RECORD_IN_TRASH",

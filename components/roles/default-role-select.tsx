@@ -6,10 +6,11 @@ import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { setDefaultRoleAction } from "@/app/settings/roles/actions";
 import { FieldError } from "@/components/ui/field-error";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 export function DefaultRoleSelect({ roles, defaultRoleId }: { roles: { id: string; name: string }[]; defaultRoleId: string }) {
   const t = useTranslations("roles");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const router = useRouter();
   const [value, setValue] = useState(defaultRoleId);
   const [error, setError] = useState<string | null>(null);
@@ -34,7 +35,7 @@ export function DefaultRoleSelect({ roles, defaultRoleId }: { roles: { id: strin
             const result = await setDefaultRoleAction({ roleId: next });
             if (!result.ok) {
               setValue(previous);
-              setError(te(result.errors[0].code));
+              setError(errorMessage(result.errors[0]));
               return;
             }
             toast.success(t("defaultRoleSaved", { name: roles.find((role) => role.id === next)?.name ?? "" }));

@@ -4,6 +4,7 @@ import { canSetting } from "@/lib/permissions";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { assertAdmin, assertRoleIdWithinAuthority, currentAuthority } from "@/lib/access/authority";
 import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret } from "./secret";
 import { expiryInstant, utcDay, type CreateApiKeyInput } from "./input";
 
@@ -25,13 +26,18 @@ export async function createApiKey(db: Db, actor: Principal, input: CreateApiKey
   if (input.roleId !== null && !canSetting(actor.permissions, "ROLES")) throw new DomainError("FORBIDDEN", { field: "roleId" });
 
   return db.$transaction(async (tx) => {
-    let role: { id: string; name: string } | null = null;
+    let role: { id: string; name: string; isAdmin: boolean } | null = null;
     if (input.roleId !== null) {
       const found = await tx.role.findFirst({ where: { id: input.roleId, workspaceId: actor.workspaceId } });
       if (!found) throw new DomainError("NOT_FOUND", { field: "roleId" });
       if (!isRoleAssignable(found, "apiKey")) throw new DomainError("ROLE_NOT_ASSIGNABLE", { field: "roleId" });
       role = found;
     }
+    // A key acts with its role, or without one with the default role: either way, never beyond
+    // the permissions of whoever creates it (SPEC §11).
+    const authority = await currentAuthority(tx, actor);
+    if (role?.isAdmin) assertAdmin(authority);
+    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role?.id ?? null, "roleId");
     const secret = generateApiKeySecret();
     const key = await tx.apiKey.create({
       data: {

@@ -23,3 +23,5 @@ export { checkDelete, checkWrite } from "./write";
 export { validateRoleDefinition } from "./validate";
 export { normalizeRoleName, roleNameKey, validateRoleName } from "./role-name";
 export { canAssignRole } from "./assign";
+export { exceedingPermissions, isWithinAuthority } from "./authority";
+export type { ExceedingPermission, PermissionView } from "./authority";

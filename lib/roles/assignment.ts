@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/errors";
 import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { assertAdmin, assertRoleIdWithinAuthority, currentAuthority } from "@/lib/access/authority";
 
 export interface PrincipalRef {
   kind: PrincipalKind;
@@ -32,6 +33,21 @@ async function loadTarget(tx: Tx, workspaceId: string, target: PrincipalRef) {
   return agent ? { label: agent.name, role: agent.role } : null;
 }
 
+/**
+ * SPEC §11: a non-Admin moves a principal only between roles within their own authority (the
+ * role it leaves and the one it gets; no role means the default role's permissions), and
+ * never to or from Admin.
+ */
+async function assertMayMove(tx: Tx, actor: Principal, from: RoleRef | null, to: RoleRef | null) {
+  const authority = await currentAuthority(tx, actor);
+  if (authority.isAdmin) return;
+  if (from?.isAdmin || to?.isAdmin) assertAdmin(authority);
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, from?.id ?? null);
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, to?.id ?? null);
+}
+
+type RoleRef = { id: string; isAdmin: boolean };
+
 async function setRole(tx: Tx, target: PrincipalRef, roleId: string | null) {
   if (target.kind === "member") {
     if (!roleId) throw new Error("A member always holds a role");
@@ -54,6 +70,7 @@ export async function assignRole(db: Db, actor: Principal, roleId: string, targe
     const current = await loadTarget(tx, actor.workspaceId, target);
     if (!current) throw new DomainError("NOT_FOUND");
     if (current.role?.id === roleId) return;
+    await assertMayMove(tx, actor, current.role, role);
 
     await setRole(tx, target, roleId);
     if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
@@ -81,6 +98,7 @@ export async function unassignRole(db: Db, actor: Principal, roleId: string, tar
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
     const defaultRole = workspace.defaultRole;
     if (!defaultRole) throw new DomainError("NOT_FOUND");
+    await assertMayMove(tx, actor, current.role, target.kind === "member" ? defaultRole : null);
 
     if (target.kind === "member") {
       // A member of the default role has nowhere else to go: assign another role instead.

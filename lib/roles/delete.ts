@@ -1,7 +1,8 @@
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { assertRoleIdWithinAuthority, currentAuthority } from "@/lib/access/authority";
 import { ROLE_DEFINITION_INCLUDE } from "./definition";
 import { roleToDraft } from "./editor";
 
@@ -24,6 +25,7 @@ export async function deleteRole(db: Db, actor: Principal, roleId: string): Prom
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
     if (!workspace.defaultRole || workspace.defaultRoleId === roleId) throw new DomainError("DEFAULT_ROLE_NOT_DELETABLE");
     const defaultRoleId = workspace.defaultRole.id;
+    await assertMayMoveHolders(tx, actor, roleId, defaultRoleId);
 
     const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId } });
     // A key or agent without a role acts with the default role, so moving it means clearing it.
@@ -35,4 +37,15 @@ export async function deleteRole(db: Db, actor: Principal, roleId: string): Prom
     await writeAudit(tx, actor, { action: "role.deleted", targetType: "role", targetId: roleId, roleId, targetLabel: role.name, before: roleToDraft(role), after: result });
     return result;
   });
+}
+
+/** Deleting moves the holders to the default role: an assignment change for each (SPEC §11). */
+async function assertMayMoveHolders(tx: Tx, actor: Principal, roleId: string, defaultRoleId: string) {
+  const authority = await currentAuthority(tx, actor);
+  if (authority.isAdmin) return;
+  const where = { roleId, workspaceId: actor.workspaceId };
+  const [members, apiKeys, agents] = await Promise.all([tx.workspaceMember.count({ where }), tx.apiKey.count({ where }), tx.agent.count({ where })]);
+  if (members + apiKeys + agents === 0) return;
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId);
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, defaultRoleId);
 }

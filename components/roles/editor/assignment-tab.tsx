@@ -15,6 +15,7 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { EditorRole, RoleEditorProps } from "./types";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 type Props = Pick<RoleEditorProps, "principals" | "adminMemberCount" | "actorMemberId" | "defaultRole"> & { role: EditorRole };
 
@@ -29,7 +30,7 @@ type Pending = { type: "assign" | "unassign"; kind: PrincipalKind; principal: As
 
 export function AssignmentTab({ role, principals, adminMemberCount, actorMemberId, defaultRole }: Props) {
   const t = useTranslations("roles.assignment");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
   const ti = useTranslations("inspect");
   const router = useRouter();
@@ -61,7 +62,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
       const input = { roleId: role.id, target: { kind: pending.kind, id: pending.principal.id } };
       const result = pending.type === "assign" ? await assignRoleAction(input) : await unassignRoleAction(input);
       if (!result.ok) {
-        setError(te(result.errors[0].code));
+        setError(errorMessage(result.errors[0]));
         return;
       }
       toast.success(pending.type === "assign" ? t("assigned", { name: pending.principal.name, role: saved.name }) : t("unassigned", { name: pending.principal.name }));

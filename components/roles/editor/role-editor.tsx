@@ -24,6 +24,7 @@ import { SettingsTab } from "./settings-tab";
 import { useFieldErrors } from "./use-field-errors";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import type { RoleEditorProps } from "./types";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 const TABS = ["permissions", "assignment", "settings"] as const;
 type Tab = (typeof TABS)[number];
@@ -40,7 +41,7 @@ function tabOf(field: string | undefined): Tab {
 export function RoleEditor(props: RoleEditorProps) {
   const { role, objects } = props;
   const t = useTranslations("roles");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const router = useRouter();
   const searchParams = useSearchParams();
   const [saved, setSaved] = useState<RoleDraft>(role?.draft ?? props.initialDraft ?? EMPTY_ROLE_DRAFT);
@@ -166,14 +167,14 @@ export function RoleEditor(props: RoleEditorProps) {
         <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {conflict ? (
             <div className="flex items-center justify-between gap-3">
-              <span>{te("VERSION_CONFLICT")}</span>
+              <span>{errorMessage({ code: "VERSION_CONFLICT" })}</span>
               <Button onClick={reload}>{t("reload")}</Button>
             </div>
           ) : (
             <>
               <p className="font-medium">{t("errorSummary")}</p>
               <ul className="mt-1 list-disc pl-5">
-                {[...new Set(errors.map((error) => te(error.code)))].map((message) => (
+                {[...new Set(errors.map((error) => errorMessage(error)))].map((message) => (
                   <li key={message}>{message}</li>
                 ))}
               </ul>

@@ -8,6 +8,7 @@ import { removeMemberAction } from "@/app/settings/members/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { Tooltip } from "@/components/ui/tooltip";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 export interface MemberTableRow {
   id: string;
@@ -20,7 +21,7 @@ export interface MemberTableRow {
 
 export function MemberTable({ members, actorMemberId }: { members: MemberTableRow[]; actorMemberId: string }) {
   const t = useTranslations("settings.members");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
   const router = useRouter();
   const [removing, setRemoving] = useState<MemberTableRow | null>(null);
@@ -39,7 +40,7 @@ export function MemberTable({ members, actorMemberId }: { members: MemberTableRo
       if (!removing) return;
       const result = await removeMemberAction({ memberId: removing.id });
       if (!result.ok) {
-        setError(te(result.errors[0].code));
+        setError(errorMessage(result.errors[0]));
         toast.error(t("removeFailed"));
         return;
       }
