@@ -6,7 +6,15 @@
  */
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { exceedingPermissions, resolvePermissions, type EffectivePermissions, type ExceedingPermission, type RoleDefinition } from "@/lib/permissions";
+import {
+  canSetting,
+  exceedingPermissions,
+  resolvePermissions,
+  type EffectivePermissions,
+  type ExceedingPermission,
+  type RoleDefinition,
+  type SettingsPermission,
+} from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import type { Principal } from "./principal";
 import { loadRolePermissions } from "./role-permissions";
@@ -20,6 +28,17 @@ export async function currentAuthority(tx: Tx, actor: Principal): Promise<Effect
   const member = await tx.workspaceMember.findFirst({ where: { id: actor.id, workspaceId: actor.workspaceId }, select: { roleId: true } });
   if (!member) throw new DomainError("UNAUTHENTICATED");
   return member.roleId === actor.roleId ? actor.permissions : loadRolePermissions(tx, actor.workspaceId, member.roleId);
+}
+
+/**
+ * The door of every settings use case: the actor's current authority, which must hold the
+ * settings permission of the use case. Channels check it too (to answer early), but the use
+ * case does not trust them: a new channel cannot forget it.
+ */
+export async function authorityFor(tx: Tx, actor: Principal, setting: SettingsPermission): Promise<EffectivePermissions> {
+  const authority = await currentAuthority(tx, actor);
+  if (!canSetting(authority, setting)) throw new DomainError("FORBIDDEN");
+  return authority;
 }
 
 /** Only Admins touch the Admin role, Admin holders and Admin members (SPEC §11). */

@@ -4,7 +4,7 @@ import { canSetting } from "@/lib/permissions";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
-import { assertAdmin, assertRoleIdWithinAuthority, currentAuthority } from "@/lib/access/authority";
+import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret } from "./secret";
 import { expiryInstant, utcDay, type CreateApiKeyInput } from "./input";
 
@@ -23,9 +23,10 @@ export interface CreatedApiKey {
  */
 export async function createApiKey(db: Db, actor: Principal, input: CreateApiKeyInput, now = new Date()): Promise<CreatedApiKey> {
   if (input.expiresAt !== null && input.expiresAt <= utcDay(now)) throw new DomainError("VALIDATION_FAILED", { field: "expiresAt" });
-  if (input.roleId !== null && !canSetting(actor.permissions, "ROLES")) throw new DomainError("FORBIDDEN", { field: "roleId" });
 
   return db.$transaction(async (tx) => {
+    const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
+    if (input.roleId !== null && !canSetting(authority, "ROLES")) throw new DomainError("FORBIDDEN", { field: "roleId" });
     let role: { id: string; name: string; isAdmin: boolean } | null = null;
     if (input.roleId !== null) {
       const found = await tx.role.findFirst({ where: { id: input.roleId, workspaceId: actor.workspaceId } });
@@ -35,7 +36,6 @@ export async function createApiKey(db: Db, actor: Principal, input: CreateApiKey
     }
     // A key acts with its role, or without one with the default role: either way, never beyond
     // the permissions of whoever creates it (SPEC §11).
-    const authority = await currentAuthority(tx, actor);
     if (role?.isAdmin) assertAdmin(authority);
     await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role?.id ?? null, "roleId");
     const secret = generateApiKeySecret();

@@ -3,7 +3,7 @@ import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertAdminRemains } from "@/lib/roles/assignment";
-import { assertAdmin, currentAuthority } from "@/lib/access/authority";
+import { assertAdmin, authorityFor } from "@/lib/access/authority";
 
 /**
  * Removes a member from the workspace. Nobody removes themselves, and the last Admin is never
@@ -13,6 +13,7 @@ import { assertAdmin, currentAuthority } from "@/lib/access/authority";
  */
 export async function removeMember(db: Db, actor: Principal, memberId: string) {
   return db.$transaction(async (tx) => {
+    const authority = await authorityFor(tx, actor, "MEMBERS");
     const target = await tx.workspaceMember.findFirst({
       where: { id: memberId, workspaceId: actor.workspaceId },
       include: { user: true, role: true },
@@ -24,7 +25,7 @@ export async function removeMember(db: Db, actor: Principal, memberId: string) {
       throw new DomainError("UNAUTHENTICATED");
     }
 
-    if (target.role.isAdmin) assertAdmin(await currentAuthority(tx, actor));
+    if (target.role.isAdmin) assertAdmin(authority);
 
     const otherWorkspaces = await tx.workspaceMember.count({ where: { userId: target.userId, id: { not: target.id } } });
     if (otherWorkspaces === 0) await tx.user.delete({ where: { id: target.userId } });

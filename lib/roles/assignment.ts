@@ -3,7 +3,7 @@ import { DomainError } from "@/lib/errors";
 import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
-import { assertAdmin, assertRoleIdWithinAuthority, currentAuthority } from "@/lib/access/authority";
+import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 
 export interface PrincipalRef {
   kind: PrincipalKind;
@@ -39,7 +39,7 @@ async function loadTarget(tx: Tx, workspaceId: string, target: PrincipalRef) {
  * never to or from Admin.
  */
 async function assertMayMove(tx: Tx, actor: Principal, from: RoleRef | null, to: RoleRef | null) {
-  const authority = await currentAuthority(tx, actor);
+  const authority = await authorityFor(tx, actor, "ROLES");
   if (authority.isAdmin) return;
   if (from?.isAdmin || to?.isAdmin) assertAdmin(authority);
   await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, from?.id ?? null);

@@ -1,8 +1,9 @@
 import type { Db, Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
+import type { EffectivePermissions } from "@/lib/permissions";
 import { writeAudit } from "@/lib/audit/log";
-import { assertRoleIdWithinAuthority, currentAuthority } from "@/lib/access/authority";
+import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { ROLE_DEFINITION_INCLUDE } from "./definition";
 import { roleToDraft } from "./editor";
 
@@ -19,13 +20,14 @@ export interface DeletedRole {
  */
 export async function deleteRole(db: Db, actor: Principal, roleId: string): Promise<DeletedRole> {
   return db.$transaction(async (tx) => {
+    const authority = await authorityFor(tx, actor, "ROLES");
     const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, include: ROLE_DEFINITION_INCLUDE });
     if (!role) throw new DomainError("NOT_FOUND");
     if (role.isAdmin) throw new DomainError("ADMIN_NOT_DELETABLE");
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
     if (!workspace.defaultRole || workspace.defaultRoleId === roleId) throw new DomainError("DEFAULT_ROLE_NOT_DELETABLE");
     const defaultRoleId = workspace.defaultRole.id;
-    await assertMayMoveHolders(tx, actor, roleId, defaultRoleId);
+    await assertMayMoveHolders(tx, actor, authority, roleId, defaultRoleId);
 
     const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId } });
     // A key or agent without a role acts with the default role, so moving it means clearing it.
@@ -40,8 +42,7 @@ export async function deleteRole(db: Db, actor: Principal, roleId: string): Prom
 }
 
 /** Deleting moves the holders to the default role: an assignment change for each (SPEC §11). */
-async function assertMayMoveHolders(tx: Tx, actor: Principal, roleId: string, defaultRoleId: string) {
-  const authority = await currentAuthority(tx, actor);
+async function assertMayMoveHolders(tx: Tx, actor: Principal, authority: EffectivePermissions, roleId: string, defaultRoleId: string) {
   if (authority.isAdmin) return;
   const where = { roleId, workspaceId: actor.workspaceId };
   const [members, apiKeys, agents] = await Promise.all([tx.workspaceMember.count({ where }), tx.apiKey.count({ where }), tx.agent.count({ where })]);

@@ -4,7 +4,7 @@ import { DomainError } from "@/lib/errors";
 import { normalizeRoleName, roleNameKey } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
-import { assertDefinitionWithinAuthority, currentAuthority } from "@/lib/access/authority";
+import { assertDefinitionWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { draftToDefinition, type RoleDraft } from "./draft";
 import { ROLE_DEFINITION_INCLUDE } from "./definition";
 import { roleToDraft } from "./editor";
@@ -79,8 +79,9 @@ function isUniqueViolation(error: unknown) {
 export async function createRole(db: Db, actor: Principal, draft: RoleDraft): Promise<{ id: string }> {
   try {
     return await db.$transaction(async (tx) => {
+      const authority = await authorityFor(tx, actor, "ROLES");
       await assertValidDraft(tx, actor.workspaceId, draft);
-      await assertDefinitionWithinAuthority(tx, actor.workspaceId, await currentAuthority(tx, actor), draftToDefinition(draft));
+      await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
       const role = await tx.role.create({ data: { workspaceId: actor.workspaceId, ...roleColumns(draft) } });
       await writeRules(tx, actor.workspaceId, role.id, draft);
       await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
@@ -99,11 +100,11 @@ export async function createRole(db: Db, actor: Principal, draft: RoleDraft): Pr
 export async function updateRole(db: Db, actor: Principal, roleId: string, expectedVersion: number, draft: RoleDraft): Promise<{ version: number }> {
   try {
     return await db.$transaction(async (tx) => {
+      const authority = await authorityFor(tx, actor, "ROLES");
       const current = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, include: ROLE_DEFINITION_INCLUDE });
       if (!current) throw new DomainError("NOT_FOUND");
       if (current.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE");
       await assertValidDraft(tx, actor.workspaceId, draft, roleId);
-      const authority = await currentAuthority(tx, actor);
       await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
       if (await holdsRole(tx, actor, roleId) && !grantsRolesAccess(draft)) throw new DomainError("OWN_ROLES_ACCESS", { field: "settings.ROLES" });
 
