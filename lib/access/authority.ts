@@ -98,3 +98,16 @@ async function describe(tx: Tx, workspaceId: string, item: Exclude<ExceedingPerm
   const fieldLabel = item.kind === "field" ? (object?.fields[0]?.label ?? item.field) : "";
   return { ...params, action: item.action, object: object?.labelPlural ?? item.object, field: fieldLabel };
 }
+
+/**
+ * The ids of the roles the actor could hand out: what the interface offers, disables or
+ * explains before the server is asked (the server decides again on every request).
+ */
+export async function rolesWithinAuthority(tx: Tx, workspaceId: string, authority: EffectivePermissions): Promise<string[]> {
+  const roles = await tx.role.findMany({ where: { workspaceId }, select: { id: true } });
+  const within: string[] = [];
+  for (const { id } of roles) {
+    if (authority.isAdmin || exceedingPermissions(await loadRolePermissions(tx, workspaceId, id), authority).length === 0) within.push(id);
+  }
+  return within;
+}

@@ -17,7 +17,7 @@ import { Tooltip } from "@/components/ui/tooltip";
 import type { EditorRole, RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
-type Props = Pick<RoleEditorProps, "principals" | "adminMemberCount" | "actorMemberId" | "defaultRole"> & { role: EditorRole };
+type Props = Pick<RoleEditorProps, "principals" | "adminMemberCount" | "actorMemberId" | "defaultRole" | "authority"> & { role: EditorRole };
 
 const KINDS = [
   { kind: "member", list: "members", icon: User, section: "members", button: "assignMember", empty: "noMembers", picker: "pickerTitleMember" },
@@ -28,7 +28,7 @@ const KINDS = [
 type Pending = { type: "assign" | "unassign"; kind: PrincipalKind; principal: Assignee };
 
 
-export function AssignmentTab({ role, principals, adminMemberCount, actorMemberId, defaultRole }: Props) {
+export function AssignmentTab({ role, principals, adminMemberCount, actorMemberId, defaultRole, authority }: Props) {
   const t = useTranslations("roles.assignment");
   const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
@@ -42,7 +42,20 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
   const saved = role.draft;
   const assignable = { member: saved.assignableToMembers, apiKey: saved.assignableToApiKeys, agent: saved.assignableToAgents };
 
+  // SPEC §11, as the server will judge it: a principal moves only between roles within the
+  // actor's authority (no role: the default role's), and only Admins touch Admin.
+  const beyondAuthority = errorMessage({ code: "EXCEEDS_AUTHORITY", params: { kind: "none", action: "", object: "", field: "", key: "" } });
+  const authorityBlocker = (roleId: string | null): string | null => {
+    if (!authority) return null;
+    const effectiveRoleId = roleId ?? defaultRole.id;
+    if (authority.adminRoleIds.includes(effectiveRoleId)) return errorMessage({ code: "ADMIN_ONLY" });
+    return authority.withinRoleIds.includes(effectiveRoleId) ? null : beyondAuthority;
+  };
+  const assignBlocker = authorityBlocker(role.id);
+
   const unassignBlocker = (kind: PrincipalKind, principal: Assignee): string | null => {
+    const blocker = authorityBlocker(role.id) ?? authorityBlocker(kind === "member" ? defaultRole.id : null);
+    if (blocker) return blocker;
     if (kind !== "member") return null;
     if (role.isAdmin && adminMemberCount <= 1) return t("lastAdmin");
     if (principal.id === actorMemberId) return t("ownRole");
@@ -93,7 +106,13 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
               <h2 id={`assignment-${entry.kind}`} className="text-sm font-semibold text-gray-900">
                 {t(entry.section)} <span className="font-normal text-gray-500">({holders.length})</span>
               </h2>
-              {allowed ? (
+              {allowed && assignBlocker ? (
+                <Tooltip content={assignBlocker}>
+                  <Button aria-disabled className="cursor-not-allowed text-gray-400 hover:bg-transparent" aria-description={assignBlocker}>
+                    {t(entry.button)}
+                  </Button>
+                </Tooltip>
+              ) : allowed ? (
                 <Button onClick={() => { setQuery(""); setError(null); setPicker(entry.kind); }}>{t(entry.button)}</Button>
               ) : (
                 <p className="text-xs text-gray-500">{role.isAdmin && entry.kind === "agent" ? t("adminNotForAgents") : t("notAssignable", { kind: t(entry.section) })}</p>
@@ -152,12 +171,14 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
         <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label={pickerEntry ? t(pickerEntry.picker) : undefined}>
           {candidates.map((principal) => {
             const self = picker === "member" && principal.id === actorMemberId;
+            const blocker = self ? t("ownRole") : authorityBlocker(principal.roleId);
             return (
               <li key={principal.id}>
                 <button
                   type="button"
-                  disabled={self}
-                  title={self ? t("ownRole") : undefined}
+                  disabled={blocker !== null}
+                  title={blocker ?? undefined}
+                  aria-description={blocker ?? undefined}
                   onClick={() => {
                     if (!picker) return;
                     setPending({ type: "assign", kind: picker, principal });

@@ -22,6 +22,7 @@ import { ObjectRuleView } from "./object-rule-view";
 import { AssignmentTab } from "./assignment-tab";
 import { SettingsTab } from "./settings-tab";
 import { useFieldErrors } from "./use-field-errors";
+import { useAuthorityHints } from "./use-authority-hints";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import type { RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -62,7 +63,7 @@ export function RoleEditor(props: RoleEditorProps) {
   const readOnly = role?.isAdmin ?? false;
   const dirty = !readOnly && !leaving && (role === null ? !sameDraft(draft, EMPTY_ROLE_DRAFT) : !sameDraft(draft, saved));
   const { dialog } = useUnsavedGuard(dirty);
-  const errorFor = useFieldErrors(errors);
+  const serverErrorFor = useFieldErrors(errors);
 
   const schema: WorkspaceSchema = useMemo(
     () => ({ objects: objects.map((object) => ({ name: object.name, fields: object.fields.map((f) => ({ name: f.name, isLabel: f.isLabel, isSystem: f.isSystem })) })) }),
@@ -70,6 +71,8 @@ export function RoleEditor(props: RoleEditorProps) {
   );
   // The engine is pure, so the editor shows exactly what the server will enforce.
   const effective = useMemo(() => resolvePermissions(draftToDefinition(draft, readOnly), schema), [draft, readOnly, schema]);
+  const authorityHintFor = useAuthorityHints(effective, draft, props.authority, objects);
+  const errorFor = (field: string) => serverErrorFor(field) ?? authorityHintFor(field);
 
   const update = (edit: (current: RoleDraft) => RoleDraft) => {
     if (readOnly) return;

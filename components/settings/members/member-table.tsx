@@ -19,7 +19,7 @@ export interface MemberTableRow {
   joined: string;
 }
 
-export function MemberTable({ members, actorMemberId }: { members: MemberTableRow[]; actorMemberId: string }) {
+export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members: MemberTableRow[]; actorMemberId: string; actorIsAdmin: boolean }) {
   const t = useTranslations("settings.members");
   const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
@@ -31,6 +31,7 @@ export function MemberTable({ members, actorMemberId }: { members: MemberTableRo
 
   const blocker = (member: MemberTableRow) => {
     if (member.id === actorMemberId) return t("cannotRemoveSelf");
+    if (member.isAdmin && !actorIsAdmin) return errorMessage({ code: "ADMIN_ONLY" });
     if (member.isAdmin && adminCount <= 1) return t("lastAdmin");
     return null;
   };
