@@ -11,6 +11,7 @@ import { agentPrincipal, type Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { listRecords, type VisibleRecord } from "@/lib/records";
 import { findWorkflow, type WorkflowDefinition } from "./catalog";
+import { authorityFor } from "@/lib/access/authority";
 
 /** What happened, for the toast and the run history. */
 export type WorkflowOutcome = "sent" | "noAgent" | "agentCannotRead" | "invokerCannotRead" | "agentCannotEmail";
@@ -68,6 +69,7 @@ export async function runWorkflow(db: Db, actor: Principal, recipient: string, w
   if (!workflow) throw new DomainError("NOT_FOUND");
 
   return db.$transaction(async (tx) => {
+    await authorityFor(tx, actor, "WORKFLOWS");
     const agentRow = await workflowAgent(tx, actor.workspaceId);
     const agent = agentRow ? await agentPrincipal(tx, agentRow.id) : null;
     const run: WorkflowRun = { outcome: "noAgent", staleCount: 0, agentName: agentRow?.name ?? null, agentRoleName: null };
