@@ -18,6 +18,7 @@ import {
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import type { Principal } from "./principal";
 import { loadRolePermissions } from "./role-permissions";
+import { roleHeldAt } from "@/lib/roles/expiry";
 
 /**
  * The actor's authority at this moment: re-read inside the transaction, so an actor demoted a
@@ -25,9 +26,10 @@ import { loadRolePermissions } from "./role-permissions";
  */
 export async function currentAuthority(tx: Tx, actor: Principal): Promise<EffectivePermissions> {
   if (actor.kind !== "member") return actor.permissions;
-  const member = await tx.workspaceMember.findFirst({ where: { id: actor.id, workspaceId: actor.workspaceId }, select: { roleId: true } });
+  const member = await tx.workspaceMember.findFirst({ where: { id: actor.id, workspaceId: actor.workspaceId }, select: { roleId: true, roleExpiresAt: true } });
   if (!member) throw new DomainError("UNAUTHENTICATED");
-  return member.roleId === actor.roleId ? actor.permissions : loadRolePermissions(tx, actor.workspaceId, member.roleId);
+  const roleId = roleHeldAt("member", member, await defaultRoleId(tx, actor.workspaceId), new Date())!;
+  return roleId === actor.roleId ? actor.permissions : loadRolePermissions(tx, actor.workspaceId, roleId);
 }
 
 /**

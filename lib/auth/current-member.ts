@@ -7,6 +7,7 @@ import type { Principal } from "@/lib/access/principal";
 import { canSetting } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { getSession } from "./session";
+import { expireDueAssignments } from "@/lib/roles/expiry";
 
 /** The signed-in member: a principal (id is the member id) plus what the shell displays. */
 export interface ActingMember extends Principal {
@@ -25,11 +26,7 @@ export interface ActingMember extends Principal {
 export const getActingMember = cache(async (): Promise<ActingMember | null> => {
   const session = await getSession();
   if (!session.userId) return null;
-  const member = await db.workspaceMember.findFirst({
-    where: { userId: session.userId },
-    orderBy: { createdAt: "asc" },
-    include: { user: true, workspace: true, role: { select: { name: true } } },
-  });
+  const member = await findMember(session.userId);
   if (!member) return null;
   return {
     kind: "member",
@@ -47,6 +44,18 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
     permissions: await loadRolePermissions(db, member.workspaceId, member.roleId),
   };
 });
+
+/** The member row, after recording any role expiry that has passed in their workspace (SPEC §13). */
+async function findMember(userId: string) {
+  const find = () =>
+    db.workspaceMember.findFirst({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      include: { user: true, workspace: true, role: { select: { name: true } } },
+    });
+  const member = await find();
+  return member && (await expireDueAssignments(db, member.workspaceId)) > 0 ? find() : member;
+}
 
 /** For pages: a signed-out visitor is sent to the sign-in page. */
 export async function requireMember(): Promise<ActingMember> {

@@ -29,10 +29,10 @@ export async function deleteRole(db: Db, actor: Principal, roleId: string): Prom
     const defaultRoleId = workspace.defaultRole.id;
     await assertMayMoveHolders(tx, actor, authority, roleId, defaultRoleId);
 
-    const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId } });
+    const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId, roleExpiresAt: null } });
     // A key or agent without a role acts with the default role, so moving it means clearing it.
-    const apiKeys = await tx.apiKey.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null } });
-    const agents = await tx.agent.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null } });
+    const apiKeys = await tx.apiKey.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null, roleExpiresAt: null } });
+    const agents = await tx.agent.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null, roleExpiresAt: null } });
     await tx.role.delete({ where: { id: roleId } });
 
     const result = { movedMembers: members.count, movedApiKeys: apiKeys.count, movedAgents: agents.count, defaultRoleName: workspace.defaultRole.name };

@@ -2,7 +2,7 @@
 
 import { useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import Link from "next/link";
 import { Bot, KeyRound, ShieldCheck, User } from "lucide-react";
@@ -38,6 +38,8 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
   const [query, setQuery] = useState("");
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [until, setUntil] = useState("");
+  const format = useFormatter();
   const [working, startWork] = useTransition();
   const saved = role.draft;
   const assignable = { member: saved.assignableToMembers, apiKey: saved.assignableToApiKeys, agent: saved.assignableToAgents };
@@ -73,9 +75,12 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
     startWork(async () => {
       if (!pending) return;
       const input = { roleId: role.id, target: { kind: pending.kind, id: pending.principal.id } };
-      const result = pending.type === "assign" ? await assignRoleAction(input) : await unassignRoleAction(input);
+      // A datetime-local value is the reader's local time; the server gets the instant.
+      const untilInstant = until ? new Date(until).toISOString() : null;
+      const result = pending.type === "assign" ? await assignRoleAction({ ...input, until: untilInstant }) : await unassignRoleAction(input);
       if (!result.ok) {
-        setError(errorMessage(result.errors[0]));
+        const [first] = result.errors;
+        setError(first.field === "until" ? t("untilInvalid") : errorMessage(first));
         return;
       }
       toast.success(pending.type === "assign" ? t("assigned", { name: pending.principal.name, role: saved.name }) : t("unassigned", { name: pending.principal.name }));
@@ -147,6 +152,9 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
                       <span className="min-w-0 flex-1">
                         <span className="block truncate text-sm text-gray-900">{principal.name}</span>
                         {principal.detail ? <span className="block truncate text-xs text-gray-500">{principal.detail}</span> : null}
+                        {principal.until ? (
+                          <span className="block text-xs text-amber-700">{t("holderUntil", { date: format.dateTime(new Date(principal.until), { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                        ) : null}
                       </span>
                       <Link
                         href={`/settings/permissions?principal=${entry.kind}:${principal.id}`}
@@ -181,6 +189,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
                   aria-description={blocker ?? undefined}
                   onClick={() => {
                     if (!picker) return;
+                    setUntil("");
                     setPending({ type: "assign", kind: picker, principal });
                     setPicker(null);
                   }}
@@ -212,6 +221,20 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
           </>
         }
       >
+        {pending?.type === "assign" ? (
+          <div className="mb-3">
+            <label htmlFor="assignment-until" className="block text-sm font-medium text-gray-900">{t("until")}</label>
+            <p id="assignment-until-help" className="text-xs text-gray-500">{pending.kind === "member" ? t("untilHelpMember", { role: defaultRole.name }) : t("untilHelpOther")}</p>
+            <input
+              id="assignment-until"
+              type="datetime-local"
+              value={until}
+              onChange={(event) => setUntil(event.target.value)}
+              aria-describedby="assignment-until-help"
+              className="mt-1 block rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm"
+            />
+          </div>
+        ) : null}
         {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       </Modal>
     </div>
