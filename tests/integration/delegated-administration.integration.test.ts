@@ -164,3 +164,24 @@ describe("assignment: only within authority, and only Admins touch Admin", () =>
     await db.workspaceMember.update({ where: { id: managerMemberId }, data: { roleId: managerRoleId } });
   });
 });
+
+describe("compare (SPEC §14)", () => {
+  it("lists only where two roles differ, with each side's value and source", async () => {
+    const { compareRoles } = await import("@/lib/roles/compare");
+    const rows = await compareRoles(db, workspaceId, roleId("Intern"), roleId("Guest"));
+    const permissions = rows.map((row) => row.permission);
+    expect(permissions).toHaveLength(4);
+    expect(permissions).toEqual(
+      expect.arrayContaining([
+        { kind: "action", key: "EXPORT_CSV" },
+        { kind: "object", action: "see", object: "opportunity" },
+        { kind: "field", action: "see", object: "person", field: "address" },
+        { kind: "object", action: "edit", object: "person" },
+      ]),
+    );
+    const see = rows.find((row) => row.permission.kind === "object" && row.permission.action === "see")!;
+    expect(see.first).toEqual({ allowed: false, source: "objectRule" });
+    expect(see.second).toEqual({ allowed: true, source: "baseline" });
+    expect(await compareRoles(db, workspaceId, roleId("Guest"), roleId("Guest"))).toEqual([]);
+  });
+});

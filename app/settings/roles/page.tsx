@@ -20,9 +20,10 @@ export async function generateMetadata() {
 export default async function RolesPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const [t, ti, roles, withinRoleIds] = await Promise.all([
+  const [t, ti, tc, roles, withinRoleIds] = await Promise.all([
     getTranslations("roles"),
     getTranslations("inspect"),
+    getTranslations("roles.compare"),
     listRoles(db, member.workspaceId),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
   ]);
@@ -36,6 +37,7 @@ export default async function RolesPage() {
           <h2 id="all-roles" className="text-sm font-semibold text-gray-900">{t("allRoles")}</h2>
           <div className="flex gap-2">
             <Link href="/settings/permissions" className={buttonClasses("ghost")}>{ti("link")}</Link>
+            <Link href="/settings/roles/compare" className={buttonClasses("ghost")}>{tc("link")}</Link>
             <ImportRoleButton />
             <CreateRoleButton />
           </div>

@@ -23,6 +23,7 @@ import { AssignmentTab } from "./assignment-tab";
 import { SettingsTab } from "./settings-tab";
 import { useFieldErrors } from "./use-field-errors";
 import { useAuthorityHints } from "./use-authority-hints";
+import { ImpactPanel } from "./impact-panel";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import type { RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -71,6 +72,7 @@ export function RoleEditor(props: RoleEditorProps) {
   );
   // The engine is pure, so the editor shows exactly what the server will enforce.
   const effective = useMemo(() => resolvePermissions(draftToDefinition(draft, readOnly), schema), [draft, readOnly, schema]);
+  const savedEffective = useMemo(() => resolvePermissions(draftToDefinition(saved, readOnly), schema), [saved, readOnly, schema]);
   const authorityHintFor = useAuthorityHints(effective, draft, props.authority, objects);
   const errorFor = (field: string) => serverErrorFor(field) ?? authorityHintFor(field);
 
@@ -164,6 +166,12 @@ export function RoleEditor(props: RoleEditorProps) {
           <Info aria-hidden className="mt-0.5 size-4 shrink-0 text-brand-600" />
           {t("adminReadOnly")}
         </p>
+      ) : null}
+
+      {role && dirty ? (
+        <div className="mt-4">
+          <ImpactPanel role={role} saved={savedEffective} draft={effective} principals={props.principals} objects={objects} />
+        </div>
       ) : null}
 
       {errors.length > 0 ? (

@@ -5,6 +5,7 @@ import { exceedingPermissions, type EffectivePermissions, type ExceedingPermissi
 import type { RoleDraft } from "@/lib/roles/draft";
 import { ruleOverride } from "@/lib/roles/draft-edits";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { permissionParams } from "@/components/permissions/use-permission-name";
 import type { EditorAuthority, EditorObject, FieldErrors } from "./types";
 
 /**
@@ -20,7 +21,7 @@ export function useAuthorityHints(effective: EffectivePermissions, draft: RoleDr
     for (const item of exceedingPermissions(effective, authority.permissions)) {
       if (item.kind === "admin") continue;
       const locator = locate(item, draft);
-      if (!hints.has(locator)) hints.set(locator, errorMessage({ code: "EXCEEDS_AUTHORITY", params: describe(item, objects) }));
+      if (!hints.has(locator)) hints.set(locator, errorMessage({ code: "EXCEEDS_AUTHORITY", params: permissionParams(item, objects) }));
     }
     return (field: string) => hints.get(field) ?? [...hints].find(([locator]) => locator.startsWith(`${field}.`))?.[1] ?? null;
   }, [effective, draft, authority, objects, errorMessage]);
@@ -40,12 +41,4 @@ function locate(item: Exclude<ExceedingPermission, { kind: "admin" }>, draft: Ro
     case "action":
       return `actions.${item.key}`;
   }
-}
-
-function describe(item: Exclude<ExceedingPermission, { kind: "admin" }>, objects: EditorObject[]): Record<string, string> {
-  const params = { kind: item.kind, action: "", object: "", field: "", key: "" };
-  if (item.kind === "setting" || item.kind === "action") return { ...params, key: item.key };
-  const object = objects.find((candidate) => candidate.name === item.object);
-  const field = item.kind === "field" ? (object?.fields.find((candidate) => candidate.name === item.field)?.label ?? item.field) : "";
-  return { ...params, action: item.action, object: object?.labelPlural ?? item.object, field };
 }
