@@ -45,7 +45,7 @@ export function ChangePasswordForm({ email, action, temporary = false }: { email
   };
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-4" aria-label={temporary ? t("temporaryTitle") : t("changePassword")}>
+    <form onSubmit={submit} noValidate className="space-y-4">
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
       <FormErrors messages={general} />
