@@ -88,6 +88,11 @@ test("change password, then sign in with the new one (the old one is refused)", 
   await context.close();
 });
 
+test("/setup answers 404 once a workspace exists", async ({ page }) => {
+  const response = await page.goto("/setup");
+  expect(response?.status()).toBe(404);
+});
+
 test("the demo workspace says so on every page; another workspace does not", async ({ page, signIn }) => {
   await signIn("mia@acme.dev");
   await page.goto("/objects/people");
