@@ -1,13 +1,19 @@
+import { ZxcvbnFactory } from "@zxcvbn-ts/core";
+import { adjacencyGraphs, dictionary } from "@zxcvbn-ts/language-common";
 import { DomainError } from "@/lib/errors";
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 200;
-const MIN_DISTINCT_CHARACTERS = 5;
+/** zxcvbn's scale: 3 is "safely unguessable" (about 10^10 guesses), what an online service needs. */
+const MIN_STRENGTH_SCORE = 3;
+
+// Building the matcher loads the dictionaries (~30 ms): once per process, on first use.
+let estimator: ZxcvbnFactory | undefined;
 
 /**
  * The rules a password chosen by a person must meet. Length is what matters most (NIST
- * SP 800-63B); the other checks refuse the guesses an attacker tries first: the account's own
- * email or name, and long runs of one or two characters. `field` names the form control.
+ * SP 800-63B); zxcvbn then refuses what attackers try first: common passwords, keyboard walks,
+ * repeats, dates, and the account's own email and name.
  */
 export function checkNewPassword(password: string, context: { email: string; name?: string; field: string }) {
   const { field } = context;
@@ -17,7 +23,10 @@ export function checkNewPassword(password: string, context: { email: string; nam
   const email = context.email.trim().toLowerCase();
   const local = email.split("@")[0] ?? "";
   const name = (context.name ?? "").trim().toLowerCase();
-  const personal = [email, local.length >= 4 ? local : "", name.length >= 4 ? name : ""].filter(Boolean);
+  const personal = [email, local, name.replace(/\s+/g, ""), ...name.split(/\s+/)].filter((part) => part.length >= 4);
+  // zxcvbn also knows these, but only as dictionary words; containing them is refused outright.
   if (personal.some((part) => lower.includes(part))) throw new DomainError("PASSWORD_TOO_WEAK", { field });
-  if (new Set(lower).size < MIN_DISTINCT_CHARACTERS) throw new DomainError("PASSWORD_TOO_WEAK", { field });
+  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  const userInputs = [email, local, ...name.split(/\s+/)].filter((input) => input.length >= 3);
+  if (estimator.check(password, userInputs).score < MIN_STRENGTH_SCORE) throw new DomainError("PASSWORD_TOO_WEAK", { field });
 }
