@@ -18,6 +18,7 @@ import { needsSetup, setUpWorkspace } from "@/lib/setup/setup";
 import { changePasswordAction, replaceTemporaryPasswordAction, signOutOtherSessionsAction } from "@/app/settings/account/actions";
 import { inviteMemberAction } from "@/app/settings/members/actions";
 import { updateWorkspaceAction } from "@/app/settings/workspace/actions";
+import { setupAction } from "@/app/(auth)/setup/actions";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { createMember } from "@/prisma/factories";
 
@@ -224,5 +225,39 @@ describe("setup of a real deployment (SEED_DEMO=0)", () => {
 
     await expect(setUpWorkspace(empty, { ...input, email: "mallory@evil.example" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await empty.user.count()).toBe(1);
+  });
+
+  it("its server action answers 404 once a workspace exists, and of two racing submits one creates the workspace", async () => {
+    const form = (values: Record<string, string>) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(values)) data.set(key, value);
+      return data;
+    };
+    const initial = { errors: [], values: { workspaceName: "", name: "", email: "" } };
+    const notFound = { digest: "NEXT_HTTP_ERROR_FALLBACK;404" };
+
+    testContext.db = db;
+    await expect(setupAction(initial, form(input))).rejects.toMatchObject(notFound);
+
+    const file = path.join(inject("testDbDir"), `${randomUUID()}-empty.db`);
+    applyMigrations(file);
+    const fresh = createPrismaClient(`file:${file}`);
+    try {
+      testContext.db = fresh;
+      const refused = await setupAction(initial, form({ ...input, email: "not-an-email" }));
+      expect(refused.errors).toContainEqual(expect.objectContaining({ code: "VALIDATION_FAILED", field: "email" }));
+      expect(refused.values.email).toBe("not-an-email");
+
+      const results = await Promise.allSettled([setupAction(initial, form(input)), setupAction(initial, form({ ...input, email: "bill@initech.example" }))]);
+      const reasons = results.map((result) => (result.status === "rejected" ? (result.reason as { digest?: string }).digest ?? "" : "resolved"));
+      expect(reasons.filter((digest) => digest.startsWith("NEXT_REDIRECT"))).toHaveLength(1);
+      expect(reasons.filter((digest) => digest === notFound.digest)).toHaveLength(1);
+      expect(await fresh.workspace.count()).toBe(1);
+      expect(await fresh.user.count()).toBe(1);
+      expect(savedSession.userId).toBe((await fresh.user.findFirstOrThrow()).id);
+    } finally {
+      testContext.db = db;
+      await fresh.$disconnect();
+    }
   });
 });
