@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireMemberWithTemporaryPassword } from "@/lib/auth/current-member";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { replaceTemporaryPasswordAction } from "@/app/settings/account/actions";
+import { signOutAction } from "@/app/(auth)/sign-in/actions";
 
 export async function generateMetadata() {
   const t = await getTranslations("account");
@@ -16,7 +17,7 @@ export async function generateMetadata() {
 export default async function ChangeTemporaryPasswordPage() {
   const member = await requireMemberWithTemporaryPassword();
   if (!member.mustChangePassword) redirect("/settings/account");
-  const t = await getTranslations("account");
+  const [t, tAuth] = await Promise.all([getTranslations("account"), getTranslations("auth")]);
   return (
     <main className="flex min-h-screen items-center justify-center bg-gray-50 px-4">
       <div className="w-full max-w-sm">
@@ -25,6 +26,12 @@ export default async function ChangeTemporaryPasswordPage() {
         <div className="mt-6 rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
           <ChangePasswordForm email={member.email} action={replaceTemporaryPasswordAction} temporary />
         </div>
+        {/* The one other way out: someone else's computer, or the wrong account. */}
+        <form action={signOutAction} className="mt-4 text-center">
+          <button type="submit" className="text-sm text-gray-700 underline hover:text-gray-900">
+            {tAuth("signOut")}
+          </button>
+        </form>
       </div>
     </main>
   );
