@@ -44,6 +44,13 @@ export const ERROR_CODES = [
   "CANNOT_REMOVE_SELF",
   "FIELD_NAME_TAKEN",
   "FIELD_NAME_RESERVED",
+  // accounts and sessions (lib/auth, lib/account, lib/setup)
+  "SIGN_IN_THROTTLED",
+  "WRONG_CURRENT_PASSWORD",
+  "PASSWORD_TOO_SHORT",
+  "PASSWORD_TOO_WEAK",
+  "PASSWORD_UNCHANGED",
+  "PASSWORD_CHANGE_REQUIRED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -23,7 +23,10 @@ export type AuditAction =
   | "records.imported"
   | "email.sent"
   | "workflow.triggered"
-  | "field.created";
+  | "field.created"
+  | "workspace.created"
+  | "account.passwordChanged"
+  | "account.signedOutEverywhere";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -47,7 +47,7 @@ export async function inviteMember(db: Db, actor: Principal, input: InviteMember
       await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role.id);
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new DomainError("EMAIL_TAKEN", { field: "email" });
 
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, mustChangePassword: true } });
       const member = await tx.workspaceMember.create({ data: { workspaceId: actor.workspaceId, userId: user.id, roleId: role.id } });
       await writeAudit(tx, actor, {
         action: "member.invited",

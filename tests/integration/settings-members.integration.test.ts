@@ -169,6 +169,8 @@ describe("remove", () => {
     const back = await inviteMemberAction({ name: "Ada Lovelace", email: "ada@acme.dev" });
     if (!back.ok) throw new Error("setup failed");
     await db.workspaceMember.update({ where: { id: back.data.memberId }, data: { roleId: alex.roleId } });
+    // Re-invited with a temporary password; the next test has her act as if she had chosen her own.
+    await db.user.update({ where: { email: "ada@acme.dev" }, data: { mustChangePassword: false } });
     await db.workspaceMember.update({ where: { id: (await memberOf("noah@acme.dev")).id }, data: { roleId: (await loadDemo(db)).roleId("Member") } });
     await db.role.delete({ where: { id: role.id } });
   });
