@@ -14,6 +14,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but the sign-in page, APIs (they answer 401 themselves) and static files.
-  matcher: ["/((?!sign-in|api/|_next/|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
+  // Everything but the sign-in and setup pages, APIs (they answer 401 themselves) and static files.
+  matcher: ["/((?!sign-in|setup|api/|_next/|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
 };

@@ -11,7 +11,7 @@ export const db = createPrismaClient(E2E_DATABASE_URL);
 /** Signs a browser context in as a user without going through the sign-in form. */
 export async function signInAs(context: BrowserContext, email: string) {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const value = await sealData({ userId: user.id }, { password: E2E_SESSION_SECRET, ttl: 60 * 60 });
+  const value = await sealData({ userId: user.id, generation: user.sessionGeneration }, { password: E2E_SESSION_SECRET, ttl: 60 * 60 });
   await context.addCookies([{ name: SESSION_COOKIE, value, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
 }
 

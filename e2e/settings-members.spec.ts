@@ -34,6 +34,13 @@ test("invite a member: they join with the default role and sign in with the temp
   await other.getByLabel("Email").fill(email);
   await other.getByLabel("Password").fill(password);
   await other.getByRole("button", { name: "Sign in" }).click();
+  // A temporary password must be replaced before anything else (SPEC §12).
+  await expect(other).toHaveURL(/\/change-password$/);
+  await other.goto("/settings/my-role");
+  await expect(other).toHaveURL(/\/change-password$/);
+  await other.getByLabel("Temporary password").fill(password);
+  await other.getByLabel("New password").fill("my own quiet passphrase");
+  await other.getByRole("button", { name: "Save and continue" }).click();
   // Members land on the records of the first object their role can see.
   await expect(other).toHaveURL(/\/objects\/people/);
   await other.goto("/settings/my-role");

@@ -3,7 +3,7 @@ import { db, test, expect } from "./fixtures";
 test("the settings navigation lists every page in order for an admin", async ({ page, workspace }) => {
   await page.goto("/settings/workspace");
   const nav = page.getByRole("navigation", { name: "Settings navigation" });
-  await expect(nav.getByRole("link")).toHaveText(["My role", "General", "Members", "Roles", "API keys", "API reference", "Data model", "Security", "Workflows", "Audit log"]);
+  await expect(nav.getByRole("link")).toHaveText(["My role", "Account", "General", "Members", "Roles", "API keys", "API reference", "Data model", "Security", "Workflows", "Audit log"]);
   await expect(nav.getByRole("link", { name: "General" })).toHaveAttribute("aria-current", "page");
   expect(workspace.workspace.name).toContain("Test");
 });

@@ -28,6 +28,10 @@ export const ERROR_CODES = [
   "OWN_ROLE",
   "ROLE_NOT_ASSIGNABLE",
   "VERSION_CONFLICT",
+  // delegated administration (SPEC §11)
+  "EXCEEDS_AUTHORITY",
+  "ADMIN_ONLY",
+  "OWN_ROLES_ACCESS",
   "INTERNAL",
   // REST API and records (lib/records, lib/api)
   "RECORD_IN_TRASH",
@@ -40,6 +44,13 @@ export const ERROR_CODES = [
   "CANNOT_REMOVE_SELF",
   "FIELD_NAME_TAKEN",
   "FIELD_NAME_RESERVED",
+  // accounts and sessions (lib/auth, lib/account, lib/setup)
+  "SIGN_IN_THROTTLED",
+  "WRONG_CURRENT_PASSWORD",
+  "PASSWORD_TOO_SHORT",
+  "PASSWORD_TOO_WEAK",
+  "PASSWORD_UNCHANGED",
+  "PASSWORD_CHANGE_REQUIRED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -19,7 +19,7 @@ export async function seedDemoWorkspace(db: PrismaClient) {
       for (const seed of [ADMIN_ROLE, MEMBER_ROLE, GUEST_ROLE, INTERN_ROLE, SUPPORT_ROLE]) {
         roles[seed.name] = await createRole(tx, workspace.id, objects, seed);
       }
-      await tx.workspace.update({ where: { id: workspace.id }, data: { defaultRoleId: roles.Member.id } });
+      await tx.workspace.update({ where: { id: workspace.id }, data: { defaultRoleId: roles.Member.id, isDemo: true } });
 
       // One hash for every demo user: argon2 is deliberately slow.
       const passwordHash = await hashPassword(DEMO_PASSWORD);

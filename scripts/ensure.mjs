@@ -85,11 +85,18 @@ function ensureSessionSecret() {
   appendFileSync(envFile, `${current && !current.endsWith("\n") ? "\n" : ""}SESSION_SECRET=${randomBytes(32).toString("hex")}\n`);
 }
 
+/** Migrates, seeds an empty database (the demo unless SEED_DEMO=0), says whether the demo is there and /setup still open. */
 function ensureDatabase() {
   step(`Applying migrations to ${process.env.DATABASE_URL ?? "file:./prisma/dev.db"}…`);
   run("npx prisma migrate deploy");
   // The seed script itself refuses to touch a database that already has data.
-  run("node --import tsx prisma/seed.ts");
+  const result = spawnSync("node --import tsx prisma/seed.ts", { cwd: root, stdio: ["inherit", "pipe", "inherit"], shell: true, encoding: "utf8" });
+  process.stdout.write(result.stdout ?? "");
+  if (result.status !== 0) {
+    console.error(`\n✖ seeding the database failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+  return { hasDemo: /^demo: yes$/m.test(result.stdout ?? ""), setupOpen: /^setup: open$/m.test(result.stdout ?? "") };
 }
 
 function ensureChromium() {
@@ -111,15 +118,18 @@ function ensureBuild() {
 
 ensureDependencies();
 ensurePrismaClient();
+let database = { hasDemo: false, setupOpen: false };
 if (mode === "start" || mode === "dev") {
   ensureSessionSecret();
-  ensureDatabase();
+  database = ensureDatabase();
 }
 if (mode === "start") {
   ensureBuild();
   const port = process.env.PORT ?? "3000";
   console.log(`\n  Rolecall is starting on \x1b[1mhttp://localhost:${port}\x1b[0m`);
-  console.log("  Demo sign-in: admin@acme.dev / rolecall-demo (also ada@, mia@, gus@, ian@acme.dev)\n");
+  if (database.hasDemo) console.log("  Demo sign-in: admin@acme.dev / rolecall-demo (also ada@, mia@, gus@, ian@acme.dev)\n");
+  else if (database.setupOpen) console.log(`  No workspace yet: http://localhost:${port}/setup creates it and its first Admin.\n`);
+  else console.log("");
 }
 if (mode === "test") {
   ensureChromium();

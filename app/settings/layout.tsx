@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { AccountFooter } from "@/components/layout/account-footer";
+import { DemoBanner } from "@/components/layout/demo-banner";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
@@ -32,7 +33,10 @@ export default async function SettingsLayout({ children }: { children: ReactNode
         </div>
         <AccountFooter member={member} />
       </aside>
-      <main className="min-w-0 flex-1 bg-white px-10 py-8">{children}</main>
+      <main className="min-w-0 flex-1 bg-white px-10 py-8">
+        <DemoBanner show={member.workspaceIsDemo} />
+        {children}
+      </main>
     </div>
   );
 }

@@ -13,7 +13,7 @@ export function SignInForm({ next }: { next?: string }) {
   const [state, action, pending] = useActionState(signInAction, INITIAL);
   const fieldError = (field: string) => {
     const error = state.errors.find((e) => e.field === field);
-    return error ? t(`errors.${error.code}`) : null;
+    return error ? t(`errors.${error.code}`, error.params) : null;
   };
   const formError = state.errors.find((e) => !e.field);
 
@@ -55,7 +55,7 @@ export function SignInForm({ next }: { next?: string }) {
       </div>
       {formError ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(`errors.${formError.code}`)}
+          {t(`errors.${formError.code}`, formError.params)}
         </p>
       ) : null}
       <Button type="submit" variant="primary" className="w-full py-2" disabled={pending}>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import type { ActionError } from "@/lib/errors";
 import { ACTION_PERMISSIONS, type ActionPermission } from "@/lib/permissions";
 import type { ObjectView } from "./types";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 const REASONS_WITH_TEXT = new Set([
   "OBJECT_NOT_VISIBLE",
@@ -45,7 +46,7 @@ function isAction(value: unknown): value is ActionPermission {
  */
 export function useRecordErrors(view: ObjectView) {
   const t = useTranslations("records.errors");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const tActions = useTranslations("permissions.actions");
 
   return useCallback(
@@ -74,8 +75,8 @@ export function useRecordErrors(view: ObjectView) {
         if (options.empty && field.isLabel) return t("REQUIRED", values);
         return t(`invalid.${field.type}`, values);
       }
-      return te(error.code);
+      return errorMessage(error);
     },
-    [t, te, tActions, view],
+    [t, errorMessage, tActions, view],
   );
 }

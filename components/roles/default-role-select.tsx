@@ -6,14 +6,23 @@ import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { setDefaultRoleAction } from "@/app/settings/roles/actions";
 import { FieldError } from "@/components/ui/field-error";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
-export function DefaultRoleSelect({ roles, defaultRoleId }: { roles: { id: string; name: string }[]; defaultRoleId: string }) {
+/**
+ * `withinRoleIds`: the roles the actor may make the default (SPEC §11: every invitee and every key
+ * without a role gets it); null for an Admin. Changing the default also needs the current one
+ * within authority, so a non-Admin whose role is narrower than it sees the select disabled.
+ */
+export function DefaultRoleSelect({ roles, defaultRoleId, withinRoleIds }: { roles: { id: string; name: string }[]; defaultRoleId: string; withinRoleIds: string[] | null }) {
   const t = useTranslations("roles");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const router = useRouter();
   const [value, setValue] = useState(defaultRoleId);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const within = (roleId: string) => withinRoleIds === null || withinRoleIds.includes(roleId);
+  const beyond = errorMessage({ code: "EXCEEDS_AUTHORITY", params: { kind: "none", action: "", object: "", field: "", key: "" } });
+  const locked = !within(defaultRoleId);
 
   return (
     <div>
@@ -22,7 +31,8 @@ export function DefaultRoleSelect({ roles, defaultRoleId }: { roles: { id: strin
       <select
         id="default-role"
         value={value}
-        disabled={pending}
+        disabled={pending || locked}
+        title={locked ? beyond : undefined}
         aria-describedby="default-role-help default-role-error"
         aria-invalid={error ? true : undefined}
         onChange={(event) => {
@@ -34,7 +44,7 @@ export function DefaultRoleSelect({ roles, defaultRoleId }: { roles: { id: strin
             const result = await setDefaultRoleAction({ roleId: next });
             if (!result.ok) {
               setValue(previous);
-              setError(te(result.errors[0].code));
+              setError(errorMessage(result.errors[0]));
               return;
             }
             toast.success(t("defaultRoleSaved", { name: roles.find((role) => role.id === next)?.name ?? "" }));
@@ -44,10 +54,10 @@ export function DefaultRoleSelect({ roles, defaultRoleId }: { roles: { id: strin
         className="mt-2 block w-64 rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm"
       >
         {roles.map((role) => (
-          <option key={role.id} value={role.id}>{role.name}</option>
+          <option key={role.id} value={role.id} disabled={!within(role.id)} title={within(role.id) ? undefined : beyond}>{role.name}</option>
         ))}
       </select>
-      <FieldError id="default-role-error" message={error} />
+      <FieldError id="default-role-error" message={error ?? (locked ? beyond : null)} />
     </div>
   );
 }

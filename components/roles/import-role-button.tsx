@@ -8,11 +8,12 @@ import { importRoleAction } from "@/app/settings/roles/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { FieldError } from "@/components/ui/field-error";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 /** Creates a role from a JSON file exported by "Export as JSON" (validated on the server). */
 export function ImportRoleButton() {
   const t = useTranslations("roles");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -26,7 +27,7 @@ export function ImportRoleButton() {
       const result = await importRoleAction({ text: await file.text() });
       if (!result.ok) {
         const first = result.errors[0];
-        setError(first.code === "VALIDATION_FAILED" ? t("importInvalid") : te(first.code));
+        setError(first.code === "VALIDATION_FAILED" ? t("importInvalid") : errorMessage(first));
         return;
       }
       setOpen(false);

@@ -1,8 +1,8 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { ActionError } from "@/lib/errors";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 function belongsTo(error: ActionError, field: string) {
   return error.field === field || Boolean(error.field?.startsWith(`${field}.`));
@@ -14,15 +14,15 @@ function belongsTo(error: ActionError, field: string) {
  * the whole form.
  */
 export function useFormErrors(errors: ActionError[], validationMessages: Record<string, string>) {
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   return useMemo(() => {
     const fields = Object.keys(validationMessages);
     const forField = (field: string): string | null => {
       const error = errors.find((candidate) => belongsTo(candidate, field));
       if (!error) return null;
-      return error.code === "VALIDATION_FAILED" ? validationMessages[field] : te(error.code);
+      return error.code === "VALIDATION_FAILED" ? validationMessages[field] : errorMessage(error);
     };
-    const general = [...new Set(errors.filter((error) => !fields.some((field) => belongsTo(error, field))).map((error) => te(error.code)))];
+    const general = [...new Set(errors.filter((error) => !fields.some((field) => belongsTo(error, field))).map((error) => errorMessage(error)))];
     return { forField, general };
-  }, [errors, validationMessages, te]);
+  }, [errors, validationMessages, errorMessage]);
 }

@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadRolePermissions, loadStampedRolePermissions } from "./role-permissions";
+import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/roles/expiry";
 
 /**
  * Whoever acts: a member in the browser, an API key over REST, an AI agent through its tools.
@@ -23,16 +24,17 @@ async function defaultRoleId(db: Tx, workspaceId: string) {
   return workspace.defaultRoleId;
 }
 
-export async function memberPrincipal(db: Tx, memberId: string): Promise<Principal | null> {
+export async function memberPrincipal(db: Tx, memberId: string, now = new Date()): Promise<Principal | null> {
   const member = await db.workspaceMember.findUnique({ where: { id: memberId }, include: { user: { select: { name: true } } } });
   if (!member) return null;
+  const roleId = hasExpired(member.roleExpiresAt, now) ? await defaultRoleId(db, member.workspaceId) : member.roleId;
   return {
     kind: "member",
     id: member.id,
     label: member.user.name,
     workspaceId: member.workspaceId,
-    roleId: member.roleId,
-    permissions: await loadRolePermissions(db, member.workspaceId, member.roleId),
+    roleId,
+    permissions: await loadRolePermissions(db, member.workspaceId, roleId),
   };
 }
 
@@ -48,8 +50,11 @@ interface ApiKeyRow {
   revokedAt: Date | string | number | null;
   expiresAt: Date | string | number | null;
   metadataVersion: number | bigint;
-  roleId: string | null;
+  keyRoleId: string | null;
+  roleExpiresAt: Date | string | number | null;
   roleVersion: number | bigint | null;
+  defaultRoleId: string | null;
+  defaultRoleVersion: number | bigint | null;
 }
 
 /**
@@ -63,7 +68,7 @@ export async function apiKeyPrincipal(
 ): Promise<{ ok: true; principal: Principal } | { ok: false; reason: ApiKeyRejection }> {
   const [key] = await db.$queryRaw<ApiKeyRow[]>`
     SELECT k."id", k."name", k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", w."metadataVersion",
-           COALESCE(r."id", d."id") AS "roleId", COALESCE(r."version", d."version") AS "roleVersion"
+           k."roleId" AS "keyRoleId", k."roleExpiresAt", r."version" AS "roleVersion", d."id" AS "defaultRoleId", d."version" AS "defaultRoleVersion"
     FROM "ApiKey" k
     JOIN "Workspace" w ON w."id" = k."workspaceId"
     LEFT JOIN "Role" r ON r."id" = k."roleId"
@@ -72,8 +77,14 @@ export async function apiKeyPrincipal(
   if (!key) return { ok: false, reason: "INVALID_KEY" };
   if (key.revokedAt !== null) return { ok: false, reason: "REVOKED_KEY" };
   if (key.expiresAt !== null && new Date(key.expiresAt) <= now) return { ok: false, reason: "EXPIRED_KEY" };
-  if (!key.roleId || key.roleVersion === null) throw new Error(`Workspace ${key.workspaceId} has no default role`);
-  const stamp = { roleVersion: Number(key.roleVersion), metadataVersion: Number(key.metadataVersion) };
+  // An assignment that expired acts as no role from that instant (SPEC §13); the first request to see it records it.
+  const expired = hasExpired(key.roleExpiresAt, now);
+  if (expired) await recordExpiries(db, key.workspaceId, now);
+  const ownRole = expired ? null : key.keyRoleId;
+  const roleId = ownRole ?? key.defaultRoleId;
+  const roleVersion = ownRole ? key.roleVersion : key.defaultRoleVersion;
+  if (!roleId || roleVersion === null) throw new Error(`Workspace ${key.workspaceId} has no default role`);
+  const stamp = { roleVersion: Number(roleVersion), metadataVersion: Number(key.metadataVersion) };
   // "Last used" to the minute: one write per key per minute, not one per request.
   if (key.lastUsedAt === null || now.getTime() - new Date(key.lastUsedAt).getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
@@ -85,8 +96,8 @@ export async function apiKeyPrincipal(
       id: key.id,
       label: key.name,
       workspaceId: key.workspaceId,
-      roleId: key.roleId,
-      permissions: await loadStampedRolePermissions(db, key.workspaceId, key.roleId, stamp),
+      roleId,
+      permissions: await loadStampedRolePermissions(db, key.workspaceId, roleId, stamp),
     },
   };
 }
@@ -95,15 +106,16 @@ export async function apiKeyPrincipal(
 export async function apiKeyPrincipalById(db: Tx, workspaceId: string, apiKeyId: string): Promise<Principal | null> {
   const key = await db.apiKey.findFirst({ where: { id: apiKeyId, workspaceId } });
   if (!key) return null;
-  const roleId = key.roleId ?? (await defaultRoleId(db, key.workspaceId));
+  const roleId = roleHeldAt("apiKey", key, null, new Date()) ?? (await defaultRoleId(db, key.workspaceId));
   return { kind: "apiKey", id: key.id, label: key.name, workspaceId, roleId, permissions: await loadRolePermissions(db, workspaceId, roleId) };
 }
 
 /** An agent acts with its own role (or the default role), never with its invoker's. */
-export async function agentPrincipal(db: Tx, agentId: string): Promise<Principal | null> {
+export async function agentPrincipal(db: Tx, agentId: string, now = new Date()): Promise<Principal | null> {
   const agent = await db.agent.findUnique({ where: { id: agentId } });
   if (!agent) return null;
-  const roleId = agent.roleId ?? (await defaultRoleId(db, agent.workspaceId));
+  if (hasExpired(agent.roleExpiresAt, now)) await recordExpiries(db, agent.workspaceId, now);
+  const roleId = roleHeldAt("agent", agent, null, now) ?? (await defaultRoleId(db, agent.workspaceId));
   return {
     kind: "agent",
     id: agent.id,

@@ -6,6 +6,7 @@ import type { SettingsPermission } from "@/lib/permissions";
  */
 export const SETTINGS_PAGES = [
   { href: "/settings/my-role", labelKey: "myRole", permission: null },
+  { href: "/settings/account", labelKey: "account", permission: null },
   { href: "/settings/workspace", labelKey: "workspace", permission: "WORKSPACE" },
   { href: "/settings/members", labelKey: "members", permission: "MEMBERS" },
   { href: "/settings/roles", labelKey: "roles", permission: "ROLES" },

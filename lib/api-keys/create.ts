@@ -4,6 +4,7 @@ import { canSetting } from "@/lib/permissions";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret } from "./secret";
 import { expiryInstant, utcDay, type CreateApiKeyInput } from "./input";
 
@@ -22,16 +23,21 @@ export interface CreatedApiKey {
  */
 export async function createApiKey(db: Db, actor: Principal, input: CreateApiKeyInput, now = new Date()): Promise<CreatedApiKey> {
   if (input.expiresAt !== null && input.expiresAt <= utcDay(now)) throw new DomainError("VALIDATION_FAILED", { field: "expiresAt" });
-  if (input.roleId !== null && !canSetting(actor.permissions, "ROLES")) throw new DomainError("FORBIDDEN", { field: "roleId" });
 
   return db.$transaction(async (tx) => {
-    let role: { id: string; name: string } | null = null;
+    const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
+    if (input.roleId !== null && !canSetting(authority, "ROLES")) throw new DomainError("FORBIDDEN", { field: "roleId" });
+    let role: { id: string; name: string; isAdmin: boolean } | null = null;
     if (input.roleId !== null) {
       const found = await tx.role.findFirst({ where: { id: input.roleId, workspaceId: actor.workspaceId } });
       if (!found) throw new DomainError("NOT_FOUND", { field: "roleId" });
       if (!isRoleAssignable(found, "apiKey")) throw new DomainError("ROLE_NOT_ASSIGNABLE", { field: "roleId" });
       role = found;
     }
+    // A key acts with its role, or without one with the default role: either way, never beyond
+    // the permissions of whoever creates it (SPEC §11).
+    if (role?.isAdmin) assertAdmin(authority);
+    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role?.id ?? null, "roleId");
     const secret = generateApiKeySecret();
     const key = await tx.apiKey.create({
       data: {

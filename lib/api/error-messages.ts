@@ -2,6 +2,7 @@
  * English sentences for API clients. They name the object and field a refusal is about (SPEC §9)
  * and are built only from the error's code and params, never from an exception's text.
  */
+import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
 import type { DomainError, ErrorCode } from "@/lib/errors";
 
@@ -40,8 +41,10 @@ function forbidden(params: Params): string {
   }
 }
 
-function catalog(code: ErrorCode): string {
-  return (en.errors as Record<string, string>)[code] ?? en.errors.INTERNAL;
+const translateError = createTranslator({ locale: "en", messages: en, namespace: "errors" });
+
+function catalog(code: ErrorCode, params: Params = {}): string {
+  return code in en.errors ? translateError(code as keyof typeof en.errors, params) : en.errors.INTERNAL;
 }
 
 export function apiErrorMessage(error: DomainError): string {
@@ -68,6 +71,6 @@ export function apiErrorMessage(error: DomainError): string {
     case "RATE_LIMITED":
       return `Too many requests for this API key: at most ${params.limit} per minute. Retry in ${params.retryAfter} s.`;
     default:
-      return catalog(error.code);
+      return catalog(error.code, params);
   }
 }

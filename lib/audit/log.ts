@@ -7,6 +7,7 @@ export type AuditAction =
   | "role.deleted"
   | "role.assigned"
   | "role.unassigned"
+  | "role.expired"
   | "workspace.defaultRoleChanged"
   | "workspace.updated"
   | "member.invited"
@@ -22,7 +23,10 @@ export type AuditAction =
   | "records.imported"
   | "email.sent"
   | "workflow.triggered"
-  | "field.created";
+  | "field.created"
+  | "workspace.created"
+  | "account.passwordChanged"
+  | "account.signedOutEverywhere";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -35,8 +39,11 @@ export interface AuditEntry {
   after?: unknown;
 }
 
+/** Who an entry names as its actor: a principal, or Rolecall itself (an expiry it observed). */
+export type AuditActor = Pick<Principal, "kind" | "id" | "label" | "workspaceId"> | { kind: "system"; id: null; label: string; workspaceId: string };
+
 /** Writes one audit entry; call it inside the transaction of the change it records. */
-export async function writeAudit(db: Tx, actor: Pick<Principal, "kind" | "id" | "label" | "workspaceId">, entry: AuditEntry) {
+export async function writeAudit(db: Tx, actor: AuditActor, entry: AuditEntry) {
   await db.auditLog.create({
     data: {
       workspaceId: actor.workspaceId,

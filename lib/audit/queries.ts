@@ -1,5 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Tx } from "@/lib/db";
+import { can, type EffectivePermissions } from "@/lib/permissions";
+import { isAboutHiddenObject, maskAuditEntry } from "./reader";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -22,11 +24,19 @@ function dayEnd(day: string) {
   return new Date(`${day}T23:59:59.999Z`);
 }
 
-/** The workspace's audit entries, newest first, one page at a time. */
-export async function listAuditEntries(db: Tx, workspaceId: string, filter: AuditFilter) {
+/**
+ * The workspace's audit entries as `reader` may see them (SPEC §12), newest first, one page at a
+ * time. Entries targeting a hidden object are left out by the query itself, so pages stay full.
+ */
+export async function listAuditEntries(db: Tx, workspaceId: string, filter: AuditFilter, reader: EffectivePermissions) {
   const [actorType, actorId] = filter.actor?.split(":") ?? [];
+  const objects = await db.objectMetadata.findMany({ where: { workspaceId }, select: { nameSingular: true, fields: { where: { type: "EMAIL" }, select: { name: true } } } });
+  const objectNames = new Set(objects.map((object) => object.nameSingular));
+  const emailFields = new Map(objects.map((object) => [object.nameSingular, object.fields.map((field) => field.name)]));
+  const hiddenObjects = [...objectNames].filter((name) => !can(reader, "see", name));
   const where: Prisma.AuditLogWhereInput = {
     workspaceId,
+    ...(hiddenObjects.length > 0 ? { targetType: { notIn: hiddenObjects } } : {}),
     ...(filter.roleId ? { roleId: filter.roleId } : {}),
     ...(actorType && actorId ? { actorType, actorId } : {}),
     ...(filter.from || filter.to
@@ -39,7 +49,13 @@ export async function listAuditEntries(db: Tx, workspaceId: string, filter: Audi
     take: AUDIT_PAGE_SIZE + 1,
     ...(filter.after ? { cursor: { id: filter.after }, skip: 1 } : {}),
   });
-  return { entries: entries.slice(0, AUDIT_PAGE_SIZE), hasMore: entries.length > AUDIT_PAGE_SIZE };
+  const page = entries.slice(0, AUDIT_PAGE_SIZE);
+  return {
+    entries: page.filter((entry) => !isAboutHiddenObject(entry, reader, objectNames)).map((entry) => maskAuditEntry(entry, reader, emailFields)),
+    hasMore: entries.length > AUDIT_PAGE_SIZE,
+    // The cursor of the next page is the last entry read, shown or not.
+    lastId: page.at(-1)?.id ?? null,
+  };
 }
 
 /** Everyone who appears as an actor, for the actor filter. */

@@ -7,6 +7,7 @@ import type { Principal } from "@/lib/access/principal";
 import { canSetting } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { getSession } from "./session";
+import { expireDueAssignments } from "@/lib/roles/expiry";
 
 /** The signed-in member: a principal (id is the member id) plus what the shell displays. */
 export interface ActingMember extends Principal {
@@ -18,19 +19,23 @@ export interface ActingMember extends Principal {
   workspaceName: string;
   /** The workspace's default language (Settings → General), a fallback for the interface. */
   workspaceLocale: string;
+  /** The demo workspace of SPEC §10: the shell says so. */
+  workspaceIsDemo: boolean;
   roleName: string;
+  /** Signed in with a temporary password: nothing but choosing a new one is allowed. */
+  mustChangePassword: boolean;
 }
 
-/** The signed-in member of this request, or null. Memoised per request. */
+/**
+ * The signed-in member of this request, or null. Memoised per request. A cookie whose session
+ * generation is not the user's current one was ended (sign out of all sessions, password
+ * change) and counts as signed out, for pages and server actions alike.
+ */
 export const getActingMember = cache(async (): Promise<ActingMember | null> => {
   const session = await getSession();
   if (!session.userId) return null;
-  const member = await db.workspaceMember.findFirst({
-    where: { userId: session.userId },
-    orderBy: { createdAt: "asc" },
-    include: { user: true, workspace: true, role: { select: { name: true } } },
-  });
-  if (!member) return null;
+  const member = await findMember(session.userId);
+  if (!member || member.user.sessionGeneration !== session.generation) return null;
   return {
     kind: "member",
     id: member.id,
@@ -42,23 +47,54 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
     workspaceId: member.workspaceId,
     workspaceName: member.workspace.name,
     workspaceLocale: member.workspace.defaultLocale,
+    workspaceIsDemo: member.workspace.isDemo,
     roleId: member.roleId,
     roleName: member.role.name,
+    mustChangePassword: member.user.mustChangePassword,
     permissions: await loadRolePermissions(db, member.workspaceId, member.roleId),
   };
 });
 
-/** For pages: a signed-out visitor is sent to the sign-in page. */
+/** The member row, after recording any role expiry that has passed in their workspace (SPEC §13). */
+async function findMember(userId: string) {
+  const find = () =>
+    db.workspaceMember.findFirst({
+      where: { userId },
+      orderBy: { createdAt: "asc" },
+      include: { user: true, workspace: true, role: { select: { name: true } } },
+    });
+  const member = await find();
+  return member && (await expireDueAssignments(db, member.workspaceId)) > 0 ? find() : member;
+}
+
+export const CHANGE_PASSWORD_PATH = "/change-password";
+
+/** Where a signed-out visitor goes: the sign-in page, or /setup while there is no workspace yet. */
+async function redirectSignedOut(): Promise<never> {
+  if ((await db.workspace.count()) === 0) redirect("/setup");
+  redirect("/sign-in");
+}
+
+/** For pages: a signed-out visitor is sent to the sign-in page, a temporary password to its replacement. */
 export async function requireMember(): Promise<ActingMember> {
   const member = await getActingMember();
-  if (!member) redirect("/sign-in");
+  if (!member) return redirectSignedOut();
+  if (member.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  return member;
+}
+
+/** For the page and action that replace a temporary password: the only ones it may use. */
+export async function requireMemberWithTemporaryPassword(): Promise<ActingMember> {
+  const member = await getActingMember();
+  if (!member) return redirectSignedOut();
   return member;
 }
 
 /** For server actions: refuses instead of redirecting, so the form can show the error. */
-export async function requireMemberForAction(setting?: SettingsPermission): Promise<ActingMember> {
+export async function requireMemberForAction(setting?: SettingsPermission, options: { allowTemporaryPassword?: boolean } = {}): Promise<ActingMember> {
   const member = await getActingMember();
   if (!member) throw new DomainError("UNAUTHENTICATED");
+  if (member.mustChangePassword && !options.allowTemporaryPassword) throw new DomainError("PASSWORD_CHANGE_REQUIRED");
   if (setting && !canSetting(member.permissions, setting)) throw new DomainError("FORBIDDEN");
   return member;
 }

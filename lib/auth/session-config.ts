@@ -1,14 +1,28 @@
 import type { SessionOptions } from "iron-session";
 
-/** What the signed, encrypted session cookie holds: who is signed in, nothing else. */
+/**
+ * What the signed, encrypted session cookie holds: who is signed in, and the user's session
+ * generation at sign-in. A cookie whose generation is older than the user's is refused, which is
+ * how "Sign out of all sessions" and a password change end sessions held by other browsers.
+ */
 export interface SessionData {
   userId?: string;
+  generation?: number;
 }
 
 export const SESSION_COOKIE = "rolecall_session";
 const MIN_SECRET_LENGTH = 32;
 
-export function sessionOptions(): SessionOptions {
+/**
+ * Whether the session cookie must be `Secure`: when the app's public URL is https, or when a
+ * trusted proxy (TRUST_PROXY=1) says the request came over https.
+ */
+export function secureCookies(forwardedProto?: string | null): boolean {
+  if ((process.env.APP_URL ?? "").startsWith("https://")) return true;
+  return process.env.TRUST_PROXY === "1" && forwardedProto?.split(",")[0]?.trim() === "https";
+}
+
+export function sessionOptions(forwardedProto?: string | null): SessionOptions {
   const password = process.env.SESSION_SECRET;
   if (!password || password.length < MIN_SECRET_LENGTH) {
     throw new Error(`SESSION_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters (npm start writes one to .env.local).`);
@@ -20,8 +34,8 @@ export function sessionOptions(): SessionOptions {
     cookieOptions: {
       httpOnly: true,
       sameSite: "lax",
-      // Behind HTTPS set APP_URL=https://…; plain http://localhost would drop a Secure cookie elsewhere.
-      secure: (process.env.APP_URL ?? "").startsWith("https://"),
+      // Not always Secure: browsers drop a Secure cookie set over plain http (other than localhost).
+      secure: secureCookies(forwardedProto),
       path: "/",
     },
   };

@@ -1,7 +1,8 @@
 import { getIronSession } from "iron-session";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { sessionOptions, type SessionData } from "./session-config";
 
 export async function getSession() {
-  return getIronSession<SessionData>(await cookies(), sessionOptions());
+  const [cookieStore, requestHeaders] = await Promise.all([cookies(), headers()]);
+  return getIronSession<SessionData>(cookieStore, sessionOptions(requestHeaders.get("x-forwarded-proto")));
 }

@@ -5,6 +5,7 @@ import { DomainError } from "@/lib/errors";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { hashPassword } from "@/lib/auth/password";
 import type { InviteMemberInput } from "./input";
 
@@ -37,13 +38,16 @@ export async function inviteMember(db: Db, actor: Principal, input: InviteMember
   const passwordHash = await hashPassword(temporaryPassword);
   try {
     return await db.$transaction(async (tx) => {
+      const authority = await authorityFor(tx, actor, "MEMBERS");
       const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
       const role = workspace.defaultRole;
       if (!role) throw new DomainError("NOT_FOUND");
       if (!isRoleAssignable(role, "member")) throw new DomainError("ROLE_NOT_ASSIGNABLE");
+      // The invitee joins with the default role, and the inviter hands over the password.
+      await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role.id);
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new DomainError("EMAIL_TAKEN", { field: "email" });
 
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash } });
+      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, mustChangePassword: true } });
       const member = await tx.workspaceMember.create({ data: { workspaceId: actor.workspaceId, userId: user.id, roleId: role.id } });
       await writeAudit(tx, actor, {
         action: "member.invited",

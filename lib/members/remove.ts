@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertAdminRemains } from "@/lib/roles/assignment";
+import { assertAdmin, authorityFor } from "@/lib/access/authority";
 
 /**
  * Removes a member from the workspace. Nobody removes themselves, and the last Admin is never
@@ -12,6 +13,7 @@ import { assertAdminRemains } from "@/lib/roles/assignment";
  */
 export async function removeMember(db: Db, actor: Principal, memberId: string) {
   return db.$transaction(async (tx) => {
+    const authority = await authorityFor(tx, actor, "MEMBERS");
     const target = await tx.workspaceMember.findFirst({
       where: { id: memberId, workspaceId: actor.workspaceId },
       include: { user: true, role: true },
@@ -22,6 +24,8 @@ export async function removeMember(db: Db, actor: Principal, memberId: string) {
     if (actor.kind === "member" && !(await tx.workspaceMember.findFirst({ where: { id: actor.id, workspaceId: actor.workspaceId }, select: { id: true } }))) {
       throw new DomainError("UNAUTHENTICATED");
     }
+
+    if (target.role.isAdmin) assertAdmin(authority);
 
     const otherWorkspaces = await tx.workspaceMember.count({ where: { userId: target.userId, id: { not: target.id } } });
     if (otherWorkspaces === 0) await tx.user.delete({ where: { id: target.userId } });

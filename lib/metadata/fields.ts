@@ -11,6 +11,7 @@ import type { Db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { authorityFor } from "@/lib/access/authority";
 
 /** The types a custom field may have: simple values the records domain validates and sorts. */
 export const CUSTOM_FIELD_TYPES = ["TEXT", "NUMBER", "DATE", "BOOLEAN", "SELECT"] as const;
@@ -77,6 +78,7 @@ export async function addCustomField(db: Db, actor: Principal, input: CustomFiel
   const name = checkFieldName(input);
   try {
     return await db.$transaction(async (tx) => {
+      await authorityFor(tx, actor, "DATA_MODEL");
       const object = await tx.objectMetadata.findFirst({ where: { id: input.objectId, workspaceId: actor.workspaceId }, include: { fields: true } });
       if (!object) throw new DomainError("NOT_FOUND", { field: "objectId" });
       // Case-insensitive: "email" and "Email" side by side would be a trap in filters and exports.

@@ -23,3 +23,7 @@ export { checkDelete, checkWrite } from "./write";
 export { validateRoleDefinition } from "./validate";
 export { normalizeRoleName, roleNameKey, validateRoleName } from "./role-name";
 export { canAssignRole } from "./assign";
+export { exceedingPermissions, isWithinAuthority } from "./authority";
+export type { ExceedingPermission, PermissionView } from "./authority";
+export { diffPermissions, isEmptyDiff } from "./diff";
+export type { PermissionDiff } from "./diff";

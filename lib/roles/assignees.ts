@@ -6,6 +6,8 @@ export interface Assignee {
   detail: string;
   roleId: string | null;
   roleName: string | null;
+  /** ISO instant when an expiring assignment ends (SPEC §13); null when it holds for good. */
+  until: string | null;
 }
 
 export interface Assignees {
@@ -29,8 +31,8 @@ export async function listPrincipals(db: Tx, workspaceId: string): Promise<Assig
     db.agent.findMany({ where: { workspaceId }, include: { role: { select: { name: true } } }, orderBy: { name: "asc" } }),
   ]);
   return {
-    members: members.map((m) => ({ id: m.id, name: m.user.name, detail: m.user.email, roleId: m.roleId, roleName: m.role.name })),
-    apiKeys: apiKeys.map((k) => ({ id: k.id, name: k.name, detail: `${k.prefix}…`, roleId: k.roleId, roleName: k.role?.name ?? null })),
-    agents: agents.map((a) => ({ id: a.id, name: a.name, detail: a.description, roleId: a.roleId, roleName: a.role?.name ?? null })),
+    members: members.map((m) => ({ id: m.id, name: m.user.name, detail: m.user.email, roleId: m.roleId, roleName: m.role.name, until: m.roleExpiresAt?.toISOString() ?? null })),
+    apiKeys: apiKeys.map((k) => ({ id: k.id, name: k.name, detail: `${k.prefix}…`, roleId: k.roleId, roleName: k.role?.name ?? null, until: k.roleExpiresAt?.toISOString() ?? null })),
+    agents: agents.map((a) => ({ id: a.id, name: a.name, detail: a.description, roleId: a.roleId, roleName: a.role?.name ?? null, until: a.roleExpiresAt?.toISOString() ?? null })),
   };
 }

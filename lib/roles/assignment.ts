@@ -3,6 +3,7 @@ import { DomainError } from "@/lib/errors";
 import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 
 export interface PrincipalRef {
   kind: PrincipalKind;
@@ -10,41 +11,65 @@ export interface PrincipalRef {
 }
 
 /**
- * Refuses a change that left the workspace without an Admin member (SPEC §3). It runs after
- * the write, inside the same transaction: writes to one database are serialised, so of two
- * concurrent changes the second sees the first and is rolled back.
+ * Refuses a change that left the workspace without a lasting Admin member (SPEC §3, §13): one
+ * whose Admin assignment does not expire. It runs after the write, inside the same transaction:
+ * writes to one database are serialised, so of two concurrent changes the second sees the first
+ * and is rolled back.
  */
 export async function assertAdminRemains(tx: Tx, workspaceId: string) {
-  const admins = await tx.workspaceMember.count({ where: { workspaceId, role: { isAdmin: true } } });
+  const admins = await tx.workspaceMember.count({ where: { workspaceId, role: { isAdmin: true }, roleExpiresAt: null } });
   if (admins === 0) throw new DomainError("LAST_ADMIN");
 }
 
 async function loadTarget(tx: Tx, workspaceId: string, target: PrincipalRef) {
   if (target.kind === "member") {
     const member = await tx.workspaceMember.findFirst({ where: { id: target.id, workspaceId }, include: { user: { select: { name: true } }, role: true } });
-    return member ? { label: member.user.name, role: member.role } : null;
+    return member ? { label: member.user.name, role: member.role, until: member.roleExpiresAt } : null;
   }
   if (target.kind === "apiKey") {
     const key = await tx.apiKey.findFirst({ where: { id: target.id, workspaceId }, include: { role: true } });
-    return key ? { label: key.name, role: key.role } : null;
+    return key ? { label: key.name, role: key.role, until: key.roleExpiresAt } : null;
   }
   const agent = await tx.agent.findFirst({ where: { id: target.id, workspaceId }, include: { role: true } });
-  return agent ? { label: agent.name, role: agent.role } : null;
+  return agent ? { label: agent.name, role: agent.role, until: agent.roleExpiresAt } : null;
 }
 
-async function setRole(tx: Tx, target: PrincipalRef, roleId: string | null) {
+/**
+ * SPEC §11: a non-Admin moves a principal only between roles within their own authority (the
+ * role it leaves and the one it gets; no role means the default role's permissions), and
+ * never to or from Admin.
+ */
+async function assertMayMove(tx: Tx, actor: Principal, from: RoleRef | null, to: RoleRef | null) {
+  const authority = await authorityFor(tx, actor, "ROLES");
+  if (authority.isAdmin) return;
+  if (from?.isAdmin || to?.isAdmin) assertAdmin(authority);
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, from?.id ?? null);
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, to?.id ?? null);
+}
+
+type RoleRef = { id: string; isAdmin: boolean };
+
+async function setRole(tx: Tx, target: PrincipalRef, roleId: string | null, until: Date | null = null) {
+  const data = { roleExpiresAt: until };
   if (target.kind === "member") {
     if (!roleId) throw new Error("A member always holds a role");
-    await tx.workspaceMember.update({ where: { id: target.id }, data: { roleId } });
+    await tx.workspaceMember.update({ where: { id: target.id }, data: { ...data, roleId } });
   } else if (target.kind === "apiKey") {
-    await tx.apiKey.update({ where: { id: target.id }, data: { roleId } });
+    await tx.apiKey.update({ where: { id: target.id }, data: { ...data, roleId } });
   } else {
-    await tx.agent.update({ where: { id: target.id }, data: { roleId } });
+    await tx.agent.update({ where: { id: target.id }, data: { ...data, roleId } });
   }
 }
 
-/** Gives a member, API key or agent the role (each holds at most one; a member exactly one). */
-export async function assignRole(db: Db, actor: Principal, roleId: string, target: PrincipalRef) {
+const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/**
+ * Gives a member, API key or agent the role (each holds at most one; a member exactly one),
+ * for good or `until` an instant in the future (SPEC §13). Giving the role it already holds
+ * changes only the expiry.
+ */
+export async function assignRole(db: Db, actor: Principal, roleId: string, target: PrincipalRef, until: Date | null = null, now = new Date()) {
+  if (until && until.getTime() <= now.getTime()) throw new DomainError("VALIDATION_FAILED", { field: "until" });
   return db.$transaction(async (tx) => {
     const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
     if (!role) throw new DomainError("NOT_FOUND");
@@ -53,9 +78,10 @@ export async function assignRole(db: Db, actor: Principal, roleId: string, targe
     if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
     const current = await loadTarget(tx, actor.workspaceId, target);
     if (!current) throw new DomainError("NOT_FOUND");
-    if (current.role?.id === roleId) return;
+    if (current.role?.id === roleId && sameInstant(current.until, until)) return;
+    await assertMayMove(tx, actor, current.role, role);
 
-    await setRole(tx, target, roleId);
+    await setRole(tx, target, roleId, until);
     if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
     await writeAudit(tx, actor, {
       action: "role.assigned",
@@ -63,8 +89,8 @@ export async function assignRole(db: Db, actor: Principal, roleId: string, targe
       targetId: target.id,
       roleId,
       targetLabel: current.label,
-      before: { role: current.role?.name ?? null },
-      after: { role: role.name },
+      before: { role: current.role?.name ?? null, ...(current.until ? { until: current.until.toISOString() } : {}) },
+      after: { role: role.name, ...(until ? { until: until.toISOString() } : {}) },
     });
   });
 }
@@ -81,6 +107,7 @@ export async function unassignRole(db: Db, actor: Principal, roleId: string, tar
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
     const defaultRole = workspace.defaultRole;
     if (!defaultRole) throw new DomainError("NOT_FOUND");
+    await assertMayMove(tx, actor, current.role, target.kind === "member" ? defaultRole : null);
 
     if (target.kind === "member") {
       // A member of the default role has nowhere else to go: assign another role instead.

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 
 /**
  * The role new members receive (SPEC §3 "Default role"). Admin cannot be the default: every
@@ -9,11 +10,15 @@ import { writeAudit } from "@/lib/audit/log";
  */
 export async function setDefaultRole(db: Db, actor: Principal, roleId: string) {
   return db.$transaction(async (tx) => {
+    const authority = await authorityFor(tx, actor, "ROLES");
     const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
     if (!role) throw new DomainError("NOT_FOUND");
     if (role.isAdmin || !role.assignableToMembers) throw new DomainError("ROLE_NOT_ASSIGNABLE", { field: "defaultRoleId" });
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
     if (workspace.defaultRoleId === roleId) return;
+    // Every invitee and every key without a role moves from the old default to the new one.
+    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId, "defaultRoleId");
+    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, workspace.defaultRoleId, "defaultRoleId");
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { defaultRoleId: roleId } });
     await writeAudit(tx, actor, {
       action: "workspace.defaultRoleChanged",

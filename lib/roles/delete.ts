@@ -1,7 +1,9 @@
-import type { Db } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
+import type { EffectivePermissions } from "@/lib/permissions";
 import { writeAudit } from "@/lib/audit/log";
+import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { ROLE_DEFINITION_INCLUDE } from "./definition";
 import { roleToDraft } from "./editor";
 
@@ -18,21 +20,33 @@ export interface DeletedRole {
  */
 export async function deleteRole(db: Db, actor: Principal, roleId: string): Promise<DeletedRole> {
   return db.$transaction(async (tx) => {
+    const authority = await authorityFor(tx, actor, "ROLES");
     const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, include: ROLE_DEFINITION_INCLUDE });
     if (!role) throw new DomainError("NOT_FOUND");
     if (role.isAdmin) throw new DomainError("ADMIN_NOT_DELETABLE");
     const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
     if (!workspace.defaultRole || workspace.defaultRoleId === roleId) throw new DomainError("DEFAULT_ROLE_NOT_DELETABLE");
     const defaultRoleId = workspace.defaultRole.id;
+    await assertMayMoveHolders(tx, actor, authority, roleId, defaultRoleId);
 
-    const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId } });
+    const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId, roleExpiresAt: null } });
     // A key or agent without a role acts with the default role, so moving it means clearing it.
-    const apiKeys = await tx.apiKey.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null } });
-    const agents = await tx.agent.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null } });
+    const apiKeys = await tx.apiKey.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null, roleExpiresAt: null } });
+    const agents = await tx.agent.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null, roleExpiresAt: null } });
     await tx.role.delete({ where: { id: roleId } });
 
     const result = { movedMembers: members.count, movedApiKeys: apiKeys.count, movedAgents: agents.count, defaultRoleName: workspace.defaultRole.name };
     await writeAudit(tx, actor, { action: "role.deleted", targetType: "role", targetId: roleId, roleId, targetLabel: role.name, before: roleToDraft(role), after: result });
     return result;
   });
+}
+
+/** Deleting moves the holders to the default role: an assignment change for each (SPEC §11). */
+async function assertMayMoveHolders(tx: Tx, actor: Principal, authority: EffectivePermissions, roleId: string, defaultRoleId: string) {
+  if (authority.isAdmin) return;
+  const where = { roleId, workspaceId: actor.workspaceId };
+  const [members, apiKeys, agents] = await Promise.all([tx.workspaceMember.count({ where }), tx.apiKey.count({ where }), tx.agent.count({ where })]);
+  if (members + apiKeys + agents === 0) return;
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId);
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, defaultRoleId);
 }

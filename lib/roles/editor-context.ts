@@ -1,16 +1,23 @@
 import type { Tx } from "@/lib/db";
 import { listObjects } from "@/lib/metadata/queries";
 import { listPrincipals } from "./assignees";
+import { rolesWithinAuthority } from "@/lib/access/authority";
+import type { EffectivePermissions, PermissionView } from "@/lib/permissions";
 
 type ObjectRows = Awaited<ReturnType<typeof listObjects>>;
 
-/** What the role page needs besides the role: objects and fields, principals, the default role. */
-export async function loadEditorContext(db: Tx, workspaceId: string, localize: (objects: ObjectRows) => ObjectRows = (objects) => objects) {
-  const [objects, principals, adminMemberCount, workspace] = await Promise.all([
+/**
+ * What the role page needs besides the role: objects and fields, principals, the default role,
+ * and the actor's authority (SPEC §11) so that the page disables what the server would refuse.
+ */
+export async function loadEditorContext(db: Tx, workspaceId: string, actor: EffectivePermissions, localize: (objects: ObjectRows) => ObjectRows = (objects) => objects) {
+  const [objects, principals, adminMemberCount, workspace, withinRoleIds, adminRoles] = await Promise.all([
     listObjects(db, workspaceId),
     listPrincipals(db, workspaceId),
     db.workspaceMember.count({ where: { workspaceId, role: { isAdmin: true } } }),
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, include: { defaultRole: { select: { id: true, name: true } } } }),
+    rolesWithinAuthority(db, workspaceId, actor),
+    db.role.findMany({ where: { workspaceId, isAdmin: true }, select: { id: true } }),
   ]);
   return {
     objects: localize(objects).map((object) => ({
@@ -22,5 +29,11 @@ export async function loadEditorContext(db: Tx, workspaceId: string, localize: (
     principals,
     adminMemberCount,
     defaultRole: workspace.defaultRole ?? { id: "", name: "" },
+    authority: actor.isAdmin ? null : { permissions: toView(actor), withinRoleIds, adminRoleIds: adminRoles.map((role) => role.id) },
   };
+}
+
+/** The JSON view only: the engine's fast index does not cross to the browser. */
+function toView(permissions: EffectivePermissions): PermissionView {
+  return JSON.parse(JSON.stringify(permissions)) as PermissionView;
 }

@@ -4,7 +4,8 @@ import { DomainError } from "@/lib/errors";
 import { normalizeRoleName, roleNameKey } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
-import type { RoleDraft } from "./draft";
+import { assertDefinitionWithinAuthority, authorityFor } from "@/lib/access/authority";
+import { draftToDefinition, type RoleDraft } from "./draft";
 import { ROLE_DEFINITION_INCLUDE } from "./definition";
 import { roleToDraft } from "./editor";
 import { assertValidDraft } from "./validate-draft";
@@ -61,6 +62,18 @@ async function writeRules(tx: Tx, workspaceId: string, roleId: string, draft: Ro
   await tx.roleActionPermission.createMany({ data: (draft.actionsAllAccess ? [] : draft.actions).map((action) => ({ roleId, action })) });
 }
 
+/** Re-read in the transaction: the actor's role may have changed since the request began. */
+async function holdsRole(tx: Tx, actor: Principal, roleId: string): Promise<boolean> {
+  if (actor.kind !== "member") return false;
+  const member = await tx.workspaceMember.findFirst({ where: { id: actor.id, roleId }, select: { id: true } });
+  return member !== null;
+}
+
+/** Whoever manages roles through their own role keeps that ability (lockout protection, SPEC §11). */
+function grantsRolesAccess(draft: RoleDraft): boolean {
+  return draft.settingsAllAccess || draft.settings.includes("ROLES");
+}
+
 function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
@@ -68,7 +81,9 @@ function isUniqueViolation(error: unknown) {
 export async function createRole(db: Db, actor: Principal, draft: RoleDraft): Promise<{ id: string }> {
   try {
     return await db.$transaction(async (tx) => {
+      const authority = await authorityFor(tx, actor, "ROLES");
       await assertValidDraft(tx, actor.workspaceId, draft);
+      await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
       const role = await tx.role.create({ data: { workspaceId: actor.workspaceId, ...roleColumns(draft) } });
       await writeRules(tx, actor.workspaceId, role.id, draft);
       await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
@@ -87,10 +102,13 @@ export async function createRole(db: Db, actor: Principal, draft: RoleDraft): Pr
 export async function updateRole(db: Db, actor: Principal, roleId: string, expectedVersion: number, draft: RoleDraft): Promise<{ version: number }> {
   try {
     return await db.$transaction(async (tx) => {
+      const authority = await authorityFor(tx, actor, "ROLES");
       const current = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, include: ROLE_DEFINITION_INCLUDE });
       if (!current) throw new DomainError("NOT_FOUND");
       if (current.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE");
       await assertValidDraft(tx, actor.workspaceId, draft, roleId);
+      await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
+      if (await holdsRole(tx, actor, roleId) && !grantsRolesAccess(draft)) throw new DomainError("OWN_ROLES_ACCESS", { field: "settings.ROLES" });
 
       const { count } = await tx.role.updateMany({
         where: { id: roleId, workspaceId: actor.workspaceId, version: expectedVersion },

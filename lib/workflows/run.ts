@@ -6,14 +6,15 @@
  */
 import type { Db, Tx } from "@/lib/db";
 import { DomainError, isDomainError } from "@/lib/errors";
-import { canAction } from "@/lib/permissions";
+import { canAction, maskRecords } from "@/lib/permissions";
 import { agentPrincipal, type Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { listRecords, type VisibleRecord } from "@/lib/records";
 import { findWorkflow, type WorkflowDefinition } from "./catalog";
+import { authorityFor } from "@/lib/access/authority";
 
 /** What happened, for the toast and the run history. */
-export type WorkflowOutcome = "sent" | "noAgent" | "agentCannotRead" | "agentCannotEmail";
+export type WorkflowOutcome = "sent" | "noAgent" | "agentCannotRead" | "invokerCannotRead" | "agentCannotEmail";
 
 export interface WorkflowRun {
   outcome: WorkflowOutcome;
@@ -68,6 +69,7 @@ export async function runWorkflow(db: Db, actor: Principal, recipient: string, w
   if (!workflow) throw new DomainError("NOT_FOUND");
 
   return db.$transaction(async (tx) => {
+    await authorityFor(tx, actor, "WORKFLOWS");
     const agentRow = await workflowAgent(tx, actor.workspaceId);
     const agent = agentRow ? await agentPrincipal(tx, agentRow.id) : null;
     const run: WorkflowRun = { outcome: "noAgent", staleCount: 0, agentName: agentRow?.name ?? null, agentRoleName: null };
@@ -82,7 +84,11 @@ export async function runWorkflow(db: Db, actor: Principal, recipient: string, w
         if (!isDomainError(error) || error.code !== "FORBIDDEN") throw error;
         run.outcome = "agentCannotRead";
       }
-      if (stale) {
+      // The digest goes to the invoker: it shows only what both the agent and the invoker may see.
+      const shown = stale && maskRecords(actor.permissions, "opportunity", stale);
+      if (stale && !shown) run.outcome = "invokerCannotRead";
+      if (shown) {
+        stale = shown as VisibleRecord[];
         run.staleCount = stale.length;
         if (!canAction(agent.permissions, "SEND_EMAIL")) {
           run.outcome = "agentCannotEmail";

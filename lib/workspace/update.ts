@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db";
 import { LOCALES } from "@/lib/i18n/locales";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { authorityFor } from "@/lib/access/authority";
 
 export const WORKSPACE_NAME_MAX_LENGTH = 100;
 
@@ -22,6 +23,7 @@ export async function getWorkspaceSettings(db: Db, workspaceId: string): Promise
 /** Renames the workspace and sets its default language, audited with before and after. */
 export async function updateWorkspaceSettings(db: Db, actor: Principal, input: WorkspaceSettings) {
   return db.$transaction(async (tx) => {
+    await authorityFor(tx, actor, "WORKSPACE");
     const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { name: true, defaultLocale: true } });
     if (before.name === input.name && before.defaultLocale === input.defaultLocale) return input;
     await tx.workspace.update({ where: { id: actor.workspaceId }, data: { name: input.name, defaultLocale: input.defaultLocale } });

@@ -5,8 +5,17 @@ import { assignRoleAction, createRoleAction, updateRoleAction } from "@/app/sett
 import { EMPTY_ROLE_DRAFT } from "@/lib/roles/draft";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { listAuditActors, listAuditEntries } from "@/lib/audit/queries";
+import { loadRolePermissions } from "@/lib/access/role-permissions";
+import { memberPrincipal } from "@/lib/access/principal";
+import { updateRecord } from "@/lib/records";
+import { createRole, type ObjectIndex } from "@/prisma/factories";
 
 const db = useDemoDatabase();
+
+async function adminView() {
+  const { workspace, roleId } = await loadDemo(db);
+  return loadRolePermissions(db, workspace.id, roleId("Admin"));
+}
 
 describe("audit log", () => {
   it("records who changed which role, with before and after, and filters by role, actor and date", async () => {
@@ -20,20 +29,54 @@ describe("audit log", () => {
     const mia = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "mia@acme.dev" } } });
     expect((await assignRoleAction({ roleId: created.data.id, target: { kind: "member", id: mia.id } })).ok).toBe(true);
 
-    const auditors = await listAuditEntries(db, workspace.id, { roleId: created.data.id });
+    const auditors = await listAuditEntries(db, workspace.id, { roleId: created.data.id }, await adminView());
     expect(auditors.entries.map((entry) => [entry.action, entry.actorLabel])).toEqual([
       ["role.assigned", "Ada Lovelace"],
       ["role.created", "Alex Admin"],
     ]);
-    const update = (await listAuditEntries(db, workspace.id, { roleId: guest.id })).entries[0];
+    const update = (await listAuditEntries(db, workspace.id, { roleId: guest.id }, await adminView())).entries[0];
     expect(JSON.parse(update.before!).actions).toEqual([]);
     expect(JSON.parse(update.after!).actions).toEqual(["SEND_EMAIL"]);
 
     const actors = await listAuditActors(db, workspace.id);
     const ada = actors.find((actor) => actor.label === "Ada Lovelace")!;
-    expect((await listAuditEntries(db, workspace.id, { actor: ada.value })).entries).toHaveLength(2);
+    expect((await listAuditEntries(db, workspace.id, { actor: ada.value }, await adminView())).entries).toHaveLength(2);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEntries(db, workspace.id, { from: today, to: today })).entries.length).toBeGreaterThanOrEqual(3);
-    expect((await listAuditEntries(db, workspace.id, { to: "2020-01-01" })).entries).toHaveLength(0);
+    expect((await listAuditEntries(db, workspace.id, { from: today, to: today }, await adminView())).entries.length).toBeGreaterThanOrEqual(3);
+    expect((await listAuditEntries(db, workspace.id, { to: "2020-01-01" }, await adminView())).entries).toHaveLength(0);
+  });
+
+  it("never shows a reader a value their own role hides (SPEC §12)", async () => {
+    const { workspace } = await loadDemo(db);
+    const objects = await db.objectMetadata.findMany({ where: { workspaceId: workspace.id }, include: { fields: true } });
+    const index: ObjectIndex = Object.fromEntries(objects.map((object) => [object.nameSingular, { id: object.id, fields: Object.fromEntries(object.fields.map((field) => [field.name, field.id])) }]));
+    // An auditor who reads roles but, like the Intern, never sees Address and no Opportunities.
+    const auditor = await createRole(db, workspace.id, index, {
+      name: "Address-blind auditor",
+      canSeeAllObjects: true,
+      settings: ["ROLES"],
+      objectRules: [{ object: "opportunity", canSee: false }],
+      fieldRules: [{ object: "person", field: "address", canSee: false, canEdit: false }],
+    });
+    const admin = await memberPrincipal(db, (await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "admin@acme.dev" } } })).id);
+    const person = await db.record.findFirstOrThrow({ where: { object: { nameSingular: "person" }, deletedAt: null } });
+    await updateRecord(db, admin!, "people", person.id, { address: "12 Secret Street", city: "Lyon" });
+    const opportunity = await db.record.findFirstOrThrow({ where: { object: { nameSingular: "opportunity" }, deletedAt: null } });
+    await updateRecord(db, admin!, "opportunities", opportunity.id, { name: "Hidden deal renamed" });
+
+    const reader = await loadRolePermissions(db, workspace.id, auditor.id);
+    const { entries } = await listAuditEntries(db, workspace.id, {}, reader);
+    const edit = entries.find((entry) => entry.action === "record.updated" && entry.targetId === person.id)!;
+    expect(JSON.parse(edit.after!).city).toBe("Lyon");
+    for (const entry of entries) {
+      expect(entry.before ?? "").not.toContain("Secret Street");
+      expect(entry.after ?? "").not.toContain("Secret Street");
+      expect(entry.after ?? "").not.toContain("Hidden deal");
+      expect(entry.targetType).not.toBe("opportunity");
+    }
+    // The Admin still reads both.
+    const all = (await listAuditEntries(db, workspace.id, {}, await adminView())).entries;
+    expect(all.some((entry) => entry.after?.includes("12 Secret Street"))).toBe(true);
+    expect(all.some((entry) => entry.targetId === opportunity.id)).toBe(true);
   });
 });

@@ -6,6 +6,15 @@ import { createPrismaClient } from "@/lib/db";
 
 export type TestDb = ReturnType<typeof createPrismaClient>;
 
+const urls = new WeakMap<TestDb, string>();
+
+/** The file a test client works on, for opening a second client on it (another process, a restart). */
+export function databaseUrl(db: TestDb): string {
+  const url = urls.get(db);
+  if (!url) throw new Error("not a client from useDemoDatabase");
+  return url;
+}
+
 /**
  * A real Prisma client on a private copy of the seeded demo database. Call it at the top
  * level of a test file; the client is closed when the file ends.
@@ -15,6 +24,7 @@ export function useDemoDatabase(): TestDb {
   const file = path.join(dir, `${randomUUID()}.db`);
   copyFileSync(path.join(dir, "template.db"), file);
   const db = createPrismaClient(`file:${file}`);
+  urls.set(db, `file:${file}`);
   afterAll(() => db.$disconnect());
   return db;
 }

@@ -13,3 +13,23 @@ export async function expectRefusedWithoutChange(snapshot: () => Promise<string>
   expect(result.errors).toContainEqual(field ? expect.objectContaining({ code, field }) : expect.objectContaining({ code }));
   expect(await snapshot()).toBe(before);
 }
+
+interface SnapshotClient {
+  $queryRawUnsafe<T>(query: string): Promise<T>;
+}
+
+/**
+ * Every row of every table, in a stable order: the strongest "nothing changed" there is.
+ * Columns that a read may touch on its own (an API key's `lastUsedAt`) are left out.
+ */
+export async function fullTableSnapshot(db: SnapshotClient): Promise<string> {
+  const tables = await db.$queryRawUnsafe<{ name: string }[]>(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
+  );
+  const dump: Record<string, unknown[]> = {};
+  for (const { name } of tables) {
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+    dump[name] = rows.map(({ lastUsedAt: _lastUsedAt, ...row }) => row);
+  }
+  return JSON.stringify(dump, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
+}

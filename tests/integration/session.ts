@@ -7,7 +7,7 @@ import type { TestDb } from "./db";
  * needs a Next request) is a no-op. Nothing else is replaced: the real sign-in lookup, permission
  * engine and domain code run.
  */
-export const testContext: { db: TestDb | null; userId: string | null } = { db: null, userId: null };
+export const testContext: { db: TestDb | null; userId: string | null; generation: number | undefined } = { db: null, userId: null, generation: undefined };
 
 vi.mock("@/lib/db", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/db")>();
@@ -20,13 +20,30 @@ vi.mock("@/lib/db", async (importOriginal) => {
   };
 });
 
+/** What the last action saved into the session cookie (sign-in, setup, a password change). */
+export const savedSession: { userId?: string; generation?: number } = {};
+
 vi.mock("@/lib/auth/session", () => ({
-  getSession: async () => ({ userId: testContext.userId ?? undefined, save: async () => {}, destroy: () => {} }),
+  getSession: async () => {
+    const session = {
+      userId: testContext.userId ?? undefined,
+      generation: testContext.generation,
+      save: async () => {
+        savedSession.userId = session.userId;
+        savedSession.generation = session.generation;
+      },
+      destroy: () => {},
+    };
+    return session;
+  },
 }));
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
+/** Signs in as `email` with the user's current session generation (a cookie from a fresh sign-in). */
 export async function actAs(db: TestDb, email: string | null) {
   testContext.db = db;
-  testContext.userId = email ? (await db.user.findUniqueOrThrow({ where: { email } })).id : null;
+  const user = email ? await db.user.findUniqueOrThrow({ where: { email } }) : null;
+  testContext.userId = user?.id ?? null;
+  testContext.generation = user?.sessionGeneration;
 }

@@ -40,13 +40,28 @@ describe("permission", () => {
     await expectRefused(() => revokeApiKeyAction({ keyId: key.id }), "UNAUTHENTICATED");
   });
 
-  it("lets a member with only the API keys setting create default-role keys, but not pick a role", async () => {
+  it("lets a member with only the API keys setting create default-role keys within their authority, but not pick a role", async () => {
     const { workspace, roleId } = await loadDemo(db);
-    const role = await createRole(db, workspace.id, {} as ObjectIndex, { name: "Integrator", settings: ["API_KEYS_AND_WEBHOOKS"] });
+    // Integrator holds everything the default role (Member) holds, plus API keys.
+    const role = await createRole(db, workspace.id, {} as ObjectIndex, {
+      name: "Integrator",
+      canSeeAllObjects: true,
+      canEditAllObjects: true,
+      canDeleteAllObjects: true,
+      actionsAllAccess: true,
+      settings: ["API_KEYS_AND_WEBHOOKS"],
+    });
     const noah = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "noah@acme.dev" } } });
     await db.workspaceMember.update({ where: { id: noah.id }, data: { roleId: role.id } });
     await actAs(db, "noah@acme.dev");
     await expectRefused(() => createApiKeyAction({ name: "Admin for me", roleId: roleId("Admin") }), "FORBIDDEN", "roleId");
+    // An Intern with the API keys setting cannot mint a default-role key: it would read Opportunities.
+    const intern = await createRole(db, workspace.id, {} as ObjectIndex, { name: "Intern with keys", canSeeAllObjects: true, settings: ["API_KEYS_AND_WEBHOOKS"] });
+    const ian = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "yuki@acme.dev" } } });
+    await db.workspaceMember.update({ where: { id: ian.id }, data: { roleId: intern.id } });
+    await actAs(db, "yuki@acme.dev");
+    await expectRefused(() => createApiKeyAction({ name: "Skeleton key", roleId: "" }), "EXCEEDS_AUTHORITY", "roleId");
+    await actAs(db, "noah@acme.dev");
     const result = await createApiKeyAction({ name: "Plain", roleId: "" });
     expect(result).toMatchObject({ ok: true, data: { name: "Plain" } });
     if (!result.ok) return;

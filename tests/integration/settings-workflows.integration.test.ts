@@ -27,6 +27,11 @@ async function openOpportunities() {
   return rows.filter((row) => (JSON.parse(row.data) as { stage?: string }).stage !== "CUSTOMER").length;
 }
 
+async function objectIndex(): Promise<ObjectIndex> {
+  const objects = await db.objectMetadata.findMany({ include: { fields: true } });
+  return Object.fromEntries(objects.map((object) => [object.nameSingular, { id: object.id, fields: Object.fromEntries(object.fields.map((field) => [field.name, field.id])) }]));
+}
+
 async function setAgentRole(roleId: string | null) {
   const agent = await db.agent.findFirstOrThrow();
   await db.agent.update({ where: { id: agent.id }, data: { roleId } });
@@ -54,11 +59,11 @@ describe("permission", () => {
 
   it("lets a non-admin whose role grants Workflows run it", async () => {
     const { workspace } = await loadDemo(db);
-    const role = await createRole(db, workspace.id, {} as ObjectIndex, { name: "Automation", settings: ["WORKFLOWS"] });
+    const role = await createRole(db, workspace.id, {} as ObjectIndex, { name: "Automation", canSeeAllObjects: true, settings: ["WORKFLOWS"] });
     const lena = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "lena@acme.dev" } } });
     await db.workspaceMember.update({ where: { id: lena.id }, data: { roleId: role.id } });
     await actAs(db, "lena@acme.dev");
-    // Lena's role sees no records at all; the agent's does, and that is what counts.
+    // Lena's role only sees; the agent reads and sends with its own role.
     expect(await run()).toMatchObject({ ok: true, data: { outcome: "sent", agentName: "Sales assistant", agentRoleName: "Member" } });
     expect((await db.outboxMessage.findFirstOrThrow({ orderBy: { createdAt: "desc" } })).to).toBe("lena@acme.dev");
   });
@@ -87,6 +92,19 @@ describe("run now", () => {
     await setAgentRole((await loadDemo(db)).roleId("Intern"));
     const outbox = await db.outboxMessage.count();
     expect(await run()).toEqual({ ok: true, data: { outcome: "agentCannotRead", staleCount: 0, agentName: "Sales assistant", agentRoleName: "Intern" } });
+    expect(await db.outboxMessage.count()).toBe(outbox);
+  });
+
+  it("shows the invoker only what both may see: an invoker without Opportunities gets no digest", async () => {
+    const { workspace } = await loadDemo(db);
+    // Workflows, and every object but Opportunities (the Intern's sight).
+    const role = await createRole(db, workspace.id, await objectIndex(), { name: "Automation intern", canSeeAllObjects: true, settings: ["WORKFLOWS"], objectRules: [{ object: "opportunity", canSee: false }] });
+    const lena = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "lena@acme.dev" } } });
+    await db.workspaceMember.update({ where: { id: lena.id }, data: { roleId: role.id } });
+    await actAs(db, "lena@acme.dev");
+    const outbox = await db.outboxMessage.count();
+    const result = await run();
+    expect(result).toEqual({ ok: true, data: { outcome: "invokerCannotRead", staleCount: 0, agentName: "Sales assistant", agentRoleName: "Member" } });
     expect(await db.outboxMessage.count()).toBe(outbox);
   });
 

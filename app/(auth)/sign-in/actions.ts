@@ -4,13 +4,16 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/authenticate";
+import { CHANGE_PASSWORD_PATH } from "@/lib/auth/current-member";
+import { requestInfo } from "@/lib/auth/request-info";
+import { safeNextPath } from "@/lib/auth/safe-next";
 import { getSession } from "@/lib/auth/session";
 import { toActionErrors, type ActionError } from "@/lib/errors";
 
 const signInInput = z.object({
   email: z.email().max(320),
   password: z.string().min(1).max(200),
-  next: z.string().startsWith("/").refine((path) => !path.startsWith("//")).optional().catch(undefined),
+  next: z.string().max(2000).optional().catch(undefined),
 });
 
 export interface SignInState {
@@ -28,15 +31,19 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
       errors: parsed.error.issues.map((issue) => ({ code: "VALIDATION_FAILED" as const, field: String(issue.path[0]) })),
     };
   }
+  const { address, origin } = await requestInfo();
+  let mustChangePassword = false;
   try {
-    const user = await authenticate(db, parsed.data.email, parsed.data.password);
+    const user = await authenticate(db, parsed.data.email, parsed.data.password, { address });
     const session = await getSession();
     session.userId = user.id;
+    session.generation = user.sessionGeneration;
     await session.save();
+    mustChangePassword = user.mustChangePassword;
   } catch (error) {
     return { email, errors: toActionErrors(error) };
   }
-  redirect(parsed.data.next ?? "/");
+  redirect(mustChangePassword ? CHANGE_PASSWORD_PATH : safeNextPath(parsed.data.next, origin));
 }
 
 export async function signOutAction() {

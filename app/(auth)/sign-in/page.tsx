@@ -2,6 +2,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getActingMember } from "@/lib/auth/current-member";
+import { db } from "@/lib/db";
+import { needsSetup } from "@/lib/setup/setup";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-accounts";
 
 export async function generateMetadata() {
@@ -11,8 +13,11 @@ export async function generateMetadata() {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (await getActingMember()) redirect("/");
+  if (await needsSetup(db)) redirect("/setup");
   const { next } = await searchParams;
   const t = await getTranslations("auth");
+  // The demo's fixed credentials are shown only where they work (SPEC §10, §12).
+  const isDemo = (await db.workspace.count({ where: { isDemo: true } })) > 0;
   return (
     <main className="flex min-h-screen items-center justify-center bg-gray-50 px-4">
       <div className="w-full max-w-sm">
@@ -21,17 +26,19 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="mt-6 rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
           <SignInForm next={next} />
         </div>
-        <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-gray-800">
-          <h2 id="demo-heading" className="font-medium">{t("demoTitle")}</h2>
-          <p className="mt-1">{t("demoBody", { password: DEMO_PASSWORD })}</p>
-          <ul className="mt-2 space-y-0.5 font-mono text-xs">
-            {DEMO_USERS.filter((user) => user.featured).map((user) => (
-              <li key={user.email}>
-                {user.email} <span className="text-gray-700">— {user.role}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
+        {isDemo ? (
+          <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-gray-800">
+            <h2 id="demo-heading" className="font-medium">{t("demoTitle")}</h2>
+            <p className="mt-1">{t("demoBody", { password: DEMO_PASSWORD })}</p>
+            <ul className="mt-2 space-y-0.5 font-mono text-xs">
+              {DEMO_USERS.filter((user) => user.featured).map((user) => (
+                <li key={user.email}>
+                  {user.email} <span className="text-gray-700">— {user.role}</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
       </div>
     </main>
   );

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listApiKeys, listRolesAssignableToApiKeys } from "@/lib/api-keys/queries";
+import { rolesWithinAuthority } from "@/lib/access/authority";
 import { utcDay } from "@/lib/api-keys/input";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/settings/page-header";
@@ -19,13 +20,17 @@ export default async function ApiKeysPage() {
   if (!canSetting(member.permissions, "API_KEYS_AND_WEBHOOKS")) return <NoAccess />;
   const now = new Date();
   const canChooseRole = canSetting(member.permissions, "ROLES");
-  const [t, format, keys, roles, workspace] = await Promise.all([
+  const [t, format, keys, roles, workspace, withinRoleIds] = await Promise.all([
     getTranslations("settings.apiKeys"),
     getFormatter(),
     listApiKeys(db, member.workspaceId, now),
     canChooseRole ? listRolesAssignableToApiKeys(db, member.workspaceId) : Promise.resolve([]),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
+    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
   ]);
+  // SPEC §11: a key never acts beyond its creator, with a role or (without one) the default role's.
+  const within = (roleId: string | null) => withinRoleIds === null || withinRoleIds.includes(roleId ?? workspace.defaultRoleId ?? "");
+  const roleOptions = roles.map((role) => ({ ...role, withinAuthority: within(role.id) }));
   const day = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium" }) : null);
   const rows = keys.map((key) => ({
     id: key.id,
@@ -44,7 +49,7 @@ export default async function ApiKeysPage() {
       <PageHeader
         title={t("title")}
         subtitle={t("subtitle")}
-        action={<CreateApiKey roles={roles} canChooseRole={canChooseRole} defaultRoleName={workspace.defaultRole?.name ?? ""} minExpiry={minExpiry} />}
+        action={<CreateApiKey roles={roleOptions} defaultWithinAuthority={within(null)} canChooseRole={canChooseRole} defaultRoleName={workspace.defaultRole?.name ?? ""} minExpiry={minExpiry} />}
       />
       <section aria-labelledby="all-api-keys" className="mt-8 rounded-lg border border-gray-200 bg-white">
         <header className="border-b border-gray-100 px-4 py-3">

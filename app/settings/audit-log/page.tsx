@@ -38,10 +38,10 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const filter: AuditFilter = filterParams.parse(await searchParams);
-  const [t, format, { entries, hasMore }, actors, roles] = await Promise.all([
+  const [t, format, { entries, hasMore, lastId }, actors, roles] = await Promise.all([
     getTranslations("audit"),
     getFormatter(),
-    listAuditEntries(db, member.workspaceId, filter),
+    listAuditEntries(db, member.workspaceId, filter, member.permissions),
     listAuditActors(db, member.workspaceId),
     db.role.findMany({ where: { workspaceId: member.workspaceId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
@@ -52,7 +52,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   };
   const kindLabel = (kind: string) => (t.has(`actorKind.${kind}`) ? t(`actorKind.${kind}` as "actorKind.member") : kind);
   const olderHref = () => {
-    const params = new URLSearchParams(Object.entries({ ...filter, after: entries.at(-1)?.id }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+    const params = new URLSearchParams(Object.entries({ ...filter, after: lastId ?? undefined }).filter((entry): entry is [string, string] => Boolean(entry[1])));
     return `/settings/audit-log?${params}`;
   };
 

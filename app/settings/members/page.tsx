@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listMembers } from "@/lib/members/queries";
+import { rolesWithinAuthority } from "@/lib/access/authority";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/settings/page-header";
 import { MemberTable } from "@/components/settings/members/member-table";
@@ -16,12 +17,14 @@ export async function generateMetadata() {
 export default async function MembersPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "MEMBERS")) return <NoAccess />;
-  const [t, format, members, workspace] = await Promise.all([
+  const [t, format, members, workspace, withinRoleIds] = await Promise.all([
     getTranslations("settings.members"),
     getFormatter(),
     listMembers(db, member.workspaceId),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
+    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
   ]);
+  const canInvite = withinRoleIds === null || withinRoleIds.includes(workspace.defaultRoleId ?? "");
   const rows = members.map((row) => ({
     id: row.id,
     name: row.name,
@@ -33,14 +36,14 @@ export default async function MembersPage() {
 
   return (
     <div className="max-w-4xl">
-      <PageHeader title={t("title")} subtitle={t("subtitle")} action={<InviteMember defaultRoleName={workspace.defaultRole?.name ?? ""} />} />
+      <PageHeader title={t("title")} subtitle={t("subtitle")} action={<InviteMember defaultRoleName={workspace.defaultRole?.name ?? ""} withinAuthority={canInvite} />} />
       <section aria-labelledby="all-members" className="mt-8 rounded-lg border border-gray-200 bg-white">
         <header className="border-b border-gray-100 px-4 py-3">
           <h2 id="all-members" className="text-sm font-semibold text-gray-900">
             {t("listHeading")} <span className="font-normal text-gray-500">({t("count", { count: rows.length })})</span>
           </h2>
         </header>
-        <MemberTable members={rows} actorMemberId={member.id} />
+        <MemberTable members={rows} actorMemberId={member.id} actorIsAdmin={member.permissions.isAdmin} />
       </section>
     </div>
   );

@@ -19,6 +19,8 @@ const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings/r
 
 const id = z.string().min(1).max(100);
 const target = z.object({ kind: z.enum(PRINCIPAL_KINDS), id });
+/** An expiring assignment's end (SPEC §13), an instant with its offset; null or absent: for good. */
+const until = z.iso.datetime({ offset: true }).nullable();
 
 export async function createRoleAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return run(async () => {
@@ -73,8 +75,8 @@ export async function setDefaultRoleAction(input: unknown): Promise<ActionResult
 export async function assignRoleAction(input: unknown): Promise<ActionResult<undefined>> {
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
-    const parsed = parseOrThrow(z.object({ roleId: id, target }), input);
-    await assignRole(db, actor, parsed.roleId, parsed.target);
+    const parsed = parseOrThrow(z.object({ roleId: id, target, until: until.optional() }), input);
+    await assignRole(db, actor, parsed.roleId, parsed.target, parsed.until ? new Date(parsed.until) : null);
     return undefined;
   });
 }

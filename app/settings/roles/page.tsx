@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
+import { rolesWithinAuthority } from "@/lib/access/authority";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleList } from "@/components/roles/role-list";
 import { DefaultRoleSelect } from "@/components/roles/default-role-select";
@@ -19,7 +20,13 @@ export async function generateMetadata() {
 export default async function RolesPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const [t, ti, roles] = await Promise.all([getTranslations("roles"), getTranslations("inspect"), listRoles(db, member.workspaceId)]);
+  const [t, ti, tc, roles, withinRoleIds] = await Promise.all([
+    getTranslations("roles"),
+    getTranslations("inspect"),
+    getTranslations("roles.compare"),
+    listRoles(db, member.workspaceId),
+    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
+  ]);
 
   return (
     <div className="max-w-4xl">
@@ -30,6 +37,7 @@ export default async function RolesPage() {
           <h2 id="all-roles" className="text-sm font-semibold text-gray-900">{t("allRoles")}</h2>
           <div className="flex gap-2">
             <Link href="/settings/permissions" className={buttonClasses("ghost")}>{ti("link")}</Link>
+            <Link href="/settings/roles/compare" className={buttonClasses("ghost")}>{tc("link")}</Link>
             <ImportRoleButton />
             <CreateRoleButton />
           </div>
@@ -44,6 +52,7 @@ export default async function RolesPage() {
           <DefaultRoleSelect
             roles={roles.filter((role) => !role.isAdmin).map((role) => ({ id: role.id, name: role.name }))}
             defaultRoleId={roles.find((role) => role.isDefault)?.id ?? ""}
+            withinRoleIds={withinRoleIds}
           />
         </div>
       </section>

@@ -2,7 +2,7 @@
 
 import { useMemo, useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import Link from "next/link";
 import { Bot, KeyRound, ShieldCheck, User } from "lucide-react";
@@ -15,8 +15,9 @@ import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { EditorRole, RoleEditorProps } from "./types";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
-type Props = Pick<RoleEditorProps, "principals" | "adminMemberCount" | "actorMemberId" | "defaultRole"> & { role: EditorRole };
+type Props = Pick<RoleEditorProps, "principals" | "adminMemberCount" | "actorMemberId" | "defaultRole" | "authority"> & { role: EditorRole };
 
 const KINDS = [
   { kind: "member", list: "members", icon: User, section: "members", button: "assignMember", empty: "noMembers", picker: "pickerTitleMember" },
@@ -27,9 +28,9 @@ const KINDS = [
 type Pending = { type: "assign" | "unassign"; kind: PrincipalKind; principal: Assignee };
 
 
-export function AssignmentTab({ role, principals, adminMemberCount, actorMemberId, defaultRole }: Props) {
+export function AssignmentTab({ role, principals, adminMemberCount, actorMemberId, defaultRole, authority }: Props) {
   const t = useTranslations("roles.assignment");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
   const ti = useTranslations("inspect");
   const router = useRouter();
@@ -37,11 +38,26 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
   const [query, setQuery] = useState("");
   const [pending, setPending] = useState<Pending | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [until, setUntil] = useState("");
+  const format = useFormatter();
   const [working, startWork] = useTransition();
   const saved = role.draft;
   const assignable = { member: saved.assignableToMembers, apiKey: saved.assignableToApiKeys, agent: saved.assignableToAgents };
 
+  // SPEC §11, as the server will judge it: a principal moves only between roles within the
+  // actor's authority (no role: the default role's), and only Admins touch Admin.
+  const beyondAuthority = errorMessage({ code: "EXCEEDS_AUTHORITY", params: { kind: "none", action: "", object: "", field: "", key: "" } });
+  const authorityBlocker = (roleId: string | null): string | null => {
+    if (!authority) return null;
+    const effectiveRoleId = roleId ?? defaultRole.id;
+    if (authority.adminRoleIds.includes(effectiveRoleId)) return errorMessage({ code: "ADMIN_ONLY" });
+    return authority.withinRoleIds.includes(effectiveRoleId) ? null : beyondAuthority;
+  };
+  const assignBlocker = authorityBlocker(role.id);
+
   const unassignBlocker = (kind: PrincipalKind, principal: Assignee): string | null => {
+    const blocker = authorityBlocker(role.id) ?? authorityBlocker(kind === "member" ? defaultRole.id : null);
+    if (blocker) return blocker;
     if (kind !== "member") return null;
     if (role.isAdmin && adminMemberCount <= 1) return t("lastAdmin");
     if (principal.id === actorMemberId) return t("ownRole");
@@ -59,9 +75,12 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
     startWork(async () => {
       if (!pending) return;
       const input = { roleId: role.id, target: { kind: pending.kind, id: pending.principal.id } };
-      const result = pending.type === "assign" ? await assignRoleAction(input) : await unassignRoleAction(input);
+      // A datetime-local value is the reader's local time; the server gets the instant.
+      const untilInstant = until ? new Date(until).toISOString() : null;
+      const result = pending.type === "assign" ? await assignRoleAction({ ...input, until: untilInstant }) : await unassignRoleAction(input);
       if (!result.ok) {
-        setError(te(result.errors[0].code));
+        const [first] = result.errors;
+        setError(first.field === "until" ? t("untilInvalid") : errorMessage(first));
         return;
       }
       toast.success(pending.type === "assign" ? t("assigned", { name: pending.principal.name, role: saved.name }) : t("unassigned", { name: pending.principal.name }));
@@ -92,7 +111,13 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
               <h2 id={`assignment-${entry.kind}`} className="text-sm font-semibold text-gray-900">
                 {t(entry.section)} <span className="font-normal text-gray-500">({holders.length})</span>
               </h2>
-              {allowed ? (
+              {allowed && assignBlocker ? (
+                <Tooltip content={assignBlocker}>
+                  <Button aria-disabled className="cursor-not-allowed text-gray-400 hover:bg-transparent" aria-description={assignBlocker}>
+                    {t(entry.button)}
+                  </Button>
+                </Tooltip>
+              ) : allowed ? (
                 <Button onClick={() => { setQuery(""); setError(null); setPicker(entry.kind); }}>{t(entry.button)}</Button>
               ) : (
                 <p className="text-xs text-gray-500">{role.isAdmin && entry.kind === "agent" ? t("adminNotForAgents") : t("notAssignable", { kind: t(entry.section) })}</p>
@@ -127,6 +152,9 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
                       <span className="min-w-0 flex-1">
                         <span className="block truncate text-sm text-gray-900">{principal.name}</span>
                         {principal.detail ? <span className="block truncate text-xs text-gray-500">{principal.detail}</span> : null}
+                        {principal.until ? (
+                          <span className="block text-xs text-amber-700">{t("holderUntil", { date: format.dateTime(new Date(principal.until), { dateStyle: "medium", timeStyle: "short" }) })}</span>
+                        ) : null}
                       </span>
                       <Link
                         href={`/settings/permissions?principal=${entry.kind}:${principal.id}`}
@@ -151,14 +179,17 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
         <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label={pickerEntry ? t(pickerEntry.picker) : undefined}>
           {candidates.map((principal) => {
             const self = picker === "member" && principal.id === actorMemberId;
+            const blocker = self ? t("ownRole") : authorityBlocker(principal.roleId);
             return (
               <li key={principal.id}>
                 <button
                   type="button"
-                  disabled={self}
-                  title={self ? t("ownRole") : undefined}
+                  disabled={blocker !== null}
+                  title={blocker ?? undefined}
+                  aria-description={blocker ?? undefined}
                   onClick={() => {
                     if (!picker) return;
+                    setUntil("");
                     setPending({ type: "assign", kind: picker, principal });
                     setPicker(null);
                   }}
@@ -190,6 +221,20 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
           </>
         }
       >
+        {pending?.type === "assign" ? (
+          <div className="mb-3">
+            <label htmlFor="assignment-until" className="block text-sm font-medium text-gray-900">{t("until")}</label>
+            <p id="assignment-until-help" className="text-xs text-gray-500">{pending.kind === "member" ? t("untilHelpMember", { role: defaultRole.name }) : t("untilHelpOther")}</p>
+            <input
+              id="assignment-until"
+              type="datetime-local"
+              value={until}
+              onChange={(event) => setUntil(event.target.value)}
+              aria-describedby="assignment-until-help"
+              className="mt-1 block rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm"
+            />
+          </div>
+        ) : null}
         {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       </Modal>
     </div>

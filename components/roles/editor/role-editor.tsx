@@ -22,8 +22,11 @@ import { ObjectRuleView } from "./object-rule-view";
 import { AssignmentTab } from "./assignment-tab";
 import { SettingsTab } from "./settings-tab";
 import { useFieldErrors } from "./use-field-errors";
+import { useAuthorityHints } from "./use-authority-hints";
+import { ImpactPanel } from "./impact-panel";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import type { RoleEditorProps } from "./types";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 const TABS = ["permissions", "assignment", "settings"] as const;
 type Tab = (typeof TABS)[number];
@@ -40,7 +43,7 @@ function tabOf(field: string | undefined): Tab {
 export function RoleEditor(props: RoleEditorProps) {
   const { role, objects } = props;
   const t = useTranslations("roles");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const router = useRouter();
   const searchParams = useSearchParams();
   const [saved, setSaved] = useState<RoleDraft>(role?.draft ?? props.initialDraft ?? EMPTY_ROLE_DRAFT);
@@ -61,7 +64,7 @@ export function RoleEditor(props: RoleEditorProps) {
   const readOnly = role?.isAdmin ?? false;
   const dirty = !readOnly && !leaving && (role === null ? !sameDraft(draft, EMPTY_ROLE_DRAFT) : !sameDraft(draft, saved));
   const { dialog } = useUnsavedGuard(dirty);
-  const errorFor = useFieldErrors(errors);
+  const serverErrorFor = useFieldErrors(errors);
 
   const schema: WorkspaceSchema = useMemo(
     () => ({ objects: objects.map((object) => ({ name: object.name, fields: object.fields.map((f) => ({ name: f.name, isLabel: f.isLabel, isSystem: f.isSystem })) })) }),
@@ -69,6 +72,9 @@ export function RoleEditor(props: RoleEditorProps) {
   );
   // The engine is pure, so the editor shows exactly what the server will enforce.
   const effective = useMemo(() => resolvePermissions(draftToDefinition(draft, readOnly), schema), [draft, readOnly, schema]);
+  const savedEffective = useMemo(() => resolvePermissions(draftToDefinition(saved, readOnly), schema), [saved, readOnly, schema]);
+  const authorityHintFor = useAuthorityHints(effective, draft, props.authority, objects);
+  const errorFor = (field: string) => serverErrorFor(field) ?? authorityHintFor(field);
 
   const update = (edit: (current: RoleDraft) => RoleDraft) => {
     if (readOnly) return;
@@ -162,18 +168,24 @@ export function RoleEditor(props: RoleEditorProps) {
         </p>
       ) : null}
 
+      {role && dirty ? (
+        <div className="mt-4">
+          <ImpactPanel role={role} saved={savedEffective} draft={effective} principals={props.principals} objects={objects} />
+        </div>
+      ) : null}
+
       {errors.length > 0 ? (
         <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {conflict ? (
             <div className="flex items-center justify-between gap-3">
-              <span>{te("VERSION_CONFLICT")}</span>
+              <span>{errorMessage({ code: "VERSION_CONFLICT" })}</span>
               <Button onClick={reload}>{t("reload")}</Button>
             </div>
           ) : (
             <>
               <p className="font-medium">{t("errorSummary")}</p>
               <ul className="mt-1 list-disc pl-5">
-                {[...new Set(errors.map((error) => te(error.code)))].map((message) => (
+                {[...new Set(errors.map((error) => errorMessage(error)))].map((message) => (
                   <li key={message}>{message}</li>
                 ))}
               </ul>

@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 import { Modal } from "@/components/ui/modal";
 import type { EditorRole, FieldErrors } from "./types";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 interface SettingsTabProps {
   role: EditorRole | null;
@@ -29,7 +30,7 @@ const inputClasses = "mt-1 block w-full rounded-md border border-gray-300 px-3 p
 
 export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRoleName, onDeleted }: SettingsTabProps) {
   const t = useTranslations("roles.settingsTab");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
   const router = useRouter();
   const [confirming, setConfirming] = useState(false);
@@ -45,7 +46,7 @@ export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRo
       if (!role) return;
       const result = await deleteRoleAction({ roleId: role.id });
       if (!result.ok) {
-        setDeleteError(te(result.errors[0].code));
+        setDeleteError(errorMessage(result.errors[0]));
         return;
       }
       setConfirming(false);

@@ -1,6 +1,7 @@
 import type { ActionError } from "@/lib/errors";
 import type { RoleDraft } from "@/lib/roles/draft";
 import type { Assignees } from "@/lib/roles/assignees";
+import type { PermissionView } from "@/lib/permissions";
 
 export interface EditorField {
   name: string;
@@ -35,6 +36,16 @@ export interface RoleEditorProps {
   adminMemberCount: number;
   actorMemberId: string;
   defaultRole: { id: string; name: string };
+  /** The actor's authority (SPEC §11); null for an Admin, who may grant anything. */
+  authority: EditorAuthority | null;
+}
+
+export interface EditorAuthority {
+  permissions: PermissionView;
+  /** Roles the actor may hand out (and move principals from). */
+  withinRoleIds: string[];
+  /** Only Admins touch these (and whoever holds them). */
+  adminRoleIds: string[];
 }
 
 export type FieldErrors = (field: string) => string | null;

@@ -9,6 +9,7 @@ import type { ApiKeyStatus } from "@/lib/api-keys/queries";
 import { revokeApiKeyAction } from "@/app/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 export interface ApiKeyTableRow {
   id: string;
@@ -30,7 +31,7 @@ const STATUS_CLASSES: Record<ApiKeyStatus, string> = {
 export function ApiKeyTable({ keys }: { keys: ApiKeyTableRow[] }) {
   const t = useTranslations("settings.apiKeys");
   const ts = useTranslations("settings.common");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
   const router = useRouter();
   const [revoking, setRevoking] = useState<ApiKeyTableRow | null>(null);
@@ -42,7 +43,7 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyTableRow[] }) {
       if (!revoking) return;
       const result = await revokeApiKeyAction({ keyId: revoking.id });
       if (!result.ok) {
-        setError(te(result.errors[0].code));
+        setError(errorMessage(result.errors[0]));
         toast.error(t("revokeFailed"));
         return;
       }

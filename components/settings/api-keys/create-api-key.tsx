@@ -12,10 +12,13 @@ import { Modal } from "@/components/ui/modal";
 import { CopyField } from "@/components/settings/copy-field";
 import { FormErrors, SelectField, TextField } from "@/components/settings/fields";
 import { useFormErrors } from "@/components/settings/form-errors";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 interface Props {
   /** Roles a key may hold; empty when the member may not assign roles (no Roles permission). */
-  roles: { id: string; name: string }[];
+  roles: { id: string; name: string; withinAuthority: boolean }[];
+  /** May the creator make a key without a role (it acts with the default role)? */
+  defaultWithinAuthority: boolean;
   canChooseRole: boolean;
   defaultRoleName: string;
   /** The earliest expiry day the server accepts, `YYYY-MM-DD` (tomorrow, UTC). */
@@ -23,7 +26,7 @@ interface Props {
 }
 
 /** "+ Create API key": the secret is shown once, in this dialog, and never again. */
-export function CreateApiKey({ roles, canChooseRole, defaultRoleName, minExpiry }: Props) {
+export function CreateApiKey({ roles, defaultWithinAuthority, canChooseRole, defaultRoleName, minExpiry }: Props) {
   const t = useTranslations("settings.apiKeys");
   const ts = useTranslations("settings.common");
   const tc = useTranslations("common");
@@ -36,6 +39,8 @@ export function CreateApiKey({ roles, canChooseRole, defaultRoleName, minExpiry 
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [pending, startTransition] = useTransition();
   const { forField, general } = useFormErrors(errors, { name: t("nameInvalid"), expiresAt: t("expiresInvalid"), roleId: t("roleInvalid") });
+  const errorMessage = useErrorMessage();
+  const beyond = errorMessage({ code: "EXCEEDS_AUTHORITY", params: { kind: "none", action: "", object: "", field: "", key: "" } });
 
   const reset = () => {
     setName("");
@@ -106,9 +111,9 @@ export function CreateApiKey({ roles, canChooseRole, defaultRoleName, minExpiry 
               error={forField("roleId")}
               onChange={(event) => setRoleId(event.target.value)}
             >
-              <option value="">{t("defaultRoleOption", { role: defaultRoleName })}</option>
+              <option value="" disabled={!defaultWithinAuthority} title={defaultWithinAuthority ? undefined : beyond}>{t("defaultRoleOption", { role: defaultRoleName })}</option>
               {roles.map((role) => (
-                <option key={role.id} value={role.id}>{role.name}</option>
+                <option key={role.id} value={role.id} disabled={!role.withinAuthority} title={role.withinAuthority ? undefined : beyond}>{role.name}</option>
               ))}
             </SelectField>
             <div className="flex justify-end gap-2">

@@ -12,9 +12,14 @@ import { Modal } from "@/components/ui/modal";
 import { CopyField } from "@/components/settings/copy-field";
 import { FormErrors, TextField } from "@/components/settings/fields";
 import { useFormErrors } from "@/components/settings/form-errors";
+import { Tooltip } from "@/components/ui/tooltip";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
-/** "+ Invite member": name and email; the new member joins with the default role. */
-export function InviteMember({ defaultRoleName }: { defaultRoleName: string }) {
+/**
+ * "+ Invite member": name and email; the new member joins with the default role. Disabled, with
+ * the reason, for an inviter whose own role is narrower than the default role (SPEC §11).
+ */
+export function InviteMember({ defaultRoleName, withinAuthority }: { defaultRoleName: string; withinAuthority: boolean }) {
   const t = useTranslations("settings.members");
   const tc = useTranslations("common");
   const router = useRouter();
@@ -25,6 +30,8 @@ export function InviteMember({ defaultRoleName }: { defaultRoleName: string }) {
   const [invited, setInvited] = useState<InvitedMember | null>(null);
   const [pending, startTransition] = useTransition();
   const { forField, general } = useFormErrors(errors, { name: t("nameInvalid"), email: t("emailInvalid") });
+  const errorMessage = useErrorMessage();
+  const beyond = errorMessage({ code: "EXCEEDS_AUTHORITY", params: { kind: "none", action: "", object: "", field: "", key: "" } });
 
   const reset = () => {
     setName("");
@@ -51,7 +58,13 @@ export function InviteMember({ defaultRoleName }: { defaultRoleName: string }) {
 
   return (
     <>
-      <Button variant="primary" onClick={() => { reset(); setOpen(true); }}>{t("invite")}</Button>
+      {withinAuthority ? (
+        <Button variant="primary" onClick={() => { reset(); setOpen(true); }}>{t("invite")}</Button>
+      ) : (
+        <Tooltip content={beyond}>
+          <Button variant="primary" aria-disabled aria-description={beyond} className="cursor-not-allowed opacity-60">{t("invite")}</Button>
+        </Tooltip>
+      )}
       <Modal
         open={open}
         onOpenChange={(next) => {

@@ -8,6 +8,7 @@ import { removeMemberAction } from "@/app/settings/members/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { Tooltip } from "@/components/ui/tooltip";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 export interface MemberTableRow {
   id: string;
@@ -18,9 +19,9 @@ export interface MemberTableRow {
   joined: string;
 }
 
-export function MemberTable({ members, actorMemberId }: { members: MemberTableRow[]; actorMemberId: string }) {
+export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members: MemberTableRow[]; actorMemberId: string; actorIsAdmin: boolean }) {
   const t = useTranslations("settings.members");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
   const router = useRouter();
   const [removing, setRemoving] = useState<MemberTableRow | null>(null);
@@ -30,6 +31,7 @@ export function MemberTable({ members, actorMemberId }: { members: MemberTableRo
 
   const blocker = (member: MemberTableRow) => {
     if (member.id === actorMemberId) return t("cannotRemoveSelf");
+    if (member.isAdmin && !actorIsAdmin) return errorMessage({ code: "ADMIN_ONLY" });
     if (member.isAdmin && adminCount <= 1) return t("lastAdmin");
     return null;
   };
@@ -39,7 +41,7 @@ export function MemberTable({ members, actorMemberId }: { members: MemberTableRo
       if (!removing) return;
       const result = await removeMemberAction({ memberId: removing.id });
       if (!result.ok) {
-        setError(te(result.errors[0].code));
+        setError(errorMessage(result.errors[0]));
         toast.error(t("removeFailed"));
         return;
       }

@@ -8,11 +8,12 @@ import { Play } from "lucide-react";
 import type { WorkflowId } from "@/lib/workflows/catalog";
 import { runWorkflowAction } from "@/app/settings/workflows/actions";
 import { Button } from "@/components/ui/button";
+import { useErrorMessage } from "@/components/ui/use-error-message";
 
 /** "Run now": triggers the workflow on the server and says what the agent step did. */
 export function RunWorkflowButton({ workflowId, workflowName }: { workflowId: WorkflowId; workflowName: string }) {
   const t = useTranslations("settings.workflows");
-  const te = useTranslations("errors");
+  const errorMessage = useErrorMessage();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -20,7 +21,7 @@ export function RunWorkflowButton({ workflowId, workflowName }: { workflowId: Wo
     startTransition(async () => {
       const result = await runWorkflowAction({ workflowId });
       if (!result.ok) {
-        toast.error(t("runFailed", { error: te(result.errors[0].code) }));
+        toast.error(t("runFailed", { error: errorMessage(result.errors[0]) }));
         return;
       }
       const { outcome, staleCount } = result.data;

@@ -30,6 +30,6 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const { roleId } = await params;
-  const [role, context] = await Promise.all([loadRole(member.workspaceId, roleId), loadEditorContext(db, member.workspaceId, await metadataLabels())]);
+  const [role, context] = await Promise.all([loadRole(member.workspaceId, roleId), loadEditorContext(db, member.workspaceId, member.permissions, await metadataLabels())]);
   return <RoleEditor key={role.id} role={role} actorMemberId={member.id} {...context} />;
 }

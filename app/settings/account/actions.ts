@@ -1,0 +1,43 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { db } from "@/lib/db";
+import { requireMemberForAction } from "@/lib/auth/current-member";
+import { getSession } from "@/lib/auth/session";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
+import { parseOrThrow } from "@/lib/validation";
+import { changePassword, changePasswordInput, signOutOtherSessions } from "@/lib/account/account";
+
+/** The caller's own cookie moves to the new generation; every other session is ended by it. */
+async function keepThisSession(generation: number) {
+  const session = await getSession();
+  session.generation = generation;
+  await session.save();
+}
+
+/** Open to a member who must replace a temporary password: it is how they replace it. */
+export async function changePasswordAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireMemberForAction(undefined, { allowTemporaryPassword: true });
+    const { generation } = await changePassword(db, actor, parseOrThrow(changePasswordInput, input));
+    await keepThisSession(generation);
+    return undefined;
+  }, { path: "/", type: "layout" });
+}
+
+export async function signOutOtherSessionsAction(): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireMemberForAction();
+    const { generation } = await signOutOtherSessions(db, actor);
+    await keepThisSession(generation);
+    return undefined;
+  });
+}
+
+/** The temporary-password page's form: same rule, then on into the app. */
+export async function replaceTemporaryPasswordAction(input: unknown): Promise<ActionResult> {
+  const result = await changePasswordAction(input);
+  if (result.ok) redirect("/");
+  return result;
+}
