@@ -24,10 +24,11 @@ describe("exceedingPermissions", () => {
   it("names each object, field, settings and action permission beyond the actor's", () => {
     const rolesOnly = resolve({ ...guestRole, settings: ["ROLES"] });
     expect(exceedingPermissions(intern, rolesOnly)).toEqual([
+      { kind: "object", action: "create", object: "person" },
       { kind: "object", action: "edit", object: "person" },
       { kind: "action", key: "EXPORT_CSV" },
     ]);
-    expect(exceedingPermissions(member, guest)[0]).toEqual({ kind: "object", action: "edit", object: "person" });
+    expect(exceedingPermissions(member, guest)[0]).toEqual({ kind: "object", action: "create", object: "person" });
   });
 
   it("names a field the actor cannot see, but not the fields of an object it cannot see at all", () => {
@@ -65,11 +66,12 @@ const override = fc.constantFrom(true, false, null);
 const roleArb: fc.Arbitrary<RoleDefinition> = fc.record({
   isAdmin: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 12, arbitrary: fc.constant(false) }),
   canSeeAllObjects: fc.boolean(),
+  canCreateAllObjects: fc.boolean(),
   canEditAllObjects: fc.boolean(),
   canDeleteAllObjects: fc.boolean(),
   canDestroyAllObjects: fc.boolean(),
   objectRules: fc.uniqueArray(
-    fc.record({ object: fc.constantFrom(...OBJECTS), canSee: override, canEdit: override, canDelete: override, canDestroy: override }),
+    fc.record({ object: fc.constantFrom(...OBJECTS), canSee: override, canCreate: override, canEdit: override, canDelete: override, canDestroy: override }),
     { selector: (rule) => rule.object },
   ),
   fieldRules: fc.uniqueArray(

@@ -15,6 +15,7 @@ describe("diffPermissions", () => {
     expect(diff.gains).toEqual([]);
     expect(diff.losses).toEqual([
       { kind: "object", action: "see", object: "person" },
+      { kind: "object", action: "create", object: "person" },
       { kind: "object", action: "edit", object: "person" },
     ]);
   });
@@ -34,10 +35,11 @@ const override = fc.constantFrom(true, false, null);
 const roleArb: fc.Arbitrary<RoleDefinition> = fc.record({
   isAdmin: fc.constantFrom(false, false, false, true),
   canSeeAllObjects: fc.boolean(),
+  canCreateAllObjects: fc.boolean(),
   canEditAllObjects: fc.boolean(),
   canDeleteAllObjects: fc.boolean(),
   canDestroyAllObjects: fc.boolean(),
-  objectRules: fc.uniqueArray(fc.record({ object: fc.constantFrom("person", "company", "opportunity"), canSee: override, canEdit: override, canDelete: override, canDestroy: override }), { selector: (rule) => rule.object }),
+  objectRules: fc.uniqueArray(fc.record({ object: fc.constantFrom("person", "company", "opportunity"), canSee: override, canCreate: override, canEdit: override, canDelete: override, canDestroy: override }), { selector: (rule) => rule.object }),
   fieldRules: fc.uniqueArray(fc.record({ object: fc.constant("person"), field: fc.constantFrom("email", "address", "city"), canSee: override, canEdit: override }), { selector: (rule) => rule.field }),
   settingsAllAccess: fc.boolean(),
   settings: fc.subarray(["ROLES", "MEMBERS", "WORKSPACE"]),

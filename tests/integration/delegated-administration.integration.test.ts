@@ -170,12 +170,13 @@ describe("compare (SPEC §14)", () => {
     const { compareRoles } = await import("@/lib/roles/compare");
     const rows = await compareRoles(db, workspaceId, roleId("Intern"), roleId("Guest"));
     const permissions = rows.map((row) => row.permission);
-    expect(permissions).toHaveLength(4);
+    expect(permissions).toHaveLength(5);
     expect(permissions).toEqual(
       expect.arrayContaining([
         { kind: "action", key: "EXPORT_CSV" },
         { kind: "object", action: "see", object: "opportunity" },
         { kind: "field", action: "see", object: "person", field: "address" },
+        { kind: "object", action: "create", object: "person" },
         { kind: "object", action: "edit", object: "person" },
       ]),
     );

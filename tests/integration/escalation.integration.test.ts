@@ -46,6 +46,7 @@ const draftArb = (settings: fc.Arbitrary<RoleDraft["settings"]>): fc.Arbitrary<O
     description: fc.constant(""),
     icon: fc.constant("user"),
     canSeeAllObjects: mostlyTrue,
+    canCreateAllObjects: fc.boolean(),
     canEditAllObjects: fc.boolean(),
     canDeleteAllObjects: fc.boolean(),
     canDestroyAllObjects: fc.constantFrom(false, false, true),
@@ -57,7 +58,7 @@ const draftArb = (settings: fc.Arbitrary<RoleDraft["settings"]>): fc.Arbitrary<O
     assignableToApiKeys: fc.constant(true),
     assignableToAgents: fc.constant(true),
     objectRules: fc.uniqueArray(
-      fc.record({ object: fc.constantFrom(...OBJECTS), canSee: fc.constantFrom(true, null, null, false), canEdit: maybe, canDelete: maybe, canDestroy: maybe }),
+      fc.record({ object: fc.constantFrom(...OBJECTS), canSee: fc.constantFrom(true, null, null, false), canCreate: maybe, canEdit: maybe, canDelete: maybe, canDestroy: maybe }),
       { selector: (rule) => rule.object, maxLength: 3 },
     ),
     fieldRules: fc.uniqueArray(
@@ -217,11 +218,12 @@ async function run(actor: Principal, command: Command, state: State) {
 async function draftFor(actor: Principal, command: { draft: Omit<RoleDraft, "name">; narrow: Narrowing }): Promise<Omit<RoleDraft, "name">> {
   if (!command.narrow) return command.draft;
   const own = (await loadRoleForEditor(db, workspaceId, actor.roleId)).draft;
-  const [see, edit, del, destroy, ...rest] = command.narrow;
+  const [see, edit, del, destroy, create, ...rest] = command.narrow;
   const keep = (list: readonly string[], offset: number) => list.filter((_key, i) => !rest[(offset + i) % rest.length]);
   return {
     ...own,
     canSeeAllObjects: own.canSeeAllObjects && !see,
+    canCreateAllObjects: own.canSeeAllObjects && !see && own.canCreateAllObjects && !create,
     canEditAllObjects: own.canSeeAllObjects && !see && own.canEditAllObjects && !edit,
     canDeleteAllObjects: own.canSeeAllObjects && !see && own.canDeleteAllObjects && !del,
     canDestroyAllObjects: own.canSeeAllObjects && !see && own.canDestroyAllObjects && !destroy,
@@ -243,6 +245,7 @@ async function prepareActors(drafts: Omit<RoleDraft, "name">[]) {
     const role = await seedRole(db, workspaceId, objectIndex, {
       name: `Actor role ${unique()}`,
       canSeeAllObjects: draft.canSeeAllObjects,
+      canCreateAllObjects: draft.canSeeAllObjects && draft.canCreateAllObjects,
       canEditAllObjects: draft.canSeeAllObjects && draft.canEditAllObjects,
       canDeleteAllObjects: draft.canSeeAllObjects && draft.canDeleteAllObjects,
       canDestroyAllObjects: draft.canSeeAllObjects && draft.canDestroyAllObjects,
