@@ -4,6 +4,7 @@ import type { Principal } from "@/lib/access/principal";
 export type AuditAction =
   | "role.created"
   | "role.updated"
+  | "role.restored"
   | "role.deleted"
   | "role.assigned"
   | "role.unassigned"

@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { ROLE_DEFINITION_INCLUDE } from "./definition";
 import { roleToDraft } from "./editor";
+import { ensureBaselineVersion, recordRoleVersion } from "./history";
 
 export interface DeletedRole {
   movedMembers: number;
@@ -36,6 +37,8 @@ export async function deleteRole(db: Db, actor: Principal, roleId: string): Prom
     await tx.role.delete({ where: { id: roleId } });
 
     const result = { movedMembers: members.count, movedApiKeys: apiKeys.count, movedAgents: agents.count, defaultRoleName: workspace.defaultRole.name };
+    await ensureBaselineVersion(tx, actor.workspaceId, role);
+    await recordRoleVersion(tx, actor, role, "deleted", roleToDraft(role));
     await writeAudit(tx, actor, { action: "role.deleted", targetType: "role", targetId: roleId, roleId, targetLabel: role.name, before: roleToDraft(role), after: result });
     return result;
   });

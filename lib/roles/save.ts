@@ -9,6 +9,7 @@ import { draftToDefinition, type RoleDraft } from "./draft";
 import { ROLE_DEFINITION_INCLUDE } from "./definition";
 import { roleToDraft } from "./editor";
 import { assertValidDraft } from "./validate-draft";
+import { ensureBaselineVersion, recordRoleVersion, type RoleChange } from "./history";
 
 function roleColumns(draft: RoleDraft) {
   const name = normalizeRoleName(draft.name);
@@ -78,7 +79,7 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-export async function createRole(db: Db, actor: Principal, draft: RoleDraft): Promise<{ id: string }> {
+export async function createRole(db: Db, actor: Principal, draft: RoleDraft, change: Extract<RoleChange, "created" | "imported"> = "created"): Promise<{ id: string }> {
   try {
     return await db.$transaction(async (tx) => {
       const authority = await authorityFor(tx, actor, "ROLES");
@@ -87,6 +88,7 @@ export async function createRole(db: Db, actor: Principal, draft: RoleDraft): Pr
       const role = await tx.role.create({ data: { workspaceId: actor.workspaceId, ...roleColumns(draft) } });
       await writeRules(tx, actor.workspaceId, role.id, draft);
       await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
+      await recordRoleVersion(tx, actor, role, change, draft);
       return { id: role.id };
     });
   } catch (error) {
@@ -99,7 +101,14 @@ export async function createRole(db: Db, actor: Principal, draft: RoleDraft): Pr
  * Saves a role only if nobody saved it since `expectedVersion` was read (SPEC §8): the version
  * check and the bump are one conditional UPDATE, so two concurrent saves cannot both pass.
  */
-export async function updateRole(db: Db, actor: Principal, roleId: string, expectedVersion: number, draft: RoleDraft): Promise<{ version: number }> {
+export async function updateRole(
+  db: Db,
+  actor: Principal,
+  roleId: string,
+  expectedVersion: number,
+  draft: RoleDraft,
+  change: Extract<RoleChange, "updated" | "restored"> = "updated",
+): Promise<{ version: number }> {
   try {
     return await db.$transaction(async (tx) => {
       const authority = await authorityFor(tx, actor, "ROLES");
@@ -115,6 +124,7 @@ export async function updateRole(db: Db, actor: Principal, roleId: string, expec
         data: { ...roleColumns(draft), version: { increment: 1 } },
       });
       if (count === 0) throw new DomainError("VERSION_CONFLICT");
+      await ensureBaselineVersion(tx, actor.workspaceId, current);
 
       await tx.objectPermission.deleteMany({ where: { roleId } });
       await tx.fieldPermission.deleteMany({ where: { roleId } });
@@ -122,7 +132,7 @@ export async function updateRole(db: Db, actor: Principal, roleId: string, expec
       await tx.roleActionPermission.deleteMany({ where: { roleId } });
       await writeRules(tx, actor.workspaceId, roleId, draft);
       await writeAudit(tx, actor, {
-        action: "role.updated",
+        action: change === "restored" ? "role.restored" : "role.updated",
         targetType: "role",
         targetId: roleId,
         roleId,
@@ -130,6 +140,7 @@ export async function updateRole(db: Db, actor: Principal, roleId: string, expec
         before: roleToDraft(current),
         after: draft,
       });
+      await recordRoleVersion(tx, actor, { id: roleId, version: expectedVersion + 1 }, change, draft);
       return { version: expectedVersion + 1 };
     });
   } catch (error) {

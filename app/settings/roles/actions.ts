@@ -10,6 +10,7 @@ import { roleDraft } from "@/lib/roles/draft";
 import { roleFile } from "@/lib/roles/role-file";
 import { createRole, updateRole } from "@/lib/roles/save";
 import { deleteRole, type DeletedRole } from "@/lib/roles/delete";
+import { restoreRoleVersion } from "@/lib/roles/restore";
 import { setDefaultRole } from "@/lib/roles/default-role";
 import { assignRole, unassignRole } from "@/lib/roles/assignment";
 import { parseOrThrow } from "@/lib/validation";
@@ -41,7 +42,7 @@ export async function importRoleAction(input: unknown): Promise<ActionResult<{ i
       throw new DomainError("VALIDATION_FAILED", { field: "file" });
     }
     const { role } = parseOrThrow(roleFile, json);
-    const created = await createRole(db, actor, role);
+    const created = await createRole(db, actor, role, "imported");
     return { id: created.id, name: role.name.trim() };
   });
 }
@@ -52,6 +53,15 @@ export async function updateRoleAction(input: unknown): Promise<ActionResult<{ v
     const { roleId, version, draft } = parseOrThrow(z.object({ roleId: id, version: z.int().positive(), draft: z.unknown() }), input);
     // Parsed on its own so that field errors read `name`, not `draft.name`, as on creation.
     return updateRole(db, actor, roleId, version, parseOrThrow(roleDraft, draft));
+  });
+}
+
+/** Saves an old version of the role as its next one (SPEC §14), through the normal save. */
+export async function restoreRoleVersionAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { roleId, versionId, version } = parseOrThrow(z.object({ roleId: id, versionId: id, version: z.int().positive() }), input);
+    return restoreRoleVersion(db, actor, roleId, versionId, version);
   });
 }
 

@@ -24,11 +24,12 @@ import { SettingsTab } from "./settings-tab";
 import { useFieldErrors } from "./use-field-errors";
 import { useAuthorityHints } from "./use-authority-hints";
 import { ImpactPanel } from "./impact-panel";
+import { HistoryTab } from "./history-tab";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import type { RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
-const TABS = ["permissions", "assignment", "settings"] as const;
+const TABS = ["permissions", "assignment", "settings", "history"] as const;
 type Tab = (typeof TABS)[number];
 
 /** Which tab shows a server error, so a failed save opens the tab with the offending control. */
@@ -231,6 +232,9 @@ export function RoleEditor(props: RoleEditorProps) {
         </Tabs.Content>
         <Tabs.Content value="settings" className="pt-6 focus:outline-none">
           <SettingsTab role={role} draft={draft} update={update} errorFor={errorFor} readOnly={readOnly} defaultRoleName={props.defaultRole.name} onDeleted={() => setLeaving(true)} />
+        </Tabs.Content>
+        <Tabs.Content value="history" className="pt-6 focus:outline-none">
+          {role ? <HistoryTab role={role} history={props.history ?? []} objects={objects} schema={schema} dirty={dirty} /> : <p className="text-sm text-gray-600">{t("history.empty")}</p>}
         </Tabs.Content>
       </Tabs.Root>
       {dialog}

@@ -2,6 +2,7 @@ import type { ActionError } from "@/lib/errors";
 import type { RoleDraft } from "@/lib/roles/draft";
 import type { Assignees } from "@/lib/roles/assignees";
 import type { PermissionView } from "@/lib/permissions";
+import type { RoleVersionView } from "@/lib/roles/history";
 
 export interface EditorField {
   name: string;
@@ -29,6 +30,8 @@ export interface EditorRole {
 export interface RoleEditorProps {
   /** null while creating a role. */
   role: EditorRole | null;
+  /** Saved versions, newest first (SPEC §14); absent while creating a role. */
+  history?: RoleVersionView[];
   /** For a new role: where to start (a duplicate, an imported definition); empty otherwise. */
   initialDraft?: RoleDraft;
   objects: EditorObject[];

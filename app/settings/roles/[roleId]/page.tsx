@@ -5,6 +5,7 @@ import { canSetting } from "@/lib/permissions";
 import { isDomainError } from "@/lib/errors";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { loadEditorContext } from "@/lib/roles/editor-context";
+import { listRoleVersions } from "@/lib/roles/history";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleEditor } from "@/components/roles/editor/role-editor";
@@ -30,6 +31,6 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const { roleId } = await params;
-  const [role, context] = await Promise.all([loadRole(member.workspaceId, roleId), loadEditorContext(db, member.workspaceId, member.permissions, await metadataLabels())]);
-  return <RoleEditor key={role.id} role={role} actorMemberId={member.id} {...context} />;
+  const [role, history, context] = await Promise.all([loadRole(member.workspaceId, roleId), listRoleVersions(db, member.workspaceId, roleId), loadEditorContext(db, member.workspaceId, member.permissions, await metadataLabels())]);
+  return <RoleEditor key={role.id} role={role} history={history} actorMemberId={member.id} {...context} />;
 }
