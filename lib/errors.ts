@@ -32,6 +32,7 @@ export const ERROR_CODES = [
   "EXCEEDS_AUTHORITY",
   "ADMIN_ONLY",
   "OWN_ROLES_ACCESS",
+  "VIEW_AS_READ_ONLY",
   "INTERNAL",
   // REST API and records (lib/records, lib/api)
   "RECORD_IN_TRASH",

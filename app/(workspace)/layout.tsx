@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AccountFooter } from "@/components/layout/account-footer";
 import { DemoBanner } from "@/components/layout/demo-banner";
+import { ViewAsBanner } from "@/components/layout/view-as-banner";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
@@ -40,6 +41,7 @@ export default async function WorkspaceLayout({ children }: { children: ReactNod
       </aside>
       <main className="min-w-0 flex-1 bg-white px-10 py-8">
         <DemoBanner show={member.workspaceIsDemo} />
+        <ViewAsBanner viewingAs={member.viewingAs} />
         {children}
       </main>
     </div>

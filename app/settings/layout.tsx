@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { AccountFooter } from "@/components/layout/account-footer";
 import { DemoBanner } from "@/components/layout/demo-banner";
+import { ViewAsBanner } from "@/components/layout/view-as-banner";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
@@ -35,6 +36,7 @@ export default async function SettingsLayout({ children }: { children: ReactNode
       </aside>
       <main className="min-w-0 flex-1 bg-white px-10 py-8">
         <DemoBanner show={member.workspaceIsDemo} />
+        <ViewAsBanner viewingAs={member.viewingAs} />
         {children}
       </main>
     </div>

@@ -5,6 +5,8 @@ export type AuditAction =
   | "role.created"
   | "role.updated"
   | "role.restored"
+  | "role.viewAsStarted"
+  | "role.viewAsEnded"
   | "role.deleted"
   | "role.assigned"
   | "role.unassigned"

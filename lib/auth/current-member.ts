@@ -8,6 +8,7 @@ import { canSetting } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { getSession } from "./session";
 import { expireDueAssignments } from "@/lib/roles/expiry";
+import { viewingAs } from "@/lib/roles/view-as";
 
 /** The signed-in member: a principal (id is the member id) plus what the shell displays. */
 export interface ActingMember extends Principal {
@@ -24,6 +25,8 @@ export interface ActingMember extends Principal {
   roleName: string;
   /** Signed in with a temporary password: nothing but choosing a new one is allowed. */
   mustChangePassword: boolean;
+  /** While viewing as a role (SPEC §14), `permissions` is its read-only projection: writes are refused. */
+  viewingAs: { roleId: string; roleName: string } | null;
 }
 
 /**
@@ -51,9 +54,16 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
     roleId: member.roleId,
     roleName: member.role.name,
     mustChangePassword: member.user.mustChangePassword,
-    permissions: await loadRolePermissions(db, member.workspaceId, member.roleId),
+    ...(await permissionsOfSession(member.workspaceId, member.roleId, session.viewAsRoleId)),
   };
 });
+
+/** The member's own permissions, or the read-only projection of the role they view as. */
+async function permissionsOfSession(workspaceId: string, roleId: string, viewAsRoleId: string | undefined) {
+  const own = await loadRolePermissions(db, workspaceId, roleId);
+  const viewing = viewAsRoleId ? await viewingAs(db, workspaceId, own, viewAsRoleId) : null;
+  return viewing ? { permissions: viewing.permissions, viewingAs: { roleId: viewing.roleId, roleName: viewing.roleName } } : { permissions: own, viewingAs: null };
+}
 
 /** The member row, after recording any role expiry that has passed in their workspace (SPEC §13). */
 async function findMember(userId: string) {
@@ -91,10 +101,12 @@ export async function requireMemberWithTemporaryPassword(): Promise<ActingMember
 }
 
 /** For server actions: refuses instead of redirecting, so the form can show the error. */
-export async function requireMemberForAction(setting?: SettingsPermission, options: { allowTemporaryPassword?: boolean } = {}): Promise<ActingMember> {
+/** `reads`: the action only reads, so it runs while viewing as a role (with the role's projection). */
+export async function requireMemberForAction(setting?: SettingsPermission, options: { allowTemporaryPassword?: boolean; reads?: boolean } = {}): Promise<ActingMember> {
   const member = await getActingMember();
   if (!member) throw new DomainError("UNAUTHENTICATED");
   if (member.mustChangePassword && !options.allowTemporaryPassword) throw new DomainError("PASSWORD_CHANGE_REQUIRED");
+  if (member.viewingAs && !options.reads) throw new DomainError("VIEW_AS_READ_ONLY");
   if (setting && !canSetting(member.permissions, setting)) throw new DomainError("FORBIDDEN");
   return member;
 }

@@ -8,6 +8,8 @@ import type { SessionOptions } from "iron-session";
 export interface SessionData {
   userId?: string;
   generation?: number;
+  /** "View as this role" (SPEC §14): the role whose read-only projection this session looks through. */
+  viewAsRoleId?: string;
 }
 
 export const SESSION_COOKIE = "rolecall_session";

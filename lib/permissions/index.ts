@@ -27,3 +27,4 @@ export { exceedingPermissions, isWithinAuthority } from "./authority";
 export type { ExceedingPermission, PermissionView } from "./authority";
 export { diffPermissions, isEmptyDiff } from "./diff";
 export type { PermissionDiff } from "./diff";
+export { readOnlyProjection } from "./view-as";

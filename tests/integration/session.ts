@@ -7,7 +7,11 @@ import type { TestDb } from "./db";
  * needs a Next request) is a no-op. Nothing else is replaced: the real sign-in lookup, permission
  * engine and domain code run.
  */
-export const testContext: { db: TestDb | null; userId: string | null; generation: number | undefined } = { db: null, userId: null, generation: undefined };
+export const testContext: { db: TestDb | null; userId: string | null; generation: number | undefined; viewAsRoleId?: string } = {
+  db: null,
+  userId: null,
+  generation: undefined,
+};
 
 vi.mock("@/lib/db", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/db")>();
@@ -28,9 +32,12 @@ vi.mock("@/lib/auth/session", () => ({
     const session = {
       userId: testContext.userId ?? undefined,
       generation: testContext.generation,
+      viewAsRoleId: testContext.viewAsRoleId,
       save: async () => {
         savedSession.userId = session.userId;
         savedSession.generation = session.generation;
+        // Like a browser keeping the cookie: the next request sees what was saved.
+        testContext.viewAsRoleId = session.viewAsRoleId;
       },
       destroy: () => {},
     };
@@ -46,4 +53,5 @@ export async function actAs(db: TestDb, email: string | null) {
   const user = email ? await db.user.findUniqueOrThrow({ where: { email } }) : null;
   testContext.userId = user?.id ?? null;
   testContext.generation = user?.sessionGeneration;
+  testContext.viewAsRoleId = undefined;
 }

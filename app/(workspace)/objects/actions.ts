@@ -51,7 +51,7 @@ export type ListRecordsInput = z.input<typeof listInput>;
 /** One page of a list (or of the trash), with the labels of related records the member can see. */
 export async function listRecordsAction(input: ListRecordsInput): Promise<ActionResult<RecordsPage>> {
   return run(async () => {
-    const member = await requireMemberForAction();
+    const member = await requireMemberForAction(undefined, { reads: true });
     const { object: objectName, trash, ...options } = parseOrThrow(listInput, input);
     const page = trash ? await listTrash(db, member, objectName, options) : await listRecords(db, member, objectName, options);
     const object = await findRecordObject(db, member.workspaceId, objectName);
@@ -63,7 +63,7 @@ export async function listRecordsAction(input: ListRecordsInput): Promise<Action
 /** Records a relation field may point to (first 200 by label, optionally searched). */
 export async function relationOptionsAction(input: { object: string; field: string; search?: string }): Promise<ActionResult<RelationOption[]>> {
   return run(async () => {
-    const member = await requireMemberForAction();
+    const member = await requireMemberForAction(undefined, { reads: true });
     const parsed = parseOrThrow(z.object({ object: name, field: name, search: z.string().max(MAX_SEARCH_LENGTH).optional() }), input);
     const object = await findRecordObject(db, member.workspaceId, parsed.object);
     const field = object ? visibleFieldsOf(member, object).find((candidate) => candidate.name === parsed.field) : undefined;
@@ -126,7 +126,7 @@ export async function destroyRecordAction(input: { object: string; id: string })
 /** The current list (filter, sort, search) as CSV; refused without EXPORT_CSV. */
 export async function exportCsvAction(input: Omit<ListRecordsInput, "cursor" | "limit" | "trash">): Promise<ActionResult<CsvExport>> {
   return run(async () => {
-    const member = await requireMemberForAction();
+    const member = await requireMemberForAction(undefined, { reads: true });
     const { object, filter, orderBy, search } = parseOrThrow(listInput.omit({ cursor: true, limit: true, trash: true }), input);
     return exportRecordsCsv(db, member, object, { filter, orderBy, search });
   });

@@ -11,6 +11,8 @@ import { roleFile } from "@/lib/roles/role-file";
 import { createRole, updateRole } from "@/lib/roles/save";
 import { deleteRole, type DeletedRole } from "@/lib/roles/delete";
 import { restoreRoleVersion } from "@/lib/roles/restore";
+import { startViewAs } from "@/lib/roles/view-as";
+import { getSession } from "@/lib/auth/session";
 import { setDefaultRole } from "@/lib/roles/default-role";
 import { assignRole, unassignRole } from "@/lib/roles/assignment";
 import { parseOrThrow } from "@/lib/validation";
@@ -63,6 +65,22 @@ export async function restoreRoleVersionAction(input: unknown): Promise<ActionRe
     const { roleId, versionId, version } = parseOrThrow(z.object({ roleId: id, versionId: id, version: z.int().positive() }), input);
     return restoreRoleVersion(db, actor, roleId, versionId, version);
   });
+}
+
+/** Starts "View as this role" (SPEC §14) for this session; the records then show its read-only projection. */
+export async function viewAsRoleAction(input: unknown): Promise<ActionResult<{ roleName: string }>> {
+  return runAction(
+    async () => {
+      const actor = await requireMemberForAction("ROLES");
+      const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
+      const started = await startViewAs(db, actor, roleId);
+      const session = await getSession();
+      session.viewAsRoleId = roleId;
+      await session.save();
+      return started;
+    },
+    { path: "/", type: "layout" },
+  );
 }
 
 export async function deleteRoleAction(input: unknown): Promise<ActionResult<DeletedRole>> {

@@ -25,6 +25,7 @@ import { useFieldErrors } from "./use-field-errors";
 import { useAuthorityHints } from "./use-authority-hints";
 import { ImpactPanel } from "./impact-panel";
 import { HistoryTab } from "./history-tab";
+import { ViewAsButton } from "./view-as-button";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import type { RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -152,6 +153,7 @@ export function RoleEditor(props: RoleEditorProps) {
           <h1 className="truncate text-xl font-semibold text-gray-900">{title}</h1>
         </div>
         <div className="flex gap-2">
+          {role ? <ViewAsButton roleId={role.id} /> : null}
           {role ? <RoleMenu roleId={role.id} draft={saved} /> : null}
           {readOnly ? null : (
             <>

@@ -1,0 +1,25 @@
+"use server";
+
+import { getActingMember } from "@/lib/auth/current-member";
+import { getSession } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { DomainError, type ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
+import { endViewAs } from "@/lib/roles/view-as";
+
+/** Leaves "View as" (the one action allowed while viewing): the member is themselves again. */
+export async function exitViewAsAction(): Promise<ActionResult<{ roleId: string | null }>> {
+  return runAction(
+    async () => {
+      const member = await getActingMember();
+      if (!member) throw new DomainError("UNAUTHENTICATED");
+      const session = await getSession();
+      const roleId = session.viewAsRoleId ?? null;
+      delete session.viewAsRoleId;
+      await session.save();
+      if (roleId) await endViewAs(db, member, roleId);
+      return { roleId };
+    },
+    { path: "/", type: "layout" },
+  );
+}
