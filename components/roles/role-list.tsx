@@ -36,9 +36,11 @@ export function RoleList({ roles }: { roles: RoleSummary[] }) {
                   </span>
                   <span>
                     <span className="font-medium">{role.name}</span>
+                    {/* Spaces keep the link's accessible name readable: "Member Default …", not "MemberDefault…". */}
+                    {" "}
                     {role.isDefault ? (
                       <span className="ml-2 rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">{t("default")}</span>
-                    ) : null}
+                    ) : null}{" "}
                     {role.description ? <span className="block text-xs text-gray-500">{role.description}</span> : null}
                   </span>
                 </Link>
