@@ -13,7 +13,7 @@ test("sign-in has no serious accessibility violation", async ({ page }) => {
   await expectNoSeriousViolations(page);
 });
 
-const SCREENS: [string, (ids: { intern: string }) => string][] = [
+const SCREENS: [string, (ids: { intern: string; guest: string }) => string][] = [
   ["role list", () => "/settings/roles"],
   ["new role", () => "/settings/roles/new"],
   ["role permissions", ({ intern }) => `/settings/roles/${intern}`],
@@ -27,11 +27,14 @@ const SCREENS: [string, (ids: { intern: string }) => string][] = [
   ["data model", () => "/settings/data-model"],
   ["API reference", () => "/settings/api-reference"],
   ["records list", () => "/objects/people"],
+  ["role history", ({ intern }) => `/settings/roles/${intern}?tab=history`],
+  ["compare roles", ({ intern, guest }) => `/settings/roles/compare?a=${intern}&b=${guest}`],
+  ["account", () => "/settings/account"],
 ];
 
 for (const [name, path] of SCREENS) {
   test(`${name} has no serious accessibility violation`, async ({ page, workspace }) => {
-    await page.goto(path({ intern: workspace.roles.Intern.id }));
+    await page.goto(path({ intern: workspace.roles.Intern.id, guest: workspace.roles.Guest.id }));
     await expect(page.locator("main")).toBeVisible();
     await expectNoSeriousViolations(page);
   });
@@ -41,5 +44,18 @@ test("the rule picker dialog has no serious accessibility violation", async ({ p
   await page.goto(`/settings/roles/${workspace.roles.Intern.id}`);
   await page.getByRole("button", { name: "+ Add rule" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
+
+test("the impact region and the View as banner have no serious accessibility violation", async ({ page, workspace }) => {
+  await page.goto(`/settings/roles/${workspace.roles.Intern.id}`);
+  await page.getByRole("switch", { name: "Delete records on all objects" }).click();
+  await expect(page.getByRole("region", { name: "Impact of these changes" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+  await page.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("button", { name: "View as this role" }).click();
+  await expect(page).toHaveURL(/\/objects\//);
+  await expect(page.getByRole("status").filter({ hasText: "Viewing as Intern" })).toBeVisible();
+  await expect(page.getByRole("table")).toBeVisible();
   await expectNoSeriousViolations(page);
 });
