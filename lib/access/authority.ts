@@ -12,6 +12,7 @@ import {
   resolvePermissions,
   type EffectivePermissions,
   type ExceedingPermission,
+  type ObjectRule,
   type RoleDefinition,
   type SettingsPermission,
 } from "@/lib/permissions";
@@ -19,6 +20,7 @@ import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import type { Principal } from "./principal";
 import { loadRolePermissions } from "./role-permissions";
 import { roleHeldAt } from "@/lib/roles/expiry";
+import { permissionLocator } from "@/lib/roles/permission-locator";
 
 /**
  * The actor's authority at this moment: re-read inside the transaction, so an actor demoted a
@@ -49,17 +51,24 @@ export function assertAdmin(authority: EffectivePermissions): void {
 }
 
 /** Refuses when the role grants anything the actor lacks, naming the first such permission. */
-export async function assertWithinAuthority(tx: Tx, workspaceId: string, authority: EffectivePermissions, role: EffectivePermissions, field?: string): Promise<void> {
+export async function assertWithinAuthority(
+  tx: Tx,
+  workspaceId: string,
+  authority: EffectivePermissions,
+  role: EffectivePermissions,
+  field?: string,
+  objectRules: readonly ObjectRule[] = [],
+): Promise<void> {
   const [first] = exceedingPermissions(role, authority);
   if (!first) return;
   if (first.kind === "admin") throw new DomainError("ADMIN_ONLY", { field });
-  throw new DomainError("EXCEEDS_AUTHORITY", { field: field ?? editorField(first), params: await describe(tx, workspaceId, first) });
+  throw new DomainError("EXCEEDS_AUTHORITY", { field: field ?? permissionLocator(first, objectRules), params: await describe(tx, workspaceId, first) });
 }
 
 export async function assertDefinitionWithinAuthority(tx: Tx, workspaceId: string, authority: EffectivePermissions, definition: RoleDefinition): Promise<void> {
   if (authority.isAdmin) return;
   const permissions = resolvePermissions(definition, await loadWorkspaceSchema(tx, workspaceId));
-  await assertWithinAuthority(tx, workspaceId, authority, permissions);
+  await assertWithinAuthority(tx, workspaceId, authority, permissions, undefined, definition.objectRules);
 }
 
 /** A stored role (or the default role when `roleId` is null, as for a key without a role). */
@@ -73,20 +82,6 @@ export async function defaultRoleId(tx: Tx, workspaceId: string): Promise<string
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { defaultRoleId: true } });
   if (!workspace.defaultRoleId) throw new DomainError("NOT_FOUND");
   return workspace.defaultRoleId;
-}
-
-/** Where the editor shows the refusal: the same locators as validation issues. */
-function editorField(item: Exclude<ExceedingPermission, { kind: "admin" }>): string {
-  switch (item.kind) {
-    case "object":
-      return `object.${item.object}.${item.action}`;
-    case "field":
-      return `field.${item.object}.${item.field}`;
-    case "setting":
-      return `settings.${item.key}`;
-    case "action":
-      return `actions.${item.key}`;
-  }
 }
 
 /** Message parameters with the workspace's labels (the catalog turns them into a sentence). */

@@ -1,9 +1,9 @@
 "use client";
 
 import { useMemo } from "react";
-import { exceedingPermissions, type EffectivePermissions, type ExceedingPermission } from "@/lib/permissions";
+import { exceedingPermissions, type EffectivePermissions } from "@/lib/permissions";
 import type { RoleDraft } from "@/lib/roles/draft";
-import { ruleOverride } from "@/lib/roles/draft-edits";
+import { permissionLocator } from "@/lib/roles/permission-locator";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { permissionParams } from "@/components/permissions/use-permission-name";
 import type { EditorAuthority, EditorObject, FieldErrors } from "./types";
@@ -20,25 +20,9 @@ export function useAuthorityHints(effective: EffectivePermissions, draft: RoleDr
     const hints = new Map<string, string>();
     for (const item of exceedingPermissions(effective, authority.permissions)) {
       if (item.kind === "admin") continue;
-      const locator = locate(item, draft);
+      const locator = permissionLocator(item, draft.objectRules);
       if (!hints.has(locator)) hints.set(locator, errorMessage({ code: "EXCEEDS_AUTHORITY", params: permissionParams(item, objects) }));
     }
     return (field: string) => hints.get(field) ?? [...hints].find(([locator]) => locator.startsWith(`${field}.`))?.[1] ?? null;
   }, [effective, draft, authority, objects, errorMessage]);
-}
-
-/** The control that grants the permission: the object rule when it overrides, else the baseline. */
-function locate(item: Exclude<ExceedingPermission, { kind: "admin" }>, draft: RoleDraft): string {
-  switch (item.kind) {
-    case "object": {
-      const rule = draft.objectRules.find((candidate) => candidate.object === item.object);
-      return rule && ruleOverride(rule, item.action) !== null ? `object.${item.object}.${item.action}` : `baseline.${item.action}`;
-    }
-    case "field":
-      return `field.${item.object}.${item.field}`;
-    case "setting":
-      return `settings.${item.key}`;
-    case "action":
-      return `actions.${item.key}`;
-  }
 }
