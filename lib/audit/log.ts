@@ -17,6 +17,8 @@ export type AuditAction =
   | "member.removed"
   | "apiKey.created"
   | "apiKey.revoked"
+  | "agentToken.created"
+  | "agentToken.revoked"
   | "record.created"
   | "record.updated"
   | "record.deleted"

@@ -8,6 +8,9 @@ import { parseOrThrow } from "@/lib/validation";
 import { createApiKeyInput, revokeApiKeyInput } from "@/lib/api-keys/input";
 import { createApiKey, type CreatedApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
+import { API_KEY_NAME_MAX_LENGTH } from "@/lib/api-keys/input";
+import { createAgentToken, revokeAgentToken, type CreatedAgentToken } from "@/lib/agents/tokens";
+import { z } from "zod";
 
 /** Every action of the API keys settings: the API_KEYS_AND_WEBHOOKS permission, checked each time. */
 const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings", type: "layout" });
@@ -25,5 +28,24 @@ export async function revokeApiKeyAction(input: unknown): Promise<ActionResult<{
     const { keyId } = parseOrThrow(revokeApiKeyInput, input);
     const revoked = await revokeApiKey(db, actor, keyId);
     return { name: revoked.name };
+  });
+}
+
+const createAgentTokenInput = z.object({ agentId: z.string().min(1).max(100), name: z.string().trim().min(1).max(API_KEY_NAME_MAX_LENGTH) });
+
+/** A token for an AI agent on MCP over HTTP (SPEC §15), shown once. */
+export async function createAgentTokenAction(input: unknown): Promise<ActionResult<CreatedAgentToken>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
+    const { agentId, name } = parseOrThrow(createAgentTokenInput, input);
+    return createAgentToken(db, actor, agentId, name);
+  });
+}
+
+export async function revokeAgentTokenAction(input: unknown): Promise<ActionResult<{ name: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
+    const { tokenId } = parseOrThrow(z.object({ tokenId: z.string().min(1).max(100) }), input);
+    return revokeAgentToken(db, actor, tokenId);
   });
 }

@@ -9,6 +9,8 @@ import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/settings/page-header";
 import { ApiKeyTable } from "@/components/settings/api-keys/api-key-table";
 import { CreateApiKey } from "@/components/settings/api-keys/create-api-key";
+import { AgentTokens } from "@/components/settings/api-keys/agent-tokens";
+import { listAgentsWithTokens } from "@/lib/agents/tokens";
 
 export async function generateMetadata() {
   const t = await getTranslations("settings.apiKeys");
@@ -20,13 +22,14 @@ export default async function ApiKeysPage() {
   if (!canSetting(member.permissions, "API_KEYS_AND_WEBHOOKS")) return <NoAccess />;
   const now = new Date();
   const canChooseRole = canSetting(member.permissions, "ROLES");
-  const [t, format, keys, roles, workspace, withinRoleIds] = await Promise.all([
+  const [t, format, keys, roles, workspace, withinRoleIds, agents] = await Promise.all([
     getTranslations("settings.apiKeys"),
     getFormatter(),
     listApiKeys(db, member.workspaceId, now),
     canChooseRole ? listRolesAssignableToApiKeys(db, member.workspaceId) : Promise.resolve([]),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
+    listAgentsWithTokens(db, member.workspaceId),
   ]);
   // SPEC §11: a key never acts beyond its creator, with a role or (without one) the default role's.
   const within = (roleId: string | null) => withinRoleIds === null || withinRoleIds.includes(roleId ?? workspace.defaultRoleId ?? "");
@@ -60,6 +63,14 @@ export default async function ApiKeysPage() {
         </div>
       </section>
       <p className="mt-4 text-xs text-gray-500">{t("restHint")}</p>
+      <AgentTokens
+        agents={agents.map((agent) => ({
+          id: agent.id,
+          name: agent.name,
+          roleName: agent.role?.name ?? null,
+          tokens: agent.tokens.map((token) => ({ id: token.id, name: token.name, prefix: token.prefix, created: day(token.createdAt)!, lastUsed: token.lastUsedAt ? format.dateTime(token.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) : null })),
+        }))}
+      />
     </div>
   );
 }

@@ -1,0 +1,70 @@
+/**
+ * Agent tokens (SPEC §15): the credential of an AI agent on MCP's streamable HTTP transport.
+ * A token is shown once and stored hashed, like an API key. Whoever holds it acts as the agent,
+ * with the agent's own role, so minting one is an assignment of that role's power: it needs the
+ * `API keys & webhooks` settings permission and the agent's role within the actor's authority
+ * (SPEC §11).
+ */
+import { randomBytes } from "node:crypto";
+import type { Db, Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import type { Principal } from "@/lib/access/principal";
+import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
+import { hashApiKeySecret } from "@/lib/api-keys/secret";
+import { writeAudit } from "@/lib/audit/log";
+
+const TOKEN_PREFIX = "rca_";
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export interface CreatedAgentToken {
+  id: string;
+  name: string;
+  prefix: string;
+  /** Returned once, to be shown once. */
+  secret: string;
+}
+
+export async function createAgentToken(db: Db, actor: Principal, agentId: string, name: string): Promise<CreatedAgentToken> {
+  return db.$transaction(async (tx) => {
+    const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
+    const agent = await tx.agent.findFirst({ where: { id: agentId, workspaceId: actor.workspaceId } });
+    if (!agent) throw new DomainError("NOT_FOUND");
+    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, agent.roleId);
+    const secret = TOKEN_PREFIX + randomBytes(24).toString("base64url");
+    const token = await tx.agentToken.create({
+      data: { workspaceId: actor.workspaceId, agentId, name, prefix: secret.slice(0, 8), secretHash: hashApiKeySecret(secret) },
+    });
+    await writeAudit(tx, actor, { action: "agentToken.created", targetType: "agent", targetId: agent.id, targetLabel: agent.name, roleId: agent.roleId, after: { token: token.name, prefix: token.prefix } });
+    return { id: token.id, name: token.name, prefix: token.prefix, secret };
+  });
+}
+
+export async function revokeAgentToken(db: Db, actor: Principal, tokenId: string, now = new Date()) {
+  return db.$transaction(async (tx) => {
+    await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
+    const token = await tx.agentToken.findFirst({ where: { id: tokenId, workspaceId: actor.workspaceId }, include: { agent: { select: { name: true } } } });
+    if (!token) throw new DomainError("NOT_FOUND");
+    if (token.revokedAt) return { name: token.name };
+    await tx.agentToken.update({ where: { id: token.id }, data: { revokedAt: now } });
+    await writeAudit(tx, actor, { action: "agentToken.revoked", targetType: "agent", targetId: token.agentId, targetLabel: token.agent.name, before: { token: token.name, revokedAt: null }, after: { revokedAt: now.toISOString() } });
+    return { name: token.name };
+  });
+}
+
+/** The agent a Bearer secret speaks for, or null (unknown or revoked). */
+export async function agentIdForToken(db: Tx, secret: string, now = new Date()): Promise<string | null> {
+  const token = await db.agentToken.findUnique({ where: { secretHash: hashApiKeySecret(secret) } });
+  if (!token || token.revokedAt) return null;
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.agentToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
+  }
+  return token.agentId;
+}
+
+export async function listAgentsWithTokens(db: Tx, workspaceId: string) {
+  return db.agent.findMany({
+    where: { workspaceId },
+    orderBy: { name: "asc" },
+    include: { role: { select: { name: true } }, tokens: { where: { revokedAt: null }, orderBy: { createdAt: "desc" } } },
+  });
+}
