@@ -88,7 +88,8 @@ function ensureSessionSecret() {
 /** Migrates, seeds an empty database (the demo unless SEED_DEMO=0), says whether the demo is there and /setup still open. */
 function ensureDatabase() {
   step(`Applying migrations to ${process.env.DATABASE_URL ?? "file:./prisma/dev.db"}…`);
-  run("npx prisma migrate deploy");
+  // Our own applier, not `prisma migrate deploy`: it waits for another process's lock (scripts/migrate.mjs).
+  run("node scripts/migrate.mjs");
   // The seed script itself refuses to touch a database that already has data.
   const result = spawnSync("node --import tsx prisma/seed.ts", { cwd: root, stdio: ["inherit", "pipe", "inherit"], shell: true, encoding: "utf8" });
   process.stdout.write(result.stdout ?? "");

@@ -44,7 +44,7 @@ suites.push({
 // End-to-end tests on a fresh copy of the demo workspace.
 for (const suffix of ["", "-journal", "-wal", "-shm"]) rmSync(E2E_DB + suffix, { force: true });
 const e2eEnv = { DATABASE_URL: "file:./prisma/e2e.db" };
-let e2eStatus = run("npx prisma migrate deploy", e2eEnv) || run("node --import tsx prisma/seed.ts", e2eEnv);
+let e2eStatus = run("node scripts/migrate.mjs", e2eEnv) || run("node --import tsx prisma/seed.ts", e2eEnv);
 let playwright = null;
 if (e2eStatus === 0) {
   const playwrightReport = path.join(reports, "playwright.json");
