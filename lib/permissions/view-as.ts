@@ -19,7 +19,8 @@ export function readOnlyProjection(role: RoleDefinition): RoleDefinition {
     canDeleteAllObjects: false,
     canDestroyAllObjects: false,
     objectRules: role.isAdmin ? [] : role.objectRules.map((rule) => ({ object: rule.object, canSee: rule.canSee, canCreate: null, canEdit: null, canDelete: null, canDestroy: null })),
-    fieldRules: role.isAdmin ? [] : role.fieldRules.map((rule) => ({ object: rule.object, field: rule.field, canSee: rule.canSee, canEdit: rule.canSee === false ? false : rule.canSee == null ? null : false })),
+    // Edit inherits from objects that edit nothing, so no field is editable either.
+    fieldRules: role.isAdmin ? [] : role.fieldRules.map((rule) => ({ object: rule.object, field: rule.field, canSee: rule.canSee, canEdit: null })),
     settingsAllAccess: false,
     settings: [],
     actionsAllAccess: false,
