@@ -10,7 +10,6 @@ const objects = demoSchema.objects;
 describe("readOnlyProjection (View as)", () => {
   it("sees exactly what the role sees, field by field, and can change nothing", () => {
     for (const role of [adminRole, memberRole, guestRole, internRole]) {
-      {
         const own = resolvePermissions(role, demoSchema);
         const view = resolvePermissions(readOnlyProjection(role), demoSchema);
         for (const object of objects) {
@@ -21,7 +20,6 @@ describe("readOnlyProjection (View as)", () => {
         }
         for (const key of SETTINGS_PERMISSIONS) expect(canSetting(view, key)).toBe(false);
         for (const key of ACTION_PERMISSIONS) expect(canAction(view, key)).toBe(key === "EXPORT_CSV" && canAction(own, key));
-      }
     }
   });
 });
