@@ -27,3 +27,5 @@ export { exceedingPermissions, isWithinAuthority } from "./authority";
 export type { ExceedingPermission, PermissionView } from "./authority";
 export { diffPermissions, isEmptyDiff } from "./diff";
 export type { PermissionDiff } from "./diff";
+export { GUARDRAIL_MODES, checkGuardrail, checkGuardrails, guardrailPermission, validateGuardrail } from "./guardrails";
+export type { Guardrail, GuardrailIssue, GuardrailMode, GuardrailPermission, GuardrailResult, GuardrailRole } from "./guardrails";
