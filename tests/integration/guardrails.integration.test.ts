@@ -14,6 +14,8 @@ import { deleteRoleAction, importRoleAction, restoreRoleVersionAction, updateRol
 import { handleGuardrailsCheck } from "@/lib/api/guardrail-handlers";
 import { createRateLimiter } from "@/lib/api/rate-limit";
 import type { ApiDeps } from "@/lib/api/context";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { guardrailsCheckSchema } from "@/lib/api/response-schemas";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { listRoleVersions } from "@/lib/roles/history";
 import { listGuardrails } from "@/lib/roles/guardrails";
@@ -165,6 +167,9 @@ describe("GET /api/rest/guardrails/check", () => {
       reason: expect.stringMatching(/Field rule on person\.address/),
     });
     expect(body.holds).toBe(body.data.every((entry: { holds: boolean }) => entry.holds));
+    expect(guardrailsCheckSchema.safeParse(body).success).toBe(true); // the documented shape is the real one
+    const paths = buildOpenApiDocument([]).paths as Record<string, unknown>;
+    expect(paths["/api/rest/guardrails/check"]).toBeDefined();
   });
 
   it("answers 403 to a key without Roles and 401 without a key", async () => {

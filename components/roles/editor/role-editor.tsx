@@ -152,7 +152,7 @@ export function RoleEditor(props: RoleEditorProps) {
           <h1 className="truncate text-xl font-semibold text-gray-900">{title}</h1>
         </div>
         <div className="flex gap-2">
-          {role ? <RoleMenu roleId={role.id} draft={saved} /> : null}
+          {role ? <RoleMenu roleId={role.id} draft={saved} guardrails={role.guardrails} /> : null}
           {readOnly ? null : (
             <>
             <Button onClick={cancel} disabled={saving || (role !== null && !dirty)}>{t("cancel")}</Button>
