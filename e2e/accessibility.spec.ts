@@ -20,6 +20,7 @@ const SCREENS: [string, (ids: { intern: string; guest: string }) => string][] = 
   ["role assignment", ({ intern }) => `/settings/roles/${intern}?tab=assignment`],
   ["role settings", ({ intern }) => `/settings/roles/${intern}?tab=settings`],
   ["object rule", ({ intern }) => `/settings/roles/${intern}?object=person`],
+  ["guardrails", () => "/settings/roles/guardrails"],
   ["my role", () => "/settings/my-role"],
   ["audit log", () => "/settings/audit-log"],
   ["members", () => "/settings/members"],

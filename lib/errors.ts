@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   "OWN_ROLE",
   "ROLE_NOT_ASSIGNABLE",
   "VERSION_CONFLICT",
+  // guardrails (SPEC §14): params name the statement (role, mode and a permission, as permissions.name)
+  "GUARDRAIL_BROKEN",
   // delegated administration (SPEC §11)
   "EXCEEDS_AUTHORITY",
   "ADMIN_ONLY",

@@ -34,6 +34,8 @@ function forbidden(params: Params): string {
       return `Your role cannot see the field ${field} of ${object}.`;
     case "FIELD_READ_ONLY":
       return `The field ${field} of ${object} is read-only for your role.`;
+    case "SETTING_REQUIRED":
+      return `Your role needs the ${params.setting} settings permission.`;
     case "RELATION_TARGET_NOT_VISIBLE":
       return `Your role cannot see the records that the field ${field} of ${object} points to.`;
     default:

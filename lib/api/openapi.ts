@@ -9,7 +9,7 @@ import { recordInputSchema, recordOutputSchema, toRecordObject, type RecordField
 import type { ObjectMetadataLike } from "@/lib/records/objects";
 import { actionCheckSchema, objectCheckSchema, settingCheckSchema } from "./check-query";
 import { listQuerySchema } from "./list-query";
-import { errorBodySchema, explanationSchema, myPermissionsSchema, pageInfoSchema } from "./response-schemas";
+import { errorBodySchema, explanationSchema, guardrailsCheckSchema, myPermissionsSchema, pageInfoSchema } from "./response-schemas";
 
 export interface OpenApiOptions {
   /** Leave out what this role cannot see, and the operations it cannot perform. */
@@ -226,6 +226,15 @@ function permissionPaths(base: string): Record<string, JsonObject> {
         parameters: queryParameters(checkShape),
         success: { status: 200, description: "Allowed or denied, with the deciding rule.", schema: jsonSchema(explanationSchema, "output") },
         errors: [...AUTH_ERRORS, 422],
+      }),
+    },
+    [`${base}/guardrails/check`]: {
+      get: operation({
+        operationId: "checkGuardrails",
+        summary: "Every guardrail of the workspace (e.g. \"Intern must never See field Address on People\"), holding or broken, and why. The key's role needs the Roles settings permission",
+        tags: ["Permissions"],
+        success: { status: 200, description: "Each guardrail with the engine's verdict; `holds` is true when all hold.", schema: jsonSchema(guardrailsCheckSchema, "output") },
+        errors: [...AUTH_ERRORS, 403],
       }),
     },
   };

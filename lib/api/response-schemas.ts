@@ -23,6 +23,24 @@ export const explanationSchema = z.object({
   data: z.object({ allowed: z.boolean(), source: z.enum(PERMISSION_SOURCES), reason: z.string() }),
 });
 
+/** GET /api/rest/guardrails/check (SPEC §14). */
+export const guardrailsCheckSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      statement: z.string().describe('e.g. "Intern must never See field Address on People"'),
+      role: z.object({ id: z.string(), name: z.string() }),
+      mode: z.enum(["always", "never"]),
+      action: z.string().describe("An object action (see, create, edit, delete, destroy), a settings key (ROLES) or an action key (EXPORT_CSV)."),
+      object: z.string().nullable(),
+      field: z.string().nullable(),
+      holds: z.boolean(),
+      reason: z.string().describe("The engine's sentence for the deciding value."),
+    }),
+  ),
+  holds: z.boolean().describe("Whether every guardrail holds."),
+});
+
 const resolvedValueSchema = z.object({ value: z.boolean(), source: z.enum(PERMISSION_SOURCES) });
 export const myPermissionsSchema = z.object({
   data: z.object({

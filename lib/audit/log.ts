@@ -11,6 +11,8 @@ export type AuditAction =
   | "role.assigned"
   | "role.unassigned"
   | "role.expired"
+  | "guardrail.created"
+  | "guardrail.deleted"
   | "workspace.defaultRoleChanged"
   | "workspace.updated"
   | "member.invited"

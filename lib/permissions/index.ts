@@ -28,3 +28,5 @@ export type { ExceedingPermission, PermissionView } from "./authority";
 export { diffPermissions, isEmptyDiff } from "./diff";
 export type { PermissionDiff } from "./diff";
 export { readOnlyProjection } from "./view-as";
+export { GUARDRAIL_MODES, checkGuardrail, checkGuardrails, guardrailPermission, validateGuardrail } from "./guardrails";
+export type { Guardrail, GuardrailIssue, GuardrailMode, GuardrailPermission, GuardrailResult, GuardrailRole } from "./guardrails";

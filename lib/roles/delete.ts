@@ -13,6 +13,8 @@ export interface DeletedRole {
   movedApiKeys: number;
   movedAgents: number;
   defaultRoleName: string;
+  /** Guardrails about the role, dropped with it (a statement about a role that is gone says nothing). */
+  droppedGuardrails: number;
 }
 
 /**
@@ -34,9 +36,11 @@ export async function deleteRole(db: Db, actor: Principal, roleId: string): Prom
     // A key or agent without a role acts with the default role, so moving it means clearing it.
     const apiKeys = await tx.apiKey.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null, roleExpiresAt: null } });
     const agents = await tx.agent.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null, roleExpiresAt: null } });
+    // Counted before the cascade removes them, so the audit entry says what went with the role.
+    const droppedGuardrails = await tx.guardrail.count({ where: { roleId, workspaceId: actor.workspaceId } });
     await tx.role.delete({ where: { id: roleId } });
 
-    const result = { movedMembers: members.count, movedApiKeys: apiKeys.count, movedAgents: agents.count, defaultRoleName: workspace.defaultRole.name };
+    const result = { movedMembers: members.count, movedApiKeys: apiKeys.count, movedAgents: agents.count, defaultRoleName: workspace.defaultRole.name, droppedGuardrails };
     await ensureBaselineVersion(tx, actor.workspaceId, role);
     await recordRoleVersion(tx, actor, role, "deleted", roleToDraft(role));
     await writeAudit(tx, actor, { action: "role.deleted", targetType: "role", targetId: roleId, roleId, targetLabel: role.name, before: roleToDraft(role), after: result });

@@ -33,4 +33,13 @@ describe("role files", () => {
     ]);
     expect(roleFile.parse(legacyFile(false, [])).role.canCreateAllObjects).toBe(false);
   });
+
+  it("carries the role's guardrails (SPEC §14); files without them import with none", () => {
+    const rails = [{ mode: "never" as const, action: "see", object: "person", field: "address" }, { mode: "never" as const, action: "EXPORT_CSV", object: null, field: null }];
+    const file = JSON.parse(JSON.stringify(toRoleFile({ ...EMPTY_ROLE_DRAFT, name: "Railed" }, rails)));
+    expect(roleFile.parse(file).guardrails).toEqual(rails);
+    expect(toRoleFile({ ...EMPTY_ROLE_DRAFT, name: "Bare" })).not.toHaveProperty("guardrails");
+    expect(roleFile.parse({ ...file, guardrails: [{ mode: "never", action: "EXPORT_CSV" }] }).guardrails).toEqual([{ mode: "never", action: "EXPORT_CSV", object: null, field: null }]);
+    expect(roleFile.safeParse({ ...file, guardrails: [{ mode: "sometimes", action: "EXPORT_CSV" }] }).success).toBe(false);
+  });
 });

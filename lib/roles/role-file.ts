@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { GUARDRAIL_MODES } from "@/lib/permissions";
 import { roleDraft, type RoleDraft } from "./draft";
 
 /**
@@ -24,12 +25,22 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A guardrail about the role (SPEC §14), without the role: the file names it by being it. */
+export const guardrailStatement = z.object({
+  mode: z.enum(GUARDRAIL_MODES),
+  action: z.string().min(1).max(50),
+  object: z.string().min(1).max(100).nullable().default(null),
+  field: z.string().min(1).max(100).nullable().default(null),
+});
+
 export const roleFile = z.object({
   kind: z.literal(ROLE_FILE_KIND),
   version: z.literal(ROLE_FILE_VERSION),
   role: z.preprocess(withCreateFromEdit, roleDraft),
+  // Optional: files exported before guardrails existed have none. The engine validates each on import.
+  guardrails: z.array(guardrailStatement).max(100).optional(),
 });
 
-export function toRoleFile(draft: RoleDraft) {
-  return { kind: ROLE_FILE_KIND, version: ROLE_FILE_VERSION, role: draft };
+export function toRoleFile(draft: RoleDraft, guardrails: readonly z.infer<typeof guardrailStatement>[] = []) {
+  return { kind: ROLE_FILE_KIND, version: ROLE_FILE_VERSION, role: draft, ...(guardrails.length > 0 ? { guardrails } : {}) };
 }

@@ -6,10 +6,15 @@ import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertDefinitionWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { draftToDefinition, type RoleDraft } from "./draft";
+import { assertValidStatement, type GuardrailStatement } from "./guardrails";
 import { ROLE_DEFINITION_INCLUDE } from "./definition";
 import { roleToDraft } from "./editor";
 import { assertValidDraft } from "./validate-draft";
 import { ensureBaselineVersion, recordRoleVersion, type RoleChange } from "./history";
+import { assertGuardrailsHold } from "./guardrails";
+import { resolvePermissions, type Guardrail } from "@/lib/permissions";
+import { loadWorkspaceSchema } from "@/lib/metadata/schema";
+import { toRoleDefinition } from "./definition";
 
 function roleColumns(draft: RoleDraft) {
   const name = normalizeRoleName(draft.name);
@@ -79,7 +84,17 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
-export async function createRole(db: Db, actor: Principal, draft: RoleDraft, change: Extract<RoleChange, "created" | "imported"> = "created"): Promise<{ id: string }> {
+/**
+ * `guardrails`: statements that travel with an imported role file (roles as code); they are
+ * validated, must hold for the new definition, and are created with the role.
+ */
+export async function createRole(
+  db: Db,
+  actor: Principal,
+  draft: RoleDraft,
+  change: Extract<RoleChange, "created" | "imported"> = "created",
+  guardrails: readonly GuardrailStatement[] = [],
+): Promise<{ id: string }> {
   try {
     return await db.$transaction(async (tx) => {
       const authority = await authorityFor(tx, actor, "ROLES");
@@ -87,6 +102,7 @@ export async function createRole(db: Db, actor: Principal, draft: RoleDraft, cha
       await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
       const role = await tx.role.create({ data: { workspaceId: actor.workspaceId, ...roleColumns(draft) } });
       await writeRules(tx, actor.workspaceId, role.id, draft);
+      if (guardrails.length > 0) await addImportedGuardrails(tx, actor, role, draft, guardrails);
       await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
       await recordRoleVersion(tx, actor, role, change, draft);
       return { id: role.id };
@@ -118,6 +134,15 @@ export async function updateRole(
       await assertValidDraft(tx, actor.workspaceId, draft, roleId);
       await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
       if (await holdsRole(tx, actor, roleId) && !grantsRolesAccess(draft)) throw new DomainError("OWN_ROLES_ACCESS", { field: "settings.ROLES" });
+      // Before anything is written: the engine judges the role's guardrails on the new definition.
+      const schema = await loadWorkspaceSchema(tx, actor.workspaceId);
+      await assertGuardrailsHold(
+        tx,
+        actor.workspaceId,
+        { id: roleId, name: normalizeRoleName(draft.name) },
+        resolvePermissions(toRoleDefinition(current), schema),
+        resolvePermissions(draftToDefinition(draft), schema),
+      );
 
       const { count } = await tx.role.updateMany({
         where: { id: roleId, workspaceId: actor.workspaceId, version: expectedVersion },
@@ -147,4 +172,19 @@ export async function updateRole(
     if (isUniqueViolation(error)) throw new DomainError("ROLE_NAME_TAKEN", { field: "name" });
     throw error;
   }
+}
+
+/** A role file's guardrails: each one judgeable, not repeated, and holding for the imported role. */
+async function addImportedGuardrails(tx: Tx, actor: Principal, role: { id: string; name: string }, draft: RoleDraft, statements: readonly GuardrailStatement[]) {
+  const seen = new Set<string>();
+  for (const [index, statement] of statements.entries()) {
+    await assertValidStatement(tx, actor.workspaceId, null, statement, `guardrails.${index}`);
+    const key = `${statement.action}|${statement.object ?? ""}|${statement.field ?? ""}`;
+    if (seen.has(key)) throw new DomainError("DUPLICATE_RULE", { field: `guardrails.${index}` });
+    seen.add(key);
+  }
+  const extra: Guardrail[] = statements.map((statement, index) => ({ id: `import-${index}`, roleId: role.id, ...statement }));
+  const permissions = resolvePermissions(draftToDefinition(draft), await loadWorkspaceSchema(tx, actor.workspaceId));
+  await assertGuardrailsHold(tx, actor.workspaceId, role, null, permissions, extra);
+  await tx.guardrail.createMany({ data: statements.map((statement) => ({ workspaceId: actor.workspaceId, roleId: role.id, ...statement, createdBy: actor.label })) });
 }

@@ -43,8 +43,8 @@ export async function importRoleAction(input: unknown): Promise<ActionResult<{ i
     } catch {
       throw new DomainError("VALIDATION_FAILED", { field: "file" });
     }
-    const { role } = parseOrThrow(roleFile, json);
-    const created = await createRole(db, actor, role, "imported");
+    const { role, guardrails } = parseOrThrow(roleFile, json);
+    const created = await createRole(db, actor, role, "imported", guardrails);
     return { id: created.id, name: role.name.trim() };
   });
 }

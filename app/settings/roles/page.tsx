@@ -20,10 +20,11 @@ export async function generateMetadata() {
 export default async function RolesPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const [t, ti, tc, roles, withinRoleIds] = await Promise.all([
+  const [t, ti, tc, tg, roles, withinRoleIds] = await Promise.all([
     getTranslations("roles"),
     getTranslations("inspect"),
     getTranslations("roles.compare"),
+    getTranslations("guardrails"),
     listRoles(db, member.workspaceId),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
   ]);
@@ -38,6 +39,7 @@ export default async function RolesPage() {
           <div className="flex gap-2">
             <Link href="/settings/permissions" className={buttonClasses("ghost")}>{ti("link")}</Link>
             <Link href="/settings/roles/compare" className={buttonClasses("ghost")}>{tc("link")}</Link>
+            <Link href="/settings/roles/guardrails" className={buttonClasses("ghost")}>{tg("link")}</Link>
             <ImportRoleButton />
             <CreateRoleButton />
           </div>

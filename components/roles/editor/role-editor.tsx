@@ -154,7 +154,7 @@ export function RoleEditor(props: RoleEditorProps) {
         </div>
         <div className="flex gap-2">
           {role ? <ViewAsButton roleId={role.id} /> : null}
-          {role ? <RoleMenu roleId={role.id} draft={saved} /> : null}
+          {role ? <RoleMenu roleId={role.id} draft={saved} guardrails={role.guardrails} /> : null}
           {readOnly ? null : (
             <>
             <Button onClick={cancel} disabled={saving || (role !== null && !dirty)}>{t("cancel")}</Button>

@@ -5,16 +5,17 @@ import { DropdownMenu } from "radix-ui";
 import { useTranslations } from "next-intl";
 import { Copy, Download, MoreHorizontal } from "lucide-react";
 import type { RoleDraft } from "@/lib/roles/draft";
+import type { GuardrailStatement } from "@/lib/roles/guardrails";
 import { toRoleFile } from "@/lib/roles/role-file";
 import { buttonClasses } from "@/components/ui/button";
 
 const itemClasses = "flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-gray-800 outline-none data-[highlighted]:bg-gray-100";
 
 /** Duplicate the role or download its definition as JSON (what the role list can import). */
-export function RoleMenu({ roleId, draft }: { roleId: string; draft: RoleDraft }) {
+export function RoleMenu({ roleId, draft, guardrails = [] }: { roleId: string; draft: RoleDraft; guardrails?: GuardrailStatement[] }) {
   const t = useTranslations("roles");
   const download = () => {
-    const blob = new Blob([JSON.stringify(toRoleFile(draft), null, 2)], { type: "application/json" });
+    const blob = new Blob([JSON.stringify(toRoleFile(draft, guardrails), null, 2)], { type: "application/json" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;

@@ -1,5 +1,6 @@
 import type { ActionError } from "@/lib/errors";
 import type { RoleDraft } from "@/lib/roles/draft";
+import type { GuardrailStatement } from "@/lib/roles/guardrails";
 import type { Assignees } from "@/lib/roles/assignees";
 import type { PermissionView } from "@/lib/permissions";
 import type { RoleVersionView } from "@/lib/roles/history";
@@ -25,6 +26,8 @@ export interface EditorRole {
   isAdmin: boolean;
   isDefault: boolean;
   draft: RoleDraft;
+  /** Its guardrails (SPEC §14), exported with its definition (roles as code). */
+  guardrails?: GuardrailStatement[];
 }
 
 export interface RoleEditorProps {

@@ -4,6 +4,7 @@ import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { isDomainError } from "@/lib/errors";
 import { loadRoleForEditor } from "@/lib/roles/editor";
+import { roleGuardrailStatements } from "@/lib/roles/guardrails";
 import { loadEditorContext } from "@/lib/roles/editor-context";
 import { listRoleVersions } from "@/lib/roles/history";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
@@ -31,6 +32,11 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const { roleId } = await params;
-  const [role, history, context] = await Promise.all([loadRole(member.workspaceId, roleId), listRoleVersions(db, member.workspaceId, roleId), loadEditorContext(db, member.workspaceId, member.permissions, await metadataLabels())]);
-  return <RoleEditor key={role.id} role={role} history={history} actorMemberId={member.id} {...context} />;
+  const [role, history, context, guardrails] = await Promise.all([
+    loadRole(member.workspaceId, roleId),
+    listRoleVersions(db, member.workspaceId, roleId),
+    loadEditorContext(db, member.workspaceId, member.permissions, await metadataLabels()),
+    roleGuardrailStatements(db, member.workspaceId, roleId),
+  ]);
+  return <RoleEditor key={role.id} role={{ ...role, guardrails }} history={history} actorMemberId={member.id} {...context} />;
 }

@@ -1,0 +1,32 @@
+"use server";
+
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { requireMemberForAction } from "@/lib/auth/current-member";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/actions/run-action";
+import { createGuardrail, deleteGuardrail } from "@/lib/roles/guardrails";
+import { guardrailStatement } from "@/lib/roles/role-file";
+import { parseOrThrow } from "@/lib/validation";
+
+/** Guardrails are part of Roles settings: the ROLES permission, checked again by the use case. */
+const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings/roles/guardrails" });
+
+const id = z.string().min(1).max(100);
+
+export async function createGuardrailAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { roleId, ...statement } = parseOrThrow(guardrailStatement.extend({ roleId: id }), input);
+    return createGuardrail(db, actor, roleId, statement);
+  });
+}
+
+export async function deleteGuardrailAction(input: unknown): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { guardrailId } = parseOrThrow(z.object({ guardrailId: id }), input);
+    await deleteGuardrail(db, actor, guardrailId);
+    return undefined;
+  });
+}

@@ -1,0 +1,180 @@
+/**
+ * Guardrails (SPEC §14) as use cases: list them with their status, add and delete them, and the
+ * check every role change runs in its own transaction. Judging is the engine's (checkGuardrails);
+ * this module reads the rows, names the statements with the workspace's labels and refuses.
+ */
+import { createTranslator } from "next-intl";
+import en from "@/messages/en.json";
+import type { Db, Tx } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import type { Principal } from "@/lib/access/principal";
+import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
+import { loadRolePermissions } from "@/lib/access/role-permissions";
+import { loadWorkspaceSchema } from "@/lib/metadata/schema";
+import { writeAudit } from "@/lib/audit/log";
+import {
+  checkGuardrail,
+  checkGuardrails,
+  guardrailPermission,
+  validateGuardrail,
+  type EffectivePermissions,
+  type Guardrail,
+  type GuardrailMode,
+} from "@/lib/permissions";
+
+/** What a guardrail says, without its role: the shape of forms, role files and the REST answer. */
+export interface GuardrailStatement {
+  mode: GuardrailMode;
+  action: string;
+  object: string | null;
+  field: string | null;
+}
+
+/** The catalog parameters of a statement (`guardrails.statement`, `errors.GUARDRAIL_BROKEN`). */
+export type StatementParams = Record<"role" | "mode" | "kind" | "action" | "object" | "field" | "key", string>;
+
+interface ObjectLabels {
+  nameSingular: string;
+  labelPlural: string;
+  fields: { name: string; label: string }[];
+}
+
+/** Names the statement with the workspace's labels, as `permissions.name` names a permission. */
+export function statementParams(guardrail: Omit<Guardrail, "id" | "roleId">, roleName: string, objects: readonly ObjectLabels[]): StatementParams {
+  const params = { role: roleName, mode: guardrail.mode, kind: "none", action: "", object: "", field: "", key: "" };
+  const permission = guardrailPermission(guardrail);
+  if (!permission) return { ...params, kind: "action", key: guardrail.action };
+  if (permission.kind === "setting" || permission.kind === "action") return { ...params, kind: permission.kind, key: permission.key };
+  const object = objects.find((candidate) => candidate.nameSingular === permission.object);
+  const field = permission.kind === "field" ? (object?.fields.find((candidate) => candidate.name === permission.field)?.label ?? permission.field) : "";
+  return { ...params, kind: permission.kind, action: permission.action, object: object?.labelPlural ?? permission.object, field };
+}
+
+const translateStatement = createTranslator({ locale: "en", messages: en, namespace: "guardrails" });
+
+/** "Intern must never See field Address on People": English, for REST answers and the audit log. */
+export function englishStatement(params: StatementParams): string {
+  return translateStatement("statement", params);
+}
+
+async function objectLabels(tx: Tx, workspaceId: string): Promise<ObjectLabels[]> {
+  return tx.objectMetadata.findMany({ where: { workspaceId }, select: { nameSingular: true, labelPlural: true, fields: { select: { name: true, label: true } } } });
+}
+
+function toGuardrail(row: { id: string; roleId: string; mode: string; action: string; object: string | null; field: string | null }): Guardrail {
+  return { id: row.id, roleId: row.roleId, mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
+}
+
+/**
+ * The check of every role change (save, import, restore), run in its transaction once the new
+ * definition is resolved. A change is refused when it breaks a guardrail that held before it;
+ * one already broken (say, its field was removed from the data model) does not block unrelated
+ * saves, and the Guardrails page shows it broken.
+ */
+export async function assertGuardrailsHold(
+  tx: Tx,
+  workspaceId: string,
+  role: { id: string; name: string },
+  before: EffectivePermissions | null,
+  after: EffectivePermissions,
+  extra: readonly Guardrail[] = [],
+): Promise<void> {
+  const rows = await tx.guardrail.findMany({ where: { workspaceId, roleId: role.id }, orderBy: { createdAt: "asc" } });
+  for (const guardrail of [...rows.map(toGuardrail), ...extra]) {
+    if (checkGuardrail(guardrail, after).holds) continue;
+    if (before && !checkGuardrail(guardrail, before).holds) continue;
+    const params = statementParams(guardrail, role.name, await objectLabels(tx, workspaceId));
+    throw new DomainError("GUARDRAIL_BROKEN", { params });
+  }
+}
+
+export interface GuardrailStatus extends GuardrailStatement {
+  id: string;
+  roleId: string;
+  roleName: string;
+  holds: boolean;
+  reason: string;
+  statement: string;
+  params: StatementParams;
+  createdAt: Date;
+  createdBy: string;
+}
+
+/** Every guardrail of the workspace, judged now against its role's current permissions. */
+export async function listGuardrails(db: Tx, workspaceId: string): Promise<GuardrailStatus[]> {
+  const [rows, objects] = await Promise.all([
+    db.guardrail.findMany({ where: { workspaceId }, include: { role: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    objectLabels(db, workspaceId),
+  ]);
+  const roleIds = [...new Set(rows.map((row) => row.roleId))];
+  const roles = await Promise.all(
+    roleIds.map(async (id) => ({ id, name: rows.find((row) => row.roleId === id)!.role.name, permissions: await loadRolePermissions(db, workspaceId, id) })),
+  );
+  const results = checkGuardrails(rows.map(toGuardrail), roles);
+  return rows.map((row, index) => {
+    const statement: GuardrailStatement = { mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
+    const params = statementParams(statement, row.role.name, objects);
+    return {
+      ...statement,
+      id: row.id,
+      roleId: row.roleId,
+      roleName: row.role.name,
+      holds: results[index].holds,
+      reason: results[index].reason,
+      statement: englishStatement(params),
+      params,
+      createdAt: row.createdAt,
+      createdBy: row.createdBy,
+    };
+  });
+}
+
+/** Refuses a statement the engine cannot judge in this workspace, or one the role already has. */
+export async function assertValidStatement(tx: Tx, workspaceId: string, roleId: string | null, statement: GuardrailStatement, field = "guardrail"): Promise<void> {
+  const issue = validateGuardrail(statement, await loadWorkspaceSchema(tx, workspaceId));
+  if (issue) throw new DomainError(issue, { field });
+  if (!roleId) return;
+  const twin = await tx.guardrail.findFirst({ where: { workspaceId, roleId, action: statement.action, object: statement.object, field: statement.field }, select: { id: true } });
+  if (twin) throw new DomainError("DUPLICATE_RULE", { field });
+}
+
+/**
+ * Adds a guardrail. It needs the Roles permission and, for a non-Admin, a role within their
+ * authority (one they could edit anyway); the Admin role cannot be edited, so a statement about
+ * it would say nothing. A statement the role breaks today may be added: it shows broken, and the
+ * next save of that role is not blocked by it (see assertGuardrailsHold).
+ */
+export async function createGuardrail(db: Db, actor: Principal, roleId: string, statement: GuardrailStatement): Promise<{ id: string }> {
+  return db.$transaction(async (tx) => {
+    const authority = await authorityFor(tx, actor, "ROLES");
+    const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true, isAdmin: true } });
+    if (!role) throw new DomainError("NOT_FOUND", { field: "roleId" });
+    if (role.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE", { field: "roleId" });
+    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId, "roleId");
+    await assertValidStatement(tx, actor.workspaceId, roleId, statement);
+    const row = await tx.guardrail.create({ data: { workspaceId: actor.workspaceId, roleId, ...statement, createdBy: actor.label } });
+    const label = englishStatement(statementParams(statement, role.name, await objectLabels(tx, actor.workspaceId)));
+    await writeAudit(tx, actor, { action: "guardrail.created", targetType: "guardrail", targetId: row.id, roleId, targetLabel: label, after: statement });
+    return { id: row.id };
+  });
+}
+
+/** Deleting a guardrail loosens the protection others put in place: only Admins may. */
+export async function deleteGuardrail(db: Db, actor: Principal, guardrailId: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const authority = await authorityFor(tx, actor, "ROLES");
+    assertAdmin(authority);
+    const row = await tx.guardrail.findFirst({ where: { id: guardrailId, workspaceId: actor.workspaceId }, include: { role: { select: { name: true } } } });
+    if (!row) throw new DomainError("NOT_FOUND");
+    await tx.guardrail.delete({ where: { id: row.id } });
+    const statement: GuardrailStatement = { mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
+    const label = englishStatement(statementParams(statement, row.role.name, await objectLabels(tx, actor.workspaceId)));
+    await writeAudit(tx, actor, { action: "guardrail.deleted", targetType: "guardrail", targetId: row.id, roleId: row.roleId, targetLabel: label, before: statement });
+  });
+}
+
+/** The statements about a role, for its JSON export (roles as code). */
+export async function roleGuardrailStatements(db: Tx, workspaceId: string, roleId: string): Promise<GuardrailStatement[]> {
+  const rows = await db.guardrail.findMany({ where: { workspaceId, roleId }, orderBy: { createdAt: "asc" } });
+  return rows.map((row) => ({ mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field }));
+}
