@@ -36,6 +36,8 @@ function forbidden(params: Params): string {
       return `The field ${field} of ${object} is read-only for your role.`;
     case "RELATION_TARGET_NOT_VISIBLE":
       return `Your role cannot see the records that the field ${field} of ${object} points to.`;
+    case "RECORD_RULE":
+      return `The record would fall outside the records of ${object} your role reaches (its record-level rule).`;
     default:
       return en.errors.FORBIDDEN;
   }

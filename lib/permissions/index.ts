@@ -27,3 +27,14 @@ export { exceedingPermissions, isWithinAuthority } from "./authority";
 export type { ExceedingPermission, PermissionView } from "./authority";
 export { diffPermissions, isEmptyDiff } from "./diff";
 export type { PermissionDiff } from "./diff";
+export {
+  ALL_RECORDS,
+  OPERATORS_BY_VALUE_TYPE,
+  RECORD_RULE_OPERATORS,
+  evaluatePredicate,
+  isMeValue,
+  matchesRecordRule,
+  recordRuleFields,
+  recordRulePredicate,
+} from "./record-rule";
+export type { MeValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator } from "./record-rule";
