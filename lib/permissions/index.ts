@@ -31,6 +31,7 @@ export {
   ALL_RECORDS,
   OPERATORS_BY_VALUE_TYPE,
   RECORD_RULE_OPERATORS,
+  describeRecordRule,
   evaluatePredicate,
   isMeValue,
   matchesRecordRule,

@@ -168,6 +168,28 @@ export function matchesRecordRule(rule: RecordRule | null | undefined, record: R
   return evaluatePredicate(recordRulePredicate(rule, principal), record);
 }
 
+const OPERATOR_WORDS: Record<RecordRuleOperator, string> = {
+  eq: "is",
+  neq: "is not",
+  in: "is one of",
+  contains: "contains",
+  gt: "is greater than",
+  lt: "is less than",
+  isEmpty: "is empty",
+  isNotEmpty: "is not empty",
+};
+
+/** One English line naming a rule's conditions (APIs and logs; the UI translates its own). */
+export function describeRecordRule(rule: RecordRule): string {
+  if (rule.mode === "all") return "All records";
+  const parts = rule.conditions.map((condition) => {
+    const { value } = condition;
+    const shown = value === undefined || value === null ? "" : isMeValue(value) ? " Me" : ` ${JSON.stringify(value)}`;
+    return `${condition.field} ${OPERATOR_WORDS[condition.operator] ?? condition.operator}${shown}`;
+  });
+  return parts.join(rule.join === "any" ? " or " : " and ");
+}
+
 /** Fields a rule reads, so callers can load exactly what evaluating it needs. */
 export function recordRuleFields(rule: RecordRule | null | undefined): string[] {
   return !rule || rule.mode === "all" ? [] : [...new Set(rule.conditions.map((condition) => condition.field))];

@@ -163,6 +163,11 @@ export interface Explanation {
   readonly source: PermissionSource;
   /** One short English sentence naming the deciding rule (for logs, APIs and tooltips). */
   readonly reason: string;
+  /**
+   * SPEC §13: present when the object-level answer is allowed but only on the records a
+   * record-level rule reaches; names the object, the rule and a readable description.
+   */
+  readonly recordRule?: { readonly object: string; readonly rule: RecordRule; readonly description: string };
 }
 
 export type WriteMode = "create" | "update";

@@ -10,6 +10,8 @@ import { runAgentTool } from "@/lib/agents";
 import type { ApiDeps } from "@/lib/api/context";
 import { createRateLimiter } from "@/lib/api/rate-limit";
 import { handleGetRecord, handleListRecords } from "@/lib/api/records-handlers";
+import { handleMyPermissions, handlePermissionCheck } from "@/lib/api/me-handlers";
+import { explanationSchema, myPermissionsSchema } from "@/lib/api/response-schemas";
 import { exportRecordsCsv } from "@/lib/csv/export";
 import { DomainError } from "@/lib/errors";
 import { matchesRecordRule, type RecordRule } from "@/lib/permissions";
@@ -185,6 +187,25 @@ describe("a key and an agent whose role keeps Opportunities past NEW (no Me invo
     const { status, body } = await rest(`/api/rest/opportunities/${outside.id}`, handleGetRecord, { object: "opportunities", id: outside.id });
     expect(status).toBe(404);
     expect(body.error.code).toBe("NOT_FOUND");
+  });
+
+  it("the check API and my permissions name the rule that limits Opportunities", async () => {
+    const headers = { authorization: `Bearer ${KEY}` };
+    const check = await handlePermissionCheck(deps, new Request("http://localhost/api/rest/me/check?action=see&object=opportunities", { headers }), {} as never);
+    const checked = await check.json();
+    expect(explanationSchema.safeParse(checked).success).toBe(true);
+    expect(checked.data).toMatchObject({
+      allowed: true,
+      recordRule: { object: "opportunity", rule: NOT_NEW, description: 'stage is not "NEW"' },
+    });
+    expect(checked.data.reason).toMatch(/record-level rule \(stage is not "NEW"\)/);
+    const people = await (await handlePermissionCheck(deps, new Request("http://localhost/api/rest/me/check?action=see&object=people", { headers }), {} as never)).json();
+    expect(people.data.recordRule).toBeUndefined();
+
+    const mine = await (await handleMyPermissions(deps, new Request("http://localhost/api/rest/me/permissions", { headers }), {} as never)).json();
+    expect(myPermissionsSchema.safeParse(mine).success).toBe(true);
+    expect(mine.data.permissions.objects.opportunity.records).toEqual({ rule: NOT_NEW, source: "objectRule" });
+    expect(mine.data.permissions.objects.person.records).toEqual({ rule: { mode: "all" }, source: "baseline" });
   });
 
   it("the agent's find_records answers the same set", async () => {
