@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { exceedingPermissions, recordRuleWithin } from "./authority";
 import { matchesRecordRule, type RecordRule } from "./record-rule";
 import { resolvePermissions } from "./resolve";
 import type { RoleDefinition, WorkspaceSchema } from "./types";
@@ -131,5 +132,29 @@ describe("record-level rules: resolution and evaluation", () => {
     expect(matchesRecordRule(empty, { stage: "NEW" }, member)).toBe(false);
     expect(matchesRecordRule({ mode: "all" }, {}, { memberId: null })).toBe(true);
     expect(matchesRecordRule(null, {}, { memberId: null })).toBe(true);
+  });
+});
+
+describe("record-level rules: authority (SPEC §11)", () => {
+  const ownerIsMe = { field: "ownerId", operator: "eq", value: { me: true } } as const;
+  const notNew = { field: "stage", operator: "neq", value: "NEW" } as const;
+  const both: RecordRule = { mode: "match", join: "all", conditions: [ownerIsMe, notNew] };
+
+  it("a rule is within another only when it reaches no more records (decided conservatively)", () => {
+    expect(recordRuleWithin(mine, { mode: "all" })).toBe(true);
+    expect(recordRuleWithin({ mode: "all" }, mine)).toBe(false);
+    expect(recordRuleWithin(undefined, mine)).toBe(false);
+    expect(recordRuleWithin(mine, mine)).toBe(true);
+    expect(recordRuleWithin(both, mine)).toBe(true);
+    expect(recordRuleWithin(mine, both)).toBe(false);
+    expect(recordRuleWithin(both, { mode: "match", join: "any", conditions: [{ field: "amount", operator: "gt", value: 5 }, notNew] })).toBe(true);
+    expect(recordRuleWithin({ ...both, join: "any" }, mine)).toBe(false);
+  });
+
+  it("an actor limited to its own opportunities cannot hand out all of them", () => {
+    const actor = resolvePermissions(role(mine), schema);
+    expect(exceedingPermissions(resolvePermissions(role(null), schema), actor)).toEqual([{ kind: "object", action: "see", object: "opportunity" }]);
+    expect(exceedingPermissions(resolvePermissions(role(both), schema), actor)).toEqual([]);
+    expect(exceedingPermissions(resolvePermissions(role(mine), schema), resolvePermissions(role(null), schema))).toEqual([]);
   });
 });
