@@ -223,3 +223,76 @@ describe("a key and an agent whose role keeps Opportunities past NEW (no Me invo
     expect(result).toMatchObject({ ok: true, data: { data: [] } });
   });
 });
+
+describe("record-level rules in the role model: saved, read back, exported, imported, validated", () => {
+  const rule = (recordRule: RecordRule) => [{ object: "opportunity", canSee: null, canCreate: null, canEdit: null, canDelete: null, canDestroy: null, recordRule }];
+
+  it("round-trips through the save action, the editor draft and a role file; refuses a rule the engine refuses", async () => {
+    const { actAs } = await import("./session");
+    const { createRoleAction, importRoleAction } = await import("@/app/settings/roles/actions");
+    const { EMPTY_ROLE_DRAFT } = await import("@/lib/roles/draft");
+    const { loadRoleForEditor } = await import("@/lib/roles/editor");
+    const { toRoleFile } = await import("@/lib/roles/role-file");
+    await actAs(db, "admin@acme.dev");
+
+    const mineOrBig: RecordRule = {
+      mode: "match",
+      join: "any",
+      conditions: [
+        { field: "ownerId", operator: "eq", value: { me: true } },
+        { field: "amount", operator: "gt", value: 100000 },
+      ],
+    };
+    const created = await createRoleAction({ ...EMPTY_ROLE_DRAFT, name: "Big deals", objectRules: rule(mineOrBig) });
+    expect(created.ok).toBe(true);
+    const id = (created as { ok: true; data: { id: string } }).data.id;
+    const stored = await db.objectPermission.findFirstOrThrow({ where: { roleId: id } });
+    expect(JSON.parse(stored.recordRule!)).toEqual(mineOrBig);
+    const loaded = await loadRoleForEditor(db, workspaceId, id);
+    expect(loaded.draft.objectRules[0].recordRule).toEqual(mineOrBig);
+
+    const imported = await importRoleAction({ text: JSON.stringify({ ...toRoleFile(loaded.draft), role: { ...loaded.draft, name: "Big deals copy" } }) });
+    expect(imported.ok).toBe(true);
+    {
+      const copy = await db.role.findFirstOrThrow({ where: { workspaceId, name: "Big deals copy" }, include: { objectPermissions: true } });
+      expect(JSON.parse(copy.objectPermissions[0].recordRule!)).toEqual(mineOrBig);
+    }
+
+    // Me on a text field, and a hidden field in a condition: refused with the engine's codes, nothing saved.
+    const before = await db.role.count();
+    const refused = await createRoleAction({
+      ...EMPTY_ROLE_DRAFT,
+      name: "Bad rule",
+      objectRules: rule({ mode: "match", join: "all", conditions: [{ field: "stage", operator: "eq", value: { me: true } }, { field: "amount", operator: "gt", value: 5 }] }),
+      fieldRules: [{ object: "opportunity", field: "amount", canSee: false, canEdit: false }],
+    });
+    expect(refused.ok).toBe(false);
+    const codes = (refused as { ok: false; errors: { code: string; field?: string }[] }).errors.map((error) => [error.code, error.field]);
+    expect(codes).toEqual(expect.arrayContaining([["RECORD_RULE_ME", "record.opportunity.0"], ["RECORD_RULE_FIELD_NOT_VISIBLE", "record.opportunity.1"]]));
+    expect(await db.role.count()).toBe(before);
+  });
+
+  it("a related record outside the rule gets no label", async () => {
+    const { relatedLabels } = await import("@/lib/csv/related-labels");
+    const { findRecordObject } = await import("@/lib/records");
+    const people = (await findRecordObject(db, workspaceId, "people"))!;
+    const companies = await db.record.findMany({ where: { workspaceId, object: { nameSingular: "company" } }, orderBy: { createdAt: "asc" }, take: 2 });
+    const [inside, outside] = companies.map((row) => ({ id: row.id, name: (JSON.parse(row.data) as { name: string }).name }));
+    // A key whose role reaches only the first company, by its name.
+    const index = Object.fromEntries(
+      (await db.objectMetadata.findMany({ where: { workspaceId }, include: { fields: true } })).map((object) => [object.nameSingular, { id: object.id, fields: Object.fromEntries(object.fields.map((f) => [f.name, f.id])) }]),
+    );
+    const role = await createRole(db, workspaceId, index, {
+      name: "One company",
+      canSeeAllObjects: true,
+      objectRules: [{ object: "company", recordRule: { mode: "match", join: "all", conditions: [{ field: "name", operator: "eq", value: inside.name }] } }],
+    });
+    const { apiKeyPrincipal } = await import("@/lib/access/principal");
+    await createApiKey(db, { workspaceId, name: "One company", secret: "one-company-key", roleId: role.id });
+    const result = await apiKeyPrincipal(db, "one-company-key");
+    if (!result.ok) throw new Error(result.reason);
+    const records = [{ id: "p1", companyId: inside.id }, { id: "p2", companyId: outside.id }];
+    const labels = await relatedLabels(db, result.principal, people.fields, records);
+    expect(labels.companyId).toEqual({ [inside.id]: inside.name });
+  });
+});
