@@ -11,6 +11,7 @@ export const DEMO_USERS = [
   { email: "yuki@acme.dev", name: "Yuki Tanaka", role: "Member", featured: false },
   { email: "gus@acme.dev", name: "Gus Guest", role: "Guest", featured: true },
   { email: "ian@acme.dev", name: "Ian Intern", role: "Intern", featured: true },
+  { email: "sam@acme.dev", name: "Sam Seller", role: "Sales rep", featured: true },
 ] as const;
 
 export const DEMO_API_KEYS = [

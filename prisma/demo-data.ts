@@ -92,3 +92,35 @@ export function buildDemoRows(companyIds: string[], seed = 20261126): DemoRows {
 
   return { company, person, opportunity, note, task };
 }
+
+/** SPEC §13: sam@acme.dev (Sales rep) owns this many opportunities: every 6th of the first 72. */
+export const SAM_OPPORTUNITIES = 12;
+const SAM = "sam@acme.dev";
+const OTHER_OWNERS = ["mia@acme.dev", "noah@acme.dev", "lena@acme.dev", "yuki@acme.dev"];
+
+/** Is the opportunity at `index` (seed order) Sam's? Tests derive the expected list from this. */
+export function isSamsOpportunity(index: number): boolean {
+  return index % 6 === 0 && index < 6 * SAM_OPPORTUNITIES;
+}
+
+/**
+ * Owners (member ids by e-mail) given deterministically after the members exist, without touching
+ * the random sequence of buildDemoRows: every other value of the demo stays what tests expect.
+ */
+export function assignDemoOwners(rows: DemoRows, memberIds: Readonly<Record<string, string>>): DemoRows {
+  const owner = (email: string) => {
+    const id = memberIds[email];
+    if (!id) throw new Error(`No demo member ${email}`);
+    return id;
+  };
+  const everyone = [...OTHER_OWNERS, SAM];
+  return {
+    ...rows,
+    person: rows.person.map((row, index) => ({ ...row, ownerId: owner(everyone[index % everyone.length]) })),
+    company: rows.company.map((row, index) => ({ ...row, ownerId: owner(everyone[index % everyone.length]) })),
+    opportunity: rows.opportunity.map((row, index) => ({
+      ...row,
+      ownerId: owner(isSamsOpportunity(index) ? SAM : OTHER_OWNERS[index % OTHER_OWNERS.length]),
+    })),
+  };
+}

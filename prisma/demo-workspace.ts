@@ -4,8 +4,8 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { ADMIN_ROLE, GUEST_ROLE, INTERN_ROLE, MEMBER_ROLE, SUPPORT_ROLE } from "@/lib/roles/built-in";
-import { buildDemoRows, DEMO_COUNTS } from "./demo-data";
+import { ADMIN_ROLE, GUEST_ROLE, INTERN_ROLE, MEMBER_ROLE, SALES_REP_ROLE, SUPPORT_ROLE } from "@/lib/roles/built-in";
+import { assignDemoOwners, buildDemoRows, DEMO_COUNTS } from "./demo-data";
 import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE_NAME } from "./demo-accounts";
 import { createAgent, createApiKey, createMember, createRecords, createRole, createStandardObjects, createWorkspace } from "./factories";
 
@@ -16,15 +16,17 @@ export async function seedDemoWorkspace(db: PrismaClient) {
       const objects = await createStandardObjects(tx, workspace.id);
 
       const roles: Record<string, { id: string }> = {};
-      for (const seed of [ADMIN_ROLE, MEMBER_ROLE, GUEST_ROLE, INTERN_ROLE, SUPPORT_ROLE]) {
+      for (const seed of [ADMIN_ROLE, MEMBER_ROLE, GUEST_ROLE, INTERN_ROLE, SUPPORT_ROLE, SALES_REP_ROLE]) {
         roles[seed.name] = await createRole(tx, workspace.id, objects, seed);
       }
       await tx.workspace.update({ where: { id: workspace.id }, data: { defaultRoleId: roles.Member.id, isDemo: true } });
 
       // One hash for every demo user: argon2 is deliberately slow.
       const passwordHash = await hashPassword(DEMO_PASSWORD);
+      const memberIds: Record<string, string> = {};
       for (const user of DEMO_USERS) {
-        await createMember(tx, { workspaceId: workspace.id, roleId: roles[user.role].id, email: user.email, name: user.name, passwordHash });
+        const member = await createMember(tx, { workspaceId: workspace.id, roleId: roles[user.role].id, email: user.email, name: user.name, passwordHash });
+        memberIds[user.email] = member.id;
       }
       for (const key of DEMO_API_KEYS) {
         await createApiKey(tx, { workspaceId: workspace.id, name: key.name, secret: key.secret, roleId: key.role ? roles[key.role].id : null });
@@ -37,7 +39,7 @@ export async function seedDemoWorkspace(db: PrismaClient) {
       });
 
       const companyIds = Array.from({ length: DEMO_COUNTS.company }, (_, index) => `demo-company-${String(index + 1).padStart(3, "0")}`);
-      const rows = buildDemoRows(companyIds);
+      const rows = assignDemoOwners(buildDemoRows(companyIds), memberIds);
       await createRecords(tx, { workspaceId: workspace.id, objectMetadataId: objects.company.id, rows: rows.company, ids: companyIds });
       for (const object of ["person", "opportunity", "note", "task"] as const) {
         await createRecords(tx, { workspaceId: workspace.id, objectMetadataId: objects[object].id, rows: rows[object] });

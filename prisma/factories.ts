@@ -4,7 +4,7 @@
  * Each takes a Prisma client or transaction, so callers choose the database.
  */
 import type { PrismaClient } from "@prisma/client";
-import type { ActionPermission, SettingsPermission } from "@/lib/permissions";
+import type { ActionPermission, RecordRule, SettingsPermission } from "@/lib/permissions";
 import { SYSTEM_FIELDS, STANDARD_OBJECTS, type StandardObject } from "@/lib/metadata/standard-objects";
 import { apiKeyPrefix, hashApiKeySecret } from "@/lib/api-keys/secret";
 import { hashPassword } from "@/lib/auth/password";
@@ -41,6 +41,8 @@ export interface RoleSeed {
     canEdit?: boolean | null;
     canDelete?: boolean | null;
     canDestroy?: boolean | null;
+    /** SPEC §13: the records the role reaches; absent = all. */
+    recordRule?: RecordRule | null;
   }[];
   fieldRules?: { object: string; field: string; canSee?: boolean | null; canEdit?: boolean | null }[];
 }
@@ -126,6 +128,7 @@ export async function createRole(db: Client, workspaceId: string, objects: Objec
           canEdit: rule.canEdit ?? null,
           canDelete: rule.canDelete ?? null,
           canDestroy: rule.canDestroy ?? null,
+          recordRule: rule.recordRule && rule.recordRule.mode === "match" ? JSON.stringify(rule.recordRule) : null,
         })),
       },
       fieldPermissions: {

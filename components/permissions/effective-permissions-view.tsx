@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { EffectivePermissions } from "@/lib/permissions";
+import { isMeValue, type EffectivePermissions, type RecordRule } from "@/lib/permissions";
 import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "@/lib/permissions";
 import type { listObjects } from "@/lib/metadata/queries";
 import { PermissionMark } from "@/components/ui/permission-mark";
@@ -13,6 +13,18 @@ type Objects = Awaited<ReturnType<typeof listObjects>>;
  */
 export async function EffectivePermissionsView({ permissions, objects }: { permissions: EffectivePermissions; objects: Objects }) {
   const [t, tp] = await Promise.all([getTranslations("myRole"), getTranslations("permissions")]);
+  const tr = await getTranslations("roles.objectRule.recordLevel");
+  // SPEC §13: name the record-level rule that limits an object, in the reader's language.
+  const describe = (rule: RecordRule, object: Objects[number]) => {
+    if (rule.mode === "all") return tr("all");
+    const parts = rule.conditions.map((condition) => {
+      const label = object.fields.find((field) => field.name === condition.field)?.label ?? condition.field;
+      const value = condition.value;
+      const shown = value === undefined || value === null ? "" : isMeValue(value) ? ` ${tr("me")}` : ` ${Array.isArray(value) ? value.join(", ") : String(value)}`;
+      return `${label} ${tr(`operators.${condition.operator}`)}${shown}`;
+    });
+    return parts.join(rule.join === "any" ? ` ${t("or")} ` : ` ${t("and")} `);
+  };
   const mark = (allowed: boolean) => <PermissionMark allowed={allowed} label={allowed ? t("allowed") : t("denied")} />;
 
   return (
@@ -36,6 +48,9 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
                   <th scope="row" className="py-2 text-left font-normal text-gray-900">
                     {object.labelPlural}
                     <span className="ml-2 text-xs text-gray-500">{t(`source.${effective.see.source}`)}</span>
+                    {effective.see.value && effective.records?.rule.mode === "match" ? (
+                      <span className="block text-xs text-amber-800">{t("recordRule", { rule: describe(effective.records.rule, object) })}</span>
+                    ) : null}
                   </th>
                   {OBJECT_ACTIONS.map((action) => (
                     <td key={action} className="py-2 text-center">{mark(effective[action].value)}</td>

@@ -67,6 +67,7 @@ export function FieldInput({ object, field, id, value, onChange, labels, invalid
         </select>
       );
     case "RELATION":
+    case "MEMBER":
       return <RelationSelect {...common} object={object} field={field} value={value} onChange={onChange} currentLabel={labels?.[field.name]?.[value]} />;
     default:
       return <input {...common} type="text" autoComplete="off" value={value} onChange={(event) => onChange(event.target.value)} />;

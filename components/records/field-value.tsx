@@ -43,6 +43,11 @@ export function FieldValue({
       }
       return <span className="font-mono text-xs text-gray-600">{id}</span>;
     }
+    case "MEMBER": {
+      const id = String(value);
+      const label = labels?.[field.name]?.[id];
+      return label !== undefined ? <span>{label}</span> : <span className="font-mono text-xs text-gray-600">{id}</span>;
+    }
     case "DATE": {
       const date = new Date(`${String(value)}T00:00:00Z`);
       return <span>{Number.isNaN(date.getTime()) ? String(value) : format.dateTime(date, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" })}</span>;

@@ -19,6 +19,7 @@ const BY_TYPE: Record<FieldType, OperatorChoice[]> = {
   RICH_TEXT: ["like", "is:NULL", "is:NOT_NULL"],
   SELECT: CHOICE,
   RELATION: CHOICE,
+  MEMBER: CHOICE,
   UUID: ["eq", "neq"],
   NUMBER: ORDERED,
   CURRENCY: ORDERED,

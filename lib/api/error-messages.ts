@@ -38,6 +38,8 @@ function forbidden(params: Params): string {
       return `Your role needs the ${params.setting} settings permission.`;
     case "RELATION_TARGET_NOT_VISIBLE":
       return `Your role cannot see the records that the field ${field} of ${object} points to.`;
+    case "RECORD_RULE":
+      return `The record would fall outside the records of ${object} your role reaches (its record-level rule).`;
     default:
       return en.errors.FORBIDDEN;
   }

@@ -30,6 +30,6 @@ export const handlePermissionCheck = authenticatedRoute<Record<string, never>>(a
   } else {
     question = query;
   }
-  const { allowed, source, reason } = explain(principal.permissions, question);
-  return jsonResponse({ data: { allowed, source, reason } });
+  const { allowed, source, reason, recordRule } = explain(principal.permissions, question);
+  return jsonResponse({ data: { allowed, source, reason, ...(recordRule ? { recordRule } : {}) } });
 });

@@ -20,7 +20,15 @@ export const pageInfoSchema = z.object({
 });
 
 export const explanationSchema = z.object({
-  data: z.object({ allowed: z.boolean(), source: z.enum(PERMISSION_SOURCES), reason: z.string() }),
+  data: z.object({
+    allowed: z.boolean(),
+    source: z.enum(PERMISSION_SOURCES),
+    reason: z.string(),
+    recordRule: z
+      .object({ object: z.string(), rule: z.unknown(), description: z.string() })
+      .optional()
+      .describe("Present when the answer holds only for the records the role's record-level rule reaches (SPEC §13)."),
+  }),
 });
 
 /** GET /api/rest/guardrails/check (SPEC §14). */
@@ -58,6 +66,9 @@ export const myPermissionsSchema = z.object({
           edit: resolvedValueSchema,
           delete: resolvedValueSchema,
           destroy: resolvedValueSchema,
+          records: z
+            .object({ rule: z.unknown(), source: z.enum(PERMISSION_SOURCES) })
+            .describe('The records every action applies to: { mode: "all" } or a record-level rule { mode: "match", join, conditions }.'),
           fields: z.record(z.string(), z.object({ see: resolvedValueSchema, create: resolvedValueSchema, edit: resolvedValueSchema, restrictable: z.boolean(), kind: z.string() })),
         }),
       ),

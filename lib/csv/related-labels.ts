@@ -75,6 +75,11 @@ export async function relatedLabels(
 ): Promise<RelationLabels> {
   const labels: RelationLabels = {};
   for (const field of fields) {
+    if (field.type === "MEMBER") {
+      const byId = await memberNames(db, principal.workspaceId, records.map((record) => record[field.name]));
+      if (Object.keys(byId).length > 0) labels[field.name] = byId;
+      continue;
+    }
     const target = await visibleRelationTarget(db, principal, field);
     if (!target) continue;
     const ids = [...new Set(records.map((record) => record[field.name]).filter((value): value is string => typeof value === "string" && value !== ""))];
@@ -85,6 +90,17 @@ export async function relatedLabels(
     labels[field.name] = byId;
   }
   return labels;
+}
+
+/**
+ * Names of the workspace members that member fields (an Owner) point to. Every member already
+ * sees the member list, so a name reveals nothing the role could not read elsewhere.
+ */
+export async function memberNames(db: Tx, workspaceId: string, values: readonly unknown[]): Promise<Record<string, string>> {
+  const ids = [...new Set(values.filter((value): value is string => typeof value === "string" && value !== ""))];
+  if (ids.length === 0) return {};
+  const members = await db.workspaceMember.findMany({ where: { workspaceId, id: { in: ids } }, select: { id: true, user: { select: { name: true } } } });
+  return Object.fromEntries(members.map((member) => [member.id, member.user.name]));
 }
 
 export type RelationMatch = { id: string } | { problem: "RELATION_NOT_FOUND" | "RELATION_AMBIGUOUS" };

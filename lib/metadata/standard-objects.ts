@@ -13,6 +13,8 @@ export type FieldType =
   | "DATE_TIME"
   | "SELECT"
   | "RELATION"
+  /** SPEC §13: points to a workspace member (its WorkspaceMember id); `Me` applies to it. */
+  | "MEMBER"
   | "RICH_TEXT"
   | "BOOLEAN";
 
@@ -27,6 +29,7 @@ export const FIELD_TYPES: readonly FieldType[] = [
   "DATE_TIME",
   "SELECT",
   "RELATION",
+  "MEMBER",
   "RICH_TEXT",
   "BOOLEAN",
 ];
@@ -74,6 +77,7 @@ export const STANDARD_OBJECTS: StandardObject[] = [
       { name: "city", label: "City", type: "TEXT" },
       { name: "jobTitle", label: "Job title", type: "TEXT" },
       { name: "companyId", label: "Company", type: "RELATION", options: { target: "company" } },
+      { name: "ownerId", label: "Owner", type: "MEMBER" },
     ],
   },
   {
@@ -87,6 +91,7 @@ export const STANDARD_OBJECTS: StandardObject[] = [
       { name: "domain", label: "Domain", type: "TEXT" },
       { name: "employees", label: "Employees", type: "NUMBER" },
       { name: "address", label: "Address", type: "TEXT" },
+      { name: "ownerId", label: "Owner", type: "MEMBER" },
     ],
   },
   {
@@ -101,6 +106,7 @@ export const STANDARD_OBJECTS: StandardObject[] = [
       { name: "stage", label: "Stage", type: "SELECT", options: { values: OPPORTUNITY_STAGES } },
       { name: "closeDate", label: "Close date", type: "DATE" },
       { name: "companyId", label: "Company", type: "RELATION", options: { target: "company" } },
+      { name: "ownerId", label: "Owner", type: "MEMBER" },
     ],
   },
   {
@@ -128,3 +134,20 @@ export const STANDARD_OBJECTS: StandardObject[] = [
     ],
   },
 ];
+
+/** The value kind a record-level rule sees for each field type (lib/permissions RecordValueType). */
+export const RULE_VALUE_TYPE = {
+  UUID: "text",
+  TEXT: "text",
+  EMAIL: "text",
+  PHONE: "text",
+  RICH_TEXT: "text",
+  SELECT: "text",
+  RELATION: "text",
+  MEMBER: "member",
+  NUMBER: "number",
+  CURRENCY: "number",
+  BOOLEAN: "boolean",
+  DATE: "date",
+  DATE_TIME: "date",
+} as const satisfies Record<FieldType, "text" | "number" | "date" | "boolean" | "member">;

@@ -7,6 +7,7 @@
  * so the browser can run the same comparison on a serialised copy to disable what would exceed.
  */
 import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "./constants";
+import type { RecordRule } from "./record-rule";
 import type { ActionPermission, ObjectAction, SettingsPermission } from "./types";
 
 type Flag = { readonly value: boolean };
@@ -19,6 +20,8 @@ export interface PermissionView {
       string,
       Readonly<Record<ObjectAction, Flag>> & {
         readonly fields: Readonly<Record<string, { readonly see: Flag; readonly edit: Flag }>>;
+        /** SPEC §13: absent in views that predate record-level rules (all records). */
+        readonly records?: { readonly rule: RecordRule };
       }
     >
   >;
@@ -49,6 +52,10 @@ export function exceedingPermissions(role: PermissionView, actor: PermissionView
     for (const action of OBJECT_ACTIONS) {
       if (granted[action].value && !held?.[action].value) exceeding.push({ kind: "object", action, object });
     }
+    // Records beyond the actor's record-level rule are records the actor cannot see: named as See.
+    if (granted.see.value && held?.see.value && !recordRuleWithin(granted.records?.rule, held.records?.rule)) {
+      exceeding.push({ kind: "object", action: "see", object });
+    }
     const objectEditExceeds = granted.edit.value && !held?.edit.value;
     for (const [field, fieldGrant] of Object.entries(granted.fields)) {
       const heldField = held && Object.hasOwn(held.fields, field) ? held.fields[field] : undefined;
@@ -64,6 +71,23 @@ export function exceedingPermissions(role: PermissionView, actor: PermissionView
     if (role.actions[key].value && !actor.actions[key].value) exceeding.push({ kind: "action", key });
   }
   return exceeding;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Does `rule` reach only records `bound` reaches, for every principal? Decided syntactically and
+ * conservatively (a rule that might reach more is treated as reaching more): identical rules; a
+ * bound of "all conditions" whose every condition the rule also requires; a bound of "any
+ * condition" one of whose conditions the rule requires.
+ */
+export function recordRuleWithin(rule: RecordRule | undefined, bound: RecordRule | undefined): boolean {
+  if (!bound || bound.mode === "all") return true;
+  if (!rule || rule.mode === "all") return false;
+  if (same(rule, bound)) return true;
+  if (rule.join !== "all") return false;
+  const required = (condition: unknown) => rule.conditions.some((candidate) => same(candidate, condition));
+  return bound.join === "all" ? bound.conditions.every(required) : bound.conditions.some(required);
 }
 
 export function isWithinAuthority(role: PermissionView, actor: PermissionView): boolean {

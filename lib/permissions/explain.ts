@@ -5,6 +5,7 @@
  */
 import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "./constants";
 import { FAST_INDEX } from "./fast-index";
+import { describeRecordRule } from "./record-rule";
 import type {
   EffectivePermissions,
   Explanation,
@@ -43,6 +44,24 @@ export function explain(perms: EffectivePermissions, query: ExplainQuery): Expla
 }
 
 function explainObjectQuery(
+  perms: EffectivePermissions,
+  action: ObjectAction,
+  object: string,
+  field: string | undefined,
+): Explanation {
+  const explanation = explainObjectOrField(perms, action, object, field);
+  const records = explanation.allowed ? perms.objects[object]?.records : undefined;
+  if (!records || records.rule.mode !== "match") return explanation;
+  // Allowed, but only on some records: say which rule limits them (SPEC §13).
+  const description = describeRecordRule(records.rule);
+  return {
+    ...explanation,
+    reason: `${explanation.reason}; only on records of ${object} matching its record-level rule (${description})`,
+    recordRule: { object, rule: records.rule, description },
+  };
+}
+
+function explainObjectOrField(
   perms: EffectivePermissions,
   action: ObjectAction,
   object: string,

@@ -30,3 +30,15 @@ export type { PermissionDiff } from "./diff";
 export { readOnlyProjection } from "./view-as";
 export { GUARDRAIL_MODES, checkGuardrail, checkGuardrails, guardrailPermission, validateGuardrail } from "./guardrails";
 export type { Guardrail, GuardrailIssue, GuardrailMode, GuardrailPermission, GuardrailResult, GuardrailRole } from "./guardrails";
+export {
+  ALL_RECORDS,
+  OPERATORS_BY_VALUE_TYPE,
+  RECORD_RULE_OPERATORS,
+  describeRecordRule,
+  evaluatePredicate,
+  isMeValue,
+  matchesRecordRule,
+  recordRuleFields,
+  recordRulePredicate,
+} from "./record-rule";
+export type { MeValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator } from "./record-rule";

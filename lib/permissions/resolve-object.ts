@@ -2,6 +2,7 @@
  * Inheritance for one object and its fields: baseline → object rule → field rule, the most
  * specific non-null value wins (SPEC §2.4), then the clamps that keep "no edit without see".
  */
+import { ALL_RECORDS } from "./record-rule";
 import { resolved } from "./resolved-value";
 import type {
   FieldKind,
@@ -20,6 +21,8 @@ const ALLOWED_BY_ADMIN = resolved(true, "admin");
 /** Hidden because the object is hidden, or fixed by the field's nature (label/system). */
 const FIXED_DENIED = resolved(false, "fixed");
 const FIXED_ALLOWED = resolved(true, "fixed");
+const ADMIN_RECORDS = Object.freeze({ rule: ALL_RECORDS, source: "admin" as const });
+const ALL_RECORDS_INHERITED = Object.freeze({ rule: ALL_RECORDS, source: "baseline" as const });
 
 export function fieldKind(field: SchemaField): FieldKind {
   // A field flagged both ways is treated as system: the stricter reading (never editable).
@@ -43,6 +46,7 @@ export function resolveObjectForAdmin(object: SchemaObject): ObjectPermissions {
     edit: ALLOWED_BY_ADMIN,
     delete: ALLOWED_BY_ADMIN,
     destroy: ALLOWED_BY_ADMIN,
+    records: ADMIN_RECORDS,
     fields,
   };
 }
@@ -68,6 +72,8 @@ export function resolveObject(
     edit,
     delete: requireSee(see, inheritFromBaseline(objectRule?.canDelete, role.canDeleteAllObjects)),
     destroy: requireSee(see, inheritFromBaseline(objectRule?.canDestroy, role.canDestroyAllObjects)),
+    // "Only records that match" narrows every action; no rule (or "All records") inherits all of them.
+    records: objectRule?.recordRule && objectRule.recordRule.mode === "match" ? { rule: objectRule.recordRule, source: "objectRule" } : ALL_RECORDS_INHERITED,
     fields,
   };
 }

@@ -6,6 +6,7 @@ import type {
   SETTINGS_PERMISSIONS,
 } from "./constants";
 import type { FAST_INDEX, FastIndex } from "./fast-index";
+import type { RecordRule } from "./record-rule";
 
 export type ObjectAction = (typeof OBJECT_ACTIONS)[number];
 export type SettingsPermission = (typeof SETTINGS_PERMISSIONS)[number];
@@ -24,7 +25,15 @@ export interface SchemaField {
   readonly isLabel?: boolean;
   /** id, createdAt, updatedAt, deletedAt…: always visible with the object, never editable. */
   readonly isSystem?: boolean;
+  /**
+   * What kind of value the field holds, for record-level rules (which operators fit, where `Me`
+   * applies). Absent: the field cannot be used in a record-level condition.
+   */
+  readonly type?: RecordValueType;
 }
+
+/** Value kinds of record-level conditions; `member` is a field pointing to a workspace member. */
+export type RecordValueType = "text" | "number" | "date" | "boolean" | "member";
 
 export interface SchemaObject {
   /** Stable key, e.g. `person`. */
@@ -47,6 +56,8 @@ export interface ObjectRule {
   readonly canEdit?: Override;
   readonly canDelete?: Override;
   readonly canDestroy?: Override;
+  /** SPEC §13: the records the role reaches; absent or null means all records. */
+  readonly recordRule?: RecordRule | null;
 }
 
 /**
@@ -114,6 +125,8 @@ export interface ObjectPermissions {
   readonly edit: ResolvedValue;
   readonly delete: ResolvedValue;
   readonly destroy: ResolvedValue;
+  /** The records every action above applies to: "all" unless an object rule limits them. */
+  readonly records: { readonly rule: RecordRule; readonly source: PermissionSource };
   /** Keyed by field name, in schema order (as far as JS allows: integer-like keys come first). */
   readonly fields: Readonly<Record<string, FieldPermissions>>;
 }
@@ -150,6 +163,11 @@ export interface Explanation {
   readonly source: PermissionSource;
   /** One short English sentence naming the deciding rule (for logs, APIs and tooltips). */
   readonly reason: string;
+  /**
+   * SPEC §13: present when the object-level answer is allowed but only on the records a
+   * record-level rule reaches; names the object, the rule and a readable description.
+   */
+  readonly recordRule?: { readonly object: string; readonly rule: RecordRule; readonly description: string };
 }
 
 export type WriteMode = "create" | "update";
@@ -185,7 +203,12 @@ export type RoleIssueCode =
   | "DUPLICATE_RULE"
   | "UNKNOWN_SETTING"
   | "UNKNOWN_ACTION"
-  | "ADMIN_NOT_ASSIGNABLE_TO_AGENT";
+  | "ADMIN_NOT_ASSIGNABLE_TO_AGENT"
+  | "RECORD_RULE_INVALID"
+  | "RECORD_RULE_FIELD_NOT_VISIBLE"
+  | "RECORD_RULE_OPERATOR"
+  | "RECORD_RULE_VALUE"
+  | "RECORD_RULE_ME";
 
 /** Codes only; the messages are translated elsewhere. Absent locators mean "the whole role". */
 export interface RoleIssue {
@@ -195,6 +218,8 @@ export interface RoleIssue {
   readonly action?: ObjectAction;
   /** The offending settings or action key, for UNKNOWN_SETTING / UNKNOWN_ACTION. */
   readonly key?: string;
+  /** For RECORD_RULE_* issues: the index of the offending condition. */
+  readonly condition?: number;
 }
 
 export type RoleNameIssueCode = "ROLE_NAME_REQUIRED" | "ROLE_NAME_TOO_LONG" | "ROLE_NAME_TAKEN";

@@ -5,6 +5,7 @@
  */
 import { ACTION_PERMISSIONS, SETTINGS_PERMISSIONS } from "./constants";
 import { fieldKind } from "./resolve-object";
+import { validateRecordRule } from "./record-rule-validate";
 import type { ObjectAction, ObjectRule, RoleDefinition, RoleIssue, SchemaField, WorkspaceSchema } from "./types";
 
 type FieldsByName = ReadonlyMap<string, SchemaField>;
@@ -31,6 +32,9 @@ export function validateRoleDefinition(role: RoleDefinition, schema: WorkspaceSc
   validateBaseline(role, issues);
   const objectRules = validateObjectRules(role, schemaObjects, issues);
   validateFieldRules(role, schemaObjects, objectRules, issues);
+  for (const [object, rule] of objectRules) {
+    if (rule.recordRule) issues.push(...validateRecordRule(role, object, rule.recordRule, schemaObjects.get(object)!));
+  }
   validateKeys(role.settings, SETTINGS_PERMISSIONS, "UNKNOWN_SETTING", issues);
   validateKeys(role.actions, ACTION_PERMISSIONS, "UNKNOWN_ACTION", issues);
   if (role.isAdmin && role.assignableTo?.agent === true) issues.push({ code: "ADMIN_NOT_ASSIGNABLE_TO_AGENT" });

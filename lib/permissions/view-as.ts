@@ -5,8 +5,8 @@ import type { RoleDefinition } from "./types";
 const READ_ACTIONS = ["EXPORT_CSV"] as const satisfies readonly (typeof ACTION_PERMISSIONS)[number][];
 
 /**
- * The read-only projection of a role (SPEC §14 "View as"): everything it sees, as it sees it,
- * and nothing it could change: no create, edit, delete or destroy at any level, no settings, no
+ * The read-only projection of a role (SPEC §14 "View as"): everything it sees, as it sees it (the
+ * same records, under the same record-level rules), and nothing it could change: no create, edit, delete or destroy at any level, no settings, no
  * action but the reads. An Admin's projection sees every object and field.
  */
 export function readOnlyProjection(role: RoleDefinition): RoleDefinition {
@@ -18,7 +18,7 @@ export function readOnlyProjection(role: RoleDefinition): RoleDefinition {
     canEditAllObjects: false,
     canDeleteAllObjects: false,
     canDestroyAllObjects: false,
-    objectRules: role.isAdmin ? [] : role.objectRules.map((rule) => ({ object: rule.object, canSee: rule.canSee, canCreate: null, canEdit: null, canDelete: null, canDestroy: null })),
+    objectRules: role.isAdmin ? [] : role.objectRules.map((rule) => ({ object: rule.object, canSee: rule.canSee, canCreate: null, canEdit: null, canDelete: null, canDestroy: null, recordRule: rule.recordRule })),
     // Edit inherits from objects that edit nothing, so no field is editable either.
     fieldRules: role.isAdmin ? [] : role.fieldRules.map((rule) => ({ object: rule.object, field: rule.field, canSee: rule.canSee, canEdit: null })),
     settingsAllAccess: false,

@@ -5,9 +5,20 @@
  */
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { can, checkDelete, checkWrite, type DeleteOperation, type WriteMode } from "@/lib/permissions";
+import {
+  can,
+  checkDelete,
+  checkWrite,
+  evaluatePredicate,
+  recordRulePredicate,
+  type DeleteOperation,
+  type RecordPredicate,
+  type RecordRule,
+  type WriteMode,
+} from "@/lib/permissions";
 import { fieldForbidden, objectForbidden, objectNotVisible, unknownField } from "./errors";
 import { findRecordObject, type RecordField, type RecordObject } from "./objects";
+import { toFullRecord, type RecordRow } from "./serialize";
 
 /** The object named `name` (REST or engine name) if the principal may see it. */
 export async function resolveVisibleObject(db: Tx, principal: Principal, name: string): Promise<RecordObject> {
@@ -61,4 +72,30 @@ export function assertCanDelete(principal: Principal, object: RecordObject, oper
 /** Relations are only written towards objects the principal can see: an id check would otherwise probe them. */
 export function canSeeObject(principal: Principal, objectName: string): boolean {
   return can(principal.permissions, "see", objectName);
+}
+
+/** The member behind the principal, for `Me` in record-level rules; keys and agents have none. */
+export function memberIdOf(principal: Principal): string | null {
+  return principal.kind === "member" ? principal.id : null;
+}
+
+/** The principal's record-level rule on `object` (SPEC §13): "all records" unless a rule limits them. */
+export function recordRuleOf(principal: Principal, object: RecordObject): RecordRule | null {
+  return principal.permissions.objects[object.nameSingular]?.records?.rule ?? null;
+}
+
+/** The engine's predicate for the records the principal reaches, for SQL (lists) and memory (one row). */
+export function recordScope(principal: Principal, object: RecordObject): { predicate: RecordPredicate; fields: ReadonlyMap<string, RecordField> } {
+  return { predicate: recordRulePredicate(recordRuleOf(principal, object), { memberId: memberIdOf(principal) }), fields: object.fieldsByName };
+}
+
+/** Is the row inside the principal's record-level rule? Evaluated by the engine on the stored values. */
+export function withinRecordRule(principal: Principal, object: RecordObject, row: RecordRow): boolean {
+  const { predicate } = recordScope(principal, object);
+  return predicate.kind === "const" ? predicate.value : evaluatePredicate(predicate, toFullRecord(object, row));
+}
+
+/** A write whose result would leave the principal's records is refused (it could never be seen again). */
+export function assertWithinRecordRule(principal: Principal, object: RecordObject, row: RecordRow) {
+  if (!withinRecordRule(principal, object, row)) throw objectForbidden(object.namePlural, "RECORD_RULE");
 }

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { resolveVisibleObject } from "./access";
+import { assertWithinRecordRule, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
 import { toVisibleRecord, type RecordData, type VisibleRecord } from "./serialize";
 import { validateRecordInput } from "./write-input";
@@ -15,9 +15,11 @@ export async function createRecord(db: Db, principal: Principal, objectName: str
   return db.$transaction(async (tx) => {
     // "create" mode asks the engine for create (SPEC §13: not edit) and for each given field.
     const values = await validateRecordInput(tx, principal, object, input, "create");
-    const row = await tx.record.create({
-      data: { workspaceId: principal.workspaceId, objectMetadataId: object.id, data: JSON.stringify(withoutNulls(values)) },
-    });
+    const data = JSON.stringify(withoutNulls(values));
+    // A role limited to its own records creates only records it will reach (e.g. Owner = Me).
+    const now = new Date();
+    assertWithinRecordRule(principal, object, { id: "", data, createdAt: now, updatedAt: now, deletedAt: null });
+    const row = await tx.record.create({ data: { workspaceId: principal.workspaceId, objectMetadataId: object.id, data } });
     const after = toVisibleRecord(principal, object, row);
     await auditRecordChange(tx, principal, "record.created", object, row, { after });
     return after;

@@ -9,7 +9,9 @@ import type { DeleteErrorCode, WriteErrorCode } from "@/lib/permissions";
 export type ForbiddenReason =
   | DeleteErrorCode
   | Exclude<WriteErrorCode, "UNKNOWN_FIELD">
-  | "RELATION_TARGET_NOT_VISIBLE";
+  | "RELATION_TARGET_NOT_VISIBLE"
+  /** The record a write would produce falls outside the role's record-level rule (SPEC §13). */
+  | "RECORD_RULE";
 
 /** Names can come straight from a URL: keep what is echoed back short. */
 function echo(name: string) {

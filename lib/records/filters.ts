@@ -33,6 +33,7 @@ const OPERAND_KIND: Record<FieldType, OperandKind> = {
   RICH_TEXT: "text",
   SELECT: "text",
   RELATION: "text",
+  MEMBER: "text",
   NUMBER: "number",
   CURRENCY: "number",
   BOOLEAN: "boolean",

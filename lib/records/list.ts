@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { requireVisibleField, resolveVisibleObject, visibleFieldsOf } from "./access";
+import { recordScope, requireVisibleField, resolveVisibleObject, visibleFieldsOf } from "./access";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { invalidInput } from "./errors";
 import { compileFilters, type RecordFilter } from "./filters";
@@ -76,6 +76,8 @@ async function queryPage(db: Tx, principal: Principal, object: RecordObject, opt
     workspaceId: principal.workspaceId,
     objectId: object.id,
     trash,
+    // In the WHERE clause, not filtered afterwards: pages, cursors and counts stay exact.
+    scope: recordScope(principal, object),
     conditions,
     ...(term === undefined ? {} : { search: { fields: searchableFields(principal, object), term } }),
     sort: { field: sortField, direction: order.direction },

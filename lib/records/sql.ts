@@ -5,6 +5,7 @@
  * looked up in the object's metadata, and even then travel as bound JSON-path parameters.
  */
 import type { Tx } from "@/lib/db";
+import type { RecordPredicate } from "@/lib/permissions";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
 
@@ -28,6 +29,8 @@ export interface RecordPageQuery {
   readonly objectId: string;
   readonly trash: TrashScope;
   readonly conditions: readonly SqlCondition[];
+  /** The principal's record-level rule (SPEC §13): rows outside it do not exist for the query. */
+  readonly scope?: { readonly predicate: RecordPredicate; readonly fields: ReadonlyMap<string, RecordField> };
   /** Case-insensitive "contains" over these fields, any of them matching. */
   readonly search?: { readonly fields: readonly RecordField[]; readonly term: string };
   readonly sort: { readonly field: RecordField; readonly direction: SortDirection };
@@ -114,6 +117,54 @@ function conditionSql(condition: SqlCondition): Sql {
   }
 }
 
+/** A data field the records domain does not know (a stale rule): still read from `data`, never a column. */
+function scopeField(fields: ReadonlyMap<string, RecordField>, name: string): RecordField {
+  return fields.get(name) ?? { name, label: name, type: "TEXT", isLabel: false, isSystem: false };
+}
+
+/**
+ * The engine's record-level predicate as SQL, with the same semantics as its in-memory
+ * evaluation (lib/permissions/record-rule.ts): empty = absent or '', `neq` keeps empty values,
+ * `contains` only on text values (LIKE would otherwise match numbers as text). Values are bound.
+ */
+export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<string, RecordField>): Sql {
+  switch (predicate.kind) {
+    case "const":
+      return sql(predicate.value ? "1" : "0");
+    case "and":
+    case "or": {
+      if (predicate.parts.length === 0) return sql(predicate.kind === "and" ? "1" : "0");
+      const joined = join(predicate.parts.map((part) => predicateSql(part, fields)), predicate.kind === "and" ? " AND " : " OR ");
+      return sql(`(${joined.text})`, ...joined.params);
+    }
+  }
+  const field = scopeField(fields, predicate.field);
+  const value = valueOf(field);
+  const v = value.text;
+  const p = value.params;
+  switch (predicate.kind) {
+    case "isEmpty":
+      return sql(`(${v} IS NULL OR ${v} = '')`, ...p, ...p);
+    case "isNotEmpty":
+      return sql(`(${v} IS NOT NULL AND ${v} <> '')`, ...p, ...p);
+    case "contains":
+      return sql(`(typeof(${v}) = 'text' AND ${v} LIKE ? ESCAPE '\\')`, ...p, ...p, escapeLike(predicate.value));
+    case "in": {
+      if (predicate.values.length === 0) return sql("0");
+      const placeholders = predicate.values.map(() => "?").join(", ");
+      return sql(`${v} IN (${placeholders})`, ...p, ...predicate.values);
+    }
+    case "neq":
+      return sql(`(${v} IS NULL OR ${v} <> ?)`, ...p, ...p, encode(field, predicate.value));
+    case "eq":
+      return sql(`${v} = ?`, ...p, encode(field, predicate.value));
+    case "gt":
+      return sql(`${v} > ?`, ...p, encode(field, predicate.value));
+    case "lt":
+      return sql(`${v} < ?`, ...p, encode(field, predicate.value));
+  }
+}
+
 function searchSql(search: NonNullable<RecordPageQuery["search"]>): Sql {
   if (search.fields.length === 0) return sql("0");
   const pattern = escapeLike(search.term);
@@ -158,6 +209,7 @@ function trashSql(trash: TrashScope): Sql {
 /** One page of records in sort order; ask for one row more than you show to learn if more follow. */
 export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<RecordPageRow[]> {
   const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql(query.trash)];
+  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields));
   for (const condition of query.conditions) where.push(conditionSql(condition));
   if (query.search) where.push(searchSql(query.search));
   if (query.after) where.push(afterSql(query.sort, query.after));

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { resolveVisibleObject } from "./access";
+import { assertWithinRecordRule, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
 import { recordInTrash } from "./errors";
 import { requireRecordRow } from "./record-row";
@@ -26,10 +26,10 @@ export async function updateRecord(db: Db, principal: Principal, objectName: str
     const before = toVisibleRecord(principal, object, row);
     if (Object.keys(values).length === 0) return before; // nothing to change: no write, no audit entry
 
-    const updated = await tx.record.update({
-      where: { id: row.id },
-      data: { data: JSON.stringify(applyPatch(parseRecordData(row.data), values)) },
-    });
+    const data = JSON.stringify(applyPatch(parseRecordData(row.data), values));
+    // Checked before writing: a record moved outside the rule would vanish from its editor.
+    assertWithinRecordRule(principal, object, { ...row, data });
+    const updated = await tx.record.update({ where: { id: row.id }, data: { data } });
     const after = toVisibleRecord(principal, object, updated);
     await auditRecordChange(tx, principal, "record.updated", object, updated, { before, after });
     return after;

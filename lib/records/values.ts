@@ -38,6 +38,7 @@ export function fieldValueSchema(field: RecordField): z.ZodType {
     case "SELECT":
       return field.selectValues && field.selectValues.length > 0 ? z.enum(field.selectValues as [string, ...string[]]) : z.string().max(TEXT_MAX_LENGTH);
     case "RELATION":
+    case "MEMBER":
       return z.string().min(1).max(RELATION_ID_MAX_LENGTH);
     case "UUID":
       return z.string();

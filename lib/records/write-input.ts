@@ -6,7 +6,7 @@
 import type { z } from "zod";
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { assertCanWrite, canSeeObject, creatableFieldsOf, editableFieldsOf } from "./access";
+import { assertCanWrite, canSeeObject, creatableFieldsOf, editableFieldsOf, withinRecordRule } from "./access";
 import { fieldForbidden, invalidInput } from "./errors";
 import { findRecordObject, type RecordObject } from "./objects";
 import type { RecordData } from "./serialize";
@@ -25,15 +25,27 @@ function describeIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>):
 async function assertRelationsExist(db: Tx, principal: Principal, object: RecordObject, values: RecordData) {
   for (const [name, value] of Object.entries(values)) {
     const field = object.fieldsByName.get(name);
+    if (field?.type === "MEMBER" && value !== null && value !== undefined) {
+      // Members are listed to every member of the workspace: checking an id reveals nothing more.
+      const member = await db.workspaceMember.findFirst({ where: { id: String(value), workspaceId: principal.workspaceId }, select: { id: true } });
+      if (!member) throw invalidInput(name, `${name} must be the id of a member of this workspace; "${String(value).slice(0, 100)}" is not.`);
+      continue;
+    }
     if (field?.type !== "RELATION" || value === null || value === undefined) continue;
     const targetName = field.relationTarget;
     if (!targetName) throw invalidInput(name, `${name} has no target object configured.`);
     // Checking an id of an object the principal cannot see would let it probe that object.
     if (!canSeeObject(principal, targetName)) throw fieldForbidden(object.namePlural, name, "RELATION_TARGET_NOT_VISIBLE");
     const target = await findRecordObject(db, principal.workspaceId, targetName);
-    const exists =
-      target !== null &&
-      (await db.record.count({ where: { id: String(value), workspaceId: principal.workspaceId, objectMetadataId: target.id, deletedAt: null } })) > 0;
+    const targetRow =
+      target === null
+        ? null
+        : await db.record.findFirst({
+            where: { id: String(value), workspaceId: principal.workspaceId, objectMetadataId: target.id, deletedAt: null },
+            select: { id: true, data: true, createdAt: true, updatedAt: true, deletedAt: true },
+          });
+    // A record outside the principal's record-level rule does not exist for it, as a relation target too.
+    const exists = target !== null && targetRow !== null && withinRecordRule(principal, target, targetRow);
     if (!exists) throw invalidInput(name, `${name} must be the id of an existing ${targetName}; "${String(value).slice(0, 100)}" is not.`);
   }
 }

@@ -54,6 +54,29 @@ export const INTERN_ROLE: RoleSeed = {
 
 
 /**
+ * SPEC §13: sees People and Companies read-only, and only the Opportunities it owns (Owner is
+ * Me), which it may create, see and edit. A created opportunity must name the creator as Owner,
+ * or it would fall outside the rule: lib/records refuses it (RECORD_RULE) rather than hide it.
+ */
+export const SALES_REP_ROLE: RoleSeed = {
+  name: "Sales rep",
+  description: "Sees People and Companies; works only on the opportunities they own.",
+  icon: "briefcase",
+  canSeeAllObjects: false,
+  objectRules: [
+    { object: "person", canSee: true },
+    { object: "company", canSee: true },
+    {
+      object: "opportunity",
+      canSee: true,
+      canCreate: true,
+      canEdit: true,
+      recordRule: { mode: "match", join: "all", conditions: [{ field: "ownerId", operator: "eq", value: { me: true } }] },
+    },
+  ],
+};
+
+/**
  * SPEC §13: sees every object and changes nothing (no create, edit, delete or destroy), except the
  * Stage of Opportunities: a field rule granting Edit on an otherwise read-only object.
  */

@@ -1,5 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import type { RoleDefinition } from "@/lib/permissions";
+import { parseStoredRecordRule } from "./draft";
 import type { ActionPermission, SettingsPermission } from "@/lib/permissions";
 
 /** The Prisma include that loads everything a role definition is made of. */
@@ -30,6 +31,7 @@ export function toRoleDefinition(role: RoleWithDefinition): RoleDefinition {
       canEdit: rule.canEdit,
       canDelete: rule.canDelete,
       canDestroy: rule.canDestroy,
+      recordRule: parseStoredRecordRule(rule.recordRule),
     })),
     fieldRules: role.fieldPermissions.map((rule) => ({
       object: rule.object.nameSingular,

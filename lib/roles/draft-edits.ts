@@ -139,3 +139,20 @@ function canonical(draft: RoleDraft): string {
     fieldRules: [...draft.fieldRules].sort((x, y) => `${x.object}.${x.field}`.localeCompare(`${y.object}.${y.field}`)),
   });
 }
+
+/**
+ * Sets the object's record-level rule (SPEC §13); null (or "all") goes back to all records. The
+ * object rule is created when needed: the record-level rule lives on it.
+ */
+export function setRecordRule(draft: RoleDraft, object: string, recordRule: ObjectRuleDraft["recordRule"]): RoleDraft {
+  const withRule = addObjectRule(draft, object);
+  const stored = recordRule && recordRule.mode === "match" ? recordRule : null;
+  return {
+    ...withRule,
+    objectRules: withRule.objectRules.map((rule) => {
+      if (rule.object !== object) return rule;
+      const { recordRule: _previous, ...rest } = rule;
+      return stored ? { ...rest, recordRule: stored } : rest;
+    }),
+  };
+}

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { ACTION_PERMISSIONS, SETTINGS_PERMISSIONS } from "@/lib/permissions";
-import type { RoleDefinition } from "@/lib/permissions";
+import { ACTION_PERMISSIONS, RECORD_RULE_OPERATORS, SETTINGS_PERMISSIONS } from "@/lib/permissions";
+import type { RecordRule, RoleDefinition } from "@/lib/permissions";
 
 /**
  * The editable shape of a role: what the editor holds in memory until Save, and what the save
@@ -10,6 +10,38 @@ import type { RoleDefinition } from "@/lib/permissions";
 const override = z.boolean().nullable();
 const key = z.string().min(1).max(100);
 
+/** SPEC §13: the shape of a record-level rule; the engine checks fields, operators and values against the schema. */
+const ruleScalar = z.union([z.string().max(2_000), z.number().finite(), z.boolean()]);
+export const recordConditionDraft = z.strictObject({
+  field: key,
+  operator: z.enum(RECORD_RULE_OPERATORS),
+  value: z.union([ruleScalar, z.array(z.union([z.string().max(2_000), z.number().finite()])).max(100), z.strictObject({ me: z.literal(true) }), z.null()]).optional(),
+});
+export const recordRuleDraft = z.discriminatedUnion("mode", [
+  z.strictObject({ mode: z.literal("all") }),
+  z.strictObject({ mode: z.literal("match"), join: z.enum(["all", "any"]), conditions: z.array(recordConditionDraft).max(20) }),
+]);
+
+/**
+ * A stored rule (JSON text) → the engine's rule. Unreadable JSON fails closed: "any of no
+ * condition" reaches no record, rather than silently reaching all of them.
+ */
+export function parseStoredRecordRule(raw: string | null | undefined): RecordRule | null {
+  if (raw === null || raw === undefined) return null;
+  try {
+    const parsed = recordRuleDraft.safeParse(JSON.parse(raw));
+    if (parsed.success) return parsed.data as RecordRule;
+  } catch {
+    // fall through
+  }
+  return { mode: "match", join: "any", conditions: [] };
+}
+
+/** "All records" is stored as no rule: one representation for "not limited". */
+export function storedRecordRule(rule: RecordRule | null | undefined): string | null {
+  return rule && rule.mode === "match" ? JSON.stringify(rule) : null;
+}
+
 export const objectRuleDraft = z.object({
   object: key,
   canSee: override,
@@ -17,6 +49,8 @@ export const objectRuleDraft = z.object({
   canEdit: override,
   canDelete: override,
   canDestroy: override,
+  /** Absent or null: all records. */
+  recordRule: recordRuleDraft.nullable().optional(),
 });
 
 export const fieldRuleDraft = z.object({ object: key, field: key, canSee: override, canEdit: override });
@@ -75,7 +109,7 @@ export function draftToDefinition(draft: RoleDraft, isAdmin = false): RoleDefini
     canEditAllObjects: draft.canEditAllObjects,
     canDeleteAllObjects: draft.canDeleteAllObjects,
     canDestroyAllObjects: draft.canDestroyAllObjects,
-    objectRules: draft.objectRules,
+    objectRules: draft.objectRules as RoleDefinition["objectRules"],
     fieldRules: draft.fieldRules,
     settingsAllAccess: draft.settingsAllAccess,
     settings: draft.settings,

@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { ROLE_DEFINITION_INCLUDE, type RoleWithDefinition } from "./definition";
-import type { RoleDraft } from "./draft";
+import { parseStoredRecordRule, type RoleDraft } from "./draft";
 
 export function roleToDraft(role: RoleWithDefinition): RoleDraft {
   return {
@@ -28,6 +28,8 @@ export function roleToDraft(role: RoleWithDefinition): RoleDraft {
         canEdit: rule.canEdit,
         canDelete: rule.canDelete,
         canDestroy: rule.canDestroy,
+        // Only when set: drafts of roles without record-level rules keep their former shape.
+        ...(rule.recordRule ? { recordRule: parseStoredRecordRule(rule.recordRule) as RoleDraft["objectRules"][number]["recordRule"] } : {}),
       }))
       .sort((a, b) => a.object.localeCompare(b.object)),
     fieldRules: role.fieldPermissions

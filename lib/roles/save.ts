@@ -1,11 +1,11 @@
 import { Prisma } from "@prisma/client";
 import type { Db, Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { normalizeRoleName, roleNameKey } from "@/lib/permissions";
+import { normalizeRoleName, roleNameKey, type RecordRule } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertDefinitionWithinAuthority, authorityFor } from "@/lib/access/authority";
-import { draftToDefinition, type RoleDraft } from "./draft";
+import { draftToDefinition, storedRecordRule, type RoleDraft } from "./draft";
 import { assertValidStatement, type GuardrailStatement } from "./guardrails";
 import { ROLE_DEFINITION_INCLUDE } from "./definition";
 import { roleToDraft } from "./editor";
@@ -52,6 +52,7 @@ async function writeRules(tx: Tx, workspaceId: string, roleId: string, draft: Ro
       canEdit: rule.canEdit,
       canDelete: rule.canDelete,
       canDestroy: rule.canDestroy,
+      recordRule: storedRecordRule(rule.recordRule as RecordRule | null | undefined),
     })),
   });
   await tx.fieldPermission.createMany({

@@ -10,6 +10,10 @@ import { draftToDefinition, type RoleDraft } from "./draft";
  * `field.person.email`, `settings.ROLES`, `actions.EXPORT_CSV`, `assignableTo.agent`.
  */
 export function issueField(issue: RoleIssue): string {
+  // Record-level issues show beside their condition in the object rule's Record-level section.
+  if (issue.code.startsWith("RECORD_RULE") || issue.condition !== undefined) {
+    return `record.${issue.object}${issue.condition !== undefined ? `.${issue.condition}` : ""}`;
+  }
   if (issue.field && issue.object) return `field.${issue.object}.${issue.field}`;
   if (issue.object) return `object.${issue.object}${issue.action ? `.${issue.action}` : ""}`;
   if (issue.code === "UNKNOWN_SETTING") return `settings.${issue.key}`;

@@ -3,12 +3,14 @@
  * and field, every action and every channel — server actions, REST, MCP agent tools, CSV export
  * and import — the outcome must equal the permission engine's answer. Prints how many cells it
  * checked. Beside the demo roles, one role that edits but may not create, and creates Tasks
- * without editing them (SPEC §13).
+ * without editing them (SPEC §13). Sales rep adds record-level cells: each expectation also asks
+ * the engine whether the record is within the role's rule for that channel's principal (the member
+ * on server actions and CSV; no member, so `Me` matches nothing, for the key and the agent).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
-import { can, canAction, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
+import { can, canAction, matchesRecordRule, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
 import { memberPrincipal, type Principal } from "@/lib/access/principal";
 import { createRecord, getRecord, listRecordObjects, type RecordObject } from "@/lib/records";
@@ -47,6 +49,7 @@ const ROLES: readonly { name: string; email: string; needsMember?: boolean; seed
   { name: "Guest", email: "gus@acme.dev" },
   { name: "Intern", email: "ian@acme.dev" },
   { name: "Support", email: "matrix-support@acme.dev", needsMember: true },
+  { name: "Sales rep", email: "sam@acme.dev" },
   {
     name: "Editor without create",
     email: "matrix-editor@acme.dev",
@@ -88,10 +91,14 @@ async function rest(method: string, key: string, handler: (deps: ApiDeps, reques
 let admin: Principal;
 let objects: RecordObject[];
 
-/** A fresh record made by the Admin, so that deleting or destroying it costs nothing. */
-async function freshRecord(object: RecordObject) {
+/**
+ * A fresh record made by the Admin, so that deleting or destroying it costs nothing; owned by the
+ * role's member where the object has an Owner, so that `Owner is Me` reaches it for that member.
+ */
+async function freshRecord(object: RecordObject, ownerId?: string) {
   const label = object.fields.find((field) => field.isLabel)!;
-  return (await createRecord(db, admin, object.namePlural, { [label.name]: `Matrix ${Math.random().toString(36).slice(2)}` })).id as string;
+  const owner = ownerId && object.fieldsByName.has("ownerId") ? { ownerId } : {};
+  return (await createRecord(db, admin, object.namePlural, { [label.name]: `Matrix ${Math.random().toString(36).slice(2)}`, ...owner })).id as string;
 }
 
 beforeAll(async () => {
@@ -109,6 +116,10 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
   let perms: EffectivePermissions;
   let key: string;
   let agentId: string | null;
+  let memberId: string;
+  /** Does the role's record-level rule reach `record` for the member (true) or for a key/agent (false)? */
+  const reaches = (object: RecordObject, record: Record<string, unknown>, asMember: boolean) =>
+    matchesRecordRule(perms.objects[object.nameSingular]?.records.rule, record, { memberId: asMember ? memberId : null });
 
   beforeAll(async () => {
     const { workspace } = await loadDemo(db);
@@ -124,6 +135,7 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
     const roleId = (await loadDemo(db)).roleId;
     if (spec.needsMember) await createMember(db, { workspaceId: workspace.id, roleId: roleId(name), email, name: `Matrix ${name}` });
     perms = await loadRolePermissions(db, workspace.id, roleId(name));
+    memberId = (await db.workspaceMember.findFirstOrThrow({ where: { workspaceId: workspace.id, user: { email } } })).id;
     key = `matrix-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-key`;
     await createApiKey(db, { workspaceId: workspace.id, name: `Matrix ${name}`, secret: key, roleId: roleId(name) });
     // Admin is never assignable to an agent: that channel has no Admin column.
@@ -135,16 +147,20 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
     const principal = (await memberPrincipal(db, (await db.workspaceMember.findFirstOrThrow({ where: { user: { email } } })).id))!;
     for (const object of objects) {
       const canSee = can(perms, "see", object.nameSingular);
-      const sample = (await db.record.findFirstOrThrow({ where: { objectMetadataId: object.id, deletedAt: null }, orderBy: { createdAt: "asc" } })).id;
+      const sampleRow = await db.record.findFirstOrThrow({ where: { objectMetadataId: object.id, deletedAt: null }, orderBy: { createdAt: "asc" } });
+      const sample = sampleRow.id;
+      const sampleData = JSON.parse(sampleRow.data) as Record<string, unknown>;
+      // A key or an agent reaches the sample only within the rule as it holds without a member.
+      const machineSees = canSee && reaches(object, sampleData, false);
 
       const viaAction = await listRecordsAction({ object: object.namePlural, limit: 3 });
       check("server action", `${name} see ${object.nameSingular}`, canSee, viaAction.ok);
       const viaRest = await rest("GET", key, handleGetRecord, `/api/rest/${object.namePlural}/${sample}`, { object: object.namePlural, id: sample });
-      check("REST", `${name} see ${object.nameSingular}`, canSee, viaRest.status === 200);
+      check("REST", `${name} see ${object.nameSingular}`, machineSees, viaRest.status === 200);
       const list = await rest("GET", key, handleListRecords, `/api/rest/${object.namePlural}?limit=3`, { object: object.namePlural });
       check("REST", `${name} list ${object.nameSingular}`, canSee, list.status === 200);
       const viaAgent = agentId ? await runAgentTool(db, { agentId }, "get_record", { object: object.namePlural, id: sample }) : null;
-      if (viaAgent) check("MCP", `${name} see ${object.nameSingular}`, canSee, viaAgent.ok);
+      if (viaAgent) check("MCP", `${name} see ${object.nameSingular}`, machineSees, viaAgent.ok);
       let csv: string | null = null;
       try {
         csv = (await exportRecordsCsv(db, principal, object.namePlural)).csv;
@@ -161,8 +177,8 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
         const visible = can(perms, "see", object.nameSingular, field.name);
         const cell = `${name} see ${object.nameSingular}.${field.name}`;
         check("server action", cell, visible, field.name in actionRecord);
-        check("REST", cell, visible, field.name in viaRest.body.data);
-        if (viaAgent) check("MCP", cell, visible, field.name in agentRecord);
+        if (machineSees) check("REST", cell, visible, field.name in viaRest.body.data);
+        if (viaAgent && machineSees) check("MCP", cell, visible, field.name in agentRecord);
         if (csv !== null) check("CSV export", cell, visible, header.split(",").map((column) => column.replace(/^"|"$/g, "")).includes(field.label));
       }
     }
@@ -172,19 +188,20 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
   it("writes: each field can be changed exactly where the engine allows it", async () => {
     await actAs(db, email);
     for (const object of objects) {
-      const id = await freshRecord(object);
+      const id = await freshRecord(object, memberId);
       const current = await getRecord(db, admin, object.namePlural, id);
+      const stored = JSON.parse((await db.record.findUniqueOrThrow({ where: { id } })).data) as Record<string, unknown>;
       for (const field of object.fields) {
         if (field.isSystem) continue;
         // Writing a field's own value back: allowed or refused, the data stays the same.
         const value = current[field.name] ?? null;
         if (value === null) continue;
-        const expected = can(perms, "edit", object.nameSingular, field.name);
+        const allowed = can(perms, "edit", object.nameSingular, field.name);
         const cell = `${name} edit ${object.nameSingular}.${field.name}`;
         const patch = { [field.name]: value };
-        check("server action", cell, expected, (await updateRecordAction({ object: object.namePlural, id, patch })).ok);
-        check("REST", cell, expected, (await rest("PATCH", key, handleUpdateRecord, `/api/rest/${object.namePlural}/${id}`, { object: object.namePlural, id }, patch)).status === 200);
-        if (agentId) check("MCP", cell, expected, (await runAgentTool(db, { agentId }, "update_record", { object: object.namePlural, id, values: patch })).ok);
+        check("server action", cell, allowed && reaches(object, stored, true), (await updateRecordAction({ object: object.namePlural, id, patch })).ok);
+        check("REST", cell, allowed && reaches(object, stored, false), (await rest("PATCH", key, handleUpdateRecord, `/api/rest/${object.namePlural}/${id}`, { object: object.namePlural, id }, patch)).status === 200);
+        if (agentId) check("MCP", cell, allowed && reaches(object, stored, false), (await runAgentTool(db, { agentId }, "update_record", { object: object.namePlural, id, values: patch })).ok);
       }
     }
     expect(mismatches).toEqual([]);
@@ -202,13 +219,15 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
       const plural = object.namePlural;
       const label = object.fields.find((field) => field.isLabel)!;
       const canCreate = can(perms, "create", object.nameSingular);
-      const values = () => ({ [label.name]: `Matrix new ${Math.random().toString(36).slice(2)}` });
+      const values = (): Record<string, unknown> => ({ [label.name]: `Matrix new ${Math.random().toString(36).slice(2)}` });
       const cell = `${name} create ${object.nameSingular}`;
-      check("server action", cell, canCreate, (await createRecordAction({ object: plural, values: values() })).ok);
-      check("REST", cell, canCreate, (await rest("POST", key, handleCreateRecord, `/api/rest/${plural}`, { object: plural }, values())).status === 201);
-      if (agentId) check("MCP", cell, canCreate, (await runAgentTool(db, { agentId }, "create_record", { object: plural, values: values() })).ok);
+      // A created record must fall within the rule (SPEC §13): without an Owner, `Owner is Me` refuses it.
+      const createsAs = (record: Record<string, unknown>, asMember: boolean) => canCreate && reaches(object, record, asMember);
+      check("server action", cell, createsAs(values(), true), (await createRecordAction({ object: plural, values: values() })).ok);
+      check("REST", cell, createsAs(values(), false), (await rest("POST", key, handleCreateRecord, `/api/rest/${plural}`, { object: plural }, values())).status === 201);
+      if (agentId) check("MCP", cell, createsAs(values(), false), (await runAgentTool(db, { agentId }, "create_record", { object: plural, values: values() })).ok);
       const imported = await importCsvAction(form(plural, `${label.label}\n${values()[label.name]}\n`));
-      check("CSV import", cell, canCreate && canAction(perms, "IMPORT_CSV"), imported.ok);
+      check("CSV import", cell, createsAs(values(), true) && canAction(perms, "IMPORT_CSV"), imported.ok);
 
       if (!can(perms, "see", object.nameSingular)) continue;
       // Each field given at creation, with the value a seeded record holds (so it is valid).
@@ -219,9 +238,10 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
         const expected = can(perms, "create", object.nameSingular, field.name);
         const fieldCell = `${name} create ${object.nameSingular}.${field.name}`;
         const withField = () => ({ ...values(), [field.name]: sample[field.name] });
-        check("server action", fieldCell, expected, (await createRecordAction({ object: plural, values: withField() })).ok);
-        check("REST", fieldCell, expected, (await rest("POST", key, handleCreateRecord, `/api/rest/${plural}`, { object: plural }, withField())).status === 201);
-        if (agentId) check("MCP", fieldCell, expected, (await runAgentTool(db, { agentId }, "create_record", { object: plural, values: withField() })).ok);
+        const within = (asMember: boolean) => expected && reaches(object, withField(), asMember);
+        check("server action", fieldCell, within(true), (await createRecordAction({ object: plural, values: withField() })).ok);
+        check("REST", fieldCell, within(false), (await rest("POST", key, handleCreateRecord, `/api/rest/${plural}`, { object: plural }, withField())).status === 201);
+        if (agentId) check("MCP", fieldCell, within(false), (await runAgentTool(db, { agentId }, "create_record", { object: plural, values: withField() })).ok);
       }
     }
     expect(mismatches).toEqual([]);
@@ -230,7 +250,7 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
   it("delete, restore and destroy follow the engine on every channel that offers them", async () => {
     await actAs(db, email);
     const outcome = async (action: ObjectAction, object: RecordObject, run: (id: string) => Promise<boolean>, trashed = false) => {
-      const id = await freshRecord(object);
+      const id = await freshRecord(object, memberId);
       if (trashed) await db.record.update({ where: { id }, data: { deletedAt: new Date() } });
       return run(id);
     };

@@ -75,7 +75,7 @@ describe("Export CSV", () => {
     const before = await db.auditLog.count({ where: { action: "records.exported" } });
     const file = await exported("people");
     const { header, rows } = parse(file.csv);
-    expect(header).toEqual(["Name", "Email", "Phone", "City", "Job title", "Company", "Id", "Creation date", "Last update"]);
+    expect(header).toEqual(["Name", "Email", "Phone", "City", "Job title", "Company", "Owner", "Id", "Creation date", "Last update"]);
     expect(header.map((column) => column.toLowerCase())).not.toContain("address");
     expect(rows).toHaveLength(await peopleCount());
     expect(file.count).toBe(rows.length);
@@ -122,7 +122,7 @@ describe("Export CSV", () => {
     await actAs(db, "admin@acme.dev");
     expect(parse((await exported("people")).csv).header).toContain("Address");
     const opportunities = parse((await exported("opportunities")).csv);
-    expect(opportunities.header).toEqual(["Name", "Amount", "Stage", "Close date", "Company", "Id", "Creation date", "Last update"]);
+    expect(opportunities.header).toEqual(["Name", "Amount", "Stage", "Close date", "Company", "Owner", "Id", "Creation date", "Last update"]);
     expect(opportunities.rows.length).toBe(await db.record.count({ where: { object: { nameSingular: "opportunity" }, deletedAt: null } }));
   });
 

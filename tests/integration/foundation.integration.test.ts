@@ -19,6 +19,7 @@ describe("demo seed", () => {
       ["Guest", 1, false],
       ["Intern", 1, false],
       ["Support", 0, false],
+      ["Sales rep", 1, false],
     ]);
   });
 

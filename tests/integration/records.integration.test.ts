@@ -72,7 +72,7 @@ describe("reading as the Intern", () => {
     const page = await listRecords(db, intern, "people", { limit: 5 });
     expect(page.records).toHaveLength(5);
     for (const record of page.records) {
-      expect(Object.keys(record).sort()).toEqual(["city", "companyId", "createdAt", "deletedAt", "email", "id", "jobTitle", "name", "phone", "updatedAt"]);
+      expect(Object.keys(record).sort()).toEqual(["city", "companyId", "createdAt", "deletedAt", "email", "id", "jobTitle", "name", "ownerId", "phone", "updatedAt"]);
       expect(record).not.toHaveProperty("address");
     }
     const one = await getRecord(db, intern, "person", page.records[0].id as string);

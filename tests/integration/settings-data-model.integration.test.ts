@@ -95,9 +95,9 @@ describe("add custom field", () => {
     expect(result).toMatchObject({ ok: true, data: { name: "customerTier", label: "Customer tier", objectLabel: "Companies" } });
 
     const fields = await db.fieldMetadata.findMany({ where: { objectMetadataId: company }, orderBy: { position: "asc" } });
-    expect(fields.map((field) => field.name)).toEqual(["id", "name", "domain", "employees", "address", "customerTier", "createdAt", "updatedAt"]);
-    expect(fields.map((field) => field.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
-    const field = fields[5];
+    expect(fields.map((field) => field.name)).toEqual(["id", "name", "domain", "employees", "address", "ownerId", "customerTier", "createdAt", "updatedAt"]);
+    expect(fields.map((field) => field.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const field = fields[6];
     expect(field).toMatchObject({ type: "SELECT", isCustom: true, isLabel: false, isSystem: false, options: JSON.stringify({ values: ["Gold", "Silver", "Bronze"] }) });
     expect((await db.workspace.findUniqueOrThrow({ where: { id: workspace.id } })).metadataVersion).toBe(version + 1);
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "field.created", targetId: field.id } });

@@ -71,6 +71,7 @@ describe("list", () => {
       ["lena@acme.dev", "Member", false],
       ["mia@acme.dev", "Member", false],
       ["noah@acme.dev", "Member", false],
+      ["sam@acme.dev", "Sales rep", false],
       ["yuki@acme.dev", "Member", false],
     ]);
     expect(members[0].joinedAt).toBeInstanceOf(Date);

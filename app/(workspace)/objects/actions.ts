@@ -67,6 +67,11 @@ export async function relationOptionsAction(input: { object: string; field: stri
     const parsed = parseOrThrow(z.object({ object: name, field: name, search: z.string().max(MAX_SEARCH_LENGTH).optional() }), input);
     const object = await findRecordObject(db, member.workspaceId, parsed.object);
     const field = object ? visibleFieldsOf(member, object).find((candidate) => candidate.name === parsed.field) : undefined;
+    if (field?.type === "MEMBER") {
+      // An Owner points to a workspace member: the options are the members, by name.
+      const members = await db.workspaceMember.findMany({ where: { workspaceId: member.workspaceId }, select: { id: true, user: { select: { name: true } } } });
+      return members.map((candidate) => ({ id: candidate.id, label: candidate.user.name })).sort((a, b) => a.label.localeCompare(b.label));
+    }
     const target = field ? await visibleRelationTarget(db, member, field) : null;
     if (!target) throw new DomainError("FORBIDDEN", { field: parsed.field, params: { object: parsed.object, field: parsed.field, reason: "RELATION_TARGET_NOT_VISIBLE" } });
     const label = labelFieldOf(target);

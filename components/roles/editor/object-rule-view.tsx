@@ -13,6 +13,7 @@ import { SwitchRow } from "@/components/ui/switch-row";
 import { Button } from "@/components/ui/button";
 import { PermissionMark } from "@/components/ui/permission-mark";
 import type { EditorObject, FieldErrors } from "./types";
+import { RecordRuleSection } from "./record-rule-section";
 
 interface ObjectRuleViewProps {
   object: EditorObject;
@@ -24,6 +25,8 @@ interface ObjectRuleViewProps {
   errorFor: FieldErrors;
   readOnly: boolean;
   onFinish: () => void;
+  /** For `Owner is …` conditions: the workspace's members (besides Me). */
+  members: readonly { id: string; name: string }[];
 }
 
 function SourceBadge({ overridden, label }: { overridden: boolean; label: string }) {
@@ -33,7 +36,7 @@ function SourceBadge({ overridden, label }: { overridden: boolean; label: string
 }
 
 
-export function ObjectRuleView({ object, draft, openedWith, effective, update, errorFor, readOnly, onFinish }: ObjectRuleViewProps) {
+export function ObjectRuleView({ object, draft, openedWith, effective, update, errorFor, readOnly, onFinish, members }: ObjectRuleViewProps) {
   const t = useTranslations("roles.objectRule");
   const tt = useTranslations("dataTypes");
   const [query, setQuery] = useState("");
@@ -100,6 +103,8 @@ export function ObjectRuleView({ object, draft, openedWith, effective, update, e
           );
         })}
       </section>
+
+      <RecordRuleSection object={object} draft={draft} effective={effective} update={update} errorFor={errorFor} readOnly={readOnly} members={members} />
 
       <section aria-labelledby="field-permissions" className="rounded-lg border border-gray-200 bg-white">
         <header className="flex flex-wrap items-end justify-between gap-3 border-b border-gray-100 px-4 py-3">

@@ -224,6 +224,7 @@ export function RoleEditor(props: RoleEditorProps) {
               errorFor={errorFor}
               readOnly={readOnly}
               onFinish={() => showObject(null)}
+              members={props.principals.members}
             />
           ) : (
             <PermissionsTab draft={draft} update={update} objects={objects} errorFor={errorFor} readOnly={readOnly} onOpenObject={showObject} />

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ObjectPermission" ADD COLUMN "recordRule" TEXT;
+
