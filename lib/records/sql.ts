@@ -206,6 +206,15 @@ function trashSql(trash: TrashScope): Sql {
   return sql(trash === "only" ? `"deletedAt" IS NOT NULL` : `"deletedAt" IS NULL`);
 }
 
+/** How many live (not trashed) records of an object, within a record-level scope when given. */
+export async function countRecords(db: Tx, query: Pick<RecordPageQuery, "workspaceId" | "objectId" | "scope">): Promise<number> {
+  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql("exclude")];
+  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields));
+  const whereSql = join(where, " AND ");
+  const [row] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(`SELECT COUNT(*) AS "count" FROM "Record" WHERE ${whereSql.text}`, ...whereSql.params);
+  return Number(row?.count ?? 0);
+}
+
 /** One page of records in sort order; ask for one row more than you show to learn if more follow. */
 export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<RecordPageRow[]> {
   const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql(query.trash)];

@@ -12,6 +12,8 @@ import { createRole, updateRole } from "@/lib/roles/save";
 import { deleteRole, type DeletedRole } from "@/lib/roles/delete";
 import { restoreRoleVersion } from "@/lib/roles/restore";
 import { startViewAs } from "@/lib/roles/view-as";
+import { countRecordsReached } from "@/lib/roles/rule-reach";
+import { recordRuleDraft } from "@/lib/roles/draft";
 import { getSession } from "@/lib/auth/session";
 import { setDefaultRole } from "@/lib/roles/default-role";
 import { assignRole, unassignRole } from "@/lib/roles/assignment";
@@ -81,6 +83,15 @@ export async function viewAsRoleAction(input: unknown): Promise<ActionResult<{ r
     },
     { path: "/", type: "layout" },
   );
+}
+
+/** The editor's live count: how many records a record-level rule reaches for a sample member. */
+export async function countRuleReachAction(input: unknown): Promise<ActionResult<{ reached: number; total: number }>> {
+  return runAction(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const parsed = parseOrThrow(z.object({ object: id, rule: recordRuleDraft, memberId: id.nullable() }), input);
+    return countRecordsReached(db, actor, parsed.object, parsed.rule, parsed.memberId);
+  });
 }
 
 export async function deleteRoleAction(input: unknown): Promise<ActionResult<DeletedRole>> {

@@ -8,6 +8,7 @@ import { FIELD_TYPES, RULE_VALUE_TYPE, type FieldType } from "@/lib/metadata/sta
 import type { RoleDraft, ObjectRuleDraft } from "@/lib/roles/draft";
 import { findObjectRule, setRecordRule } from "@/lib/roles/draft-edits";
 import { Button } from "@/components/ui/button";
+import { RuleReach } from "./rule-reach";
 import type { EditorField, EditorObject, FieldErrors } from "./types";
 
 type MatchRule = Extract<NonNullable<ObjectRuleDraft["recordRule"]>, { mode: "match" }>;
@@ -213,6 +214,7 @@ export function RecordRuleSection({
             </Button>
           )}
           <p className="text-xs text-gray-500">{t("meNote")}</p>
+          <RuleReach object={object.name} objectLabel={object.labelPlural} rule={match} members={members} />
         </div>
       ) : null}
     </section>
