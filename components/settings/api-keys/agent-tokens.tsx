@@ -9,7 +9,7 @@ import type { CreatedAgentToken } from "@/lib/agents/tokens";
 import { createAgentTokenAction, revokeAgentTokenAction } from "@/app/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
-import { CopyField } from "@/components/settings/copy-field";
+import { SecretReveal } from "@/components/settings/secret-reveal";
 import { FormErrors, TextField } from "@/components/settings/fields";
 import { useFormErrors } from "@/components/settings/form-errors";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -27,7 +27,6 @@ export interface AgentTokenRow {
  */
 export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
   const t = useTranslations("settings.agentTokens");
-  const ts = useTranslations("settings.common");
   const tc = useTranslations("common");
   const router = useRouter();
   const errorMessage = useErrorMessage();
@@ -107,12 +106,7 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
         closeLabel={tc("close")}
       >
         {created ? (
-          <div className="space-y-4">
-            <CopyField id="agent-token-secret" label={t("secretLabel")} value={created.secret} />
-            <div className="flex justify-end">
-              <Button variant="primary" onClick={close}>{ts("done")}</Button>
-            </div>
-          </div>
+          <SecretReveal id="agent-token-secret" label={t("secretLabel")} secret={created.secret} onDone={close} />
         ) : (
           <form onSubmit={submit} noValidate className="space-y-4">
             <FormErrors messages={general} />

@@ -9,7 +9,7 @@ import type { CreatedApiKey } from "@/lib/api-keys/create";
 import { createApiKeyAction } from "@/app/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
-import { CopyField } from "@/components/settings/copy-field";
+import { SecretReveal } from "@/components/settings/secret-reveal";
 import { FormErrors, SelectField, TextField } from "@/components/settings/fields";
 import { useFormErrors } from "@/components/settings/form-errors";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -28,7 +28,6 @@ interface Props {
 /** "+ Create API key": the secret is shown once, in this dialog, and never again. */
 export function CreateApiKey({ roles, defaultWithinAuthority, canChooseRole, defaultRoleName, minExpiry }: Props) {
   const t = useTranslations("settings.apiKeys");
-  const ts = useTranslations("settings.common");
   const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
@@ -82,12 +81,7 @@ export function CreateApiKey({ roles, defaultWithinAuthority, canChooseRole, def
         closeLabel={tc("close")}
       >
         {created ? (
-          <div className="space-y-4">
-            <CopyField id="api-key-secret" label={t("secretLabel")} value={created.secret} />
-            <div className="flex justify-end">
-              <Button variant="primary" onClick={close}>{ts("done")}</Button>
-            </div>
-          </div>
+          <SecretReveal id="api-key-secret" label={t("secretLabel")} secret={created.secret} onDone={close} />
         ) : (
           <form onSubmit={submit} noValidate className="space-y-4">
             <FormErrors messages={general} />

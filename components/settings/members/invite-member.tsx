@@ -9,7 +9,7 @@ import type { InvitedMember } from "@/lib/members/invite";
 import { inviteMemberAction } from "@/app/settings/members/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
-import { CopyField } from "@/components/settings/copy-field";
+import { SecretReveal } from "@/components/settings/secret-reveal";
 import { FormErrors, TextField } from "@/components/settings/fields";
 import { useFormErrors } from "@/components/settings/form-errors";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -77,12 +77,7 @@ export function InviteMember({ defaultRoleName, withinAuthority }: { defaultRole
         closeLabel={tc("close")}
       >
         {invited ? (
-          <div className="space-y-4">
-            <CopyField id="invite-password" label={t("passwordLabel")} value={invited.temporaryPassword} />
-            <div className="flex justify-end">
-              <Button variant="primary" onClick={() => { setOpen(false); reset(); }}>{t("done")}</Button>
-            </div>
-          </div>
+          <SecretReveal id="invite-password" label={t("passwordLabel")} secret={invited.temporaryPassword} onDone={() => { setOpen(false); reset(); }} />
         ) : (
           <form onSubmit={submit} noValidate className="space-y-4">
             <FormErrors messages={general} />
