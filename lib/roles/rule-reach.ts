@@ -2,7 +2,7 @@
  * The live count of the record-level rule editor (SPEC §13): how many of an object's records a
  * rule reaches for a sample member (or for a key or agent, which have no `Me`). Counted in the
  * database with the SQL the lists use. A count is information too: the actor must hold `Roles`,
- * see the object and every field the conditions use.
+ * see the object and every field the conditions use, and reach all of its records.
  */
 import type { Db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
@@ -20,6 +20,8 @@ export async function countRecordsReached(db: Db, actor: Principal, objectName: 
   if (!can(authority, "see", object.nameSingular) || !recordRuleFields(rule).every((field) => can(authority, "see", object.nameSingular, field))) {
     throw new DomainError("FORBIDDEN");
   }
+  // An actor limited to some records of the object would learn counts over records they cannot reach.
+  if (!authority.isAdmin && authority.objects[object.nameSingular]?.records?.rule) throw new DomainError("FORBIDDEN");
   if (sampleMemberId !== null && !(await db.workspaceMember.findFirst({ where: { id: sampleMemberId, workspaceId: actor.workspaceId }, select: { id: true } }))) {
     throw new DomainError("NOT_FOUND", { field: "memberId" });
   }

@@ -30,4 +30,14 @@ describe("rule reach", () => {
     await actAs(db, "counter@acme.dev");
     expect(await countRuleReachAction({ object: "opportunities", rule: ownedByMe, memberId: null })).toMatchObject({ ok: false, errors: [{ code: "FORBIDDEN" }] });
   });
+
+  it("tells no count to an actor whose own role reaches only some records of the object", async () => {
+    const { roleId } = await loadDemo(db);
+    const salesRep = await db.role.findUniqueOrThrow({ where: { id: roleId("Sales rep") } });
+    await db.roleSettingPermission.create({ data: { roleId: salesRep.id, setting: "ROLES" } });
+    await db.role.update({ where: { id: salesRep.id }, data: { version: { increment: 1 } } });
+    await actAs(db, "sam@acme.dev");
+    const highValue = { mode: "match", join: "all", conditions: [{ field: "amount", operator: "gt", value: 0 }] };
+    expect(await countRuleReachAction({ object: "opportunities", rule: highValue, memberId: null })).toMatchObject({ ok: false, errors: [{ code: "FORBIDDEN" }] });
+  });
 });
