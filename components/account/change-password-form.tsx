@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import type { ActionError, ActionResult } from "@/lib/errors";
 import { Button } from "@/components/ui/button";
-import { FormErrors, TextField } from "@/components/settings/fields";
+import { FormErrors, TextField } from "@/components/ui/form-field";
 import { useFormErrors } from "@/components/settings/form-errors";
 
 /**

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { setupAction, type SetupState } from "@/app/(auth)/setup/actions";
 import { Button } from "@/components/ui/button";
-import { FormErrors, TextField } from "@/components/settings/fields";
+import { FormErrors, TextField } from "@/components/ui/form-field";
 import { useFormErrors } from "@/components/settings/form-errors";
 
 const INITIAL: SetupState = { errors: [], values: { workspaceName: "", name: "", email: "" } };

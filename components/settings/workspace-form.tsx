@@ -8,7 +8,7 @@ import type { ActionError } from "@/lib/errors";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { updateWorkspaceAction } from "@/app/settings/workspace/actions";
 import { Button } from "@/components/ui/button";
-import { FormErrors, SelectField, TextField } from "@/components/settings/fields";
+import { FormErrors, SelectField, TextField } from "@/components/ui/form-field";
 import { useFormErrors } from "@/components/settings/form-errors";
 
 export function WorkspaceForm({ initial }: { initial: { name: string; defaultLocale: Locale } }) {

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { requireMember } from "@/lib/auth/current-member";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutAllButton } from "@/components/account/sign-out-all-button";
 import { changePasswordAction } from "./actions";

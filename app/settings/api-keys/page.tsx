@@ -6,7 +6,7 @@ import { listApiKeys, listRolesAssignableToApiKeys } from "@/lib/api-keys/querie
 import { rolesWithinAuthority } from "@/lib/access/authority";
 import { utcDay } from "@/lib/api-keys/input";
 import { NoAccess } from "@/components/layout/no-access";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { ApiKeyTable } from "@/components/settings/api-keys/api-key-table";
 import { CreateApiKey } from "@/components/settings/api-keys/create-api-key";
 import { AgentTokens } from "@/components/settings/api-keys/agent-tokens";

@@ -7,6 +7,9 @@ import { canSetting } from "@/lib/permissions";
 import { listAuditActors, listAuditEntries, type AuditFilter } from "@/lib/audit/queries";
 import { NoAccess } from "@/components/layout/no-access";
 import { buttonClasses } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyState } from "@/components/ui/section";
+import { DataTable } from "@/components/ui/data-table";
 
 export async function generateMetadata() {
   const t = await getTranslations("audit");
@@ -34,6 +37,26 @@ function pretty(json: string | null) {
   }
 }
 
+/** The before and after of one entry, folded away until asked for. */
+function Changes({ before, after, label, beforeLabel, afterLabel }: { before: string | null; after: string | null; label: string; beforeLabel: string; afterLabel: string }) {
+  return (
+    <details>
+      <summary className="cursor-pointer text-xs text-brand-700">{label}</summary>
+      <div className="mt-2 grid gap-2 sm:grid-cols-2">
+        {[
+          [beforeLabel, before],
+          [afterLabel, after],
+        ].map(([heading, json]) => (
+          <div key={heading}>
+            <p className="text-xs font-medium text-gray-600">{heading}</p>
+            <pre className="mt-1 max-h-64 overflow-auto rounded bg-gray-50 p-2 text-xs text-gray-800">{pretty(json)}</pre>
+          </div>
+        ))}
+      </div>
+    </details>
+  );
+}
+
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
@@ -58,8 +81,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="max-w-5xl">
-      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-      <p className="mt-1 text-sm text-gray-600">{t("subtitle")}</p>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3 rounded-lg border border-gray-200 bg-white p-4">
         <label className="text-xs font-medium text-gray-700">
@@ -92,53 +114,36 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
         <Link href="/settings/audit-log" className={buttonClasses("ghost")}>{t("reset")}</Link>
       </form>
 
-      {entries.length === 0 ? (
-        <p className="mt-8 text-center text-sm text-gray-500">{t("empty")}</p>
-      ) : (
-        <table className="mt-6 w-full text-sm">
-          <thead>
-            <tr className="border-b border-gray-200 text-left text-xs text-gray-500">
-              <th scope="col" className="py-2 pr-3 font-medium">{t("when")}</th>
-              <th scope="col" className="py-2 pr-3 font-medium">{t("actor")}</th>
-              <th scope="col" className="py-2 pr-3 font-medium">{t("what")}</th>
-              <th scope="col" className="py-2 pr-3 font-medium">{t("target")}</th>
-              <th scope="col" className="py-2 font-medium">{t("changes")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id} className="border-b border-gray-100 align-top">
-                <td className="py-2 pr-3 whitespace-nowrap text-gray-700">
-                  <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>
-                </td>
-                <td className="py-2 pr-3 text-gray-900">
-                  {entry.actorLabel}
-                  <span className="block text-xs text-gray-500">{kindLabel(entry.actorType)}</span>
-                </td>
-                <td className="py-2 pr-3 text-gray-900">{actionLabel(entry.action)}</td>
-                <td className="py-2 pr-3 text-gray-700">{entry.targetLabel || entry.targetType}</td>
-                <td className="py-2">
-                  {entry.before || entry.after ? (
-                    <details>
-                      <summary className="cursor-pointer text-xs text-brand-700">{t("changes")}</summary>
-                      <div className="mt-2 grid gap-2 sm:grid-cols-2">
-                        <div>
-                          <p className="text-xs font-medium text-gray-600">{t("before")}</p>
-                          <pre className="mt-1 max-h-64 overflow-auto rounded bg-gray-50 p-2 text-xs text-gray-800">{pretty(entry.before)}</pre>
-                        </div>
-                        <div>
-                          <p className="text-xs font-medium text-gray-600">{t("after")}</p>
-                          <pre className="mt-1 max-h-64 overflow-auto rounded bg-gray-50 p-2 text-xs text-gray-800">{pretty(entry.after)}</pre>
-                        </div>
-                      </div>
-                    </details>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        layout="plain"
+        className="mt-6"
+        rowClassName="align-top"
+        rows={entries}
+        rowKey={(entry) => entry.id}
+        empty={<EmptyState className="mt-8">{t("empty")}</EmptyState>}
+        columns={[
+          {
+            key: "when",
+            header: t("when"),
+            className: "whitespace-nowrap text-gray-700",
+            cell: (entry) => <time dateTime={entry.createdAt.toISOString()}>{format.dateTime(entry.createdAt, { dateStyle: "medium", timeStyle: "short" })}</time>,
+          },
+          {
+            key: "actor",
+            header: t("actor"),
+            className: "text-gray-900",
+            cell: (entry) => (
+              <>
+                {entry.actorLabel}
+                <span className="block text-xs text-gray-500">{kindLabel(entry.actorType)}</span>
+              </>
+            ),
+          },
+          { key: "what", header: t("what"), className: "text-gray-900", cell: (entry) => actionLabel(entry.action) },
+          { key: "target", header: t("target"), cell: (entry) => entry.targetLabel || entry.targetType },
+          { key: "changes", header: t("changes"), className: "", cell: (entry) => (entry.before || entry.after ? <Changes before={entry.before} after={entry.after} label={t("changes")} beforeLabel={t("before")} afterLabel={t("after")} /> : null) },
+        ]}
+      />
       {hasMore ? (
         <div className="mt-4 text-center">
           <Link href={olderHref()} className={buttonClasses("secondary")}>{t("more")}</Link>

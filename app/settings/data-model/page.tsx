@@ -4,7 +4,9 @@ import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listObjects } from "@/lib/metadata/queries";
 import { NoAccess } from "@/components/layout/no-access";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page-header";
+import { Count, Section } from "@/components/ui/section";
+import { DataTable } from "@/components/ui/data-table";
 import { AddField } from "@/components/settings/data-model/add-field";
 
 export async function generateMetadata() {
@@ -16,6 +18,19 @@ function Badge({ children, tone = "gray" }: { children: string; tone?: "gray" | 
   return (
     <span className={tone === "brand" ? "rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700" : "rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600"}>
       {children}
+    </span>
+  );
+}
+
+type Field = Awaited<ReturnType<typeof listObjects>>[number]["fields"][number];
+
+function FieldBadges({ field, t }: { field: Field; t: (key: "flags.label" | "flags.system" | "flags.custom" | "flags.standard") => string }) {
+  return (
+    <span className="flex flex-wrap gap-1">
+      {field.isLabel ? <Badge tone="brand">{t("flags.label")}</Badge> : null}
+      {field.isSystem ? <Badge>{t("flags.system")}</Badge> : null}
+      {field.isCustom ? <Badge tone="brand">{t("flags.custom")}</Badge> : null}
+      {!field.isLabel && !field.isSystem && !field.isCustom ? <Badge>{t("flags.standard")}</Badge> : null}
     </span>
   );
 }
@@ -32,44 +47,26 @@ export default async function DataModelPage() {
       {objects.length === 0 ? <p className="mt-8 text-sm text-gray-500">{t("noObjects")}</p> : null}
       <div className="mt-8 space-y-6">
         {objects.map((object) => (
-          <section key={object.id} aria-labelledby={`object-${object.id}`} className="rounded-lg border border-gray-200 bg-white">
-            <header className="flex items-center justify-between gap-4 border-b border-gray-100 px-4 py-3">
-              <div>
-                <h2 id={`object-${object.id}`} className="text-sm font-semibold text-gray-900">
-                  {object.labelPlural} <span className="font-normal text-gray-500">({t("fieldCount", { count: object.fields.length })})</span>
-                </h2>
-                <p className="font-mono text-xs text-gray-500">/api/rest/{object.namePlural}</p>
-              </div>
-              <AddField objectId={object.id} objectLabel={object.labelPlural} />
-            </header>
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr className="border-b border-gray-200 text-left text-xs text-gray-500">
-                  <th scope="col" className="px-4 py-2 font-medium">{t("name")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("key")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("type")}</th>
-                  <th scope="col" className="py-2 pr-4 font-medium">{t("kind")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {object.fields.map((field) => (
-                  <tr key={field.id} className="border-b border-gray-100 last:border-b-0">
-                    <th scope="row" className="px-4 py-2 text-left font-normal text-gray-900">{field.label}</th>
-                    <td className="py-2 pr-4 font-mono text-xs text-gray-700">{field.name}</td>
-                    <td className="py-2 pr-4 text-gray-700">{typeLabel(field.type)}</td>
-                    <td className="py-2 pr-4">
-                      <span className="flex flex-wrap gap-1">
-                        {field.isLabel ? <Badge tone="brand">{t("flags.label")}</Badge> : null}
-                        {field.isSystem ? <Badge>{t("flags.system")}</Badge> : null}
-                        {field.isCustom ? <Badge tone="brand">{t("flags.custom")}</Badge> : null}
-                        {!field.isLabel && !field.isSystem && !field.isCustom ? <Badge>{t("flags.standard")}</Badge> : null}
-                      </span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <Section
+            key={object.id}
+            id={`object-${object.id}`}
+            align="center"
+            title={<>{object.labelPlural} <Count>{t("fieldCount", { count: object.fields.length })}</Count></>}
+            description={<p className="font-mono text-xs text-gray-500">/api/rest/{object.namePlural}</p>}
+            actions={<AddField objectId={object.id} objectLabel={object.labelPlural} />}
+          >
+            <DataTable
+              rows={object.fields}
+              rowKey={(field) => field.id}
+              density="compact"
+              columns={[
+                { key: "name", header: t("name"), rowHeader: true, className: "font-normal text-gray-900", cell: (field) => field.label },
+                { key: "key", header: t("key"), className: "font-mono text-xs text-gray-700", cell: (field) => field.name },
+                { key: "type", header: t("type"), cell: (field) => typeLabel(field.type) },
+                { key: "kind", header: t("kind"), className: "", cell: (field) => <FieldBadges field={field} t={t} /> },
+              ]}
+            />
+          </Section>
         ))}
       </div>
     </div>

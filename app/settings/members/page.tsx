@@ -5,7 +5,7 @@ import { canSetting } from "@/lib/permissions";
 import { listMembers } from "@/lib/members/queries";
 import { rolesWithinAuthority } from "@/lib/access/authority";
 import { NoAccess } from "@/components/layout/no-access";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { MemberTable } from "@/components/settings/members/member-table";
 import { InviteMember } from "@/components/settings/members/invite-member";
 

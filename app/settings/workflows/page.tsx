@@ -7,7 +7,9 @@ import { canSetting } from "@/lib/permissions";
 import { WORKFLOWS } from "@/lib/workflows/catalog";
 import { listWorkflowRuns, workflowAgent } from "@/lib/workflows/run";
 import { NoAccess } from "@/components/layout/no-access";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page-header";
+import { Section } from "@/components/ui/section";
+import { DataTable } from "@/components/ui/data-table";
 import { RunWorkflowButton } from "@/components/settings/workflows/run-workflow-button";
 
 export async function generateMetadata() {
@@ -36,18 +38,18 @@ export default async function WorkflowsPage() {
           const name = t(`catalog.${workflow.messageKey}.name`);
           const headingId = `workflow-${workflow.id}`;
           return (
-            <section key={workflow.id} aria-labelledby={headingId} className="rounded-lg border border-gray-200 bg-white">
-              <header className="flex items-start justify-between gap-4 border-b border-gray-100 px-4 py-3">
-                <div>
-                  <h2 id={headingId} className="text-sm font-semibold text-gray-900">
-                    {name} <span className="ml-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs font-normal text-gray-600">{t("builtIn")}</span>
-                  </h2>
+            <Section
+              key={workflow.id}
+              id={headingId}
+              title={<>{name} <span className="ml-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs font-normal text-gray-600">{t("builtIn")}</span></>}
+              description={
+                <>
                   <p className="mt-1 text-sm text-gray-600">{t(`catalog.${workflow.messageKey}.description`, { days: workflow.staleAfterDays })}</p>
                   <p className="mt-1 text-xs text-gray-500">{t("trigger")}</p>
-                </div>
-                <RunWorkflowButton workflowId={workflow.id} workflowName={name} />
-              </header>
-
+                </>
+              }
+              actions={<RunWorkflowButton workflowId={workflow.id} workflowName={name} />}
+            >
               <div className="flex items-start gap-3 border-b border-gray-100 px-4 py-3 text-sm">
                 <Bot aria-hidden className="mt-0.5 size-4 shrink-0 text-gray-500" />
                 {agent ? (
@@ -69,30 +71,22 @@ export default async function WorkflowsPage() {
 
               <div className="px-4 py-3">
                 <h3 className="text-xs font-medium uppercase tracking-wide text-gray-500">{t("history")}</h3>
-                {runs[index].length === 0 ? (
-                  <p className="py-3 text-sm text-gray-500">{t("noRuns")}</p>
-                ) : (
-                  <table className="mt-2 w-full border-collapse text-sm">
-                    <thead>
-                      <tr className="border-b border-gray-200 text-left text-xs text-gray-500">
-                        <th scope="col" className="py-2 pr-4 font-medium">{t("when")}</th>
-                        <th scope="col" className="py-2 pr-4 font-medium">{t("by")}</th>
-                        <th scope="col" className="py-2 font-medium">{t("result")}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {runs[index].map((run) => (
-                        <tr key={run.id} className="border-b border-gray-100 last:border-b-0">
-                          <td className="py-2 pr-4 text-gray-700">{format.dateTime(run.at, { dateStyle: "medium", timeStyle: "short" })}</td>
-                          <td className="py-2 pr-4 text-gray-700">{run.by}</td>
-                          <td className="py-2 text-gray-700">{run.outcome ? t(`outcomes.${run.outcome}`, { count: run.staleCount }) : "—"}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                )}
+                <DataTable
+                  layout="plain"
+                  gutter="pr-4"
+                  className="mt-2"
+                  rowClassName="last:border-b-0"
+                  rows={runs[index]}
+                  rowKey={(run) => run.id}
+                  empty={<p className="py-3 text-sm text-gray-500">{t("noRuns")}</p>}
+                  columns={[
+                    { key: "when", header: t("when"), cell: (run) => format.dateTime(run.at, { dateStyle: "medium", timeStyle: "short" }) },
+                    { key: "by", header: t("by"), cell: (run) => run.by },
+                    { key: "result", header: t("result"), cell: (run) => (run.outcome ? t(`outcomes.${run.outcome}`, { count: run.staleCount }) : "—") },
+                  ]}
+                />
               </div>
-            </section>
+            </Section>
           );
         })}
       </div>

@@ -4,7 +4,7 @@ import { requireMember } from "@/lib/auth/current-member";
 import { canSetting } from "@/lib/permissions";
 import { getWorkspaceSettings } from "@/lib/workspace/update";
 import { NoAccess } from "@/components/layout/no-access";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { WorkspaceForm } from "@/components/settings/workspace-form";
 
 export async function generateMetadata() {

@@ -10,7 +10,7 @@ import { createAgentTokenAction, revokeAgentTokenAction } from "@/app/settings/a
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { SecretReveal } from "@/components/settings/secret-reveal";
-import { FormErrors, TextField } from "@/components/settings/fields";
+import { FormErrors, TextField } from "@/components/ui/form-field";
 import { useFormErrors } from "@/components/settings/form-errors";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 

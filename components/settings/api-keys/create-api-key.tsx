@@ -10,7 +10,7 @@ import { createApiKeyAction } from "@/app/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { SecretReveal } from "@/components/settings/secret-reveal";
-import { FormErrors, SelectField, TextField } from "@/components/settings/fields";
+import { FormErrors, SelectField, TextField } from "@/components/ui/form-field";
 import { useFormErrors } from "@/components/settings/form-errors";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 

@@ -9,7 +9,7 @@ import { CUSTOM_FIELD_TYPES, fieldKeyFromLabel, type CustomFieldType } from "@/l
 import { addCustomFieldAction } from "@/app/settings/data-model/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
-import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/settings/fields";
+import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/ui/form-field";
 import { useFormErrors } from "@/components/settings/form-errors";
 
 /** "+ Add field" on one object: name, key (derived from the name unless typed), type, options. */

@@ -10,7 +10,7 @@ import { inviteMemberAction } from "@/app/settings/members/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { SecretReveal } from "@/components/settings/secret-reveal";
-import { FormErrors, TextField } from "@/components/settings/fields";
+import { FormErrors, TextField } from "@/components/ui/form-field";
 import { useFormErrors } from "@/components/settings/form-errors";
 import { Tooltip } from "@/components/ui/tooltip";
 import { useErrorMessage } from "@/components/ui/use-error-message";

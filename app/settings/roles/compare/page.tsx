@@ -9,7 +9,7 @@ import { compareRoles } from "@/lib/roles/compare";
 import { listObjects } from "@/lib/metadata/queries";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { NoAccess } from "@/components/layout/no-access";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { RoleComparison } from "@/components/roles/role-comparison";
 import { buttonClasses } from "@/components/ui/button";
 

@@ -9,7 +9,7 @@ import { rolesWithinAuthority } from "@/lib/access/authority";
 import { listObjects } from "@/lib/metadata/queries";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { NoAccess } from "@/components/layout/no-access";
-import { PageHeader } from "@/components/settings/page-header";
+import { PageHeader } from "@/components/ui/page-header";
 import { GuardrailsManager } from "@/components/roles/guardrails-manager";
 
 export async function generateMetadata() {
