@@ -3,27 +3,20 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { needsSetup } from "@/lib/setup/setup";
 import { SetupForm } from "@/components/auth/setup-form";
+import { pageTitle } from "@/components/layout/page-title";
+import { AuthCard } from "@/components/layout/auth-card";
 
 export const dynamic = "force-dynamic";
 
-export async function generateMetadata() {
-  const t = await getTranslations("setup");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("setup");
 
 /** The first run of a real deployment (SEED_DEMO=0): create the workspace and its first Admin. Gone afterwards. */
 export default async function SetupPage() {
   if (!(await needsSetup(db))) notFound();
   const t = await getTranslations("setup");
   return (
-    <main className="flex min-h-screen items-center justify-center bg-gray-50 px-4">
-      <div className="w-full max-w-sm">
-        <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-        <p className="mt-1 text-sm text-gray-600">{t("subtitle")}</p>
-        <div className="mt-6 rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
-          <SetupForm />
-        </div>
-      </div>
-    </main>
+    <AuthCard title={t("title")} subtitle={t("subtitle")}>
+      <SetupForm />
+    </AuthCard>
   );
 }

@@ -5,6 +5,7 @@ import { getActingMember } from "@/lib/auth/current-member";
 import { db } from "@/lib/db";
 import { needsSetup } from "@/lib/setup/setup";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-accounts";
+import { AuthCard } from "@/components/layout/auth-card";
 
 export async function generateMetadata() {
   const t = await getTranslations("auth");
@@ -19,14 +20,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // The demo's fixed credentials are shown only where they work (SPEC §10, §12).
   const isDemo = (await db.workspace.count({ where: { isDemo: true } })) > 0;
   return (
-    <main className="flex min-h-screen items-center justify-center bg-gray-50 px-4">
-      <div className="w-full max-w-sm">
-        <h1 className="text-xl font-semibold text-gray-900">{t("signInTitle")}</h1>
-        <p className="mt-1 text-sm text-gray-600">{t("signInSubtitle")}</p>
-        <div className="mt-6 rounded-lg border border-gray-200 bg-white p-6 shadow-sm">
-          <SignInForm next={next} />
-        </div>
-        {isDemo ? (
+    <AuthCard
+      title={t("signInTitle")}
+      subtitle={t("signInSubtitle")}
+      footer={
+        isDemo ? (
           <section aria-labelledby="demo-heading" className="mt-6 rounded-lg border border-brand-100 bg-brand-50 p-4 text-sm text-gray-800">
             <h2 id="demo-heading" className="font-medium">{t("demoTitle")}</h2>
             <p className="mt-1">{t("demoBody", { password: DEMO_PASSWORD })}</p>
@@ -38,8 +36,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               ))}
             </ul>
           </section>
-        ) : null}
-      </div>
-    </main>
+        ) : null
+      }
+    >
+      <SignInForm next={next} />
+    </AuthCard>
   );
 }

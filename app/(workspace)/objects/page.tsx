@@ -4,11 +4,9 @@ import { db } from "@/lib/db";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/auth/current-member";
 import { visibleObjects } from "./object-view";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("records.home");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("records.home");
 
 /** The records home: the first object the member's role can see. */
 export default async function RecordsHome() {

@@ -4,11 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutAllButton } from "@/components/account/sign-out-all-button";
 import { changePasswordAction } from "./actions";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("account");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("account");
 
 /** Settings → Account (SPEC §12): every member's own password and sessions. */
 export default async function AccountPage() {

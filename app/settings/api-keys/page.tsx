@@ -11,11 +11,9 @@ import { ApiKeyTable } from "@/components/settings/api-keys/api-key-table";
 import { CreateApiKey } from "@/components/settings/api-keys/create-api-key";
 import { AgentTokens } from "@/components/settings/api-keys/agent-tokens";
 import { listAgentsWithTokens } from "@/lib/agents/tokens";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("settings.apiKeys");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("settings.apiKeys");
 
 export default async function ApiKeysPage() {
   const member = await requireMember();

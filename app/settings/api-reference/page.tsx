@@ -4,11 +4,9 @@ import { requireMember } from "@/lib/auth/current-member";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { listRecordObjects } from "@/lib/records";
 import { HTTP_METHODS, refName, typeLabel, type OpenApiDocument, type Operation } from "@/components/api-reference/openapi-types";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("apiReference");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("apiReference");
 
 const METHOD_COLOURS: Record<string, string> = {
   get: "bg-blue-50 text-blue-800",

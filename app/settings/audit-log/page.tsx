@@ -10,11 +10,9 @@ import { buttonClasses } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyState } from "@/components/ui/section";
 import { DataTable } from "@/components/ui/data-table";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("audit");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("audit");
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 // Bad query parameters are ignored, not fatal: the page falls back to no filter.

@@ -8,11 +8,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Count, Section } from "@/components/ui/section";
 import { DataTable } from "@/components/ui/data-table";
 import { AddField } from "@/components/settings/data-model/add-field";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("settings.dataModel");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("settings.dataModel");
 
 function Badge({ children, tone = "gray" }: { children: string; tone?: "gray" | "brand" }) {
   return (

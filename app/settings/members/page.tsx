@@ -8,11 +8,9 @@ import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { MemberTable } from "@/components/settings/members/member-table";
 import { InviteMember } from "@/components/settings/members/invite-member";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("settings.members");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("settings.members");
 
 export default async function MembersPage() {
   const member = await requireMember();

@@ -4,11 +4,9 @@ import { requireMember } from "@/lib/auth/current-member";
 import { listObjects } from "@/lib/metadata/queries";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("myRole");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("myRole");
 
 export default async function MyRolePage() {
   const member = await requireMember();

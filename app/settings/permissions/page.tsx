@@ -10,11 +10,9 @@ import { listPrincipals } from "@/lib/roles/assignees";
 import { NoAccess } from "@/components/layout/no-access";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
 import { buttonClasses } from "@/components/ui/button";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("inspect");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("inspect");
 
 const principalParam = z
   .string()

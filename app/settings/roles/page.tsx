@@ -11,11 +11,9 @@ import { ImportRoleButton } from "@/components/roles/import-role-button";
 import { CreateRoleButton } from "@/components/roles/create-role-button";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "next/link";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("roles");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("roles");
 
 export default async function RolesPage() {
   const member = await requireMember();

@@ -8,11 +8,9 @@ import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { Count, Section } from "@/components/ui/section";
 import { DataTable } from "@/components/ui/data-table";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("settings.security");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("settings.security");
 
 const linkClasses = "text-sm font-medium text-brand-700 hover:underline";
 

@@ -11,11 +11,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Section } from "@/components/ui/section";
 import { DataTable } from "@/components/ui/data-table";
 import { RunWorkflowButton } from "@/components/settings/workflows/run-workflow-button";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("settings.workflows");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("settings.workflows");
 
 export default async function WorkflowsPage() {
   const member = await requireMember();

@@ -6,11 +6,9 @@ import { getWorkspaceSettings } from "@/lib/workspace/update";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { WorkspaceForm } from "@/components/settings/workspace-form";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("settings.workspace");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("settings.workspace");
 
 export default async function WorkspaceSettingsPage() {
   const member = await requireMember();

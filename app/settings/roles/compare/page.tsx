@@ -12,11 +12,9 @@ import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { RoleComparison } from "@/components/roles/role-comparison";
 import { buttonClasses } from "@/components/ui/button";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("roles.compare");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("roles.compare");
 
 // Unknown or malformed ids are ignored: the page then asks for a choice.
 const params = z.object({ a: z.string().max(100).optional().catch(undefined), b: z.string().max(100).optional().catch(undefined) });

@@ -11,11 +11,9 @@ import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { GuardrailsManager } from "@/components/roles/guardrails-manager";
+import { pageTitle } from "@/components/layout/page-title";
 
-export async function generateMetadata() {
-  const t = await getTranslations("guardrails");
-  return { title: t("title") };
-}
+export const generateMetadata = pageTitle("guardrails");
 
 export default async function GuardrailsPage() {
   const member = await requireMember();
