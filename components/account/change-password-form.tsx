@@ -1,12 +1,12 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import type { ActionError, ActionResult } from "@/lib/errors";
-import { Button } from "@/components/ui/button";
-import { FormErrors, TextField } from "@/components/ui/form-field";
+import type { ActionResult } from "@/lib/errors";
+import { FormErrors, FormFooter, TextField } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
 import { useFormErrors } from "@/components/settings/form-errors";
 
 /**
@@ -19,8 +19,14 @@ export function ChangePasswordForm({ email, action, temporary = false }: { email
   const router = useRouter();
   const [currentPassword, setCurrentPassword] = useState("");
   const [newPassword, setNewPassword] = useState("");
-  const [errors, setErrors] = useState<ActionError[]>([]);
-  const [pending, startTransition] = useTransition();
+  const { errors, pending, run } = useAction(action, {
+    onSuccess: () => {
+      setCurrentPassword("");
+      setNewPassword("");
+      toast.success(t("passwordChanged"));
+      router.refresh();
+    },
+  });
   const { forField, general } = useFormErrors(errors, { currentPassword: t("currentPasswordInvalid"), newPassword: t("newPasswordInvalid") });
   // PASSWORD_TOO_SHORT carries the minimum length, which the generic lookup leaves out.
   const withParams = (field: string) => {
@@ -30,18 +36,7 @@ export function ChangePasswordForm({ email, action, temporary = false }: { email
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await action({ currentPassword, newPassword });
-      if (!result.ok) {
-        setErrors(result.errors);
-        return;
-      }
-      setErrors([]);
-      setCurrentPassword("");
-      setNewPassword("");
-      toast.success(t("passwordChanged"));
-      router.refresh();
-    });
+    run({ currentPassword, newPassword });
   };
 
   return (
@@ -68,11 +63,7 @@ export function ChangePasswordForm({ email, action, temporary = false }: { email
         error={withParams("newPassword")}
         onChange={(event) => setNewPassword(event.target.value)}
       />
-      <div className="flex justify-end">
-        <Button type="submit" variant="primary" disabled={pending || !currentPassword || !newPassword}>
-          {temporary ? t("continue") : t("changePassword")}
-        </Button>
-      </div>
+      <FormFooter submitLabel={temporary ? t("continue") : t("changePassword")} pending={pending} submitDisabled={!currentPassword || !newPassword} />
     </form>
   );
 }

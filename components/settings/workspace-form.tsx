@@ -1,14 +1,13 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import type { ActionError } from "@/lib/errors";
 import { LOCALE_NAMES, LOCALES, type Locale } from "@/lib/i18n/locales";
 import { updateWorkspaceAction } from "@/app/settings/workspace/actions";
-import { Button } from "@/components/ui/button";
-import { FormErrors, SelectField, TextField } from "@/components/ui/form-field";
+import { FormErrors, FormFooter, SelectField, TextField } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
 import { useFormErrors } from "@/components/settings/form-errors";
 
 export function WorkspaceForm({ initial }: { initial: { name: string; defaultLocale: Locale } }) {
@@ -17,26 +16,21 @@ export function WorkspaceForm({ initial }: { initial: { name: string; defaultLoc
   const [saved, setSaved] = useState(initial);
   const [name, setName] = useState(initial.name);
   const [defaultLocale, setDefaultLocale] = useState<string>(initial.defaultLocale);
-  const [errors, setErrors] = useState<ActionError[]>([]);
-  const [pending, startTransition] = useTransition();
+  const { errors, setErrors, pending, run } = useAction(updateWorkspaceAction, {
+    failureToast: t("saveFailed"),
+    onSuccess: (settings) => {
+      setSaved(settings);
+      setName(settings.name);
+      toast.success(t("saved"));
+      router.refresh();
+    },
+  });
   const { forField, general } = useFormErrors(errors, { name: t("nameInvalid"), defaultLocale: t("languageInvalid") });
   const dirty = name !== saved.name || defaultLocale !== saved.defaultLocale;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await updateWorkspaceAction({ name, defaultLocale });
-      if (!result.ok) {
-        setErrors(result.errors);
-        toast.error(t("saveFailed"));
-        return;
-      }
-      setErrors([]);
-      setSaved(result.data);
-      setName(result.data.name);
-      toast.success(t("saved"));
-      router.refresh();
-    });
+    run({ name, defaultLocale });
   };
 
   return (
@@ -56,19 +50,19 @@ export function WorkspaceForm({ initial }: { initial: { name: string; defaultLoc
           <option key={locale} value={locale} lang={locale}>{LOCALE_NAMES[locale]}</option>
         ))}
       </SelectField>
-      <div className="flex justify-end gap-2 border-t border-gray-100 pt-4">
-        <Button
-          disabled={!dirty || pending}
-          onClick={() => {
-            setName(saved.name);
-            setDefaultLocale(saved.defaultLocale);
-            setErrors([]);
-          }}
-        >
-          {t("cancel")}
-        </Button>
-        <Button type="submit" variant="primary" disabled={!dirty || pending}>{t("save")}</Button>
-      </div>
+      <FormFooter
+        className="border-t border-gray-100 pt-4"
+        cancelLabel={t("cancel")}
+        cancelDisabled={!dirty || pending}
+        onCancel={() => {
+          setName(saved.name);
+          setDefaultLocale(saved.defaultLocale);
+          setErrors([]);
+        }}
+        submitLabel={t("save")}
+        submitDisabled={!dirty}
+        pending={pending}
+      />
     </form>
   );
 }

@@ -1,7 +1,9 @@
 "use client";
 
 import { clsx } from "clsx";
+import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
 
 export const inputClasses =
@@ -91,12 +93,31 @@ export function FormErrors({ messages }: { messages: string[] }) {
   );
 }
 
-/** The row of buttons that ends a form or dialog (Cancel, then the submit), with an optional error above. */
-export function FormFooter({ error, className, children }: { error?: string | null; className?: string; children: ReactNode }) {
+export interface FormFooterProps {
+  submitLabel: ReactNode;
+  /** Disables the submit (and Cancel) while the form is being sent. */
+  pending?: boolean;
+  /** Disables the submit for another reason (nothing changed, nothing typed). */
+  submitDisabled?: boolean;
+  /** Shows a Cancel button before the submit. */
+  onCancel?: () => void;
+  cancelLabel?: string;
+  cancelDisabled?: boolean;
+  /** An error for the whole form, announced above the buttons. */
+  error?: string | null;
+  className?: string;
+}
+
+/** The row that ends a form or a dialog's form: Cancel (optional), then the primary submit. */
+export function FormFooter({ submitLabel, pending, submitDisabled, onCancel, cancelLabel, cancelDisabled, error, className }: FormFooterProps) {
+  const tc = useTranslations("common");
   return (
     <>
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
-      <div className={clsx("flex justify-end gap-2", className)}>{children}</div>
+      <div className={clsx("flex justify-end gap-2", className)}>
+        {onCancel ? <Button onClick={onCancel} disabled={cancelDisabled}>{cancelLabel ?? tc("cancel")}</Button> : null}
+        <Button type="submit" variant="primary" disabled={pending || submitDisabled}>{submitLabel}</Button>
+      </div>
     </>
   );
 }

@@ -4,13 +4,14 @@ import { useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import type { ActionError } from "@/lib/errors";
 import type { CreatedAgentToken } from "@/lib/agents/tokens";
 import { createAgentTokenAction, revokeAgentTokenAction } from "@/app/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { SecretReveal } from "@/components/settings/secret-reveal";
-import { FormErrors, TextField } from "@/components/ui/form-field";
+import { FormErrors, FormFooter, TextField } from "@/components/ui/form-field";
+import { EmptyState, Section } from "@/components/ui/section";
+import { useAction } from "@/components/ui/use-action";
 import { useFormErrors } from "@/components/settings/form-errors";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
@@ -32,9 +33,14 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
   const errorMessage = useErrorMessage();
   const [agent, setAgent] = useState<AgentTokenRow | null>(null);
   const [name, setName] = useState("");
-  const [errors, setErrors] = useState<ActionError[]>([]);
   const [created, setCreated] = useState<CreatedAgentToken | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { errors, setErrors, pending, run } = useAction(createAgentTokenAction, {
+    onSuccess: (token) => {
+      setCreated(token);
+      router.refresh();
+    },
+  });
+  const [revoking, startRevoke] = useTransition();
   const { forField, general } = useFormErrors(errors, { name: t("nameInvalid") });
 
   const close = () => {
@@ -47,19 +53,11 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!agent) return;
-    startTransition(async () => {
-      const result = await createAgentTokenAction({ agentId: agent.id, name });
-      if (!result.ok) {
-        setErrors(result.errors);
-        return;
-      }
-      setCreated(result.data);
-      router.refresh();
-    });
+    run({ agentId: agent.id, name });
   };
 
   const revoke = (token: { id: string; name: string }) =>
-    startTransition(async () => {
+    startRevoke(async () => {
       const result = await revokeAgentTokenAction({ tokenId: token.id });
       if (!result.ok) toast.error(errorMessage(result.errors[0]));
       else toast.success(t("revoked", { name: token.name }));
@@ -67,12 +65,8 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
     });
 
   return (
-    <section aria-labelledby="agent-tokens" className="mt-8 rounded-lg border border-gray-200 bg-white">
-      <header className="border-b border-gray-100 px-4 py-3">
-        <h2 id="agent-tokens" className="text-sm font-semibold text-gray-900">{t("title")}</h2>
-        <p className="text-xs text-gray-500">{t("subtitle")}</p>
-      </header>
-      {agents.length === 0 ? <p className="px-4 py-5 text-center text-sm text-gray-500">{t("noAgents")}</p> : null}
+    <Section id="agent-tokens" className="mt-8" title={t("title")} description={t("subtitle")}>
+      {agents.length === 0 ? <EmptyState className="px-4 py-5">{t("noAgents")}</EmptyState> : null}
       <ul className="divide-y divide-gray-100">
         {agents.map((row) => (
           <li key={row.id} className="px-4 py-3">
@@ -90,7 +84,7 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
                     <span>
                       <span className="font-medium text-gray-800">{token.name}</span> · {token.prefix}… · {t("createdOn", { date: token.created })} · {token.lastUsed ? t("lastUsed", { date: token.lastUsed }) : t("neverUsed")}
                     </span>
-                    <Button variant="ghost" disabled={pending} aria-label={t("revokeNamed", { name: token.name })} onClick={() => revoke(token)}>{t("revoke")}</Button>
+                    <Button variant="ghost" disabled={pending || revoking} aria-label={t("revokeNamed", { name: token.name })} onClick={() => revoke(token)}>{t("revoke")}</Button>
                   </li>
                 ))}
               </ul>
@@ -111,13 +105,10 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
           <form onSubmit={submit} noValidate className="space-y-4">
             <FormErrors messages={general} />
             <TextField id="agent-token-name" label={t("nameLabel")} value={name} maxLength={200} autoComplete="off" error={forField("name")} onChange={(event) => setName(event.target.value)} />
-            <div className="flex justify-end gap-2">
-              <Button onClick={close}>{tc("cancel")}</Button>
-              <Button type="submit" variant="primary" disabled={pending}>{t("createSubmit")}</Button>
-            </div>
+            <FormFooter onCancel={close} submitLabel={t("createSubmit")} pending={pending || revoking} />
           </form>
         )}
       </Modal>
-    </section>
+    </Section>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
@@ -8,6 +8,7 @@ import { clsx } from "clsx";
 import type { ApiKeyStatus } from "@/lib/api-keys/queries";
 import { revokeApiKeyAction } from "@/app/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -35,22 +36,14 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyTableRow[] }) {
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const [revoking, setRevoking] = useState<ApiKeyTableRow | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [working, startWork] = useTransition();
-
-  const confirm = () =>
-    startWork(async () => {
-      if (!revoking) return;
-      const result = await revokeApiKeyAction({ keyId: revoking.id });
-      if (!result.ok) {
-        setError(errorMessage(result.errors[0]));
-        toast.error(t("revokeFailed"));
-        return;
-      }
-      toast.success(t("revoked", { name: result.data.name }));
+  const revoke = useAction(revokeApiKeyAction, {
+    failureToast: t("revokeFailed"),
+    onSuccess: (key) => {
+      toast.success(t("revoked", { name: key.name }));
       setRevoking(null);
       router.refresh();
-    });
+    },
+  });
 
   const revokeButton = (key: ApiKeyTableRow) =>
     key.status === "revoked" ? null : (
@@ -59,7 +52,7 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyTableRow[] }) {
         className="text-red-700 hover:bg-red-50"
         aria-label={t("revokeNamed", { name: key.name })}
         onClick={() => {
-          setError(null);
+          revoke.setErrors([]);
           setRevoking(key);
         }}
       >
@@ -98,9 +91,9 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyTableRow[] }) {
         onOpenChange={(open) => !open && setRevoking(null)}
         title={revoking ? t("revokeTitle", { name: revoking.name }) : ""}
         description={t("revokeBody")}
-        onConfirm={confirm}
-        pending={working}
-        error={error}
+        onConfirm={() => revoking && revoke.run({ keyId: revoking.id })}
+        pending={revoke.pending}
+        error={revoke.errors[0] ? errorMessage(revoke.errors[0]) : null}
       />
     </>
   );

@@ -1,16 +1,16 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import type { ActionError } from "@/lib/errors";
 import type { CreatedApiKey } from "@/lib/api-keys/create";
 import { createApiKeyAction } from "@/app/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { SecretReveal } from "@/components/settings/secret-reveal";
-import { FormErrors, SelectField, TextField } from "@/components/ui/form-field";
+import { FormErrors, FormFooter, SelectField, TextField } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
 import { useFormErrors } from "@/components/settings/form-errors";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
@@ -34,9 +34,15 @@ export function CreateApiKey({ roles, defaultWithinAuthority, canChooseRole, def
   const [name, setName] = useState("");
   const [expiresAt, setExpiresAt] = useState("");
   const [roleId, setRoleId] = useState("");
-  const [errors, setErrors] = useState<ActionError[]>([]);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { errors, setErrors, pending, run } = useAction(createApiKeyAction, {
+    failureToast: t("createFailed"),
+    onSuccess: (key) => {
+      setCreated(key);
+      toast.success(t("created", { name: key.name }));
+      router.refresh();
+    },
+  });
   const { forField, general } = useFormErrors(errors, { name: t("nameInvalid"), expiresAt: t("expiresInvalid"), roleId: t("roleInvalid") });
   const errorMessage = useErrorMessage();
   const beyond = errorMessage({ code: "EXCEEDS_AUTHORITY", params: { kind: "none", action: "", object: "", field: "", key: "" } });
@@ -56,18 +62,7 @@ export function CreateApiKey({ roles, defaultWithinAuthority, canChooseRole, def
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await createApiKeyAction({ name, expiresAt, roleId: canChooseRole ? roleId : "" });
-      if (!result.ok) {
-        setErrors(result.errors);
-        toast.error(t("createFailed"));
-        return;
-      }
-      setErrors([]);
-      setCreated(result.data);
-      toast.success(t("created", { name: result.data.name }));
-      router.refresh();
-    });
+    run({ name, expiresAt, roleId: canChooseRole ? roleId : "" });
   };
 
   return (
@@ -110,10 +105,7 @@ export function CreateApiKey({ roles, defaultWithinAuthority, canChooseRole, def
                 <option key={role.id} value={role.id} disabled={!role.withinAuthority} title={role.withinAuthority ? undefined : beyond}>{role.name}</option>
               ))}
             </SelectField>
-            <div className="flex justify-end gap-2">
-              <Button onClick={close}>{tc("cancel")}</Button>
-              <Button type="submit" variant="primary" disabled={pending}>{t("createSubmit")}</Button>
-            </div>
+            <FormFooter onCancel={close} submitLabel={t("createSubmit")} pending={pending} />
           </form>
         )}
       </Modal>

@@ -1,15 +1,15 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import type { ActionError } from "@/lib/errors";
 import { CUSTOM_FIELD_TYPES, fieldKeyFromLabel, type CustomFieldType } from "@/lib/metadata/fields";
 import { addCustomFieldAction } from "@/app/settings/data-model/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
-import { FormErrors, SelectField, TextAreaField, TextField } from "@/components/ui/form-field";
+import { FormErrors, FormFooter, SelectField, TextAreaField, TextField } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
 import { useFormErrors } from "@/components/settings/form-errors";
 
 /** "+ Add field" on one object: name, key (derived from the name unless typed), type, options. */
@@ -23,8 +23,15 @@ export function AddField({ objectId, objectLabel }: { objectId: string; objectLa
   const [key, setKey] = useState("");
   const [type, setType] = useState<CustomFieldType>("TEXT");
   const [options, setOptions] = useState("");
-  const [errors, setErrors] = useState<ActionError[]>([]);
-  const [pending, startTransition] = useTransition();
+  const { errors, setErrors, pending, run } = useAction(addCustomFieldAction, {
+    failureToast: t("createFailed"),
+    onSuccess: (field) => {
+      toast.success(t("created", { label: field.label, object: field.objectLabel }));
+      setOpen(false);
+      reset();
+      router.refresh();
+    },
+  });
   const { forField, general } = useFormErrors(errors, {
     label: t("labelInvalid"),
     name: t("keyInvalid"),
@@ -44,19 +51,8 @@ export function AddField({ objectId, objectLabel }: { objectId: string; objectLa
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    startTransition(async () => {
-      const optionList = type === "SELECT" ? options.split("\n").map((line) => line.trim()).filter(Boolean) : [];
-      const result = await addCustomFieldAction({ objectId, label, name: key, type, options: optionList });
-      if (!result.ok) {
-        setErrors(result.errors);
-        toast.error(t("createFailed"));
-        return;
-      }
-      toast.success(t("created", { label: result.data.label, object: result.data.objectLabel }));
-      setOpen(false);
-      reset();
-      router.refresh();
-    });
+    const optionList = type === "SELECT" ? options.split("\n").map((line) => line.trim()).filter(Boolean) : [];
+    run({ objectId, label, name: key, type, options: optionList });
   };
 
   return (
@@ -97,10 +93,7 @@ export function AddField({ objectId, objectLabel }: { objectId: string; objectLa
               onChange={(event) => setOptions(event.target.value)}
             />
           ) : null}
-          <div className="flex justify-end gap-2">
-            <Button onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-            <Button type="submit" variant="primary" disabled={pending}>{t("create")}</Button>
-          </div>
+          <FormFooter onCancel={() => setOpen(false)} submitLabel={t("create")} pending={pending} />
         </form>
       </Modal>
     </>

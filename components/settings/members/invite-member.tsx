@@ -1,16 +1,16 @@
 "use client";
 
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
-import type { ActionError } from "@/lib/errors";
 import type { InvitedMember } from "@/lib/members/invite";
 import { inviteMemberAction } from "@/app/settings/members/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { SecretReveal } from "@/components/settings/secret-reveal";
-import { FormErrors, TextField } from "@/components/ui/form-field";
+import { FormErrors, FormFooter, TextField } from "@/components/ui/form-field";
+import { useAction } from "@/components/ui/use-action";
 import { useFormErrors } from "@/components/settings/form-errors";
 import { Tooltip } from "@/components/ui/tooltip";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -26,9 +26,15 @@ export function InviteMember({ defaultRoleName, withinAuthority }: { defaultRole
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
-  const [errors, setErrors] = useState<ActionError[]>([]);
   const [invited, setInvited] = useState<InvitedMember | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { errors, setErrors, pending, run } = useAction(inviteMemberAction, {
+    failureToast: t("inviteFailed"),
+    onSuccess: (member) => {
+      setInvited(member);
+      toast.success(t("invited", { name: member.name, role: member.roleName }));
+      router.refresh();
+    },
+  });
   const { forField, general } = useFormErrors(errors, { name: t("nameInvalid"), email: t("emailInvalid") });
   const errorMessage = useErrorMessage();
   const beyond = errorMessage({ code: "EXCEEDS_AUTHORITY", params: { kind: "none", action: "", object: "", field: "", key: "" } });
@@ -42,18 +48,7 @@ export function InviteMember({ defaultRoleName, withinAuthority }: { defaultRole
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await inviteMemberAction({ name, email });
-      if (!result.ok) {
-        setErrors(result.errors);
-        toast.error(t("inviteFailed"));
-        return;
-      }
-      setErrors([]);
-      setInvited(result.data);
-      toast.success(t("invited", { name: result.data.name, role: result.data.roleName }));
-      router.refresh();
-    });
+    run({ name, email });
   };
 
   return (
@@ -92,10 +87,7 @@ export function InviteMember({ defaultRoleName, withinAuthority }: { defaultRole
               error={forField("email")}
               onChange={(event) => setEmail(event.target.value)}
             />
-            <div className="flex justify-end gap-2">
-              <Button onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-              <Button type="submit" variant="primary" disabled={pending}>{t("sendInvite")}</Button>
-            </div>
+            <FormFooter onCancel={() => setOpen(false)} submitLabel={t("sendInvite")} pending={pending} />
           </form>
         )}
       </Modal>

@@ -1,11 +1,12 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { removeMemberAction } from "@/app/settings/members/actions";
 import { Button } from "@/components/ui/button";
+import { useAction } from "@/components/ui/use-action";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -25,8 +26,14 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const [removing, setRemoving] = useState<MemberTableRow | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [working, startWork] = useTransition();
+  const remove = useAction(removeMemberAction, {
+    failureToast: t("removeFailed"),
+    onSuccess: (member) => {
+      toast.success(t("removed", { name: member.name }));
+      setRemoving(null);
+      router.refresh();
+    },
+  });
   const adminCount = members.filter((member) => member.isAdmin).length;
 
   const blocker = (member: MemberTableRow) => {
@@ -35,20 +42,6 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
     if (member.isAdmin && adminCount <= 1) return t("lastAdmin");
     return null;
   };
-
-  const confirm = () =>
-    startWork(async () => {
-      if (!removing) return;
-      const result = await removeMemberAction({ memberId: removing.id });
-      if (!result.ok) {
-        setError(errorMessage(result.errors[0]));
-        toast.error(t("removeFailed"));
-        return;
-      }
-      toast.success(t("removed", { name: result.data.name }));
-      setRemoving(null);
-      router.refresh();
-    });
 
   const removeButton = (member: MemberTableRow) => {
     const reason = blocker(member);
@@ -60,7 +53,7 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
         className={reason ? "cursor-not-allowed text-gray-400 hover:bg-transparent" : "text-red-700 hover:bg-red-50"}
         onClick={() => {
           if (reason) return;
-          setError(null);
+          remove.setErrors([]);
           setRemoving(member);
         }}
       >
@@ -100,9 +93,9 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
         onOpenChange={(open) => !open && setRemoving(null)}
         title={removing ? t("removeTitle", { name: removing.name }) : ""}
         description={removing ? t("removeBody", { name: removing.name, email: removing.email }) : undefined}
-        onConfirm={confirm}
-        pending={working}
-        error={error}
+        onConfirm={() => removing && remove.run({ memberId: removing.id })}
+        pending={remove.pending}
+        error={remove.errors[0] ? errorMessage(remove.errors[0]) : null}
       />
     </>
   );
