@@ -8,7 +8,7 @@ import { toast } from "sonner";
 import type { ActionError } from "@/lib/errors";
 import { createRecordAction } from "@/app/(workspace)/objects/actions";
 import { Button } from "@/components/ui/button";
-import { Modal } from "@/components/ui/modal";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { EditableField } from "./editable-field";
 import { useRecordErrors } from "./use-record-errors";
 import { createValuesOf, type Draft } from "./values";
@@ -17,7 +17,6 @@ import type { ObjectView } from "./types";
 /** "+ New record": a dialog with the fields the role may write; the server checks them again. */
 export function CreateRecordButton({ view }: { view: ObjectView }) {
   const t = useTranslations("records.create");
-  const tc = useTranslations("common");
   const router = useRouter();
   const queryClient = useQueryClient();
   const describeError = useRecordErrors(view);
@@ -59,47 +58,32 @@ export function CreateRecordButton({ view }: { view: ObjectView }) {
       >
         {t("button")}
       </Button>
-      <Modal
+      <FormDialog
         open={open}
         onOpenChange={setOpen}
         title={t("title", { object: view.labelSingular })}
-        closeLabel={tc("close")}
-        footer={
-          <>
-            <Button onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-            <Button variant="primary" type="submit" form={`${idPrefix}-form`} disabled={pending}>
-              {pending ? t("creating") : t("submit")}
-            </Button>
-          </>
-        }
+        submitLabel={pending ? t("creating") : t("submit")}
+        pending={pending}
+        onSubmit={submit}
+        className="max-h-[60vh] space-y-4 overflow-y-auto pr-1"
       >
-        <form
-          id={`${idPrefix}-form`}
-          noValidate
-          className="max-h-[60vh] space-y-4 overflow-y-auto pr-1"
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-        >
-          {formError ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-              {describeError(formError)}
-            </p>
-          ) : null}
-          {fields.map((field) => (
-            <EditableField
-              key={field.name}
-              object={view.namePlural}
-              field={field}
-              idPrefix={idPrefix}
-              value={draft[field.name] ?? ""}
-              onChange={(value) => setDraft((current) => ({ ...current, [field.name]: value }))}
-              error={fieldError(field.name)}
-            />
-          ))}
-        </form>
-      </Modal>
+        {formError ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {describeError(formError)}
+          </p>
+        ) : null}
+        {fields.map((field) => (
+          <EditableField
+            key={field.name}
+            object={view.namePlural}
+            field={field}
+            idPrefix={idPrefix}
+            value={draft[field.name] ?? ""}
+            onChange={(value) => setDraft((current) => ({ ...current, [field.name]: value }))}
+            error={fieldError(field.name)}
+          />
+        ))}
+      </FormDialog>
     </>
   );
 }

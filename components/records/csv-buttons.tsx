@@ -9,8 +9,8 @@ import type { ActionError } from "@/lib/errors";
 import { exportCsvAction, importCsvAction } from "@/app/(workspace)/objects/actions";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "@/lib/csv/limits";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { Modal } from "@/components/ui/modal";
+import { FormField } from "@/components/ui/form-field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { useRecordErrors } from "./use-record-errors";
 import type { ListQuery, ObjectView } from "./types";
 
@@ -56,7 +56,6 @@ export function ExportCsvButton({ view, query }: { view: ObjectView; query: List
 /** Imports a CSV file, all or nothing; every refused row or column is listed. */
 export function ImportCsvButton({ view }: { view: ObjectView }) {
   const t = useTranslations("records.csv");
-  const tc = useTranslations("common");
   const format = useFormatter();
   const queryClient = useQueryClient();
   const describeError = useRecordErrors(view);
@@ -116,63 +115,48 @@ export function ImportCsvButton({ view }: { view: ObjectView }) {
         <Upload aria-hidden className="size-4" />
         {t("import")}
       </Button>
-      <Modal
+      <FormDialog
         open={open}
         onOpenChange={setOpen}
         title={t("importTitle", { object: view.labelPlural })}
         description={t("importHelp", { rows: MAX_IMPORT_ROWS })}
-        closeLabel={tc("close")}
-        footer={
-          <>
-            <Button onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-            <Button variant="primary" type="submit" form={`${id}-form`} disabled={pending}>
-              {pending ? t("importing") : t("submit")}
-            </Button>
-          </>
-        }
+        submitLabel={pending ? t("importing") : t("submit")}
+        pending={pending}
+        onSubmit={submit}
+        validate
+        className="space-y-3"
       >
-        <form
-          id={`${id}-form`}
-          onSubmit={(event) => {
-            event.preventDefault();
-            submit();
-          }}
-          className="space-y-3"
-        >
-          <div>
-            <label htmlFor={`${id}-file`} className="block text-sm font-medium text-gray-800">{t("file")}</label>
+        <FormField id={`${id}-file`} label={t("file")} error={fileError ? describeError(fileError) : null}>
+          {(control) => (
             <input
-              id={`${id}-file`}
+              {...control}
               type="file"
               accept=".csv,text/csv"
-              aria-invalid={fileError ? true : undefined}
-              aria-describedby={fileError ? `${id}-file-error` : undefined}
               onChange={(event) => {
                 setFile(event.target.files?.[0] ?? null);
                 setErrors([]);
               }}
               className="mt-1 block w-full text-sm text-gray-700 file:mr-3 file:rounded-md file:border file:border-gray-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-gray-800 hover:file:bg-gray-50"
             />
-            <FieldError id={`${id}-file-error`} message={fileError ? describeError(fileError) : null} />
+          )}
+        </FormField>
+        {problems.length > 0 ? (
+          <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3">
+            <p className="text-sm font-medium text-red-800">{t("rejected")}</p>
+            <ul className="mt-2 max-h-60 space-y-1 overflow-y-auto text-sm text-red-800">
+              {problems.map((error, index) => {
+                const where = locate(error);
+                return (
+                  <li key={index}>
+                    {where ? <span className="font-medium">{where} · </span> : null}
+                    {describeError(error, { empty: error.params?.reason === "REQUIRED" })}
+                  </li>
+                );
+              })}
+            </ul>
           </div>
-          {problems.length > 0 ? (
-            <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3">
-              <p className="text-sm font-medium text-red-800">{t("rejected")}</p>
-              <ul className="mt-2 max-h-60 space-y-1 overflow-y-auto text-sm text-red-800">
-                {problems.map((error, index) => {
-                  const where = locate(error);
-                  return (
-                    <li key={index}>
-                      {where ? <span className="font-medium">{where} · </span> : null}
-                      {describeError(error, { empty: error.params?.reason === "REQUIRED" })}
-                    </li>
-                  );
-                })}
-              </ul>
-            </div>
-          ) : null}
-        </form>
-      </Modal>
+        ) : null}
+      </FormDialog>
     </>
   );
 }

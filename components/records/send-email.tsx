@@ -7,8 +7,8 @@ import { Mail } from "lucide-react";
 import type { ActionError } from "@/lib/errors";
 import { sendEmailAction } from "@/app/(workspace)/outbox/actions";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
-import { Modal } from "@/components/ui/modal";
+import { FormField } from "@/components/ui/form-field";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { inputClasses } from "./field-input";
 import { useRecordErrors } from "./use-record-errors";
 import type { ObjectView } from "./types";
@@ -16,7 +16,6 @@ import type { ObjectView } from "./types";
 /** "Send email" to the record's visible address; the message lands in the outbox. */
 export function SendEmailButton({ view, recordId, to, recordLabel }: { view: ObjectView; recordId: string; to: string; recordLabel: string }) {
   const t = useTranslations("records.email");
-  const tc = useTranslations("common");
   const describeError = useRecordErrors(view);
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -54,64 +53,28 @@ export function SendEmailButton({ view, recordId, to, recordLabel }: { view: Obj
         <Mail aria-hidden className="size-4" />
         {t("button")}
       </Button>
-      <Modal
+      <FormDialog
         open={open}
         onOpenChange={setOpen}
         title={t("title", { label: recordLabel })}
         description={t("help")}
-        closeLabel={tc("close")}
-        footer={
-          <>
-            <Button onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-            <Button variant="primary" type="submit" form={`${id}-form`} disabled={pending}>
-              {pending ? t("sending") : t("submit")}
-            </Button>
-          </>
-        }
+        submitLabel={pending ? t("sending") : t("submit")}
+        pending={pending}
+        onSubmit={send}
+        className="space-y-4"
       >
-        <form
-          id={`${id}-form`}
-          noValidate
-          className="space-y-4"
-          onSubmit={(event) => {
-            event.preventDefault();
-            send();
-          }}
-        >
-          {general ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{describeError(general)}</p> : null}
-          <dl>
-            <dt className="block text-sm font-medium text-gray-800">{t("to")}</dt>
-            <dd className="mt-1 rounded-md bg-gray-50 px-2.5 py-1.5 text-sm text-gray-900">{to}</dd>
-          </dl>
-          <div>
-            <label htmlFor={`${id}-subject`} className="block text-sm font-medium text-gray-800">{t("subject")}</label>
-            <input
-              id={`${id}-subject`}
-              value={subject}
-              maxLength={200}
-              onChange={(event) => setSubject(event.target.value)}
-              aria-invalid={errorFor("subject") ? true : undefined}
-              aria-describedby={errorFor("subject") ? `${id}-subject-error` : undefined}
-              className={`mt-1 ${inputClasses}`}
-            />
-            <FieldError id={`${id}-subject-error`} message={errorFor("subject")} />
-          </div>
-          <div>
-            <label htmlFor={`${id}-body`} className="block text-sm font-medium text-gray-800">{t("body")}</label>
-            <textarea
-              id={`${id}-body`}
-              rows={6}
-              value={body}
-              maxLength={10_000}
-              onChange={(event) => setBody(event.target.value)}
-              aria-invalid={errorFor("body") ? true : undefined}
-              aria-describedby={errorFor("body") ? `${id}-body-error` : undefined}
-              className={`mt-1 ${inputClasses}`}
-            />
-            <FieldError id={`${id}-body-error`} message={errorFor("body")} />
-          </div>
-        </form>
-      </Modal>
+        {general ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{describeError(general)}</p> : null}
+        <dl>
+          <dt className="block text-sm font-medium text-gray-800">{t("to")}</dt>
+          <dd className="mt-1 rounded-md bg-gray-50 px-2.5 py-1.5 text-sm text-gray-900">{to}</dd>
+        </dl>
+        <FormField id={`${id}-subject`} label={t("subject")} error={errorFor("subject")}>
+          {(control) => <input {...control} value={subject} maxLength={200} onChange={(event) => setSubject(event.target.value)} className={`mt-1 ${inputClasses}`} />}
+        </FormField>
+        <FormField id={`${id}-body`} label={t("body")} error={errorFor("body")}>
+          {(control) => <textarea {...control} rows={6} value={body} maxLength={10_000} onChange={(event) => setBody(event.target.value)} className={`mt-1 ${inputClasses}`} />}
+        </FormField>
+      </FormDialog>
     </>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { Dialog } from "radix-ui";
+import { useTranslations } from "next-intl";
 import { X } from "lucide-react";
 import type { ReactNode } from "react";
 
@@ -11,11 +12,13 @@ export interface ModalProps {
   description?: ReactNode;
   children?: ReactNode;
   footer?: ReactNode;
-  closeLabel: string;
+  /** Accessible name of the × button; defaults to the common "Close". */
+  closeLabel?: string;
 }
 
 /** An accessible dialog: focus moves in, is trapped, and returns to the trigger on close. */
 export function Modal({ open, onOpenChange, title, description, children, footer, closeLabel }: ModalProps) {
+  const tc = useTranslations("common");
   return (
     <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Portal>
@@ -26,7 +29,7 @@ export function Modal({ open, onOpenChange, title, description, children, footer
         >
           <div className="flex items-start justify-between gap-4">
             <Dialog.Title className="text-base font-semibold text-gray-900">{title}</Dialog.Title>
-            <Dialog.Close aria-label={closeLabel} className="rounded p-1 text-gray-500 hover:bg-gray-100 hover:text-gray-800">
+            <Dialog.Close aria-label={closeLabel ?? tc("close")} className="rounded p-1 text-gray-500 hover:bg-gray-100 hover:text-gray-800">
               <X aria-hidden className="size-4" />
             </Dialog.Close>
           </div>
