@@ -4,9 +4,10 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { signInAction, type SignInState } from "@/app/(auth)/sign-in/actions";
 import { Button } from "@/components/ui/button";
-import { FieldError } from "@/components/ui/field-error";
+import { FormField } from "@/components/ui/form-field";
 
 const INITIAL: SignInState = { errors: [], email: "" };
+const INPUT = "mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm shadow-xs focus:border-brand-500";
 
 export function SignInForm({ next }: { next?: string }) {
   const t = useTranslations();
@@ -20,39 +21,12 @@ export function SignInForm({ next }: { next?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       {next ? <input type="hidden" name="next" value={next} /> : null}
-      <div>
-        <label htmlFor="email" className="block text-sm font-medium text-gray-800">
-          {t("auth.email")}
-        </label>
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          aria-invalid={fieldError("email") ? true : undefined}
-          aria-describedby="email-error"
-          className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm shadow-xs focus:border-brand-500"
-        />
-        <FieldError id="email-error" message={fieldError("email")} />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium text-gray-800">
-          {t("auth.password")}
-        </label>
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          aria-invalid={fieldError("password") ? true : undefined}
-          aria-describedby="password-error"
-          className="mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm shadow-xs focus:border-brand-500"
-        />
-        <FieldError id="password-error" message={fieldError("password")} />
-      </div>
+      <FormField id="email" label={t("auth.email")} error={fieldError("email")}>
+        {(control) => <input {...control} name="email" type="email" autoComplete="username" required defaultValue={state.email} className={INPUT} />}
+      </FormField>
+      <FormField id="password" label={t("auth.password")} error={fieldError("password")}>
+        {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required className={INPUT} />}
+      </FormField>
       {formError ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {t(`errors.${formError.code}`, formError.params)}

@@ -94,26 +94,21 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
       </section>
 
       <div className="mt-8 grid gap-8 sm:grid-cols-2">
-        <section aria-labelledby="my-settings">
-          <h2 id="my-settings" className="text-sm font-semibold text-gray-900">{t("settings")}</h2>
-          <ul className="mt-3 space-y-1.5 text-sm">
-            {SETTINGS_PERMISSIONS.map((key) => (
-              <li key={key} className="flex items-center justify-between border-b border-gray-100 pb-1.5">
-                {tp(`settings.${key}`)} {mark(permissions.settings[key].value)}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="my-actions">
-          <h2 id="my-actions" className="text-sm font-semibold text-gray-900">{t("actions")}</h2>
-          <ul className="mt-3 space-y-1.5 text-sm">
-            {ACTION_PERMISSIONS.map((key) => (
-              <li key={key} className="flex items-center justify-between border-b border-gray-100 pb-1.5">
-                {tp(`actions.${key}`)} {mark(permissions.actions[key].value)}
-              </li>
-            ))}
-          </ul>
-        </section>
+        {[
+          { id: "my-settings", title: t("settings"), items: SETTINGS_PERMISSIONS.map((key) => [tp(`settings.${key}`), permissions.settings[key].value] as const) },
+          { id: "my-actions", title: t("actions"), items: ACTION_PERMISSIONS.map((key) => [tp(`actions.${key}`), permissions.actions[key].value] as const) },
+        ].map((list) => (
+          <section key={list.id} aria-labelledby={list.id}>
+            <h2 id={list.id} className="text-sm font-semibold text-gray-900">{list.title}</h2>
+            <ul className="mt-3 space-y-1.5 text-sm">
+              {list.items.map(([label, allowed]) => (
+                <li key={label} className="flex items-center justify-between border-b border-gray-100 pb-1.5">
+                  {label} {mark(allowed)}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
       </div>
     </>
   );

@@ -26,18 +26,14 @@ export interface ConfirmDialogProps {
  * Asks before a consequential action. Built on Modal (Radix Dialog): focus moves into the
  * dialog, is trapped there, Escape cancels, and focus returns to the control that opened it.
  */
-export function ConfirmDialog({ open, onOpenChange, title, description, onConfirm, confirmLabel, cancelLabel, pending, error, tone = "danger", children }: ConfirmDialogProps) {
+export function ConfirmDialog({ onConfirm, confirmLabel, cancelLabel, pending, error, tone = "danger", children, ...dialog }: ConfirmDialogProps) {
   const tc = useTranslations("common");
   return (
     <Modal
-      open={open}
-      onOpenChange={onOpenChange}
-      title={title}
-      description={description}
-      closeLabel={tc("close")}
+      {...dialog}
       footer={
         <>
-          <Button onClick={() => onOpenChange(false)}>{cancelLabel ?? tc("cancel")}</Button>
+          <Button onClick={() => dialog.onOpenChange(false)}>{cancelLabel ?? tc("cancel")}</Button>
           <Button variant={tone} onClick={onConfirm} disabled={pending}>{confirmLabel ?? tc("confirm")}</Button>
         </>
       }

@@ -21,18 +21,15 @@ export interface FormDialogProps {
 }
 
 /** A dialog around one form: Cancel and the submit sit in the dialog's footer, tied to the form by id. */
-export function FormDialog({ open, onOpenChange, title, description, submitLabel, pending, onSubmit, validate = false, className = "space-y-4", children }: FormDialogProps) {
+export function FormDialog({ submitLabel, pending, onSubmit, validate = false, className = "space-y-4", children, ...dialog }: FormDialogProps) {
   const tc = useTranslations("common");
   const formId = `${useId()}-form`;
   return (
     <Modal
-      open={open}
-      onOpenChange={onOpenChange}
-      title={title}
-      description={description}
+      {...dialog}
       footer={
         <>
-          <Button onClick={() => onOpenChange(false)}>{tc("cancel")}</Button>
+          <Button onClick={() => dialog.onOpenChange(false)}>{tc("cancel")}</Button>
           <Button variant="primary" type="submit" form={formId} disabled={pending}>
             {submitLabel}
           </Button>
