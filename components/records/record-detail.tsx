@@ -262,7 +262,7 @@ function RecordActions({
         onOpenChange={(open) => setConfirm(open ? confirm : null)}
         title={confirm === "destroy" ? t("destroyTitle") : t("deleteTitle")}
         description={confirm === "destroy" ? t("destroyBody", { label: title }) : t("deleteBody", { label: title, object: view.labelPlural })}
-        closeLabel={tc("close")}
+       
         footer={
           <>
             <Button onClick={() => setConfirm(null)}>{tc("cancel")}</Button>

@@ -151,7 +151,7 @@ export function TrashList({ view }: { view: ObjectView }) {
         onOpenChange={(open) => (open ? null : setConfirm(null))}
         title={t("destroyTitle")}
         description={confirm ? t("destroyBody", { label: confirm.label }) : undefined}
-        closeLabel={tc("close")}
+       
         footer={
           <>
             <Button onClick={() => setConfirm(null)}>{tc("cancel")}</Button>

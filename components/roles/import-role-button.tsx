@@ -43,7 +43,7 @@ export function ImportRoleButton() {
         onOpenChange={setOpen}
         title={t("importJson")}
         description={t("importHelp")}
-        closeLabel={tc("close")}
+       
         footer={
           <>
             <Button onClick={() => setOpen(false)}>{tc("cancel")}</Button>

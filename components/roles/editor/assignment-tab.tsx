@@ -174,7 +174,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
         );
       })}
 
-      <Modal open={picker !== null} onOpenChange={(open) => !open && setPicker(null)} title={pickerEntry ? t(pickerEntry.picker) : ""} closeLabel={tc("close")}>
+      <Modal open={picker !== null} onOpenChange={(open) => !open && setPicker(null)} title={pickerEntry ? t(pickerEntry.picker) : ""}>
         <SearchInput label={t("search")} autoFocus value={query} onChange={(event) => setQuery(event.target.value)} />
         <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto" aria-label={pickerEntry ? t(pickerEntry.picker) : undefined}>
           {candidates.map((principal) => {
@@ -213,7 +213,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
         onOpenChange={(open) => !open && setPending(null)}
         title={pending?.type === "unassign" ? t("confirmUnassignTitle", { name: pending.principal.name }) : t("confirmTitle", { role: saved.name })}
         description={confirmText()}
-        closeLabel={tc("close")}
+       
         footer={
           <>
             <Button onClick={() => setPending(null)}>{tc("cancel")}</Button>

@@ -13,7 +13,6 @@ import { Button } from "@/components/ui/button";
  */
 export function useUnsavedGuard(dirty: boolean) {
   const t = useTranslations("roles.unsaved");
-  const tc = useTranslations("common");
   const router = useRouter();
   const [pendingHref, setPendingHref] = useState<string | null>(null);
   const dirtyRef = useRef(dirty);
@@ -48,7 +47,7 @@ export function useUnsavedGuard(dirty: boolean) {
       onOpenChange={(open) => !open && setPendingHref(null)}
       title={t("title")}
       description={t("body")}
-      closeLabel={tc("close")}
+     
       footer={
         <>
           <Button onClick={() => setPendingHref(null)}>{t("keep")}</Button>

@@ -28,7 +28,6 @@ export interface AgentTokenRow {
  */
 export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
   const t = useTranslations("settings.agentTokens");
-  const tc = useTranslations("common");
   const router = useRouter();
   const errorMessage = useErrorMessage();
   const [agent, setAgent] = useState<AgentTokenRow | null>(null);
@@ -97,7 +96,7 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
         onOpenChange={(open) => (open ? undefined : close())}
         title={created ? t("secretTitle") : t("createTitle", { agent: agent?.name ?? "" })}
         description={created ? t("secretHelp") : undefined}
-        closeLabel={tc("close")}
+       
       >
         {created ? (
           <SecretReveal id="agent-token-secret" label={t("secretLabel")} secret={created.secret} onDone={close} />

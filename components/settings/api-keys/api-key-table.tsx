@@ -1,17 +1,13 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
 import { clsx } from "clsx";
 import type { ApiKeyStatus } from "@/lib/api-keys/queries";
 import { revokeApiKeyAction } from "@/app/settings/api-keys/actions";
 import { Button } from "@/components/ui/button";
-import { useAction } from "@/components/ui/use-action";
+import { useConfirmAction } from "@/components/ui/use-action";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
-import { useErrorMessage } from "@/components/ui/use-error-message";
 
 export interface ApiKeyTableRow {
   id: string;
@@ -33,17 +29,11 @@ const STATUS_CLASSES: Record<ApiKeyStatus, string> = {
 export function ApiKeyTable({ keys }: { keys: ApiKeyTableRow[] }) {
   const t = useTranslations("settings.apiKeys");
   const ts = useTranslations("settings.common");
-  const errorMessage = useErrorMessage();
-  const router = useRouter();
-  const [revoking, setRevoking] = useState<ApiKeyTableRow | null>(null);
-  const revoke = useAction(revokeApiKeyAction, {
+  const revoke = useConfirmAction((key: ApiKeyTableRow) => revokeApiKeyAction({ keyId: key.id }), {
     failureToast: t("revokeFailed"),
-    onSuccess: (key) => {
-      toast.success(t("revoked", { name: key.name }));
-      setRevoking(null);
-      router.refresh();
-    },
+    success: (key) => t("revoked", { name: key.name }),
   });
+  const revoking = revoke.target;
 
   const revokeButton = (key: ApiKeyTableRow) =>
     key.status === "revoked" ? null : (
@@ -51,10 +41,7 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyTableRow[] }) {
         variant="ghost"
         className="text-red-700 hover:bg-red-50"
         aria-label={t("revokeNamed", { name: key.name })}
-        onClick={() => {
-          revoke.setErrors([]);
-          setRevoking(key);
-        }}
+        onClick={() => revoke.ask(key)}
       >
         {t("revoke")}
       </Button>
@@ -87,13 +74,9 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyTableRow[] }) {
       />
 
       <ConfirmDialog
-        open={revoking !== null}
-        onOpenChange={(open) => !open && setRevoking(null)}
+        {...revoke.dialog}
         title={revoking ? t("revokeTitle", { name: revoking.name }) : ""}
         description={t("revokeBody")}
-        onConfirm={() => revoking && revoke.run({ keyId: revoking.id })}
-        pending={revoke.pending}
-        error={revoke.errors[0] ? errorMessage(revoke.errors[0]) : null}
       />
     </>
   );

@@ -28,7 +28,6 @@ interface Props {
 /** "+ Create API key": the secret is shown once, in this dialog, and never again. */
 export function CreateApiKey({ roles, defaultWithinAuthority, canChooseRole, defaultRoleName, minExpiry }: Props) {
   const t = useTranslations("settings.apiKeys");
-  const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -73,7 +72,7 @@ export function CreateApiKey({ roles, defaultWithinAuthority, canChooseRole, def
         onOpenChange={(next) => (next ? setOpen(true) : close())}
         title={created ? t("secretTitle") : t("createTitle")}
         description={created ? t("secretHelp") : undefined}
-        closeLabel={tc("close")}
+       
       >
         {created ? (
           <SecretReveal id="api-key-secret" label={t("secretLabel")} secret={created.secret} onDone={close} />

@@ -16,7 +16,6 @@ import { useFormErrors } from "@/components/settings/form-errors";
 export function AddField({ objectId, objectLabel }: { objectId: string; objectLabel: string }) {
   const t = useTranslations("settings.dataModel");
   const tt = useTranslations("dataTypes");
-  const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [label, setLabel] = useState("");
@@ -60,7 +59,7 @@ export function AddField({ objectId, objectLabel }: { objectId: string; objectLa
       <Button aria-label={t("addFieldTo", { object: objectLabel })} onClick={() => { reset(); setOpen(true); }}>
         {t("addField")}
       </Button>
-      <Modal open={open} onOpenChange={setOpen} title={t("addTitle", { object: objectLabel })} description={t("addHelp")} closeLabel={tc("close")}>
+      <Modal open={open} onOpenChange={setOpen} title={t("addTitle", { object: objectLabel })} description={t("addHelp")}>
         <form onSubmit={submit} noValidate className="space-y-4">
           <FormErrors messages={general} />
           <TextField id={`${idPrefix}-label`} label={t("labelLabel")} value={label} maxLength={200} autoComplete="off" error={forField("label")} onChange={(event) => setLabel(event.target.value)} />

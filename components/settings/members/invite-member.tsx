@@ -21,7 +21,6 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
  */
 export function InviteMember({ defaultRoleName, withinAuthority }: { defaultRoleName: string; withinAuthority: boolean }) {
   const t = useTranslations("settings.members");
-  const tc = useTranslations("common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [name, setName] = useState("");
@@ -69,7 +68,7 @@ export function InviteMember({ defaultRoleName, withinAuthority }: { defaultRole
         }}
         title={invited ? t("passwordTitle", { name: invited.name }) : t("inviteTitle")}
         description={invited ? t("passwordHelp", { name: invited.name, email: invited.email }) : t("inviteHelp", { role: defaultRoleName })}
-        closeLabel={tc("close")}
+       
       >
         {invited ? (
           <SecretReveal id="invite-password" label={t("passwordLabel")} secret={invited.temporaryPassword} onDone={() => { setOpen(false); reset(); }} />

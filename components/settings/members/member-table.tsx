@@ -1,12 +1,9 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { toast } from "sonner";
 import { removeMemberAction } from "@/app/settings/members/actions";
 import { Button } from "@/components/ui/button";
-import { useAction } from "@/components/ui/use-action";
+import { useConfirmAction } from "@/components/ui/use-action";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { DataTable } from "@/components/ui/data-table";
 import { Tooltip } from "@/components/ui/tooltip";
@@ -24,16 +21,11 @@ export interface MemberTableRow {
 export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members: MemberTableRow[]; actorMemberId: string; actorIsAdmin: boolean }) {
   const t = useTranslations("settings.members");
   const errorMessage = useErrorMessage();
-  const router = useRouter();
-  const [removing, setRemoving] = useState<MemberTableRow | null>(null);
-  const remove = useAction(removeMemberAction, {
+  const remove = useConfirmAction((member: MemberTableRow) => removeMemberAction({ memberId: member.id }), {
     failureToast: t("removeFailed"),
-    onSuccess: (member) => {
-      toast.success(t("removed", { name: member.name }));
-      setRemoving(null);
-      router.refresh();
-    },
+    success: (member) => t("removed", { name: member.name }),
   });
+  const removing = remove.target;
   const adminCount = members.filter((member) => member.isAdmin).length;
 
   const blocker = (member: MemberTableRow) => {
@@ -53,8 +45,7 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
         className={reason ? "cursor-not-allowed text-gray-400 hover:bg-transparent" : "text-red-700 hover:bg-red-50"}
         onClick={() => {
           if (reason) return;
-          remove.setErrors([]);
-          setRemoving(member);
+          remove.ask(member);
         }}
       >
         {t("remove")}
@@ -89,13 +80,9 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
       />
 
       <ConfirmDialog
-        open={removing !== null}
-        onOpenChange={(open) => !open && setRemoving(null)}
+        {...remove.dialog}
         title={removing ? t("removeTitle", { name: removing.name }) : ""}
         description={removing ? t("removeBody", { name: removing.name, email: removing.email }) : undefined}
-        onConfirm={() => removing && remove.run({ memberId: removing.id })}
-        pending={remove.pending}
-        error={remove.errors[0] ? errorMessage(remove.errors[0]) : null}
       />
     </>
   );
