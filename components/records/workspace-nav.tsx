@@ -38,20 +38,18 @@ export function WorkspaceNav({
   return (
     <nav aria-label={label}>
       <p className="px-2.5 text-xs font-medium tracking-wide text-gray-500 uppercase">{objectsHeading}</p>
-      <ul className="mt-2 space-y-0.5">
-        {objects.map((item) => (
-          <li key={item.href}>
-            <NavLink item={item} active={isActive(item.href)} />
-          </li>
-        ))}
-      </ul>
-      <ul className="mt-6 space-y-0.5 border-t border-gray-200 pt-4">
-        {others.map((item) => (
-          <li key={item.href}>
-            <NavLink item={item} active={isActive(item.href)} />
-          </li>
-        ))}
-      </ul>
+      {[
+        { key: "objects", className: "mt-2 space-y-0.5", items: objects },
+        { key: "others", className: "mt-6 space-y-0.5 border-t border-gray-200 pt-4", items: others },
+      ].map((list) => (
+        <ul key={list.key} className={list.className}>
+          {list.items.map((item) => (
+            <li key={item.href}>
+              <NavLink item={item} active={isActive(item.href)} />
+            </li>
+          ))}
+        </ul>
+      ))}
     </nav>
   );
 }
