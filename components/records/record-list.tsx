@@ -9,6 +9,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown, Trash2 } from "lucide-react";
 import { SearchInput } from "@/components/ui/search-input";
 import { listRecordsAction } from "@/app/(workspace)/objects/actions";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { RetryAlert } from "@/components/ui/retry-alert";
 import { errorsOf, unwrap } from "./action-result";
 import { ExportCsvButton, ImportCsvButton } from "./csv-buttons";
 import { CreateRecordButton } from "./create-record";
@@ -112,12 +113,7 @@ export function RecordList({ view, initialPage }: { view: ObjectView; initialPag
         </div>
       </div>
 
-      {list.isError ? (
-        <div role="alert" className="flex items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <span>{describeError(errorsOf(list.error)[0])}</span>
-          <Button onClick={() => void list.refetch()}>{t("retry")}</Button>
-        </div>
-      ) : null}
+      {list.isError ? <RetryAlert message={describeError(errorsOf(list.error)[0])} retryLabel={t("retry")} onRetry={() => void list.refetch()} /> : null}
 
       <div className="overflow-x-auto rounded-lg border border-gray-200">
         <table className={clsx("w-full border-collapse text-sm", list.isPlaceholderData && "opacity-60")} aria-busy={list.isFetching || undefined}>

@@ -8,6 +8,7 @@ import { toast } from "sonner";
 import { ArrowLeft, RotateCcw } from "lucide-react";
 import { destroyRecordAction, listRecordsAction, restoreRecordAction } from "@/app/(workspace)/objects/actions";
 import { Button } from "@/components/ui/button";
+import { RetryAlert } from "@/components/ui/retry-alert";
 import { Modal } from "@/components/ui/modal";
 import { errorsOf, unwrap } from "./action-result";
 import { FieldValue } from "./field-value";
@@ -70,12 +71,7 @@ export function TrashList({ view }: { view: ObjectView }) {
         <p className="mt-1 text-sm text-gray-600">{view.can.delete ? t("subtitle") : t("subtitleReadOnly")}</p>
       </div>
 
-      {list.isError ? (
-        <div role="alert" className="flex items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
-          <span>{describeError(errorsOf(list.error)[0])}</span>
-          <Button onClick={() => void list.refetch()}>{tl("retry")}</Button>
-        </div>
-      ) : null}
+      {list.isError ? <RetryAlert message={describeError(errorsOf(list.error)[0])} retryLabel={tl("retry")} onRetry={() => void list.refetch()} /> : null}
 
       <div className="overflow-x-auto rounded-lg border border-gray-200">
         <table className="w-full border-collapse text-sm" aria-busy={list.isFetching || undefined}>
