@@ -53,6 +53,7 @@ export {
   RULE_SWITCHES,
   SEE_DEPENDENT_ACTIONS,
   allObjects,
+  baselineFrom,
   assignableTo,
   draftToDefinition,
   fieldRuleSchema,

@@ -123,9 +123,14 @@ export const ROLE_TEXT_KEYS = ["name", "description", "icon"] as const;
 // Helpers that read and set switches by action or principal kind, never by hand-written name.
 // ---------------------------------------------------------------------------------------------
 
+/** The "All objects" switches, each given by its action. */
+export function baselineFrom<Value = boolean>(value: (action: ObjectAction) => Value): Record<BaselineKey, Value> {
+  return Object.fromEntries(OBJECT_ACTIONS.map((action) => [BASELINE_SWITCHES[action], value(action)])) as Record<BaselineKey, Value>;
+}
+
 /** `{ canSeeAllObjects: true, … }` for the listed actions, false for the others. */
 export function allObjects(...actions: readonly ObjectAction[]): Record<BaselineKey, boolean> {
-  return Object.fromEntries(OBJECT_ACTIONS.map((action) => [BASELINE_SWITCHES[action], actions.includes(action)])) as Record<BaselineKey, boolean>;
+  return baselineFrom((action) => actions.includes(action));
 }
 
 /** `{ assignableToMembers: true, … }` for the listed kinds, false for the others. */
