@@ -8,7 +8,9 @@ import type { Prisma } from "@prisma/client";
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import {
+  ACTION_PERMISSIONS,
   OBJECT_ACTIONS,
+  SETTINGS_PERMISSIONS,
   RULE_SWITCHES,
   draftToDefinition,
   normalizeRoleName,
@@ -61,6 +63,12 @@ export function storedRecordRule(rule: RecordRule | ObjectRuleDraft["recordRule"
 const ruleKeys: readonly RuleKey[] = OBJECT_ACTIONS.map((action) => RULE_SWITCHES[action]);
 const pickRuleSwitches = (row: Readonly<Record<RuleKey, boolean | null>>) => Object.fromEntries(ruleKeys.map((name) => [name, row[name]])) as Record<RuleKey, boolean | null>;
 
+/** Rows come back in no promised order: keys are listed in the model's order, so drafts and files are stable. */
+function inVocabularyOrder(keys: readonly string[], vocabulary: readonly string[]): string[] {
+  const rank = (key: string) => (vocabulary.includes(key) ? vocabulary.indexOf(key) : vocabulary.length);
+  return [...keys].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 /** Database rows → the stored role; rules in a stable order (by object, then field). */
 export function rowToRole(role: RoleWithDefinition): StoredRole {
   return {
@@ -69,8 +77,8 @@ export function rowToRole(role: RoleWithDefinition): StoredRole {
     icon: role.icon,
     isAdmin: role.isAdmin,
     ...pickSwitches(role),
-    settings: role.settingPermissions.map((row) => row.setting) as RoleDraft["settings"],
-    actions: role.actionPermissions.map((row) => row.action) as RoleDraft["actions"],
+    settings: inVocabularyOrder(role.settingPermissions.map((row) => row.setting), SETTINGS_PERMISSIONS) as RoleDraft["settings"],
+    actions: inVocabularyOrder(role.actionPermissions.map((row) => row.action), ACTION_PERMISSIONS) as RoleDraft["actions"],
     objectRules: role.objectPermissions
       .map((rule) => ({
         object: rule.object.nameSingular,
