@@ -76,7 +76,14 @@ export function setBaselineSwitch<Role extends RoleRules>(role: Role, action: Ob
     );
     return dropFieldGrantsOfHiddenObjects(next as Role);
   }
-  if (action !== "see" && value) next[BASELINE_SWITCHES.see] = true;
+  if (action !== "see" && value) {
+    next[BASELINE_SWITCHES.see] = true;
+    // An object rule that hides its object keeps it hidden: the action it would now inherit
+    // without See is turned off on it, as setObjectRuleSwitch does when See is turned off.
+    next.objectRules = role.objectRules.map((rule) =>
+      ruleOverride(rule, "see") === false && ruleOverride(rule, action) === null ? { ...rule, [RULE_SWITCHES[action]]: false } : rule,
+    );
+  }
   return next as Role;
 }
 
