@@ -1,6 +1,6 @@
 import { ACTION_PERMISSIONS } from "./constants";
 import { baselineValue, emptyObjectRule, ruleOverride } from "./consistency";
-import { ASSIGNABLE_KEYS, RULE_SWITCHES, allObjects } from "./model";
+import { ASSIGNABLE_KEYS, RULE_SWITCHES, baselineFrom } from "./model";
 import type { RoleDefinition } from "./types";
 
 const pickAssignable = (role: RoleDefinition) => Object.fromEntries(ASSIGNABLE_KEYS.map((name) => [name, role[name]])) as Pick<RoleDefinition, (typeof ASSIGNABLE_KEYS)[number]>;
@@ -17,7 +17,7 @@ export function readOnlyProjection(role: RoleDefinition): RoleDefinition {
   const granted = (key: string) => role.isAdmin || role.actionsAllAccess || role.actions.includes(key);
   return {
     isAdmin: false,
-    ...allObjects(...(role.isAdmin || baselineValue(role, "see") ? (["see"] as const) : [])),
+    ...baselineFrom((action) => action === "see" && (role.isAdmin || baselineValue(role, "see"))),
     objectRules: role.isAdmin ? [] : role.objectRules.map((rule) => ({ ...emptyObjectRule(rule.object), [RULE_SWITCHES.see]: ruleOverride(rule, "see"), recordRule: rule.recordRule })),
     // Edit inherits from objects that edit nothing, so no field is editable either.
     fieldRules: role.isAdmin ? [] : role.fieldRules.map((rule) => ({ object: rule.object, field: rule.field, canSee: rule.canSee, canEdit: null })),
