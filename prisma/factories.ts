@@ -4,48 +4,19 @@
  * Each takes a Prisma client or transaction, so callers choose the database.
  */
 import type { PrismaClient } from "@prisma/client";
-import type { ActionPermission, RecordRule, SettingsPermission } from "@/lib/permissions";
+import { seedToRole, type RoleSeed } from "@/lib/permissions";
+import { writeRoleDefinition } from "@/lib/roles/store";
 import { SYSTEM_FIELDS, STANDARD_OBJECTS, type StandardObject } from "@/lib/metadata/standard-objects";
 import { apiKeyPrefix, hashApiKeySecret } from "@/lib/api-keys/secret";
 import { hashPassword } from "@/lib/auth/password";
-import { normalizeRoleName, roleNameKey } from "@/lib/permissions";
 
 type Client = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 /** Object name → its id and its fields' ids, as created in one workspace. */
 export type ObjectIndex = Record<string, { id: string; fields: Record<string, string> }>;
 
-export interface RoleSeed {
-  name: string;
-  description?: string;
-  icon?: string;
-  isAdmin?: boolean;
-  canSeeAllObjects?: boolean;
-  /** Absent: equals edit, as for every role that predates the switch (SPEC §13). */
-  canCreateAllObjects?: boolean;
-  canEditAllObjects?: boolean;
-  canDeleteAllObjects?: boolean;
-  canDestroyAllObjects?: boolean;
-  settingsAllAccess?: boolean;
-  actionsAllAccess?: boolean;
-  settings?: SettingsPermission[];
-  actions?: ActionPermission[];
-  assignableToMembers?: boolean;
-  assignableToApiKeys?: boolean;
-  assignableToAgents?: boolean;
-  /** A rule's absent canCreate equals its canEdit, like the migration that introduced it. */
-  objectRules?: {
-    object: string;
-    canSee?: boolean | null;
-    canCreate?: boolean | null;
-    canEdit?: boolean | null;
-    canDelete?: boolean | null;
-    canDestroy?: boolean | null;
-    /** SPEC §13: the records the role reaches; absent = all. */
-    recordRule?: RecordRule | null;
-  }[];
-  fieldRules?: { object: string; field: string; canSee?: boolean | null; canEdit?: boolean | null }[];
-}
+/** The short way to write a role (lib/permissions/model.ts): what is absent is not granted. */
+export type { RoleSeed } from "@/lib/permissions";
 
 export async function createWorkspace(db: Client, input: { name: string; defaultLocale?: string }) {
   return db.workspace.create({ data: { name: input.name, defaultLocale: input.defaultLocale ?? "en" } });
@@ -89,58 +60,12 @@ export async function createStandardObjects(db: Client, workspaceId: string): Pr
   return index;
 }
 
-export async function createRole(db: Client, workspaceId: string, objects: ObjectIndex, seed: RoleSeed) {
-  const objectId = (name: string) => {
-    const object = objects[name];
-    if (!object) throw new Error(`Unknown object ${name}`);
-    return object.id;
-  };
-  const fieldId = (object: string, field: string) => {
-    const id = objects[object]?.fields[field];
-    if (!id) throw new Error(`Unknown field ${object}.${field}`);
-    return id;
-  };
-  return db.role.create({
-    data: {
-      workspaceId,
-      name: normalizeRoleName(seed.name),
-      nameKey: roleNameKey(seed.name),
-      description: seed.description ?? "",
-      icon: seed.icon ?? "user",
-      isAdmin: seed.isAdmin ?? false,
-      canSeeAllObjects: seed.canSeeAllObjects ?? false,
-      canCreateAllObjects: seed.canCreateAllObjects ?? seed.canEditAllObjects ?? false,
-      canEditAllObjects: seed.canEditAllObjects ?? false,
-      canDeleteAllObjects: seed.canDeleteAllObjects ?? false,
-      canDestroyAllObjects: seed.canDestroyAllObjects ?? false,
-      settingsAllAccess: seed.settingsAllAccess ?? false,
-      actionsAllAccess: seed.actionsAllAccess ?? false,
-      assignableToMembers: seed.assignableToMembers ?? true,
-      assignableToApiKeys: seed.assignableToApiKeys ?? true,
-      assignableToAgents: seed.assignableToAgents ?? !seed.isAdmin,
-      settingPermissions: { create: (seed.settings ?? []).map((setting) => ({ setting })) },
-      actionPermissions: { create: (seed.actions ?? []).map((action) => ({ action })) },
-      objectPermissions: {
-        create: (seed.objectRules ?? []).map((rule) => ({
-          objectMetadataId: objectId(rule.object),
-          canSee: rule.canSee ?? null,
-          canCreate: rule.canCreate !== undefined ? rule.canCreate : (rule.canEdit ?? null),
-          canEdit: rule.canEdit ?? null,
-          canDelete: rule.canDelete ?? null,
-          canDestroy: rule.canDestroy ?? null,
-          recordRule: rule.recordRule && rule.recordRule.mode === "match" ? JSON.stringify(rule.recordRule) : null,
-        })),
-      },
-      fieldPermissions: {
-        create: (seed.fieldRules ?? []).map((rule) => ({
-          objectMetadataId: objectId(rule.object),
-          fieldMetadataId: fieldId(rule.object, rule.field),
-          canSee: rule.canSee ?? null,
-          canEdit: rule.canEdit ?? null,
-        })),
-      },
-    },
-  });
+/**
+ * Creates a role through the role store, as saving one in the editor does. `objects` is kept for
+ * the callers' convenience; the store finds objects and fields by name in the workspace.
+ */
+export async function createRole(db: Client, workspaceId: string, _objects: ObjectIndex, seed: RoleSeed) {
+  return writeRoleDefinition(db, workspaceId, seedToRole(seed));
 }
 
 export async function createMember(

@@ -6,6 +6,7 @@ import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "./cons
 import { adminRole, demoSchema, guestRole, internRole, memberRole } from "./fixtures";
 import { resolvePermissions } from "./resolve";
 import type { EffectivePermissions, RoleDefinition } from "./types";
+import { roleArb as arbitraryRole, objectRuleArb } from "./arbitraries";
 
 const resolve = (role: RoleDefinition) => resolvePermissions(role, demoSchema);
 const [admin, member, guest, intern] = [adminRole, memberRole, guestRole, internRole].map(resolve);
@@ -63,25 +64,13 @@ const OBJECTS = demoSchema.objects.map((object) => object.name);
 const FIELDS = demoSchema.objects.flatMap((object) => object.fields.map((field) => [object.name, field.name] as const));
 const override = fc.constantFrom(true, false, null);
 
-const roleArb: fc.Arbitrary<RoleDefinition> = fc.record({
+const roleArb: fc.Arbitrary<RoleDefinition> = arbitraryRole({
   isAdmin: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 12, arbitrary: fc.constant(false) }),
-  canSeeAllObjects: fc.boolean(),
-  canCreateAllObjects: fc.boolean(),
-  canEditAllObjects: fc.boolean(),
-  canDeleteAllObjects: fc.boolean(),
-  canDestroyAllObjects: fc.boolean(),
-  objectRules: fc.uniqueArray(
-    fc.record({ object: fc.constantFrom(...OBJECTS), canSee: override, canCreate: override, canEdit: override, canDelete: override, canDestroy: override }),
-    { selector: (rule) => rule.object },
-  ),
-  fieldRules: fc.uniqueArray(
-    fc.constantFrom(...FIELDS).chain(([object, field]) => fc.record({ object: fc.constant(object), field: fc.constant(field), canSee: override, canEdit: override })),
-    { selector: (rule) => `${rule.object}.${rule.field}`, maxLength: 8 },
-  ),
-  settingsAllAccess: fc.boolean(),
-  settings: fc.subarray([...SETTINGS_PERMISSIONS]),
-  actionsAllAccess: fc.boolean(),
-  actions: fc.subarray([...ACTION_PERMISSIONS]),
+  objectRule: objectRuleArb(fc.constantFrom(...OBJECTS), override),
+  fieldRule: fc.constantFrom(...FIELDS).chain(([object, field]) => fc.record({ object: fc.constant(object), field: fc.constant(field), canSee: override, canEdit: override })),
+  maxFieldRules: 8,
+  settings: SETTINGS_PERMISSIONS,
+  actions: ACTION_PERMISSIONS,
 });
 
 function everyCheckImplies(role: EffectivePermissions, actor: EffectivePermissions): boolean {

@@ -121,22 +121,22 @@ describe("visibleFields / editableFields", () => {
       "city",
       "jobTitle",
       "companyId",
+      "ownerId",
       "createdAt",
       "updatedAt",
-      "deletedAt",
     ]);
-    expect(editableFields(intern, "person")).toEqual(["name", "phone", "city", "jobTitle", "companyId"]);
+    expect(editableFields(intern, "person")).toEqual(["name", "phone", "city", "jobTitle", "companyId", "ownerId"]);
   });
 
   it("creatableFields: the Intern sets at creation what it may edit; a role without create sets nothing", () => {
-    expect(creatableFields(intern, "person")).toEqual(["name", "phone", "city", "jobTitle", "companyId"]);
+    expect(creatableFields(intern, "person")).toEqual(["name", "phone", "city", "jobTitle", "companyId", "ownerId"]);
     expect(creatableFields(intern, "company")).toEqual([]);
     expect(can(intern, "create", "person")).toBe(true);
     expect(can(intern, "create", "company")).toBe(false);
   });
 
   it("Intern: company visible but read-only, opportunity hidden, unknown empty", () => {
-    expect(visibleFields(intern, "company")).toEqual(["id", "name", "domain", "employees", "address", "createdAt", "updatedAt", "deletedAt"]);
+    expect(visibleFields(intern, "company")).toEqual(["id", "name", "domain", "employees", "address", "ownerId", "createdAt", "updatedAt"]);
     expect(editableFields(intern, "company")).toEqual([]);
     expect(visibleFields(intern, "opportunity")).toEqual([]);
     expect(visibleFields(intern, "ghost")).toEqual([]);

@@ -5,6 +5,7 @@ import { diffPermissions, isEmptyDiff } from "./diff";
 import { adminRole, demoSchema, guestRole, internRole, memberRole } from "./fixtures";
 import { resolvePermissions } from "./resolve";
 import type { RoleDefinition } from "./types";
+import { roleArb as arbitraryRole, objectRuleArb } from "./arbitraries";
 
 const resolve = (role: RoleDefinition) => resolvePermissions(role, demoSchema);
 
@@ -32,19 +33,13 @@ describe("diffPermissions", () => {
 });
 
 const override = fc.constantFrom(true, false, null);
-const roleArb: fc.Arbitrary<RoleDefinition> = fc.record({
+const roleArb: fc.Arbitrary<RoleDefinition> = arbitraryRole({
   isAdmin: fc.constantFrom(false, false, false, true),
-  canSeeAllObjects: fc.boolean(),
-  canCreateAllObjects: fc.boolean(),
-  canEditAllObjects: fc.boolean(),
-  canDeleteAllObjects: fc.boolean(),
-  canDestroyAllObjects: fc.boolean(),
-  objectRules: fc.uniqueArray(fc.record({ object: fc.constantFrom("person", "company", "opportunity"), canSee: override, canCreate: override, canEdit: override, canDelete: override, canDestroy: override }), { selector: (rule) => rule.object }),
-  fieldRules: fc.uniqueArray(fc.record({ object: fc.constant("person"), field: fc.constantFrom("email", "address", "city"), canSee: override, canEdit: override }), { selector: (rule) => rule.field }),
-  settingsAllAccess: fc.boolean(),
-  settings: fc.subarray(["ROLES", "MEMBERS", "WORKSPACE"]),
-  actionsAllAccess: fc.boolean(),
-  actions: fc.subarray(["EXPORT_CSV", "SEND_EMAIL"]),
+  objectRule: objectRuleArb(fc.constantFrom("person", "company", "opportunity"), override),
+  fieldRule: fc.record({ object: fc.constant("person"), field: fc.constantFrom("email", "address", "city"), canSee: override, canEdit: override }),
+  fieldRuleKey: (rule) => rule.field,
+  settings: ["ROLES", "MEMBERS", "WORKSPACE"],
+  actions: ["EXPORT_CSV", "SEND_EMAIL"],
 });
 
 describe("diffPermissions properties", () => {

@@ -6,6 +6,7 @@ import { adminRole, demoSchema, guestRole, internRole } from "./fixtures";
 import { checkGuardrail, checkGuardrails, guardrailPermission, validateGuardrail, type Guardrail } from "./guardrails";
 import { resolvePermissions } from "./resolve";
 import type { RoleDefinition } from "./types";
+import { roleArb as arbitraryRole, objectRuleArb } from "./arbitraries";
 
 const intern = { id: "r-intern", name: "Intern", permissions: resolvePermissions(internRole, demoSchema) };
 const guest = { id: "r-guest", name: "Guest", permissions: resolvePermissions(guestRole, demoSchema) };
@@ -78,19 +79,13 @@ describe("validateGuardrail", () => {
 
 describe("properties", () => {
   const overrideArb = fc.constantFrom(true, false, null);
-  const roleArb: fc.Arbitrary<RoleDefinition> = fc.record({
+  const roleArb: fc.Arbitrary<RoleDefinition> = arbitraryRole({
     isAdmin: fc.boolean(),
-    canSeeAllObjects: fc.boolean(),
-    canCreateAllObjects: fc.boolean(),
-    canEditAllObjects: fc.boolean(),
-    canDeleteAllObjects: fc.boolean(),
-    canDestroyAllObjects: fc.boolean(),
-    objectRules: fc.uniqueArray(fc.record({ object: fc.constantFrom("person", "company", "task"), canSee: overrideArb, canEdit: overrideArb }), { selector: (rule) => rule.object }),
-    fieldRules: fc.uniqueArray(fc.record({ object: fc.constant("person"), field: fc.constantFrom("email", "address", "phone"), canSee: overrideArb, canEdit: overrideArb }), { selector: (rule) => rule.field }),
-    settingsAllAccess: fc.boolean(),
-    settings: fc.subarray([...SETTINGS_PERMISSIONS]),
-    actionsAllAccess: fc.boolean(),
-    actions: fc.subarray([...ACTION_PERMISSIONS]),
+    objectRule: objectRuleArb(fc.constantFrom("person", "company", "task"), overrideArb, ["see", "edit"]),
+    fieldRule: fc.record({ object: fc.constant("person"), field: fc.constantFrom("email", "address", "phone"), canSee: overrideArb, canEdit: overrideArb }),
+    fieldRuleKey: (rule) => rule.field,
+    settings: SETTINGS_PERMISSIONS,
+    actions: ACTION_PERMISSIONS,
   });
   const statementArb = fc.oneof(
     fc.record({ action: fc.constantFrom(...OBJECT_ACTIONS), object: fc.constantFrom("person", "company", "task") }),

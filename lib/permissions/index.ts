@@ -42,3 +42,38 @@ export {
   recordRulePredicate,
 } from "./record-rule";
 export type { MeValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator } from "./record-rule";
+export {
+  ALL_ACCESS_SWITCHES,
+  ASSIGNABLE_KEYS,
+  ASSIGNABLE_SWITCHES,
+  BASELINE_KEYS,
+  BASELINE_SWITCHES,
+  ROLE_SWITCH_KEYS,
+  ROLE_TEXT_KEYS,
+  RULE_SWITCHES,
+  SEE_DEPENDENT_ACTIONS,
+  allObjects,
+  baselineFrom,
+  assignableTo,
+  draftToDefinition,
+  fieldRuleSchema,
+  objectRuleSchema,
+  pickSwitches,
+  recordConditionSchema,
+  recordRuleSchema,
+  roleDraftSchema,
+  seedToRole,
+} from "./model";
+export type { AllAccessKey, AssignableKey, BaselineKey, FieldRuleDraft, ObjectRuleDraft, RoleDraft, RoleSeed, RoleSwitchKey, RuleKey, SeededRole } from "./model";
+export {
+  baselineValue,
+  emptyObjectRule,
+  findObjectRule,
+  inheritedValue,
+  objectValue,
+  ruleOverride,
+  setBaselineSwitch,
+  setObjectRuleSwitch,
+  withObjectRule,
+} from "./consistency";
+export type { RoleRules } from "./consistency";

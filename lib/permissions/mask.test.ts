@@ -15,9 +15,9 @@ const ada = {
   city: "London",
   jobTitle: "Analyst",
   companyId: null,
+  ownerId: null,
   createdAt: "2025-01-01T00:00:00Z",
   updatedAt: "2025-01-02T00:00:00Z",
-  deletedAt: null,
 };
 
 describe("maskRecord", () => {

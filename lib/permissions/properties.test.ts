@@ -22,6 +22,8 @@ import type {
   WorkspaceSchema,
 } from "./types";
 import { validateRoleDefinition } from "./validate";
+import { roleArb as arbitraryRole } from "./arbitraries";
+import { BASELINE_SWITCHES, RULE_SWITCHES } from "./model";
 import { checkWrite } from "./write";
 
 const OBJECT_NAMES = ["person", "company", "deal", "constructor"];
@@ -66,20 +68,13 @@ const fieldRuleArb: fc.Arbitrary<FieldRule> = fc.record({
 });
 
 /** Unique rules per target: duplicates are a validation error whose resolution is tested apart. */
-const roleArb: fc.Arbitrary<RoleDefinition> = fc.record({
+const roleArb: fc.Arbitrary<RoleDefinition> = arbitraryRole({
   isAdmin: fc.oneof({ weight: 1, arbitrary: fc.constant(true) }, { weight: 9, arbitrary: fc.constant(false) }),
-  canSeeAllObjects: fc.boolean(),
-  canCreateAllObjects: fc.boolean(),
-  canEditAllObjects: fc.boolean(),
-  canDeleteAllObjects: fc.boolean(),
-  canDestroyAllObjects: fc.boolean(),
-  objectRules: fc.uniqueArray(objectRuleArb, { selector: (rule) => rule.object }),
-  fieldRules: fc.uniqueArray(fieldRuleArb, { selector: (rule) => `${rule.object}.${rule.field}`, maxLength: 12 }),
-  settingsAllAccess: fc.boolean(),
-  settings: fc.subarray([...SETTINGS_PERMISSIONS]),
-  actionsAllAccess: fc.boolean(),
-  actions: fc.subarray([...ACTION_PERMISSIONS]),
-  assignableTo: fc.record({ member: fc.boolean(), apiKey: fc.boolean(), agent: fc.constant(false) }),
+  objectRule: objectRuleArb,
+  fieldRule: fieldRuleArb,
+  maxFieldRules: 12,
+  settings: SETTINGS_PERMISSIONS,
+  actions: ACTION_PERMISSIONS,
 });
 
 const recordArb = fc.dictionary(fc.constantFrom(...FIELD_NAMES, "ghost", "secret"), fc.jsonValue(), {
@@ -96,14 +91,9 @@ interface Expected {
   source: PermissionSource;
 }
 
-const RULE_KEY = { see: "canSee", create: "canCreate", edit: "canEdit", delete: "canDelete", destroy: "canDestroy" } as const;
-const BASELINE_KEY = {
-  see: "canSeeAllObjects",
-  create: "canCreateAllObjects",
-  edit: "canEditAllObjects",
-  delete: "canDeleteAllObjects",
-  destroy: "canDestroyAllObjects",
-} as const;
+// Only the key names come from the model; the rules below are written apart from the engine.
+const RULE_KEY = RULE_SWITCHES;
+const BASELINE_KEY = BASELINE_SWITCHES;
 
 function expectedObject(role: RoleDefinition, object: string, action: ObjectAction): Expected {
   if (role.isAdmin) return { value: true, source: "admin" };

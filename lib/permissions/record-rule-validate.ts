@@ -4,6 +4,7 @@
  * that fit the field's value type, values of that type, and `Me` only on member fields.
  */
 import { fieldKind } from "./resolve-object";
+import { inheritedValue } from "./consistency";
 import {
   isMeValue,
   MAX_IN_VALUES,
@@ -34,7 +35,7 @@ function scalarFits(type: RecordValueType, value: unknown): boolean {
 /** Is the field visible to the role (the same inheritance as resolveObject, without resolving it all)? */
 function fieldVisible(role: RoleDefinition, object: string, field: SchemaField): boolean {
   const objectRule = role.objectRules.findLast((rule) => rule.object === object);
-  const objectSee = objectRule?.canSee ?? role.canSeeAllObjects;
+  const objectSee = inheritedValue(role, objectRule, "see");
   if (!objectSee) return false;
   if (fieldKind(field) !== "regular") return true;
   const rule = role.fieldRules.findLast((candidate) => candidate.object === object && candidate.field === field.name);

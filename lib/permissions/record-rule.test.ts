@@ -4,6 +4,7 @@ import { matchesRecordRule, type RecordRule } from "./record-rule";
 import { resolvePermissions } from "./resolve";
 import type { RoleDefinition, WorkspaceSchema } from "./types";
 import { validateRoleDefinition } from "./validate";
+import { guestRole } from "./fixtures";
 
 const schema: WorkspaceSchema = {
   objects: [
@@ -26,18 +27,8 @@ const mine: RecordRule = { mode: "match", join: "all", conditions: [{ field: "ow
 
 function role(recordRule: RecordRule | null, extra: Partial<RoleDefinition> = {}): RoleDefinition {
   return {
-    isAdmin: false,
-    canSeeAllObjects: true,
-    canCreateAllObjects: false,
-    canEditAllObjects: false,
-    canDeleteAllObjects: false,
-    canDestroyAllObjects: false,
+    ...guestRole,
     objectRules: [{ object: "opportunity", canEdit: true, recordRule }],
-    fieldRules: [],
-    settingsAllAccess: false,
-    settings: [],
-    actionsAllAccess: false,
-    actions: [],
     ...extra,
   };
 }

@@ -3,14 +3,15 @@
  * specific non-null value wins (SPEC §2.4), then the clamps that keep "no edit without see".
  */
 import { ALL_RECORDS } from "./record-rule";
+import { baselineValue, ruleOverride } from "./consistency";
 import { resolved } from "./resolved-value";
 import type {
   FieldKind,
   FieldPermissions,
   FieldRule,
+  ObjectAction,
   ObjectPermissions,
   ObjectRule,
-  Override,
   ResolvedValue,
   RoleDefinition,
   SchemaField,
@@ -57,9 +58,9 @@ export function resolveObject(
   objectRule: ObjectRule | undefined,
   fieldRules: ReadonlyMap<string, FieldRule> | undefined,
 ): ObjectPermissions {
-  const see = inheritFromBaseline(objectRule?.canSee, role.canSeeAllObjects);
-  const create = requireSee(see, inheritFromBaseline(objectRule?.canCreate, role.canCreateAllObjects));
-  const edit = requireSee(see, inheritFromBaseline(objectRule?.canEdit, role.canEditAllObjects));
+  const see = inherit(role, objectRule, "see");
+  const create = requireSee(see, inherit(role, objectRule, "create"));
+  const edit = requireSee(see, inherit(role, objectRule, "edit"));
   const fields = Object.fromEntries(
     object.fields.map((field): [string, FieldPermissions] => [
       field.name,
@@ -70,16 +71,17 @@ export function resolveObject(
     see,
     create,
     edit,
-    delete: requireSee(see, inheritFromBaseline(objectRule?.canDelete, role.canDeleteAllObjects)),
-    destroy: requireSee(see, inheritFromBaseline(objectRule?.canDestroy, role.canDestroyAllObjects)),
+    delete: requireSee(see, inherit(role, objectRule, "delete")),
+    destroy: requireSee(see, inherit(role, objectRule, "destroy")),
     // "Only records that match" narrows every action; no rule (or "All records") inherits all of them.
     records: objectRule?.recordRule && objectRule.recordRule.mode === "match" ? { rule: objectRule.recordRule, source: "objectRule" } : ALL_RECORDS_INHERITED,
     fields,
   };
 }
 
-function inheritFromBaseline(override: Override, baseline: boolean): ResolvedValue {
-  return override != null ? resolved(override, "objectRule") : resolved(baseline, "baseline");
+function inherit(role: RoleDefinition, objectRule: ObjectRule | undefined, action: ObjectAction): ResolvedValue {
+  const override = ruleOverride(objectRule, action);
+  return override !== null ? resolved(override, "objectRule") : resolved(baselineValue(role, action), "baseline");
 }
 
 /**

@@ -1,3 +1,4 @@
+import { BASELINE_SWITCHES } from "./model";
 import { describe, expect, it } from "vitest";
 import { adminRole, demoSchema, guestRole, internRole, memberRole, supportRole } from "./fixtures";
 import { resolvePermissions } from "./resolve";
@@ -37,9 +38,9 @@ describe("resolvePermissions — the Intern example, cell by cell", () => {
     ["city", v(true, "baseline"), v(true, "objectRule"), true],
     ["jobTitle", v(true, "baseline"), v(true, "objectRule"), true],
     ["companyId", v(true, "baseline"), v(true, "objectRule"), true],
+    ["ownerId", v(true, "baseline"), v(true, "objectRule"), true],
     ["createdAt", v(true, "fixed"), v(false, "fixed"), false],
     ["updatedAt", v(true, "fixed"), v(false, "fixed"), false],
-    ["deletedAt", v(true, "fixed"), v(false, "fixed"), false],
   ])("person.%s: see/create/edit", (field, see, edit, restrictable) => {
     expect(perms.objects.person.fields[field]).toMatchObject({ see, create: edit, edit, restrictable });
   });
@@ -54,9 +55,9 @@ describe("resolvePermissions — the Intern example, cell by cell", () => {
       "city",
       "jobTitle",
       "companyId",
+      "ownerId",
       "createdAt",
       "updatedAt",
-      "deletedAt",
     ]);
   });
 
@@ -206,7 +207,7 @@ describe("resolvePermissions — inheritance details", () => {
   it("clamps object edit/delete/destroy to false when see is off, reported as fixed", () => {
     const inconsistent: RoleDefinition = {
       ...memberRole,
-      canDestroyAllObjects: true,
+      [BASELINE_SWITCHES.destroy]: true,
       objectRules: [{ object: "note", canSee: false }],
     };
     const note = resolvePermissions(inconsistent, demoSchema).objects.note;

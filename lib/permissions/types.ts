@@ -7,6 +7,7 @@ import type {
 } from "./constants";
 import type { FAST_INDEX, FastIndex } from "./fast-index";
 import type { RecordRule } from "./record-rule";
+import type { RoleSwitchKey } from "./model";
 
 export type ObjectAction = (typeof OBJECT_ACTIONS)[number];
 export type SettingsPermission = (typeof SETTINGS_PERMISSIONS)[number];
@@ -72,26 +73,20 @@ export interface FieldRule {
   readonly canEdit?: Override;
 }
 
-export type AssignableTo = Readonly<Record<PrincipalKind, boolean>>;
+/**
+ * The one role model (lib/permissions/model.ts): its boolean switches are named by the model's
+ * tables (`BASELINE_SWITCHES`, `ALL_ACCESS_SWITCHES`, `ASSIGNABLE_SWITCHES`), the same names in
+ * the editor's draft, role files and Role columns. Read them through the tables, not by name.
+ */
+export type RoleSwitches = { readonly [K in RoleSwitchKey]: boolean };
 
-export interface RoleDefinition {
+export interface RoleDefinition extends RoleSwitches {
   readonly isAdmin: boolean;
-  /** The "All objects" baseline. */
-  readonly canSeeAllObjects: boolean;
-  /** SPEC §13: distinct from edit; definitions that predate it carry edit's value. */
-  readonly canCreateAllObjects: boolean;
-  readonly canEditAllObjects: boolean;
-  readonly canDeleteAllObjects: boolean;
-  readonly canDestroyAllObjects: boolean;
   readonly objectRules: readonly ObjectRule[];
   readonly fieldRules: readonly FieldRule[];
-  readonly settingsAllAccess: boolean;
   /** Typed loosely on purpose: definitions come from JSON imports, validation names unknown keys. */
   readonly settings: readonly (SettingsPermission | (string & {}))[];
-  readonly actionsAllAccess: boolean;
   readonly actions: readonly (ActionPermission | (string & {}))[];
-  /** Absent means assignable to every principal kind (Admin is still never assignable to agents). */
-  readonly assignableTo?: AssignableTo;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adminRole, demoSchema, guestRole, internRole, memberRole, supportRole } from "./fixtures";
+import { allObjects, assignableTo } from "./model";
 import type { RoleDefinition } from "./types";
 import { validateRoleDefinition } from "./validate";
 
@@ -188,24 +189,20 @@ describe("validateRoleDefinition — other codes", () => {
   });
 
   it("ADMIN_NOT_ASSIGNABLE_TO_AGENT", () => {
-    const role: RoleDefinition = { ...adminRole, assignableTo: { member: true, apiKey: true, agent: true } };
+    const role: RoleDefinition = { ...adminRole, ...assignableTo("member", "apiKey", "agent") };
     expect(validate(role)).toEqual([{ code: "ADMIN_NOT_ASSIGNABLE_TO_AGENT" }]);
-    expect(validate({ ...memberRole, assignableTo: { member: true, apiKey: true, agent: true } })).toEqual([]);
+    expect(validate({ ...memberRole, ...assignableTo("member", "apiKey", "agent") })).toEqual([]);
   });
 
   it("reports every issue of a definition, in a stable order", () => {
     const role: RoleDefinition = {
       ...adminRole,
-      canSeeAllObjects: false,
-      canCreateAllObjects: false,
-      canEditAllObjects: false,
-      canDeleteAllObjects: false,
-      canDestroyAllObjects: true,
+      ...allObjects("destroy"),
       objectRules: [{ object: "ghost" }],
       fieldRules: [{ object: "person", field: "id", canSee: false }],
       settings: ["X"],
       actions: ["Y"],
-      assignableTo: { member: true, apiKey: true, agent: true },
+      ...assignableTo("member", "apiKey", "agent"),
     };
     expect(validate(role).map((issue) => issue.code)).toEqual([
       "EDIT_WITHOUT_SEE",

@@ -5,22 +5,12 @@
  */
 import { ACTION_PERMISSIONS, SETTINGS_PERMISSIONS } from "./constants";
 import { fieldKind } from "./resolve-object";
+import { baselineWithoutSee, inheritedValue, ruleWithoutSee } from "./consistency";
+import { ASSIGNABLE_SWITCHES } from "./model";
 import { validateRecordRule } from "./record-rule-validate";
-import type { ObjectAction, ObjectRule, RoleDefinition, RoleIssue, SchemaField, WorkspaceSchema } from "./types";
+import type { ObjectRule, RoleDefinition, RoleIssue, SchemaField, WorkspaceSchema } from "./types";
 
 type FieldsByName = ReadonlyMap<string, SchemaField>;
-
-/** The actions that depend on `see`, with the baseline switch and rule key of each. */
-const SEE_DEPENDENT_ACTIONS = [
-  { action: "create", baseline: "canCreateAllObjects", rule: "canCreate" },
-  { action: "edit", baseline: "canEditAllObjects", rule: "canEdit" },
-  { action: "delete", baseline: "canDeleteAllObjects", rule: "canDelete" },
-  { action: "destroy", baseline: "canDestroyAllObjects", rule: "canDestroy" },
-] as const satisfies readonly {
-  action: Exclude<ObjectAction, "see">;
-  baseline: keyof RoleDefinition;
-  rule: keyof ObjectRule;
-}[];
 
 /** Empty when the definition is valid. */
 export function validateRoleDefinition(role: RoleDefinition, schema: WorkspaceSchema): RoleIssue[] {
@@ -37,15 +27,12 @@ export function validateRoleDefinition(role: RoleDefinition, schema: WorkspaceSc
   }
   validateKeys(role.settings, SETTINGS_PERMISSIONS, "UNKNOWN_SETTING", issues);
   validateKeys(role.actions, ACTION_PERMISSIONS, "UNKNOWN_ACTION", issues);
-  if (role.isAdmin && role.assignableTo?.agent === true) issues.push({ code: "ADMIN_NOT_ASSIGNABLE_TO_AGENT" });
+  if (role.isAdmin && role[ASSIGNABLE_SWITCHES.agent]) issues.push({ code: "ADMIN_NOT_ASSIGNABLE_TO_AGENT" });
   return issues;
 }
 
 function validateBaseline(role: RoleDefinition, issues: RoleIssue[]): void {
-  if (role.canSeeAllObjects) return;
-  for (const { action, baseline } of SEE_DEPENDENT_ACTIONS) {
-    if (role[baseline]) issues.push({ code: "EDIT_WITHOUT_SEE", action });
-  }
+  for (const action of baselineWithoutSee(role)) issues.push({ code: "EDIT_WITHOUT_SEE", action });
 }
 
 /** Returns the known objects' rules (last wins, as in resolvePermissions) for the field checks. */
@@ -64,14 +51,8 @@ function validateObjectRules(
     if (rules.has(object)) issues.push({ code: "DUPLICATE_RULE", object });
     rules.set(object, rule);
 
-    const see = rule.canSee ?? role.canSeeAllObjects;
-    if (see) continue;
-    for (const { action, baseline, rule: key } of SEE_DEPENDENT_ACTIONS) {
-      // Report only what this rule causes: a value it sets, or an inherited one its see=false
-      // turns invalid. A purely inherited problem is already reported on the baseline.
-      const touchesPair = rule.canSee != null || rule[key] != null;
-      if (touchesPair && (rule[key] ?? role[baseline])) issues.push({ code: "EDIT_WITHOUT_SEE", object, action });
-    }
+    // The same rule the editor applies while a person edits (./consistency).
+    for (const action of ruleWithoutSee(role, rule)) issues.push({ code: "EDIT_WITHOUT_SEE", object, action });
   }
   return rules;
 }
@@ -106,8 +87,8 @@ function validateFieldRules(
     }
 
     const objectRule = objectRules.get(object);
-    const objectSee = objectRule?.canSee ?? role.canSeeAllObjects;
-    const objectEdit = objectSee && (objectRule?.canEdit ?? role.canEditAllObjects);
+    const objectSee = inheritedValue(role, objectRule, "see");
+    const objectEdit = objectSee && inheritedValue(role, objectRule, "edit");
     if (!objectSee && (rule.canSee === true || rule.canEdit === true)) {
       issues.push({ code: "FIELD_VISIBLE_ON_HIDDEN_OBJECT", object, field });
     }

@@ -1,5 +1,9 @@
 import { ACTION_PERMISSIONS } from "./constants";
+import { baselineValue, emptyObjectRule, ruleOverride } from "./consistency";
+import { ASSIGNABLE_KEYS, RULE_SWITCHES, baselineFrom } from "./model";
 import type { RoleDefinition } from "./types";
+
+const pickAssignable = (role: RoleDefinition) => Object.fromEntries(ASSIGNABLE_KEYS.map((name) => [name, role[name]])) as Pick<RoleDefinition, (typeof ASSIGNABLE_KEYS)[number]>;
 
 /** Reads are what "View as" may do with a role; exporting what one sees is a read. */
 const READ_ACTIONS = ["EXPORT_CSV"] as const satisfies readonly (typeof ACTION_PERMISSIONS)[number][];
@@ -13,18 +17,14 @@ export function readOnlyProjection(role: RoleDefinition): RoleDefinition {
   const granted = (key: string) => role.isAdmin || role.actionsAllAccess || role.actions.includes(key);
   return {
     isAdmin: false,
-    canSeeAllObjects: role.isAdmin || role.canSeeAllObjects,
-    canCreateAllObjects: false,
-    canEditAllObjects: false,
-    canDeleteAllObjects: false,
-    canDestroyAllObjects: false,
-    objectRules: role.isAdmin ? [] : role.objectRules.map((rule) => ({ object: rule.object, canSee: rule.canSee, canCreate: null, canEdit: null, canDelete: null, canDestroy: null, recordRule: rule.recordRule })),
+    ...baselineFrom((action) => action === "see" && (role.isAdmin || baselineValue(role, "see"))),
+    objectRules: role.isAdmin ? [] : role.objectRules.map((rule) => ({ ...emptyObjectRule(rule.object), [RULE_SWITCHES.see]: ruleOverride(rule, "see"), recordRule: rule.recordRule })),
     // Edit inherits from objects that edit nothing, so no field is editable either.
     fieldRules: role.isAdmin ? [] : role.fieldRules.map((rule) => ({ object: rule.object, field: rule.field, canSee: rule.canSee, canEdit: null })),
     settingsAllAccess: false,
     settings: [],
     actionsAllAccess: false,
     actions: READ_ACTIONS.filter(granted),
-    assignableTo: role.assignableTo,
+    ...pickAssignable(role),
   };
 }

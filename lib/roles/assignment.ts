@@ -73,8 +73,8 @@ export async function assignRole(db: Db, actor: Principal, roleId: string, targe
   return db.$transaction(async (tx) => {
     const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
     if (!role) throw new DomainError("NOT_FOUND");
-    const roleShape = { isAdmin: role.isAdmin, assignableTo: { member: role.assignableToMembers, apiKey: role.assignableToApiKeys, agent: role.assignableToAgents } };
-    if (!canAssignRole(roleShape, target.kind)) throw new DomainError("ROLE_NOT_ASSIGNABLE");
+    // The Role row carries the model's assignable switches under their own names.
+    if (!canAssignRole(role, target.kind)) throw new DomainError("ROLE_NOT_ASSIGNABLE");
     if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
     const current = await loadTarget(tx, actor.workspaceId, target);
     if (!current) throw new DomainError("NOT_FOUND");

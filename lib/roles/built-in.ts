@@ -1,4 +1,4 @@
-import type { RoleSeed } from "@/prisma/factories";
+import { allObjects, assignableTo, type RoleSeed } from "@/lib/permissions/model";
 
 /** Full access, not editable, not deletable, never assignable to AI agents (SPEC §2.7). */
 export const ADMIN_ROLE: RoleSeed = {
@@ -6,14 +6,10 @@ export const ADMIN_ROLE: RoleSeed = {
   description: "Full access to every object, setting and action.",
   icon: "shield",
   isAdmin: true,
-  canSeeAllObjects: true,
-  canCreateAllObjects: true,
-  canEditAllObjects: true,
-  canDeleteAllObjects: true,
-  canDestroyAllObjects: true,
+  ...allObjects("see", "create", "edit", "delete", "destroy"),
   settingsAllAccess: true,
   actionsAllAccess: true,
-  assignableToAgents: false,
+  ...assignableTo("member", "apiKey"),
 };
 
 /** The default role of a new workspace. */
@@ -21,10 +17,7 @@ export const MEMBER_ROLE: RoleSeed = {
   name: "Member",
   description: "Works with every record; no access to settings.",
   icon: "user",
-  canSeeAllObjects: true,
-  canCreateAllObjects: true,
-  canEditAllObjects: true,
-  canDeleteAllObjects: true,
+  ...allObjects("see", "create", "edit", "delete"),
   actionsAllAccess: true,
 };
 
@@ -32,7 +25,7 @@ export const GUEST_ROLE: RoleSeed = {
   name: "Guest",
   description: "Sees every record, changes nothing.",
   icon: "eye",
-  canSeeAllObjects: true,
+  ...allObjects("see"),
 };
 
 /** The guide's example (SPEC §2.2–2.3 and §10). */
@@ -40,7 +33,7 @@ export const INTERN_ROLE: RoleSeed = {
   name: "Intern",
   description: "Sees everything but Opportunities; edits People, except Email; never sees Address.",
   icon: "graduation-cap",
-  canSeeAllObjects: true,
+  ...allObjects("see"),
   actions: ["EXPORT_CSV"],
   objectRules: [
     { object: "opportunity", canSee: false },
@@ -62,7 +55,7 @@ export const SALES_REP_ROLE: RoleSeed = {
   name: "Sales rep",
   description: "Sees People and Companies; works only on the opportunities they own.",
   icon: "briefcase",
-  canSeeAllObjects: false,
+  ...allObjects(),
   objectRules: [
     { object: "person", canSee: true },
     { object: "company", canSee: true },
@@ -84,7 +77,6 @@ export const SUPPORT_ROLE: RoleSeed = {
   name: "Support",
   description: "Sees every record; may only move an opportunity to another stage.",
   icon: "headset",
-  canSeeAllObjects: true,
-  canCreateAllObjects: false,
+  ...allObjects("see"),
   fieldRules: [{ object: "opportunity", field: "stage", canSee: true, canEdit: true }],
 };

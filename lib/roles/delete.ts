@@ -4,8 +4,7 @@ import type { Principal } from "@/lib/access/principal";
 import type { EffectivePermissions } from "@/lib/permissions";
 import { writeAudit } from "@/lib/audit/log";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
-import { ROLE_DEFINITION_INCLUDE } from "./definition";
-import { roleToDraft } from "./editor";
+import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "./store";
 import { ensureBaselineVersion, recordRoleVersion } from "./history";
 
 export interface DeletedRole {

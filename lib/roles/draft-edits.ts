@@ -1,74 +1,33 @@
 /**
- * Edits of a role draft that keep it consistent, as the editor's switches promise (SPEC §2.1):
- * turning See off turns the other switches off; turning Create, Edit, Delete or Destroy on turns
- * See on. Pure functions: the editor calls them, tests pin them down. The server still validates
- * every saved draft with the permission engine.
+ * Edits of a role draft that keep it consistent, as the editor's switches promise (SPEC §2.1).
+ * The rules themselves (turning See off turns the others off; turning Create, Edit, Delete or
+ * Destroy on turns See on; what an "Inherited" switch shows) are the engine's
+ * (lib/permissions/consistency.ts), the same functions the server's validation uses, so the
+ * browser and the server cannot disagree. This module only adds the editor's own edits (field
+ * access levels, revert, comparison) and names no switch itself.
  */
-import type { ObjectAction } from "@/lib/permissions";
+import {
+  baselineValue,
+  findObjectRule,
+  objectValue,
+  ruleOverride,
+  setBaselineSwitch,
+  setObjectRuleSwitch as setRuleSwitch,
+  withObjectRule,
+  type ObjectAction,
+} from "@/lib/permissions";
 import type { FieldRuleDraft, ObjectRuleDraft, RoleDraft } from "./draft";
 
 export type FieldAccess = "see" | "edit" | "none";
 
-const BASELINE_KEYS = {
-  see: "canSeeAllObjects",
-  create: "canCreateAllObjects",
-  edit: "canEditAllObjects",
-  delete: "canDeleteAllObjects",
-  destroy: "canDestroyAllObjects",
-} as const satisfies Record<ObjectAction, keyof RoleDraft>;
-
-const RULE_KEYS = {
-  see: "canSee",
-  create: "canCreate",
-  edit: "canEdit",
-  delete: "canDelete",
-  destroy: "canDestroy",
-} as const satisfies Record<ObjectAction, keyof ObjectRuleDraft>;
-
-const SEE_DEPENDENT: readonly ObjectAction[] = ["create", "edit", "delete", "destroy"];
-
-export function baselineValue(draft: RoleDraft, action: ObjectAction): boolean {
-  return draft[BASELINE_KEYS[action]];
-}
-
-export function findObjectRule(draft: RoleDraft, object: string): ObjectRuleDraft | undefined {
-  return draft.objectRules.find((rule) => rule.object === object);
-}
-
-/** The rule's own setting for one switch; null when it inherits. */
-export function ruleOverride(rule: ObjectRuleDraft | undefined, action: ObjectAction): boolean | null {
-  return rule?.[RULE_KEYS[action]] ?? null;
-}
-
-/** The value an object rule's switch has once inheritance is applied. */
-export function objectValue(draft: RoleDraft, object: string, action: ObjectAction): boolean {
-  return findObjectRule(draft, object)?.[RULE_KEYS[action]] ?? baselineValue(draft, action);
-}
-
-/** Field grants on an object that cannot be seen would be rejected: fall back to inherit. */
-function dropFieldGrantsOfHiddenObjects(draft: RoleDraft): RoleDraft {
-  const fieldRules = draft.fieldRules.filter((rule) => objectValue(draft, rule.object, "see") || !(rule.canSee || rule.canEdit));
-  return fieldRules.length === draft.fieldRules.length ? draft : { ...draft, fieldRules };
-}
+export { baselineValue, findObjectRule, objectValue, ruleOverride };
 
 export function setBaseline(draft: RoleDraft, action: ObjectAction, value: boolean): RoleDraft {
-  const next: RoleDraft = { ...draft, [BASELINE_KEYS[action]]: value };
-  if (action === "see" && !value) {
-    for (const dependent of SEE_DEPENDENT) next[BASELINE_KEYS[dependent]] = false;
-    // A rule that explicitly grants a change keeps meaning it: its object stays visible.
-    next.objectRules = next.objectRules.map((rule) =>
-      rule.canSee === null && SEE_DEPENDENT.some((dependent) => rule[RULE_KEYS[dependent]] === true) ? { ...rule, canSee: true } : rule,
-    );
-    return dropFieldGrantsOfHiddenObjects(next);
-  }
-  if (action !== "see" && value) next.canSeeAllObjects = true;
-  return next;
+  return setBaselineSwitch(draft, action, value);
 }
 
 export function addObjectRule(draft: RoleDraft, object: string): RoleDraft {
-  if (findObjectRule(draft, object)) return draft;
-  const rule: ObjectRuleDraft = { object, canSee: null, canCreate: null, canEdit: null, canDelete: null, canDestroy: null };
-  return { ...draft, objectRules: [...draft.objectRules, rule] };
+  return withObjectRule(draft, object);
 }
 
 export function removeObjectRule(draft: RoleDraft, object: string): RoleDraft {
@@ -81,19 +40,7 @@ export function removeObjectRule(draft: RoleDraft, object: string): RoleDraft {
 
 /** `null` removes the override: the switch inherits the baseline again. */
 export function setObjectRuleSwitch(draft: RoleDraft, object: string, action: ObjectAction, value: boolean | null): RoleDraft {
-  const base = addObjectRule(draft, object);
-  const rule = { ...findObjectRule(base, object)!, [RULE_KEYS[action]]: value };
-  if (action === "see" && value === false) {
-    // Override only what would otherwise be inherited as allowed.
-    for (const dependent of SEE_DEPENDENT) {
-      if (rule[RULE_KEYS[dependent]] === true || (rule[RULE_KEYS[dependent]] === null && baselineValue(base, dependent))) {
-        rule[RULE_KEYS[dependent]] = false;
-      }
-    }
-  }
-  if (action !== "see" && value === true && !(rule.canSee ?? base.canSeeAllObjects)) rule.canSee = true;
-  const next = { ...base, objectRules: base.objectRules.map((candidate) => (candidate.object === object ? rule : candidate)) };
-  return dropFieldGrantsOfHiddenObjects(next);
+  return setRuleSwitch(draft, object, action, value);
 }
 
 export function fieldRuleAccess(rule: Pick<FieldRuleDraft, "canSee" | "canEdit"> | undefined): FieldAccess | null {

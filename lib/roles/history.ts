@@ -6,8 +6,7 @@
 import type { Tx } from "@/lib/db";
 import type { AuditActor } from "@/lib/audit/log";
 import { roleDraft, type RoleDraft } from "./draft";
-import { roleToDraft } from "./editor";
-import type { RoleWithDefinition } from "./definition";
+import { roleToDraft, type RoleWithDefinition } from "./store";
 
 export const ROLE_CHANGES = ["baseline", "created", "imported", "updated", "restored", "deleted"] as const;
 export type RoleChange = (typeof ROLE_CHANGES)[number];

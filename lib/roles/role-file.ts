@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GUARDRAIL_MODES } from "@/lib/permissions";
+import { BASELINE_SWITCHES, GUARDRAIL_MODES, RULE_SWITCHES } from "@/lib/permissions";
 import { roleDraft, type RoleDraft } from "./draft";
 
 /**
@@ -16,9 +16,9 @@ export const ROLE_FILE_VERSION = 1;
 function withCreateFromEdit(role: unknown): unknown {
   if (!isRecord(role)) return role;
   const objectRules = Array.isArray(role.objectRules)
-    ? role.objectRules.map((rule: unknown) => (isRecord(rule) && !("canCreate" in rule) ? { ...rule, canCreate: rule.canEdit ?? null } : rule))
+    ? role.objectRules.map((rule: unknown) => (isRecord(rule) && !(RULE_SWITCHES.create in rule) ? { ...rule, [RULE_SWITCHES.create]: rule[RULE_SWITCHES.edit] ?? null } : rule))
     : role.objectRules;
-  return { ...role, ...("canCreateAllObjects" in role ? {} : { canCreateAllObjects: role.canEditAllObjects }), objectRules };
+  return { ...role, ...(BASELINE_SWITCHES.create in role ? {} : { [BASELINE_SWITCHES.create]: role[BASELINE_SWITCHES.edit] }), objectRules };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,73 +1,18 @@
 import { Prisma } from "@prisma/client";
 import type { Db, Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { normalizeRoleName, roleNameKey, type RecordRule } from "@/lib/permissions";
+import { normalizeRoleName } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertDefinitionWithinAuthority, authorityFor } from "@/lib/access/authority";
-import { draftToDefinition, storedRecordRule, type RoleDraft } from "./draft";
+import { draftToDefinition, type RoleDraft } from "./draft";
 import { assertValidStatement, type GuardrailStatement } from "./guardrails";
-import { ROLE_DEFINITION_INCLUDE } from "./definition";
-import { roleToDraft } from "./editor";
+import { loadRoleRow, roleToDraft, toRoleDefinition, writeRoleDefinition } from "./store";
 import { assertValidDraft } from "./validate-draft";
 import { ensureBaselineVersion, recordRoleVersion, type RoleChange } from "./history";
 import { assertGuardrailsHold } from "./guardrails";
 import { resolvePermissions, type Guardrail } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
-import { toRoleDefinition } from "./definition";
-
-function roleColumns(draft: RoleDraft) {
-  const name = normalizeRoleName(draft.name);
-  return {
-    name,
-    nameKey: roleNameKey(name),
-    description: draft.description.trim(),
-    icon: draft.icon,
-    canSeeAllObjects: draft.canSeeAllObjects,
-    canCreateAllObjects: draft.canCreateAllObjects,
-    canEditAllObjects: draft.canEditAllObjects,
-    canDeleteAllObjects: draft.canDeleteAllObjects,
-    canDestroyAllObjects: draft.canDestroyAllObjects,
-    settingsAllAccess: draft.settingsAllAccess,
-    actionsAllAccess: draft.actionsAllAccess,
-    assignableToMembers: draft.assignableToMembers,
-    assignableToApiKeys: draft.assignableToApiKeys,
-    assignableToAgents: draft.assignableToAgents,
-  };
-}
-
-/** Writes the rule rows of a draft; names were validated against the schema beforehand. */
-async function writeRules(tx: Tx, workspaceId: string, roleId: string, draft: RoleDraft) {
-  const objects = await tx.objectMetadata.findMany({ where: { workspaceId }, include: { fields: { select: { id: true, name: true } } } });
-  const byName = new Map(objects.map((object) => [object.nameSingular, object]));
-  const objectId = (name: string) => byName.get(name)!.id;
-  const fieldId = (object: string, field: string) => byName.get(object)!.fields.find((candidate) => candidate.name === field)!.id;
-
-  await tx.objectPermission.createMany({
-    data: draft.objectRules.map((rule) => ({
-      roleId,
-      objectMetadataId: objectId(rule.object),
-      canSee: rule.canSee,
-      canCreate: rule.canCreate,
-      canEdit: rule.canEdit,
-      canDelete: rule.canDelete,
-      canDestroy: rule.canDestroy,
-      recordRule: storedRecordRule(rule.recordRule as RecordRule | null | undefined),
-    })),
-  });
-  await tx.fieldPermission.createMany({
-    data: draft.fieldRules.map((rule) => ({
-      roleId,
-      objectMetadataId: objectId(rule.object),
-      fieldMetadataId: fieldId(rule.object, rule.field),
-      canSee: rule.canSee,
-      canEdit: rule.canEdit,
-    })),
-  });
-  // All-access switches make the individual rows redundant; keep storage canonical.
-  await tx.roleSettingPermission.createMany({ data: (draft.settingsAllAccess ? [] : draft.settings).map((setting) => ({ roleId, setting })) });
-  await tx.roleActionPermission.createMany({ data: (draft.actionsAllAccess ? [] : draft.actions).map((action) => ({ roleId, action })) });
-}
 
 /** Re-read in the transaction: the actor's role may have changed since the request began. */
 async function holdsRole(tx: Tx, actor: Principal, roleId: string): Promise<boolean> {
@@ -101,8 +46,7 @@ export async function createRole(
       const authority = await authorityFor(tx, actor, "ROLES");
       await assertValidDraft(tx, actor.workspaceId, draft);
       await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
-      const role = await tx.role.create({ data: { workspaceId: actor.workspaceId, ...roleColumns(draft) } });
-      await writeRules(tx, actor.workspaceId, role.id, draft);
+      const role = await writeRoleDefinition(tx, actor.workspaceId, draft);
       if (guardrails.length > 0) await addImportedGuardrails(tx, actor, role, draft, guardrails);
       await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
       await recordRoleVersion(tx, actor, role, change, draft);
@@ -129,7 +73,7 @@ export async function updateRole(
   try {
     return await db.$transaction(async (tx) => {
       const authority = await authorityFor(tx, actor, "ROLES");
-      const current = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, include: ROLE_DEFINITION_INCLUDE });
+      const current = await loadRoleRow(tx, actor.workspaceId, roleId);
       if (!current) throw new DomainError("NOT_FOUND");
       if (current.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE");
       await assertValidDraft(tx, actor.workspaceId, draft, roleId);
@@ -145,18 +89,8 @@ export async function updateRole(
         resolvePermissions(draftToDefinition(draft), schema),
       );
 
-      const { count } = await tx.role.updateMany({
-        where: { id: roleId, workspaceId: actor.workspaceId, version: expectedVersion },
-        data: { ...roleColumns(draft), version: { increment: 1 } },
-      });
-      if (count === 0) throw new DomainError("VERSION_CONFLICT");
+      await writeRoleDefinition(tx, actor.workspaceId, draft, { roleId, expectedVersion });
       await ensureBaselineVersion(tx, actor.workspaceId, current);
-
-      await tx.objectPermission.deleteMany({ where: { roleId } });
-      await tx.fieldPermission.deleteMany({ where: { roleId } });
-      await tx.roleSettingPermission.deleteMany({ where: { roleId } });
-      await tx.roleActionPermission.deleteMany({ where: { roleId } });
-      await writeRules(tx, actor.workspaceId, roleId, draft);
       await writeAudit(tx, actor, {
         action: change === "restored" ? "role.restored" : "role.updated",
         targetType: "role",

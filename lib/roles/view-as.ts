@@ -12,7 +12,7 @@ import { isWithinAuthority } from "@/lib/permissions";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { writeAudit } from "@/lib/audit/log";
-import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "./definition";
+import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "./store";
 
 export interface ViewingAs {
   roleId: string;

@@ -1,13 +1,6 @@
-import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
+import { canAssignRole, type AssignableKey, type PrincipalKind } from "@/lib/permissions";
 
-interface RoleRow {
-  isAdmin: boolean;
-  assignableToMembers: boolean;
-  assignableToApiKeys: boolean;
-  assignableToAgents: boolean;
-}
-
-/** The engine's `canAssignRole` for a Role row from the database. */
-export function isRoleAssignable(role: RoleRow, kind: PrincipalKind): boolean {
-  return canAssignRole({ isAdmin: role.isAdmin, assignableTo: { member: role.assignableToMembers, apiKey: role.assignableToApiKeys, agent: role.assignableToAgents } }, kind);
+/** The engine's `canAssignRole` for a Role row from the database: its columns are the model's switches. */
+export function isRoleAssignable(role: { isAdmin: boolean } & Record<AssignableKey, boolean>, kind: PrincipalKind): boolean {
+  return canAssignRole(role, kind);
 }

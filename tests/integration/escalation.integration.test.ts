@@ -11,7 +11,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo, useDemoDatabase } from "./db";
 import { DomainError } from "@/lib/errors";
-import { isWithinAuthority, type EffectivePermissions, SETTINGS_PERMISSIONS, ACTION_PERMISSIONS } from "@/lib/permissions";
+import { isWithinAuthority, type EffectivePermissions, SETTINGS_PERMISSIONS, ACTION_PERMISSIONS, OBJECT_ACTIONS, PRINCIPAL_KINDS, RULE_SWITCHES, assignableTo, baselineFrom, baselineValue, type AssignableKey, type ObjectAction, type RuleKey } from "@/lib/permissions";
 import { memberPrincipal, type Principal } from "@/lib/access/principal";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
 import { createRole, updateRole } from "@/lib/roles/save";
@@ -41,24 +41,22 @@ const REGULAR_FIELDS = demoSchema.objects.flatMap((object) => object.fields.filt
 const maybe = fc.constantFrom(true, false, null, null);
 const mostlyTrue = fc.constantFrom(true, true, true, false);
 
+/** Per action: See mostly on, Destroy rarely; the others at even odds. */
+const BASELINE_ARBS: Record<ObjectAction, fc.Arbitrary<boolean>> = { see: mostlyTrue, create: fc.boolean(), edit: fc.boolean(), delete: fc.boolean(), destroy: fc.constantFrom(false, false, true) };
+const ruleArbs = Object.fromEntries(OBJECT_ACTIONS.map((action) => [RULE_SWITCHES[action], action === "see" ? fc.constantFrom(true, null, null, false) : maybe])) as Record<RuleKey, fc.Arbitrary<boolean | null>>;
+
 const draftArb = (settings: fc.Arbitrary<RoleDraft["settings"]>): fc.Arbitrary<Omit<RoleDraft, "name">> =>
   fc.record({
     description: fc.constant(""),
     icon: fc.constant("user"),
-    canSeeAllObjects: mostlyTrue,
-    canCreateAllObjects: fc.boolean(),
-    canEditAllObjects: fc.boolean(),
-    canDeleteAllObjects: fc.boolean(),
-    canDestroyAllObjects: fc.constantFrom(false, false, true),
+    ...baselineFrom((action) => BASELINE_ARBS[action]),
     settingsAllAccess: fc.constantFrom(false, false, false, true),
     settings,
     actionsAllAccess: fc.constantFrom(false, false, true),
     actions: fc.subarray([...ACTION_PERMISSIONS]),
-    assignableToMembers: fc.constant(true),
-    assignableToApiKeys: fc.constant(true),
-    assignableToAgents: fc.constant(true),
+    ...(Object.fromEntries(Object.entries(assignableTo(...PRINCIPAL_KINDS)).map(([name, value]) => [name, fc.constant(value)])) as Record<AssignableKey, fc.Arbitrary<boolean>>),
     objectRules: fc.uniqueArray(
-      fc.record({ object: fc.constantFrom(...OBJECTS), canSee: fc.constantFrom(true, null, null, false), canCreate: maybe, canEdit: maybe, canDelete: maybe, canDestroy: maybe }),
+      fc.record({ object: fc.constantFrom(...OBJECTS), ...ruleArbs }),
       { selector: (rule) => rule.object, maxLength: 3 },
     ),
     fieldRules: fc.uniqueArray(
@@ -220,13 +218,11 @@ async function draftFor(actor: Principal, command: { draft: Omit<RoleDraft, "nam
   const own = (await loadRoleForEditor(db, workspaceId, actor.roleId)).draft;
   const [see, edit, del, destroy, create, ...rest] = command.narrow;
   const keep = (list: readonly string[], offset: number) => list.filter((_key, i) => !rest[(offset + i) % rest.length]);
+  const dropped: Record<ObjectAction, boolean> = { see, create, edit, delete: del, destroy };
+  const sees = baselineValue(own, "see") && !see;
   return {
     ...own,
-    canSeeAllObjects: own.canSeeAllObjects && !see,
-    canCreateAllObjects: own.canSeeAllObjects && !see && own.canCreateAllObjects && !create,
-    canEditAllObjects: own.canSeeAllObjects && !see && own.canEditAllObjects && !edit,
-    canDeleteAllObjects: own.canSeeAllObjects && !see && own.canDeleteAllObjects && !del,
-    canDestroyAllObjects: own.canSeeAllObjects && !see && own.canDestroyAllObjects && !destroy,
+    ...baselineFrom((action) => sees && baselineValue(own, action) && !dropped[action]),
     settings: keep(own.settings, 0) as RoleDraft["settings"],
     actions: keep(own.actions, 7) as RoleDraft["actions"],
   };
@@ -244,11 +240,7 @@ async function prepareActors(drafts: Omit<RoleDraft, "name">[]) {
     const draft = { ...EMPTY_ROLE_DRAFT, ...drafts[i] };
     const role = await seedRole(db, workspaceId, objectIndex, {
       name: `Actor role ${unique()}`,
-      canSeeAllObjects: draft.canSeeAllObjects,
-      canCreateAllObjects: draft.canSeeAllObjects && draft.canCreateAllObjects,
-      canEditAllObjects: draft.canSeeAllObjects && draft.canEditAllObjects,
-      canDeleteAllObjects: draft.canSeeAllObjects && draft.canDeleteAllObjects,
-      canDestroyAllObjects: draft.canSeeAllObjects && draft.canDestroyAllObjects,
+      ...baselineFrom((action) => baselineValue(draft, "see") && baselineValue(draft, action)),
       settings: draft.settings,
       actionsAllAccess: draft.actionsAllAccess,
       actions: draft.actions,

@@ -15,6 +15,7 @@ import { loadRoleForEditor } from "@/lib/roles/editor";
 import { toRoleFile } from "@/lib/roles/role-file";
 import { createTestWorkspace } from "@/prisma/test-workspace";
 import { sameDraft } from "@/lib/roles/draft-edits";
+import { BASELINE_SWITCHES } from "@/lib/permissions";
 
 const db = useDemoDatabase();
 
@@ -134,7 +135,7 @@ describe("update role", () => {
   it("never changes the Admin role", async () => {
     const { roleId, workspace } = await loadDemo(db);
     const admin = await loadRoleForEditor(db, workspace.id, roleId("Admin"));
-    await expectRefused(updateRoleAction({ roleId: admin.id, version: admin.version, draft: { ...admin.draft, canDestroyAllObjects: false } }), "ADMIN_NOT_EDITABLE");
+    await expectRefused(updateRoleAction({ roleId: admin.id, version: admin.version, draft: { ...admin.draft, [BASELINE_SWITCHES.destroy]: false } }), "ADMIN_NOT_EDITABLE");
   });
 });
 

@@ -42,7 +42,6 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
   const format = useFormatter();
   const [working, startWork] = useTransition();
   const saved = role.draft;
-  const assignable = { member: saved.assignableToMembers, apiKey: saved.assignableToApiKeys, agent: saved.assignableToAgents };
 
   // SPEC §11, as the server will judge it: a principal moves only between roles within the
   // actor's authority (no role: the default role's), and only Admins touch Admin.
@@ -103,7 +102,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
     <div className="space-y-6">
       {KINDS.map((entry) => {
         const holders = principals[entry.list].filter((principal) => principal.roleId === role.id);
-        const allowed = canAssignRole({ isAdmin: role.isAdmin, assignableTo: assignable }, entry.kind);
+        const allowed = canAssignRole({ ...saved, isAdmin: role.isAdmin }, entry.kind);
         const Icon = entry.icon;
         return (
           <section key={entry.kind} aria-labelledby={`assignment-${entry.kind}`} className="rounded-lg border border-gray-200 bg-white">
