@@ -4,7 +4,7 @@
  */
 export { listRecords, listTrash, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, type ListRecordsOptions, type RecordPage } from "./list";
 export { getRecord } from "./get";
-export { createRecord } from "./create";
+export { createRecord, createRecordOf } from "./create";
 export { updateRecord } from "./update";
 export { softDeleteRecord } from "./soft-delete";
 export { restoreRecord } from "./restore";

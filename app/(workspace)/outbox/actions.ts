@@ -20,6 +20,7 @@ const input = z.object({
 export async function sendEmailAction(raw: z.input<typeof input>): Promise<ActionResult<SentEmail>> {
   return runAction(async () => {
     const member = await requireMemberForAction();
-    return sendRecordEmail(db, member, parseOrThrow(input, raw));
+    const email = parseOrThrow(input, raw);
+    return db.$transaction((tx) => sendRecordEmail(tx, member, email));
   }, { path: "/outbox" });
 }

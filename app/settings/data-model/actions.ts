@@ -12,6 +12,7 @@ export async function addCustomFieldAction(input: unknown): Promise<ActionResult
   // Records, the role editor's field tables and the API all read the data model.
   return runAction(async () => {
     const actor = await requireMemberForAction("DATA_MODEL");
-    return addCustomField(db, actor, parseOrThrow(customFieldInput, input));
+    const field = parseOrThrow(customFieldInput, input);
+    return db.$transaction((tx) => addCustomField(tx, actor, field));
   }, { path: "/", type: "layout" });
 }

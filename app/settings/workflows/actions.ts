@@ -17,6 +17,6 @@ export async function runWorkflowAction(input: unknown): Promise<ActionResult<Wo
   return runAction(async () => {
     const actor = await requireMemberForAction("WORKFLOWS");
     const { workflowId } = parseOrThrow(z.object({ workflowId: z.enum(WORKFLOW_IDS) }), input);
-    return runWorkflow(db, actor, actor.email, workflowId);
+    return db.$transaction((tx) => runWorkflow(tx, actor, actor.email, workflowId));
   }, { path: "/settings/workflows" });
 }

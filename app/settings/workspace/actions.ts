@@ -12,6 +12,7 @@ export async function updateWorkspaceAction(input: unknown): Promise<ActionResul
   // The name shows in every page's sidebar.
   return runAction(async () => {
     const actor = await requireMemberForAction("WORKSPACE");
-    return updateWorkspaceSettings(db, actor, parseOrThrow(workspaceSettingsInput, input));
+    const settings = parseOrThrow(workspaceSettingsInput, input);
+    return db.$transaction((tx) => updateWorkspaceSettings(tx, actor, settings));
   }, { path: "/", type: "layout" });
 }
