@@ -15,8 +15,7 @@ import {
   listRecords,
   MAX_PAGE_SIZE,
   MAX_SEARCH_LENGTH,
-  parseFilterSyntax,
-  parseOrderBySyntax,
+  parseListText,
   softDeleteRecord,
   updateRecord,
   visibleFieldsOf,
@@ -134,8 +133,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
     }),
     run: async (db, principal, args) => {
       const page = await listRecords(db, principal, args.object, {
-        filter: args.filter ? parseFilterSyntax(args.filter) : [],
-        orderBy: args.orderBy ? parseOrderBySyntax(args.orderBy) : null,
+        ...parseListText(args),
         ...(args.limit === undefined ? {} : { limit: args.limit }),
         cursor: args.cursor ?? null,
         search: args.search ?? null,

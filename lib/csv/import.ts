@@ -61,7 +61,8 @@ function assertMayImport(principal: Principal, object: RecordObject | null, obje
   if (!canAction(principal.permissions, "IMPORT_CSV")) throw actionForbidden("IMPORT_CSV");
   if (!object || !can(principal.permissions, "see", object.nameSingular)) throw objectHidden(objectName);
   const check = checkWrite(principal.permissions, object.nameSingular, {}, "create");
-  if (!check.ok) throw new DomainError("FORBIDDEN", { params: { object: object.namePlural, reason: check.code } });
+  // With no field given, the engine answers about the object only (never UNKNOWN_FIELD).
+  if (!check.ok) throw new DomainError("FORBIDDEN", { params: { object: object.namePlural, reason: check.code === "UNKNOWN_FIELD" ? "OBJECT_NOT_CREATABLE" : check.code } });
 }
 
 function parseCsv(text: string): { rows: string[][]; errors: Papa.ParseError[] } {

@@ -10,7 +10,7 @@ export { softDeleteRecord } from "./soft-delete";
 export { restoreRecord } from "./restore";
 export { destroyRecord } from "./destroy";
 export { FILTER_OPERATORS, type FilterOperator, type RecordFilter } from "./filters";
-export { parseFilterSyntax, parseOrderBySyntax, type RecordOrder } from "./list-syntax";
+export { parseListText, type RecordOrder } from "./list-syntax";
 export { findRecordObject, listRecordObjects, standardRecordObjects, toRecordObject, type RecordField, type RecordObject } from "./objects";
 export { creatableFieldsOf, editableFieldsOf, visibleFieldsOf } from "./access";
 export { recordInputSchema, recordOutputSchema } from "./values";
