@@ -1,7 +1,7 @@
 /**
- * One agent tool call, as the MCP server and workflows make it. The agent's principal is
+ * One agent tool call, as the MCP server makes it. The agent's principal is
  * resolved on every call (a role change applies to the next call) from the agent's own role
- * (`agentPrincipal`): whoever invokes the agent — an Admin running a workflow included — lends it
+ * (`agentPrincipal`): whoever invokes the agent — an Admin who starts it included — lends it
  * none of their permissions (SPEC §5). The invoker only appears in the audit entries' actor label.
  *
  * Nothing is thrown for a refusal: the result is `{ ok: false, error }` with the code and the
@@ -29,7 +29,7 @@ export type AgentToolResult = { ok: true; data: unknown } | { ok: false; error: 
 export interface AgentInvocation {
   agentId: string;
   /**
-   * Who started the run (a member triggering a workflow). Never consulted for permissions; named
+   * Who started the run (e.g. a member). Never consulted for permissions; named
    * in the actor label of the agent's audit entries ("Sales assistant (invoked by Ada Admin)").
    */
   invokedBy?: Pick<Principal, "label" | "workspaceId">;

@@ -1,6 +1,6 @@
 /**
  * The record tools an AI agent may call (SPEC §9 "Agent tools"), independent of any transport:
- * the MCP server and workflows both run them through `runAgentTool`. Each tool is a zod input
+ * the MCP server runs them through `runAgentTool`. Each tool is a zod input
  * schema and a function of `(db, principal, args)` that only calls the records domain, so every
  * read and write is decided by the permission engine and every write is audited there.
  */
