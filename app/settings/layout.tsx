@@ -5,7 +5,7 @@ import { ViewAsBanner } from "@/components/layout/view-as-banner";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { SETTINGS_PAGES } from "@/lib/access/settings-pages";
 import { SettingsNav } from "@/components/layout/settings-nav";

@@ -16,7 +16,7 @@ import {
   softDeleteRecordAction,
   updateRecordAction,
 } from "@/app/(workspace)/objects/actions";
-import { loadObjectView, visibleObjects } from "@/app/(workspace)/objects/object-view";
+import { loadObjectView, visibleObjects } from "@/lib/records/object-view";
 import { memberPrincipal } from "@/lib/access/principal";
 
 const db = useDemoDatabase();

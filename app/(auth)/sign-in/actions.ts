@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/authenticate";
-import { CHANGE_PASSWORD_PATH } from "@/lib/auth/current-member";
+import { CHANGE_PASSWORD_PATH } from "@/lib/access/current-member";
 import { requestInfo } from "@/lib/auth/request-info";
 import { safeNextPath } from "@/lib/auth/safe-next";
 import { getSession } from "@/lib/auth/session";

@@ -8,9 +8,9 @@
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import { DomainError, type ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import {
   FILTER_OPERATORS,

@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import { getSession } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
-import { changePassword, changePasswordInput, signOutOtherSessions } from "@/lib/account/account";
+import { changePassword, changePasswordInput, signOutOtherSessions } from "@/lib/auth/account";
 
 /** The caller's own cookie moves to the new generation; every other session is ended by it. */
 async function keepThisSession(generation: number) {

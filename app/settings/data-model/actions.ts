@@ -1,9 +1,9 @@
 "use server";
 
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { addCustomField, customFieldInput } from "@/lib/metadata/fields";
 

@@ -1,11 +1,12 @@
 /**
- * Server side of the records UI: which objects the member sees and, for one object, the
+ * The records UI's view model: which objects the member sees and, for one object, the
  * ObjectView the client renders. Every answer comes from lib/records and the permission engine.
  */
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
 import { can, canAction, objectCapabilities } from "@/lib/permissions";
-import { findRecordObject, listRecordObjects, visibleFieldsOf, type RecordObject } from "@/lib/records";
+import { visibleFieldsOf } from "./access";
+import { findRecordObject, listRecordObjects, type RecordObject } from "./objects";
 import { inDisplayOrder } from "@/lib/csv/format";
 import type { ObjectView } from "@/components/records/types";
 
