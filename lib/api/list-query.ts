@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, parseListText, type ListRecordsOptions } from "@/lib/records";
 import { parseOrThrow } from "@/lib/validation";
-import { searchParamsObject } from "./zod-input";
+import { searchParamsObject } from "./search-params";
 
 export const listQuerySchema = z.object({
   filter: z
