@@ -1,6 +1,7 @@
 /**
- * The records domain: one function per use case, each taking `(db, principal, …)`. Every read
- * and write asks the permission engine; every write is audited in its own transaction.
+ * The records domain: one function per use case, each taking `(tx, principal, …)`. Every read
+ * and write asks the permission engine; every write writes its audit entry in the transaction
+ * its caller opened (a server action, a REST handler, an agent tool, a CSV import).
  */
 export { listRecords, listTrash, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, type ListRecordsOptions, type RecordPage } from "./list";
 export { getRecord } from "./get";
