@@ -4,7 +4,7 @@
  * field rather than a query that silently matches nothing.
  */
 import type { Principal } from "@/lib/access/principal";
-import type { FieldType } from "@/lib/metadata/standard-objects";
+import { RULE_VALUE_TYPE, type FieldType } from "@/lib/metadata/standard-objects";
 import { requireVisibleField } from "./access";
 import { invalidInput } from "./errors";
 import type { RecordField, RecordObject } from "./objects";
@@ -25,21 +25,15 @@ export const MAX_IN_VALUES = 100;
 
 type OperandKind = "text" | "number" | "boolean" | "date" | "datetime";
 
-const OPERAND_KIND: Record<FieldType, OperandKind> = {
-  UUID: "text",
-  TEXT: "text",
-  EMAIL: "text",
-  PHONE: "text",
-  RICH_TEXT: "text",
-  SELECT: "text",
-  RELATION: "text",
-  MEMBER: "text",
-  NUMBER: "number",
-  CURRENCY: "number",
-  BOOLEAN: "boolean",
-  DATE: "date",
-  DATE_TIME: "datetime",
-};
+/**
+ * How a filter compares a field: as the value kind record-level rules see it (one table in
+ * lib/metadata), except that a member id compares as text and a date-time apart from a date.
+ */
+function operandKind(type: FieldType): OperandKind {
+  if (type === "DATE_TIME") return "datetime";
+  const kind = RULE_VALUE_TYPE[type];
+  return kind === "member" ? "text" : kind;
+}
 
 /** Operators that mean something for each kind of value. */
 const OPERATORS_BY_KIND: Record<OperandKind, ReadonlySet<FilterOperator>> = {
@@ -78,7 +72,7 @@ function parseOperand(field: RecordField, kind: OperandKind, raw: string): Opera
 
 function compileFilter(principal: Principal, object: RecordObject, filter: RecordFilter): SqlCondition {
   const field = requireVisibleField(principal, object, filter.field);
-  const kind = OPERAND_KIND[field.type];
+  const kind = operandKind(field.type);
   if (!OPERATORS_BY_KIND[kind].has(filter.op)) {
     throw invalidInput(field.name, "FILTER_OPERATOR_TYPE", { op: filter.op, type: field.type });
   }
