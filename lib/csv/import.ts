@@ -209,8 +209,7 @@ export async function importRecordsCsv(tx: Tx, principal: Principal, objectName:
       if (!isDomainError(error)) throw error;
       const field = error.details.field;
       const params: Params = { ...plainParams(error.details.params), row, ...(field && headerOf.has(field) ? { column: headerOf.get(field)! } : {}) };
-      // An empty cell of a required field (the label): say so rather than "invalid".
-      if (error.code === "VALIDATION_FAILED" && field && !(field in values) && params.reason === undefined) params.reason = "REQUIRED";
+      // An empty cell of a required field (the label) comes back from lib/records as reason REQUIRED.
       problems.push(problem(error.code, params, field));
     }
   }
