@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 
 /** The landing page: the workspace's records (the first object the role can see). */
 export default async function Home() {

@@ -64,10 +64,86 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * Why an error was raised, when its code alone does not say (`params.reason`): the closed list
+ * the catalogs translate (`records.errors.<reason>` for people, `apiErrors.<code>.<reason>` for
+ * API clients). A reason outside this list does not type-check.
+ */
+export const ERROR_REASONS = [
+  // UNAUTHENTICATED (REST API keys)
+  "MISSING_KEY",
+  "MALFORMED_AUTHORIZATION",
+  "INVALID_KEY",
+  "REVOKED_KEY",
+  "EXPIRED_KEY",
+  // FORBIDDEN: the engine's refusals (checkWrite, checkDelete) and the channels' own
+  "OBJECT_NOT_VISIBLE",
+  "OBJECT_NOT_CREATABLE",
+  "OBJECT_NOT_EDITABLE",
+  "OBJECT_NOT_DELETABLE",
+  "OBJECT_NOT_DESTROYABLE",
+  "FIELD_NOT_VISIBLE",
+  "FIELD_READ_ONLY",
+  "RELATION_TARGET_NOT_VISIBLE",
+  "RECORD_RULE",
+  "SETTING_REQUIRED",
+  "ACTION_NOT_ALLOWED",
+  // VALIDATION_FAILED: request input (zod, list syntax, record bodies, agent tools)
+  "INVALID_INPUT",
+  "INVALID_PARAMETER",
+  "UNEXPECTED_PARAMETER",
+  "INVALID_VALUE",
+  "REQUIRED",
+  "BODY_NOT_OBJECT",
+  "NOT_A_MEMBER",
+  "NO_RELATION_TARGET",
+  "RELATION_MISSING",
+  "LIMIT_RANGE",
+  "SEARCH_TOO_LONG",
+  "FILTER_SYNTAX",
+  "FILTER_UNKNOWN_OPERATOR",
+  "ORDER_BY_SYNTAX",
+  "FILTER_NUMBER",
+  "FILTER_BOOLEAN",
+  "FILTER_DATE",
+  "FILTER_DATE_TIME",
+  "FILTER_OPERATOR_TYPE",
+  "FILTER_IS_VALUE",
+  "FILTER_LIKE_EMPTY",
+  "FILTER_TOO_MANY_VALUES",
+  "TOO_MANY_FILTERS",
+  "CURSOR_INVALID",
+  "CURSOR_OTHER_SORT",
+  "UNKNOWN_TOOL",
+  // VALIDATION_FAILED: CSV import (lib/csv)
+  "UNKNOWN_COLUMN",
+  "DUPLICATE_COLUMN",
+  "MISSING_COLUMN",
+  "RELATION_NOT_FOUND",
+  "RELATION_AMBIGUOUS",
+  "CSV_SYNTAX",
+  "TOO_MANY_CELLS",
+  "FILE_REQUIRED",
+  "FILE_TOO_LARGE",
+  "EMPTY_FILE",
+  "TOO_MANY_ROWS",
+  "MORE_PROBLEMS",
+  // VALIDATION_FAILED: e-mail (lib/email)
+  "NO_EMAIL_FIELD",
+  "NO_ADDRESS",
+  "SUBJECT_INVALID",
+  "BODY_INVALID",
+] as const;
+
+export type ErrorReason = (typeof ERROR_REASONS)[number];
+
+/** What an error names (object, field, limit …); only strings and numbers cross to a client. */
+export type ErrorParams = Readonly<Record<string, string | number>> & { readonly reason?: ErrorReason };
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly details: { field?: string; params?: Record<string, string | number>; all?: ActionError[] } = {},
+    readonly details: { field?: string; params?: ErrorParams; all?: ActionError[] } = {},
   ) {
     super(code);
     this.name = "DomainError";
@@ -87,7 +163,7 @@ export function isDomainError(error: unknown): error is DomainError {
 export interface ActionError {
   code: ErrorCode;
   field?: string;
-  params?: Record<string, string | number>;
+  params?: ErrorParams;
 }
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; errors: ActionError[] };

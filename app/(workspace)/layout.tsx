@@ -3,10 +3,10 @@ import { AppShell } from "@/components/layout/app-shell";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { WorkspaceNav } from "@/components/records/workspace-nav";
-import { visibleObjects } from "./objects/object-view";
+import { visibleObjects } from "@/lib/records/object-view";
 
 /** The records shell: the objects the member's role can see, the outbox, and a way to Settings. */
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {

@@ -4,7 +4,7 @@ import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { getActingMember } from "@/lib/auth/current-member";
+import { getActingMember } from "@/lib/access/current-member";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 import { setUserLocale } from "@/lib/members/preferences";
 

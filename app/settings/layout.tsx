@@ -3,7 +3,7 @@ import { AppShell } from "@/components/layout/app-shell";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { SETTINGS_PAGES } from "@/lib/access/settings-pages";
 import { SettingsNav } from "@/components/layout/settings-nav";

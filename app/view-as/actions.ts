@@ -1,10 +1,10 @@
 "use server";
 
-import { getActingMember } from "@/lib/auth/current-member";
+import { getActingMember } from "@/lib/access/current-member";
 import { getSession } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { DomainError, type ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { endViewAs } from "@/lib/roles/view-as";
 
 /** Leaves "View as" (the one action allowed while viewing): the member is themselves again. */

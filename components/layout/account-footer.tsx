@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { LogOut } from "lucide-react";
-import type { ActingMember } from "@/lib/auth/current-member";
+import type { ActingMember } from "@/lib/access/current-member";
 import { signOutAction } from "@/app/(auth)/sign-in/actions";
 import { LanguageSelect } from "./language-select";
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { requireMember } from "@/lib/auth/current-member";
+import type { requireMember } from "@/lib/access/current-member";
 import { AccountFooter } from "@/components/layout/account-footer";
 import { DemoBanner } from "@/components/layout/demo-banner";
 import { ViewAsBanner } from "@/components/layout/view-as-banner";

@@ -1,7 +1,7 @@
 /**
  * What the records UI receives about an object: only the fields the role can see, each with
  * whether the role may change it, and which actions to offer. Built on the server from the
- * permission engine (app/(workspace)/objects/object-view.ts); the server re-checks every action.
+ * permission engine (lib/records/object-view.ts); the server re-checks every action.
  */
 import type { FieldType } from "@/lib/metadata/standard-objects";
 

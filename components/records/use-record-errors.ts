@@ -7,36 +7,6 @@ import { ACTION_PERMISSIONS, type ActionPermission } from "@/lib/permissions";
 import type { ObjectView } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
-const REASONS_WITH_TEXT = new Set([
-  "OBJECT_NOT_VISIBLE",
-  "OBJECT_NOT_CREATABLE",
-  "OBJECT_NOT_EDITABLE",
-  "OBJECT_NOT_DELETABLE",
-  "OBJECT_NOT_DESTROYABLE",
-  "FIELD_NOT_VISIBLE",
-  "FIELD_READ_ONLY",
-  "RELATION_TARGET_NOT_VISIBLE",
-  "RECORD_RULE",
-  "ACTION_NOT_ALLOWED",
-  "UNKNOWN_COLUMN",
-  "DUPLICATE_COLUMN",
-  "MISSING_COLUMN",
-  "RELATION_NOT_FOUND",
-  "RELATION_AMBIGUOUS",
-  "CSV_SYNTAX",
-  "TOO_MANY_CELLS",
-  "FILE_TOO_LARGE",
-  "FILE_REQUIRED",
-  "EMPTY_FILE",
-  "TOO_MANY_ROWS",
-  "MORE_PROBLEMS",
-  "NO_EMAIL_FIELD",
-  "NO_ADDRESS",
-  "SUBJECT_INVALID",
-  "BODY_INVALID",
-  "REQUIRED",
-]);
-
 function isAction(value: unknown): value is ActionPermission {
   return typeof value === "string" && (ACTION_PERMISSIONS as readonly string[]).includes(value);
 }
@@ -70,7 +40,8 @@ export function useRecordErrors(view: ObjectView) {
       };
       const reason = typeof params.reason === "string" ? params.reason : undefined;
 
-      if (reason && REASONS_WITH_TEXT.has(reason)) return t(reason, values);
+      // A reason (lib/errors' closed list) has a sentence when records.errors holds one.
+      if (reason && t.has(reason as never)) return (t as unknown as (key: string, values: object) => string)(reason, values);
       if (error.code === "UNKNOWN_FIELD") return t("UNKNOWN_COLUMN", { ...values, column: fieldLabel });
       if (error.code === "VALIDATION_FAILED" && field) {
         if (options.empty && field.isLabel) return t("REQUIRED", values);

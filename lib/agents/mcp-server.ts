@@ -35,7 +35,7 @@ export function createAgentMcpServer(db: Db, agentId: string): McpServer {
       tool.name,
       { title: tool.title, description: tool.description, inputSchema: tool.input, annotations: { title: tool.title, ...tool.hints } },
       // The SDK has validated the arguments against the same schema; runAgentTool checks them again
-      // because workflows call it directly.
+      // because it is also called directly (tests, other transports).
       async (args: unknown) => toCallToolResult(await runAgentTool(db, { agentId }, tool.name, args)),
     );
   }

@@ -1,7 +1,7 @@
 /**
- * One agent tool call, as the MCP server and workflows make it. The agent's principal is
+ * One agent tool call, as the MCP server makes it. The agent's principal is
  * resolved on every call (a role change applies to the next call) from the agent's own role
- * (`agentPrincipal`): whoever invokes the agent — an Admin running a workflow included — lends it
+ * (`agentPrincipal`): whoever invokes the agent — an Admin who starts it included — lends it
  * none of their permissions (SPEC §5). The invoker only appears in the audit entries' actor label.
  *
  * Nothing is thrown for a refusal: the result is `{ ok: false, error }` with the code and the
@@ -9,7 +9,8 @@
  */
 import type { Db } from "@/lib/db";
 import { agentPrincipal, type Principal } from "@/lib/access/principal";
-import { apiErrorMessage } from "@/lib/api/error-messages";
+import { apiErrorMessage, apiMessage } from "@/lib/api/error-messages";
+import { parseOrThrow } from "@/lib/validation";
 import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
 import { AGENT_TOOL_NAMES, findAgentTool } from "./tools";
 
@@ -28,7 +29,7 @@ export type AgentToolResult = { ok: true; data: unknown } | { ok: false; error: 
 export interface AgentInvocation {
   agentId: string;
   /**
-   * Who started the run (a member triggering a workflow). Never consulted for permissions; named
+   * Who started the run (e.g. a member). Never consulted for permissions; named
    * in the actor label of the agent's audit entries ("Sales assistant (invoked by Ada Admin)").
    */
   invokedBy?: Pick<Principal, "label" | "workspaceId">;
@@ -43,16 +44,13 @@ export function toAgentToolError(error: DomainError): AgentToolError {
     message: apiErrorMessage(error),
     ...(typeof params.object === "string" ? { object: params.object } : {}),
     ...(field === undefined ? {} : { field }),
-    ...(typeof params.reason === "string" ? { reason: params.reason } : {}),
+    // Which rule refused: a refusal's reason (a validation error's sentence says it all).
+    ...(error.code === "FORBIDDEN" && typeof params.reason === "string" ? { reason: params.reason } : {}),
   };
 }
 
 function failure(error: DomainError): AgentToolResult {
   return { ok: false, error: toAgentToolError(error) };
-}
-
-function invalid(field: string | undefined, message: string) {
-  return new DomainError("VALIDATION_FAILED", { ...(field === undefined ? {} : { field }), params: { message } });
 }
 
 /** The agent's principal for this call, or null when the agent does not exist (for this invoker). */
@@ -68,21 +66,17 @@ async function actingPrincipal(db: Db, invocation: AgentInvocation): Promise<Pri
 
 export async function runAgentTool(db: Db, invocation: AgentInvocation, toolName: string, args: unknown): Promise<AgentToolResult> {
   const tool = findAgentTool(toolName);
-  if (!tool) return failure(invalid("tool", `There is no tool "${toolName.slice(0, 100)}". Tools: ${AGENT_TOOL_NAMES.join(", ")}.`));
-
-  const parsed = tool.input.safeParse(args ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
-    return failure(invalid(field, field === undefined ? issue.message : `Invalid value for ${field}: ${issue.message}`));
+  if (!tool) {
+    return failure(new DomainError("VALIDATION_FAILED", { field: "tool", params: { reason: "UNKNOWN_TOOL", value: toolName.slice(0, 100), tools: AGENT_TOOL_NAMES.join(", ") } }));
   }
 
   try {
+    const input = parseOrThrow(tool.input, args ?? {}, "arguments");
     const principal = await actingPrincipal(db, invocation);
     if (!principal) {
-      return { ok: false, error: { code: "NOT_FOUND", message: `There is no agent "${invocation.agentId.slice(0, 100)}" in this workspace.` } };
+      return { ok: false, error: { code: "NOT_FOUND", message: apiMessage("AGENT_NOT_FOUND", { agent: invocation.agentId.slice(0, 100) }) } };
     }
-    return { ok: true, data: await tool.run(db, principal, parsed.data) };
+    return { ok: true, data: await tool.run(db, principal, input) };
   } catch (error) {
     if (isDomainError(error)) return failure(error);
     // Unknown failures are logged (stderr) and answered without their text, which may hold internals.

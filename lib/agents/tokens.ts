@@ -6,7 +6,7 @@
  * (SPEC §11).
  */
 import { randomBytes } from "node:crypto";
-import type { Db, Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
@@ -24,31 +24,27 @@ export interface CreatedAgentToken {
   secret: string;
 }
 
-export async function createAgentToken(db: Db, actor: Principal, agentId: string, name: string): Promise<CreatedAgentToken> {
-  return db.$transaction(async (tx) => {
-    const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
-    const agent = await tx.agent.findFirst({ where: { id: agentId, workspaceId: actor.workspaceId } });
-    if (!agent) throw new DomainError("NOT_FOUND");
-    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, agent.roleId);
-    const secret = TOKEN_PREFIX + randomBytes(24).toString("base64url");
-    const token = await tx.agentToken.create({
-      data: { workspaceId: actor.workspaceId, agentId, name, prefix: secret.slice(0, 8), secretHash: hashApiKeySecret(secret) },
-    });
-    await writeAudit(tx, actor, { action: "agentToken.created", targetType: "agent", targetId: agent.id, targetLabel: agent.name, roleId: agent.roleId, after: { token: token.name, prefix: token.prefix } });
-    return { id: token.id, name: token.name, prefix: token.prefix, secret };
+export async function createAgentToken(tx: Tx, actor: Principal, agentId: string, name: string): Promise<CreatedAgentToken> {
+  const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
+  const agent = await tx.agent.findFirst({ where: { id: agentId, workspaceId: actor.workspaceId } });
+  if (!agent) throw new DomainError("NOT_FOUND");
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, agent.roleId);
+  const secret = TOKEN_PREFIX + randomBytes(24).toString("base64url");
+  const token = await tx.agentToken.create({
+    data: { workspaceId: actor.workspaceId, agentId, name, prefix: secret.slice(0, 8), secretHash: hashApiKeySecret(secret) },
   });
+  await writeAudit(tx, actor, { action: "agentToken.created", targetType: "agent", targetId: agent.id, targetLabel: agent.name, roleId: agent.roleId, after: { token: token.name, prefix: token.prefix } });
+  return { id: token.id, name: token.name, prefix: token.prefix, secret };
 }
 
-export async function revokeAgentToken(db: Db, actor: Principal, tokenId: string, now = new Date()) {
-  return db.$transaction(async (tx) => {
-    await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
-    const token = await tx.agentToken.findFirst({ where: { id: tokenId, workspaceId: actor.workspaceId }, include: { agent: { select: { name: true } } } });
-    if (!token) throw new DomainError("NOT_FOUND");
-    if (token.revokedAt) return { name: token.name };
-    await tx.agentToken.update({ where: { id: token.id }, data: { revokedAt: now } });
-    await writeAudit(tx, actor, { action: "agentToken.revoked", targetType: "agent", targetId: token.agentId, targetLabel: token.agent.name, before: { token: token.name, revokedAt: null }, after: { revokedAt: now.toISOString() } });
-    return { name: token.name };
-  });
+export async function revokeAgentToken(tx: Tx, actor: Principal, tokenId: string, now = new Date()) {
+  await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
+  const token = await tx.agentToken.findFirst({ where: { id: tokenId, workspaceId: actor.workspaceId }, include: { agent: { select: { name: true } } } });
+  if (!token) throw new DomainError("NOT_FOUND");
+  if (token.revokedAt) return { name: token.name };
+  await tx.agentToken.update({ where: { id: token.id }, data: { revokedAt: now } });
+  await writeAudit(tx, actor, { action: "agentToken.revoked", targetType: "agent", targetId: token.agentId, targetLabel: token.agent.name, before: { token: token.name, revokedAt: null }, after: { revokedAt: now.toISOString() } });
+  return { name: token.name };
 }
 
 /** The agent a Bearer secret speaks for, or null (unknown or revoked). */

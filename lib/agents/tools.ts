@@ -1,24 +1,21 @@
 /**
  * The record tools an AI agent may call (SPEC §9 "Agent tools"), independent of any transport:
- * the MCP server and workflows both run them through `runAgentTool`. Each tool is a zod input
+ * the MCP server runs them through `runAgentTool`. Each tool is a zod input
  * schema and a function of `(db, principal, args)` that only calls the records domain, so every
  * read and write is decided by the permission engine and every write is audited there.
  */
 import { z } from "zod";
 import type { Db } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { can } from "@/lib/permissions";
+import { can, objectCapabilities, type ObjectCapabilities } from "@/lib/permissions";
 import {
   createRecord,
-  creatableFieldsOf,
-  editableFieldsOf,
   getRecord,
   listRecordObjects,
   listRecords,
   MAX_PAGE_SIZE,
   MAX_SEARCH_LENGTH,
-  parseFilterSyntax,
-  parseOrderBySyntax,
+  parseListText,
   softDeleteRecord,
   updateRecord,
   visibleFieldsOf,
@@ -63,7 +60,9 @@ const fieldValues = z
   .describe("Field values by field name (camelCase, as list_objects gives them). null clears a field. Only editable fields are accepted.");
 
 /** One field as an agent needs to know it: what it holds and whether the agent may write it. */
-function describeField(principal: Principal, object: RecordObject, editable: ReadonlySet<string>, creatable: ReadonlySet<string>) {
+function describeFields(principal: Principal, object: RecordObject, capabilities: ObjectCapabilities) {
+  const editable = new Set(capabilities.editableFields);
+  const creatable = new Set(capabilities.creatableFields);
   return visibleFieldsOf(principal, object).map((field) => ({
     name: field.name,
     label: field.label,
@@ -87,16 +86,15 @@ async function listObjects(db: Db, principal: Principal) {
   return {
     actingAs: { agent: principal.label, role: role?.name ?? null },
     objects: visible.map((object) => {
-      const editable = new Set(editableFieldsOf(principal, object).filter((field) => !field.isSystem).map((field) => field.name));
-      const creatable = new Set(creatableFieldsOf(principal, object).map((field) => field.name));
+      const capabilities = objectCapabilities(principal.permissions, object);
       return {
         name: object.namePlural,
         nameSingular: object.nameSingular,
         label: object.labelPlural,
-        canCreate: can(principal.permissions, "create", object.nameSingular),
-        canUpdate: editable.size > 0,
-        canDelete: can(principal.permissions, "delete", object.nameSingular),
-        fields: describeField(principal, object, editable, creatable),
+        canCreate: capabilities.create,
+        canUpdate: capabilities.update,
+        canDelete: capabilities.delete,
+        fields: describeFields(principal, object, capabilities),
       };
     }),
   };
@@ -135,8 +133,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
     }),
     run: async (db, principal, args) => {
       const page = await listRecords(db, principal, args.object, {
-        filter: args.filter ? parseFilterSyntax(args.filter) : [],
-        orderBy: args.orderBy ? parseOrderBySyntax(args.orderBy) : null,
+        ...parseListText(args),
         ...(args.limit === undefined ? {} : { limit: args.limit }),
         cursor: args.cursor ?? null,
         search: args.search ?? null,
@@ -160,7 +157,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       'Creates a record from field values and returns it: { "data": {...} }. Needs permission to create records of the object (canCreate in list_objects); every given field must be creatable for you.',
     hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
     input: z.strictObject({ object: objectName, values: fieldValues }),
-    run: async (db, principal, args) => ({ data: await createRecord(db, principal, args.object, args.values) }),
+    run: async (db, principal, args) => ({ data: await db.$transaction((tx) => createRecord(tx, principal, args.object, args.values)) }),
   }),
   defineTool({
     name: "update_record",
@@ -169,7 +166,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       'Changes the given fields of a record (others keep their value) and returns it: { "data": {...} }. A field you may only read is refused and named, never silently skipped.',
     hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: false },
     input: z.strictObject({ object: objectName, id: recordId, values: fieldValues }),
-    run: async (db, principal, args) => ({ data: await updateRecord(db, principal, args.object, args.id, args.values) }),
+    run: async (db, principal, args) => ({ data: await db.$transaction((tx) => updateRecord(tx, principal, args.object, args.id, args.values)) }),
   }),
   defineTool({
     name: "delete_record",
@@ -178,7 +175,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
       'Moves a record to the trash (a member allowed to delete can restore it) and returns it with deletedAt set: { "data": {...} }. Needs permission to delete records of the object.',
     hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     input: z.strictObject({ object: objectName, id: recordId }),
-    run: async (db, principal, args) => ({ data: await softDeleteRecord(db, principal, args.object, args.id) }),
+    run: async (db, principal, args) => ({ data: await db.$transaction((tx) => softDeleteRecord(tx, principal, args.object, args.id)) }),
   }),
 ];
 

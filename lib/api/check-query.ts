@@ -6,7 +6,7 @@
  */
 import { z } from "zod";
 import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "@/lib/permissions";
-import { parseInput } from "./zod-input";
+import { parseOrThrow } from "@/lib/validation";
 
 export const objectCheckSchema = z.strictObject({
   action: z.enum(OBJECT_ACTIONS).describe("see, create, edit, delete or destroy"),
@@ -29,10 +29,10 @@ export type CheckQuery =
 
 /** Picks the shape from the parameters present, so each error names the right parameter. */
 export function parseCheckQuery(params: Record<string, string>): CheckQuery {
-  if ("setting" in params) return { kind: "setting", key: parseInput(settingCheckSchema, params).setting };
+  if ("setting" in params) return { kind: "setting", key: parseOrThrow(settingCheckSchema, params, "query").setting };
   if ("object" in params || (OBJECT_ACTIONS as readonly string[]).includes(params.action)) {
-    const query = parseInput(objectCheckSchema, params);
+    const query = parseOrThrow(objectCheckSchema, params, "query");
     return { kind: "object", action: query.action, object: query.object, ...(query.field ? { field: query.field } : {}) };
   }
-  return { kind: "action", key: parseInput(actionCheckSchema, params).action };
+  return { kind: "action", key: parseOrThrow(actionCheckSchema, params, "query").action };
 }

@@ -3,8 +3,9 @@
  * z.toJSONSchema, documents them in the OpenAPI document.
  */
 import { z } from "zod";
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, parseFilterSyntax, parseOrderBySyntax, type ListRecordsOptions } from "@/lib/records";
-import { parseInput, searchParamsObject } from "./zod-input";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, parseListText, type ListRecordsOptions } from "@/lib/records";
+import { parseOrThrow } from "@/lib/validation";
+import { searchParamsObject } from "./search-params";
 
 export const listQuerySchema = z.object({
   filter: z
@@ -23,10 +24,9 @@ export type ListQuery = ListRecordsOptions & { readonly trashOnly: boolean };
 
 /** Several `filter` parameters add up, as if joined by commas. */
 export function parseListQuery(url: URL): ListQuery {
-  const query = parseInput(listQuerySchema, searchParamsObject(url.searchParams, { filter: "," }));
+  const query = parseOrThrow(listQuerySchema, searchParamsObject(url.searchParams, { filter: "," }), "query");
   return {
-    filter: query.filter ? parseFilterSyntax(query.filter) : [],
-    orderBy: query.orderBy ? parseOrderBySyntax(query.orderBy) : null,
+    ...parseListText(query),
     ...(query.limit === undefined ? {} : { limit: query.limit }),
     cursor: query.cursor ?? null,
     search: query.search ?? null,

@@ -4,7 +4,7 @@ import { findRecordObject } from "@/lib/records";
 import { parseCheckQuery } from "./check-query";
 import { jsonResponse } from "./responses";
 import { authenticatedRoute } from "./route";
-import { searchParamsObject } from "./zod-input";
+import { searchParamsObject } from "./search-params";
 
 /** GET /api/rest/me/permissions */
 export const handleMyPermissions = authenticatedRoute<Record<string, never>>(async ({ db, principal }) => {

@@ -4,7 +4,7 @@
  * permissions, it describes only what that role may see and do.
  */
 import { z } from "zod";
-import { can, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
+import { objectCapabilities, type EffectivePermissions } from "@/lib/permissions";
 import { recordInputSchema, recordOutputSchema, toRecordObject, type RecordField, type RecordObject } from "@/lib/records";
 import type { ObjectMetadataLike } from "@/lib/records/objects";
 import { actionCheckSchema, objectCheckSchema, settingCheckSchema } from "./check-query";
@@ -93,19 +93,23 @@ interface ObjectView {
 }
 
 function viewOf(object: RecordObject, permissions: EffectivePermissions | undefined): ObjectView | null {
-  // Without a role, the document describes everything (system fields stay read-only below).
-  const allowed = (action: ObjectAction, field?: string) =>
-    permissions ? can(permissions, action, object.nameSingular, field) : true;
-  if (!allowed("see")) return null;
+  if (!permissions) {
+    // Without a role, the document describes everything (system fields stay read-only).
+    const writable = object.fields.filter((field) => !field.isSystem);
+    return { object, visible: [...object.fields], creatable: writable, editable: writable, canCreate: true, canDelete: true, canDestroy: true };
+  }
+  const capabilities = objectCapabilities(permissions, object);
+  if (!capabilities.see) return null;
+  const among = (names: readonly string[]) => object.fields.filter((field) => names.includes(field.name));
   return {
     object,
-    visible: object.fields.filter((field) => allowed("see", field.name)),
-    creatable: object.fields.filter((field) => !field.isSystem && allowed("create", field.name)),
-    editable: object.fields.filter((field) => !field.isSystem && allowed("edit", field.name)),
+    visible: among(capabilities.visibleFields),
+    creatable: among(capabilities.creatableFields),
+    editable: among(capabilities.editableFields),
     // POST is documented only for a role that may create (SPEC §13), whatever it may edit.
-    canCreate: allowed("create"),
-    canDelete: allowed("delete"),
-    canDestroy: allowed("destroy"),
+    canCreate: capabilities.create,
+    canDelete: capabilities.delete,
+    canDestroy: capabilities.destroy,
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * REST handlers for records (SPEC §9): each parses the request, calls one use case of
- * lib/records with the key's principal, and shapes the answer. No rule is decided here.
+ * lib/records with the key's principal (a write in a transaction the handler opens), and shapes
+ * the answer. No rule is decided here.
  */
 import {
   createRecord,
@@ -35,7 +36,7 @@ export const handleListRecords = authenticatedRoute<ObjectParams>(async ({ db, p
 /** POST /api/rest/{object} */
 export const handleCreateRecord = authenticatedRoute<ObjectParams>(async ({ db, principal, request, params }) => {
   const body = await readJsonBody(request);
-  return jsonResponse({ data: await createRecord(db, principal, params.object, body) }, 201);
+  return jsonResponse({ data: await db.$transaction((tx) => createRecord(tx, principal, params.object, body)) }, 201);
 });
 
 /** GET /api/rest/{object}/{id} */
@@ -46,20 +47,20 @@ export const handleGetRecord = authenticatedRoute<RecordParams>(async ({ db, pri
 /** PATCH /api/rest/{object}/{id} */
 export const handleUpdateRecord = authenticatedRoute<RecordParams>(async ({ db, principal, request, params }) => {
   const body = await readJsonBody(request);
-  return jsonResponse({ data: await updateRecord(db, principal, params.object, params.id, body) });
+  return jsonResponse({ data: await db.$transaction((tx) => updateRecord(tx, principal, params.object, params.id, body)) });
 });
 
 /** DELETE /api/rest/{object}/{id}: to the trash. */
 export const handleSoftDeleteRecord = authenticatedRoute<RecordParams>(async ({ db, principal, params }) => {
-  return jsonResponse({ data: await softDeleteRecord(db, principal, params.object, params.id) });
+  return jsonResponse({ data: await db.$transaction((tx) => softDeleteRecord(tx, principal, params.object, params.id)) });
 });
 
 /** POST /api/rest/{object}/{id}/restore */
 export const handleRestoreRecord = authenticatedRoute<RecordParams>(async ({ db, principal, params }) => {
-  return jsonResponse({ data: await restoreRecord(db, principal, params.object, params.id) });
+  return jsonResponse({ data: await db.$transaction((tx) => restoreRecord(tx, principal, params.object, params.id)) });
 });
 
 /** DELETE /api/rest/{object}/{id}/destroy: permanent. */
 export const handleDestroyRecord = authenticatedRoute<RecordParams>(async ({ db, principal, params }) => {
-  return jsonResponse({ data: await destroyRecord(db, principal, params.object, params.id) });
+  return jsonResponse({ data: await db.$transaction((tx) => destroyRecord(tx, principal, params.object, params.id)) });
 });

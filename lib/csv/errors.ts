@@ -1,4 +1,4 @@
-import { DomainError } from "@/lib/errors";
+import { DomainError, type ErrorReason } from "@/lib/errors";
 import type { ActionPermission } from "@/lib/permissions";
 
 /** A workspace action (SPEC §2.6) the principal's role does not grant. */
@@ -12,6 +12,6 @@ export function objectHidden(objectName: string) {
 }
 
 /** A refusal of the whole file (too large, empty …), not of a row. */
-export function fileRejected(reason: string, params: Record<string, string | number> = {}) {
+export function fileRejected(reason: ErrorReason, params: Record<string, string | number> = {}) {
   return new DomainError("VALIDATION_FAILED", { params: { reason, ...params } });
 }

@@ -5,18 +5,18 @@
  * 2. the header: every column must name a field (by name or label) the role may write; a column
  *    of a hidden or read-only field refuses the whole file, naming the column, before any row is
  *    read. System columns (Id, Creation date, Last update — what an export contains) are ignored;
- * 3. every row goes through lib/records' `createRecord`, the same write path as the UI, the REST
- *    API and agent tools, inside ONE transaction. Each refused row is reported (row number as in
+ * 3. every row goes through lib/records' `createRecordOf`, the same write path as the UI, the REST
+ *    API and agent tools, inside ONE transaction (the caller's). Each refused row is reported (row number as in
  *    a spreadsheet, the header being row 1; field; error code) and, if any row is refused, the
  *    transaction is rolled back: nothing is written, no audit entry remains.
  */
 import Papa from "papaparse";
-import type { Db, Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { DomainError, domainErrors, isDomainError, type ActionError } from "@/lib/errors";
 import { can, canAction, checkWrite } from "@/lib/permissions";
-import { createRecord, findRecordObject, type RecordField, type RecordObject } from "@/lib/records";
+import { createRecordOf, findRecordObject, type RecordField, type RecordObject } from "@/lib/records";
 import { actionForbidden, fileRejected, objectHidden } from "./errors";
 import { CSV_BOM, headerKey, unescapeFormula } from "./format";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "./limits";
@@ -26,8 +26,11 @@ export { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS };
 
 /** A file with a systematic mistake would otherwise produce thousands of identical lines. */
 export const MAX_REPORTED_PROBLEMS = 100;
-/** Far above MAX_IMPORT_ROWS × the time of one row; only a stuck import reaches it. */
-const TRANSACTION_TIMEOUT_MS = 120_000;
+/**
+ * The options of the transaction a caller opens for an import: its timeout is far above
+ * MAX_IMPORT_ROWS × the time of one row (only a stuck import reaches it), its wait that of any writer.
+ */
+export const CSV_IMPORT_TRANSACTION = { timeout: 120_000, maxWait: 15_000 } as const;
 
 export interface CsvImport {
   readonly imported: number;
@@ -58,7 +61,8 @@ function assertMayImport(principal: Principal, object: RecordObject | null, obje
   if (!canAction(principal.permissions, "IMPORT_CSV")) throw actionForbidden("IMPORT_CSV");
   if (!object || !can(principal.permissions, "see", object.nameSingular)) throw objectHidden(objectName);
   const check = checkWrite(principal.permissions, object.nameSingular, {}, "create");
-  if (!check.ok) throw new DomainError("FORBIDDEN", { params: { object: object.namePlural, reason: check.code } });
+  // With no field given, the engine answers about the object only (never UNKNOWN_FIELD).
+  if (!check.ok) throw new DomainError("FORBIDDEN", { params: { object: object.namePlural, reason: check.code === "UNKNOWN_FIELD" ? "OBJECT_NOT_CREATABLE" : check.code } });
 }
 
 function parseCsv(text: string): { rows: string[][]; errors: Papa.ParseError[] } {
@@ -138,8 +142,12 @@ function convert(field: RecordField, text: string): unknown {
   }
 }
 
-export async function importRecordsCsv(db: Db, principal: Principal, objectName: string, text: string): Promise<CsvImport> {
-  const object = await findRecordObject(db, principal.workspaceId, objectName);
+/**
+ * The import use case, in the caller's transaction (opened with CSV_IMPORT_TRANSACTION): any
+ * refused row throws, so the caller's transaction rolls every created row back.
+ */
+export async function importRecordsCsv(tx: Tx, principal: Principal, objectName: string, text: string): Promise<CsvImport> {
+  const object = await findRecordObject(tx, principal.workspaceId, objectName);
   assertMayImport(principal, object, objectName);
   if (Buffer.byteLength(text, "utf8") > MAX_IMPORT_BYTES) throw fileRejected("FILE_TOO_LARGE", { limit: MAX_IMPORT_BYTES });
 
@@ -150,7 +158,7 @@ export async function importRecordsCsv(db: Db, principal: Principal, objectName:
   if (headers.every((header) => header.trim() === "") || dataRows.length === 0) throw fileRejected("EMPTY_FILE");
   if (dataRows.length > MAX_IMPORT_ROWS) throw fileRejected("TOO_MANY_ROWS", { limit: MAX_IMPORT_ROWS, count: dataRows.length });
 
-  const { columns, ignored, problems: columnProblems } = await mapColumns(db, principal, object, headers);
+  const { columns, ignored, problems: columnProblems } = await mapColumns(tx, principal, object, headers);
   if (columnProblems.length > 0) throw domainErrors(columnProblems);
 
   const problems: ActionError[] = [];
@@ -161,10 +169,10 @@ export async function importRecordsCsv(db: Db, principal: Principal, objectName:
   // Relations: an id or the exact label of one record the principal can see.
   const relations = new Map<string, Map<string, RelationMatch>>();
   for (const column of columns) {
-    const target = column.field.type === "RELATION" ? await visibleRelationTarget(db, principal, column.field) : null;
+    const target = column.field.type === "RELATION" ? await visibleRelationTarget(tx, principal, column.field) : null;
     if (!target) continue;
     const values = dataRows.map(({ cells }) => unescapeFormula((cells[column.index] ?? "").trim()));
-    relations.set(column.field.name, await resolveRelationValues(db, principal, target, values));
+    relations.set(column.field.name, await resolveRelationValues(tx, principal, target, values));
   }
 
   const inputs: { row: number; values: Record<string, unknown> }[] = [];
@@ -190,87 +198,32 @@ export async function importRecordsCsv(db: Db, principal: Principal, objectName:
   }
 
   const headerOf = new Map(columns.map((column) => [column.field.name, column.header]));
-  try {
-    const imported = await db.$transaction(
-      async (tx) => {
-        const inline = inlineTransactions(tx);
-        let created = 0;
-        for (const { row, values } of inputs) {
-          if (problems.length >= MAX_REPORTED_PROBLEMS) break;
-          try {
-            await createRecord(inline, principal, object.namePlural, values);
-            created += 1;
-          } catch (error) {
-            if (!isDomainError(error)) throw error;
-            const field = error.details.field;
-            const params: Params = { ...plainParams(error.details.params), row, ...(field && headerOf.has(field) ? { column: headerOf.get(field)! } : {}) };
-            // An empty cell of a required field (the label): say so rather than "invalid".
-            if (error.code === "VALIDATION_FAILED" && field && !(field in values) && params.reason === undefined) params.reason = "REQUIRED";
-            problems.push(problem(error.code, params, field));
-          }
-        }
-        if (problems.length > 0) throw new Rollback();
-        await writeAudit(tx, principal, {
-          action: "records.imported",
-          targetType: object.nameSingular,
-          targetLabel: object.labelPlural,
-          after: { count: created, columns: columns.map((column) => column.field.name), ignoredColumns: ignored },
-        });
-        return created;
-      },
-      { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 15_000 },
-    );
-    return { imported, ignoredColumns: ignored };
-  } catch (error) {
-    if (!(error instanceof Rollback)) throw error;
+  let created = 0;
+  for (const { row, values } of inputs) {
+    if (problems.length >= MAX_REPORTED_PROBLEMS) break;
+    try {
+      // lib/records' door, in the import's transaction: the write path of the UI, REST and agents.
+      await createRecordOf(tx, principal, object, values);
+      created += 1;
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+      const field = error.details.field;
+      const params: Params = { ...plainParams(error.details.params), row, ...(field && headerOf.has(field) ? { column: headerOf.get(field)! } : {}) };
+      // An empty cell of a required field (the label) comes back from lib/records as reason REQUIRED.
+      problems.push(problem(error.code, params, field));
+    }
+  }
+  if (problems.length > 0) {
+    // Thrown inside the caller's transaction: every row created above is rolled back.
     const shown = problems.sort((a, b) => Number(a.params?.row ?? 0) - Number(b.params?.row ?? 0)).slice(0, MAX_REPORTED_PROBLEMS);
-    const more = dataRows.length > 0 && problems.length >= MAX_REPORTED_PROBLEMS ? [problem("VALIDATION_FAILED", { reason: "MORE_PROBLEMS" })] : [];
+    const more = problems.length >= MAX_REPORTED_PROBLEMS ? [problem("VALIDATION_FAILED", { reason: "MORE_PROBLEMS" })] : [];
     throw domainErrors([...shown, ...more]);
   }
-}
-
-/** Thrown inside the transaction to roll every created row back. */
-class Rollback extends Error {}
-
-/**
- * lib/records' write functions open their own transaction (`db.$transaction(fn)`); Prisma cannot
- * nest interactive transactions. This view of the import's transaction runs such a nested
- * "transaction" inline, so every row joins the import's single all-or-nothing transaction while
- * still going through the unchanged write path (permission check, validation, audit entry).
- */
-function inlineTransactions(tx: Tx): Db {
-  const metadata = memoizedMetadata(tx);
-  return new Proxy(tx, {
-    get(target, property) {
-      if (property === "$transaction") {
-        return async (work: unknown) => {
-          if (typeof work !== "function") throw new Error("Only interactive transactions can run inside an import");
-          return (work as (inner: Tx) => Promise<unknown>)(tx);
-        };
-      }
-      if (property === "objectMetadata") return metadata;
-      return Reflect.get(target, property);
-    },
-  }) as unknown as Db;
-}
-
-/**
- * Every row looks its object up again; inside the import's transaction (which holds SQLite's
- * write lock) the data model cannot change, so the same lookup answers the same. Memoising it
- * saves two queries per row while the lock is held.
- */
-function memoizedMetadata(tx: Tx): Tx["objectMetadata"] {
-  const delegate = tx.objectMetadata;
-  const cache = new Map<string, Promise<unknown>>();
-  return new Proxy(delegate, {
-    get(target, property) {
-      const value = Reflect.get(target, property);
-      if (property !== "findUnique" && property !== "findFirst" && property !== "findMany") return value;
-      return (args: unknown) => {
-        const key = `${String(property)}:${JSON.stringify(args)}`;
-        if (!cache.has(key)) cache.set(key, (value as (args: unknown) => Promise<unknown>).call(target, args));
-        return cache.get(key);
-      };
-    },
+  await writeAudit(tx, principal, {
+    action: "records.imported",
+    targetType: object.nameSingular,
+    targetLabel: object.labelPlural,
+    after: { count: created, columns: columns.map((column) => column.field.name), ignoredColumns: ignored },
   });
+  return { imported: created, ignoredColumns: ignored };
 }

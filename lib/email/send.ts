@@ -4,13 +4,15 @@
  * field the principal can see (an address it cannot read cannot be written to either).
  */
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { writeAudit } from "@/lib/audit/log";
 import { DomainError } from "@/lib/errors";
 import { canAction } from "@/lib/permissions";
 import { findRecordObject, getRecord } from "@/lib/records";
+import { deliverEmail, type SentEmail } from "./deliver";
 import { emailInvalid, sendEmailForbidden } from "./errors";
+
+export type { SentEmail };
 
 export const SUBJECT_MAX_LENGTH = 200;
 export const BODY_MAX_LENGTH = 10_000;
@@ -27,12 +29,8 @@ export interface RecordEmail {
   readonly body: string;
 }
 
-export interface SentEmail {
-  readonly id: string;
-  readonly to: string;
-}
-
-export async function sendRecordEmail(db: Db, principal: Principal, input: RecordEmail): Promise<SentEmail> {
+/** The use case, in the caller's transaction. */
+export async function sendRecordEmail(tx: Tx, principal: Principal, input: RecordEmail): Promise<SentEmail> {
   if (!canAction(principal.permissions, "SEND_EMAIL")) throw sendEmailForbidden();
   const message = emailMessageSchema.safeParse({ subject: input.subject, body: input.body });
   if (!message.success) {
@@ -41,8 +39,8 @@ export async function sendRecordEmail(db: Db, principal: Principal, input: Recor
   }
 
   // lib/records decides whether the object and the record can be seen, and masks hidden fields.
-  const record = await getRecord(db, principal, input.object, input.id);
-  const object = await findRecordObject(db, principal.workspaceId, input.object);
+  const record = await getRecord(tx, principal, input.object, input.id);
+  const object = await findRecordObject(tx, principal.workspaceId, input.object);
   if (!object) throw new DomainError("NOT_FOUND");
   if (record.deletedAt) throw new DomainError("RECORD_IN_TRASH", { params: { object: object.namePlural, id: input.id } });
 
@@ -57,17 +55,5 @@ export async function sendRecordEmail(db: Db, principal: Principal, input: Recor
 
   const label = object.fields.find((field) => field.isLabel);
   const recordLabel = label && typeof record[label.name] === "string" ? String(record[label.name]) : input.id;
-  return db.$transaction(async (tx) => {
-    const sent = await tx.outboxMessage.create({
-      data: { workspaceId: principal.workspaceId, to, subject: message.data.subject, body: message.data.body, actorLabel: principal.label },
-    });
-    await writeAudit(tx, principal, {
-      action: "email.sent",
-      targetType: "outboxMessage",
-      targetId: sent.id,
-      targetLabel: message.data.subject,
-      after: { to, subject: message.data.subject, object: object.nameSingular, recordId: input.id, recordLabel },
-    });
-    return { id: sent.id, to };
-  });
+  return deliverEmail(tx, principal, { to, subject: message.data.subject, body: message.data.body }, { object: object.nameSingular, recordId: input.id, recordLabel });
 }

@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { getActingMember } from "@/lib/auth/current-member";
+import { getActingMember } from "@/lib/access/current-member";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
 import { loadMessages } from "./messages";
 

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@prisma/client";
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
@@ -27,41 +27,48 @@ function isUniqueViolation(error: unknown) {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
+/** A temporary password and its hash, made before the transaction: argon2 is deliberately slow. */
+export interface TemporaryCredentials {
+  temporaryPassword: string;
+  passwordHash: string;
+}
+
+export async function temporaryCredentials(): Promise<TemporaryCredentials> {
+  const temporaryPassword = generateTemporaryPassword();
+  return { temporaryPassword, passwordHash: await hashPassword(temporaryPassword) };
+}
+
 /**
  * Adds a person to the workspace (SPEC §3, §4): a new account that joins with the workspace's
  * default role, never a role the inviter picks. The account signs in with a temporary password
- * that the inviter sees once; there is no e-mail delivery of invitations.
+ * that the inviter sees once; there is no e-mail delivery of invitations. The caller hashes the
+ * password (`temporaryCredentials`) before it opens the transaction, so the write lock is not
+ * held while argon2 runs.
  */
-export async function inviteMember(db: Db, actor: Principal, input: InviteMemberInput): Promise<InvitedMember> {
-  const temporaryPassword = generateTemporaryPassword();
-  // Argon2 is deliberately slow: hash before the transaction takes the write lock.
-  const passwordHash = await hashPassword(temporaryPassword);
-  try {
-    return await db.$transaction(async (tx) => {
-      const authority = await authorityFor(tx, actor, "MEMBERS");
-      const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
-      const role = workspace.defaultRole;
-      if (!role) throw new DomainError("NOT_FOUND");
-      if (!isRoleAssignable(role, "member")) throw new DomainError("ROLE_NOT_ASSIGNABLE");
-      // The invitee joins with the default role, and the inviter hands over the password.
-      await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role.id);
-      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new DomainError("EMAIL_TAKEN", { field: "email" });
+export async function inviteMember(tx: Tx, actor: Principal, input: InviteMemberInput, credentials: TemporaryCredentials): Promise<InvitedMember> {
+  const authority = await authorityFor(tx, actor, "MEMBERS");
+  const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
+  const role = workspace.defaultRole;
+  if (!role) throw new DomainError("NOT_FOUND");
+  if (!isRoleAssignable(role, "member")) throw new DomainError("ROLE_NOT_ASSIGNABLE");
+  // The invitee joins with the default role, and the inviter hands over the password.
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role.id);
+  if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new DomainError("EMAIL_TAKEN", { field: "email" });
 
-      const user = await tx.user.create({ data: { email: input.email, name: input.name, passwordHash, mustChangePassword: true } });
-      const member = await tx.workspaceMember.create({ data: { workspaceId: actor.workspaceId, userId: user.id, roleId: role.id } });
-      await writeAudit(tx, actor, {
-        action: "member.invited",
-        targetType: "member",
-        targetId: member.id,
-        targetLabel: input.name,
-        roleId: role.id,
-        after: { name: input.name, email: input.email, role: role.name },
-      });
-      return { memberId: member.id, name: input.name, email: input.email, roleName: role.name, temporaryPassword };
+  const user = await tx.user
+    .create({ data: { email: input.email, name: input.name, passwordHash: credentials.passwordHash, mustChangePassword: true } })
+    .catch((error: unknown) => {
+      // Two invitations of one email at the same moment: the database keeps emails unique.
+      throw isUniqueViolation(error) ? new DomainError("EMAIL_TAKEN", { field: "email" }) : error;
     });
-  } catch (error) {
-    // Two invitations of one email at the same moment: the database keeps emails unique.
-    if (isUniqueViolation(error)) throw new DomainError("EMAIL_TAKEN", { field: "email" });
-    throw error;
-  }
+  const member = await tx.workspaceMember.create({ data: { workspaceId: actor.workspaceId, userId: user.id, roleId: role.id } });
+  await writeAudit(tx, actor, {
+    action: "member.invited",
+    targetType: "member",
+    targetId: member.id,
+    targetLabel: input.name,
+    roleId: role.id,
+    after: { name: input.name, email: input.email, role: role.name },
+  });
+  return { memberId: member.id, name: input.name, email: input.email, roleName: role.name, temporaryPassword: credentials.temporaryPassword };
 }

@@ -7,7 +7,7 @@
  * runtime import of Prisma or other server-only code.
  */
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
@@ -74,44 +74,42 @@ export function checkFieldName(input: Pick<CustomFieldInput, "name" | "label">):
   return name;
 }
 
-export async function addCustomField(db: Db, actor: Principal, input: CustomFieldInput) {
+/** Adds a custom field to an object (SPEC §2.4), in the caller's transaction, with its audit entry. */
+export async function addCustomField(tx: Tx, actor: Principal, input: CustomFieldInput) {
   const name = checkFieldName(input);
-  try {
-    return await db.$transaction(async (tx) => {
-      await authorityFor(tx, actor, "DATA_MODEL");
-      const object = await tx.objectMetadata.findFirst({ where: { id: input.objectId, workspaceId: actor.workspaceId }, include: { fields: true } });
-      if (!object) throw new DomainError("NOT_FOUND", { field: "objectId" });
-      // Case-insensitive: "email" and "Email" side by side would be a trap in filters and exports.
-      if (object.fields.some((field) => field.name.toLowerCase() === name.toLowerCase())) throw new DomainError("FIELD_NAME_TAKEN", { field: "name" });
+  await authorityFor(tx, actor, "DATA_MODEL");
+  const object = await tx.objectMetadata.findFirst({ where: { id: input.objectId, workspaceId: actor.workspaceId }, include: { fields: true } });
+  if (!object) throw new DomainError("NOT_FOUND", { field: "objectId" });
+  // Case-insensitive: "email" and "Email" side by side would be a trap in filters and exports.
+  if (object.fields.some((field) => field.name.toLowerCase() === name.toLowerCase())) throw new DomainError("FIELD_NAME_TAKEN", { field: "name" });
 
-      // After the object's own fields, before the trailing timestamps (createdAt, updatedAt).
-      const own = object.fields.filter((field) => !field.isSystem || field.name === "id");
-      const position = Math.max(...own.map((field) => field.position)) + 1;
-      await tx.fieldMetadata.updateMany({ where: { objectMetadataId: object.id, position: { gte: position } }, data: { position: { increment: 1 } } });
-      const options = input.type === "SELECT" ? { values: input.options } : null;
-      const field = await tx.fieldMetadata.create({
-        data: {
-          objectMetadataId: object.id,
-          name,
-          label: input.label,
-          type: input.type,
-          options: options ? JSON.stringify(options) : null,
-          isCustom: true,
-          position,
-        },
-      });
-      await tx.workspace.update({ where: { id: actor.workspaceId }, data: { metadataVersion: { increment: 1 } } });
-      await writeAudit(tx, actor, {
-        action: "field.created",
-        targetType: "field",
-        targetId: field.id,
-        targetLabel: `${object.labelSingular}: ${field.label}`,
-        after: { object: object.nameSingular, name, label: field.label, type: field.type, ...(options ? { options: options.values } : {}) },
-      });
-      return { id: field.id, name, label: field.label, objectLabel: object.labelPlural };
+  // After the object's own fields, before the trailing timestamps (createdAt, updatedAt).
+  const own = object.fields.filter((field) => !field.isSystem || field.name === "id");
+  const position = Math.max(...own.map((field) => field.position)) + 1;
+  await tx.fieldMetadata.updateMany({ where: { objectMetadataId: object.id, position: { gte: position } }, data: { position: { increment: 1 } } });
+  const options = input.type === "SELECT" ? { values: input.options } : null;
+  const field = await tx.fieldMetadata
+    .create({
+      data: {
+        objectMetadataId: object.id,
+        name,
+        label: input.label,
+        type: input.type,
+        options: options ? JSON.stringify(options) : null,
+        isCustom: true,
+        position,
+      },
+    })
+    .catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new DomainError("FIELD_NAME_TAKEN", { field: "name" }) : error;
     });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("FIELD_NAME_TAKEN", { field: "name" });
-    throw error;
-  }
+  await tx.workspace.update({ where: { id: actor.workspaceId }, data: { metadataVersion: { increment: 1 } } });
+  await writeAudit(tx, actor, {
+    action: "field.created",
+    targetType: "field",
+    targetId: field.id,
+    targetLabel: `${object.labelSingular}: ${field.label}`,
+    after: { object: object.nameSingular, name, label: field.label, type: field.type, ...(options ? { options: options.values } : {}) },
+  });
+  return { id: field.id, name, label: field.label, objectLabel: object.labelPlural };
 }

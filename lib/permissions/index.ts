@@ -17,6 +17,8 @@ export {
 export type * from "./types";
 export { resolvePermissions } from "./resolve";
 export { can, canAction, canSetting, creatableFields, editableFields, visibleFields } from "./check";
+export { objectCapabilities } from "./capabilities";
+export type { CapabilityField, CapabilityObject, ObjectCapabilities } from "./capabilities";
 export { explain } from "./explain";
 export { maskRecord, maskRecords } from "./mask";
 export { checkDelete, checkWrite } from "./write";

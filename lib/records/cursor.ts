@@ -22,11 +22,11 @@ export function decodeCursor(cursor: string, sortKey: string): CursorPosition {
   try {
     decoded = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
-    throw invalidInput("cursor", "This cursor is not valid: use pageInfo.endCursor of the previous page.");
+    throw invalidInput("cursor", "CURSOR_INVALID");
   }
   const parsed = cursorSchema.safeParse(decoded);
-  if (!parsed.success) throw invalidInput("cursor", "This cursor is not valid: use pageInfo.endCursor of the previous page.");
+  if (!parsed.success) throw invalidInput("cursor", "CURSOR_INVALID");
   const [cursorSort, value, id] = parsed.data;
-  if (cursorSort !== sortKey) throw invalidInput("cursor", "This cursor belongs to another sort order: keep orderBy the same across pages.");
+  if (cursorSort !== sortKey) throw invalidInput("cursor", "CURSOR_OTHER_SORT");
   return { value, id };
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
 import { assertCanDelete, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
@@ -9,14 +9,12 @@ import { toVisibleRecord, type VisibleRecord } from "./serialize";
  * Deletes a record for good (needs `destroy`), whether live or in the trash. Returns the last
  * state the principal could see. Relations pointing at it are left as they are (ids, no FK).
  */
-export async function destroyRecord(db: Db, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
-  const object = await resolveVisibleObject(db, principal, objectName);
+export async function destroyRecord(tx: Tx, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
+  const object = await resolveVisibleObject(tx, principal, objectName);
   assertCanDelete(principal, object, "destroy");
-  return db.$transaction(async (tx) => {
-    const row = await requireRecordRow(tx, principal, object, id);
-    await tx.record.delete({ where: { id: row.id } });
-    const before = toVisibleRecord(principal, object, row);
-    await auditRecordChange(tx, principal, "record.destroyed", object, row, { before });
-    return before;
-  });
+  const row = await requireRecordRow(tx, principal, object, id);
+  await tx.record.delete({ where: { id: row.id } });
+  const before = toVisibleRecord(principal, object, row);
+  await auditRecordChange(tx, principal, "record.destroyed", object, row, { before });
+  return before;
 }

@@ -3,7 +3,7 @@
  * every channel (REST, agent tools, UI) can say exactly what was refused. `reason` tells the
  * channel which sentence to use; `object` is the REST name (`people`) clients know.
  */
-import { DomainError } from "@/lib/errors";
+import { DomainError, type ErrorReason } from "@/lib/errors";
 import type { DeleteErrorCode, WriteErrorCode } from "@/lib/permissions";
 
 export type ForbiddenReason =
@@ -35,9 +35,12 @@ export function unknownField(objectName: string, field: string) {
   return new DomainError("UNKNOWN_FIELD", { field: echo(field), params: { object: objectName, field: echo(field) } });
 }
 
-/** `field` may be a record field or an input of the request (`limit`, `cursor`, `filter` …). */
-export function invalidInput(field: string | undefined, message: string) {
-  return new DomainError("VALIDATION_FAILED", { ...(field === undefined ? {} : { field: echo(field) }), params: { message } });
+/**
+ * `field` may be a record field or an input of the request (`limit`, `cursor`, `filter` …); the
+ * reason and params are what the catalogs' sentence needs.
+ */
+export function invalidInput(field: string | undefined, reason: ErrorReason, params: Record<string, string | number> = {}) {
+  return new DomainError("VALIDATION_FAILED", { ...(field === undefined ? {} : { field: echo(field) }), params: { ...params, reason } });
 }
 
 export function recordNotFound(objectName: string, id: string) {

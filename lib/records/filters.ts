@@ -4,7 +4,7 @@
  * field rather than a query that silently matches nothing.
  */
 import type { Principal } from "@/lib/access/principal";
-import type { FieldType } from "@/lib/metadata/standard-objects";
+import { RULE_VALUE_TYPE, type FieldType } from "@/lib/metadata/standard-objects";
 import { requireVisibleField } from "./access";
 import { invalidInput } from "./errors";
 import type { RecordField, RecordObject } from "./objects";
@@ -25,21 +25,15 @@ export const MAX_IN_VALUES = 100;
 
 type OperandKind = "text" | "number" | "boolean" | "date" | "datetime";
 
-const OPERAND_KIND: Record<FieldType, OperandKind> = {
-  UUID: "text",
-  TEXT: "text",
-  EMAIL: "text",
-  PHONE: "text",
-  RICH_TEXT: "text",
-  SELECT: "text",
-  RELATION: "text",
-  MEMBER: "text",
-  NUMBER: "number",
-  CURRENCY: "number",
-  BOOLEAN: "boolean",
-  DATE: "date",
-  DATE_TIME: "datetime",
-};
+/**
+ * How a filter compares a field: as the value kind record-level rules see it (one table in
+ * lib/metadata), except that a member id compares as text and a date-time apart from a date.
+ */
+function operandKind(type: FieldType): OperandKind {
+  if (type === "DATE_TIME") return "datetime";
+  const kind = RULE_VALUE_TYPE[type];
+  return kind === "member" ? "text" : kind;
+}
 
 /** Operators that mean something for each kind of value. */
 const OPERATORS_BY_KIND: Record<OperandKind, ReadonlySet<FilterOperator>> = {
@@ -56,19 +50,19 @@ function parseOperand(field: RecordField, kind: OperandKind, raw: string): Opera
   switch (kind) {
     case "number": {
       const value = raw.trim() === "" ? Number.NaN : Number(raw);
-      if (!Number.isFinite(value)) throw invalidInput(field.name, `Expected a number for ${field.name}, got "${raw.slice(0, 50)}".`);
+      if (!Number.isFinite(value)) throw invalidInput(field.name, "FILTER_NUMBER", { value: raw.slice(0, 50) });
       return value;
     }
     case "boolean":
-      if (raw !== "true" && raw !== "false") throw invalidInput(field.name, `Expected true or false for ${field.name}.`);
+      if (raw !== "true" && raw !== "false") throw invalidInput(field.name, "FILTER_BOOLEAN");
       return raw === "true";
     case "date":
-      if (!DATE_PATTERN.test(raw)) throw invalidInput(field.name, `Expected a date YYYY-MM-DD for ${field.name}.`);
+      if (!DATE_PATTERN.test(raw)) throw invalidInput(field.name, "FILTER_DATE");
       return raw;
     case "datetime": {
       // A date alone means its midnight UTC, so `createdAt[gte]:2026-01-05` reads naturally.
       const date = new Date(DATE_PATTERN.test(raw) ? `${raw}T00:00:00Z` : raw);
-      if (Number.isNaN(date.getTime())) throw invalidInput(field.name, `Expected an ISO date-time for ${field.name}.`);
+      if (Number.isNaN(date.getTime())) throw invalidInput(field.name, "FILTER_DATE_TIME");
       return date;
     }
     case "text":
@@ -78,22 +72,22 @@ function parseOperand(field: RecordField, kind: OperandKind, raw: string): Opera
 
 function compileFilter(principal: Principal, object: RecordObject, filter: RecordFilter): SqlCondition {
   const field = requireVisibleField(principal, object, filter.field);
-  const kind = OPERAND_KIND[field.type];
+  const kind = operandKind(field.type);
   if (!OPERATORS_BY_KIND[kind].has(filter.op)) {
-    throw invalidInput(field.name, `The operator ${filter.op} does not apply to ${field.name} (${field.type}).`);
+    throw invalidInput(field.name, "FILTER_OPERATOR_TYPE", { op: filter.op, type: field.type });
   }
   switch (filter.op) {
     case "is": {
       const value = filter.value.toUpperCase();
-      if (value !== "NULL" && value !== "NOT_NULL") throw invalidInput(field.name, `Use ${field.name}[is]:NULL or ${field.name}[is]:NOT_NULL.`);
+      if (value !== "NULL" && value !== "NOT_NULL") throw invalidInput(field.name, "FILTER_IS_VALUE");
       return { field, op: "is", value };
     }
     case "like":
-      if (filter.value === "") throw invalidInput(field.name, `like needs a non-empty value for ${field.name}.`);
+      if (filter.value === "") throw invalidInput(field.name, "FILTER_LIKE_EMPTY");
       return { field, op: "like", value: filter.value };
     case "in": {
       const parts = filter.value.split("|");
-      if (parts.length > MAX_IN_VALUES) throw invalidInput(field.name, `in accepts at most ${MAX_IN_VALUES} values.`);
+      if (parts.length > MAX_IN_VALUES) throw invalidInput(field.name, "FILTER_TOO_MANY_VALUES", { max: MAX_IN_VALUES });
       return { field, op: "in", values: parts.map((part) => parseOperand(field, kind, part)) };
     }
     default:
@@ -103,6 +97,6 @@ function compileFilter(principal: Principal, object: RecordObject, filter: Recor
 
 /** Every filter, checked: unknown field → 422, hidden field → 403 naming it, bad operand → 422. */
 export function compileFilters(principal: Principal, object: RecordObject, filters: readonly RecordFilter[]): SqlCondition[] {
-  if (filters.length > MAX_FILTERS) throw invalidInput("filter", `At most ${MAX_FILTERS} filters per request.`);
+  if (filters.length > MAX_FILTERS) throw invalidInput("filter", "TOO_MANY_FILTERS", { max: MAX_FILTERS });
   return filters.map((filter) => compileFilter(principal, object, filter));
 }

@@ -1,16 +1,17 @@
 /**
- * The records domain: one function per use case, each taking `(db, principal, …)`. Every read
- * and write asks the permission engine; every write is audited in its own transaction.
+ * The records domain: one function per use case, each taking `(tx, principal, …)`. Every read
+ * and write asks the permission engine; every write writes its audit entry in the transaction
+ * its caller opened (a server action, a REST handler, an agent tool, a CSV import).
  */
 export { listRecords, listTrash, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, type ListRecordsOptions, type RecordPage } from "./list";
 export { getRecord } from "./get";
-export { createRecord } from "./create";
+export { createRecord, createRecordOf } from "./create";
 export { updateRecord } from "./update";
 export { softDeleteRecord } from "./soft-delete";
 export { restoreRecord } from "./restore";
 export { destroyRecord } from "./destroy";
 export { FILTER_OPERATORS, type FilterOperator, type RecordFilter } from "./filters";
-export { parseFilterSyntax, parseOrderBySyntax, type RecordOrder } from "./list-syntax";
+export { parseListText, type RecordOrder } from "./list-syntax";
 export { findRecordObject, listRecordObjects, standardRecordObjects, toRecordObject, type RecordField, type RecordObject } from "./objects";
 export { creatableFieldsOf, editableFieldsOf, visibleFieldsOf } from "./access";
 export { recordInputSchema, recordOutputSchema } from "./values";

@@ -21,10 +21,10 @@ export function parseFilterSyntax(text: string): RecordFilter[] {
   if (text.trim() === "") return [];
   return text.split(CONDITION_START).map((part) => {
     const match = CONDITION.exec(part);
-    if (!match) throw invalidInput("filter", `"${part.slice(0, 80)}" is not a condition: write field[op]:value, e.g. city[eq]:Paris.`);
+    if (!match) throw invalidInput("filter", "FILTER_SYNTAX", { value: part.slice(0, 80) });
     const [, field, op, value] = match;
     const operator = op.toLowerCase();
-    if (!isOperator(operator)) throw invalidInput("filter", `Unknown operator "${op}". Use one of ${FILTER_OPERATORS.join(", ")}.`);
+    if (!isOperator(operator)) throw invalidInput("filter", "FILTER_UNKNOWN_OPERATOR", { op, operators: FILTER_OPERATORS.join(", ") });
     return { field, op: operator, value };
   });
 }
@@ -36,6 +36,17 @@ export interface RecordOrder {
 
 export function parseOrderBySyntax(text: string): RecordOrder {
   const match = ORDER_BY.exec(text.trim());
-  if (!match) throw invalidInput("orderBy", `"${text.slice(0, 80)}" is not a sort: write field or field:desc.`);
+  if (!match) throw invalidInput("orderBy", "ORDER_BY_SYNTAX", { value: text.slice(0, 80) });
   return { field: match[1], direction: (match[2]?.toLowerCase() ?? "asc") as SortDirection };
+}
+
+/**
+ * The filter and sort of a list request in their text form (REST query, agent tool arguments),
+ * parsed once for every channel; absent text means no filter and the default order.
+ */
+export function parseListText(text: { readonly filter?: string | null; readonly orderBy?: string | null }): { filter: RecordFilter[]; orderBy: RecordOrder | null } {
+  return {
+    filter: text.filter ? parseFilterSyntax(text.filter) : [],
+    orderBy: text.orderBy ? parseOrderBySyntax(text.orderBy) : null,
+  };
 }

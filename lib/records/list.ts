@@ -49,14 +49,14 @@ export async function listTrash(db: Tx, principal: Principal, objectName: string
 function pageSize(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
-    throw invalidInput("limit", `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+    throw invalidInput("limit", "LIMIT_RANGE", { max: MAX_PAGE_SIZE });
   }
   return limit;
 }
 
 function searchTerm(search: string | null | undefined): string | undefined {
   if (search === undefined || search === null || search.trim() === "") return undefined;
-  if (search.length > MAX_SEARCH_LENGTH) throw invalidInput("search", `search can have at most ${MAX_SEARCH_LENGTH} characters.`);
+  if (search.length > MAX_SEARCH_LENGTH) throw invalidInput("search", "SEARCH_TOO_LONG", { max: MAX_SEARCH_LENGTH });
   return search.trim();
 }
 

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
 import { assertCanDelete, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
@@ -7,15 +7,13 @@ import { requireRecordRow } from "./record-row";
 import { toVisibleRecord, type VisibleRecord } from "./serialize";
 
 /** Takes a record out of the trash; only roles that may delete may restore (SPEC §5). */
-export async function restoreRecord(db: Db, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
-  const object = await resolveVisibleObject(db, principal, objectName);
+export async function restoreRecord(tx: Tx, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
+  const object = await resolveVisibleObject(tx, principal, objectName);
   assertCanDelete(principal, object, "restore");
-  return db.$transaction(async (tx) => {
-    const row = await requireRecordRow(tx, principal, object, id);
-    if (!row.deletedAt) throw recordNotInTrash(object.namePlural, id);
-    const restored = await tx.record.update({ where: { id: row.id }, data: { deletedAt: null } });
-    const after = toVisibleRecord(principal, object, restored);
-    await auditRecordChange(tx, principal, "record.restored", object, restored, { before: toVisibleRecord(principal, object, row), after });
-    return after;
-  });
+  const row = await requireRecordRow(tx, principal, object, id);
+  if (!row.deletedAt) throw recordNotInTrash(object.namePlural, id);
+  const restored = await tx.record.update({ where: { id: row.id }, data: { deletedAt: null } });
+  const after = toVisibleRecord(principal, object, restored);
+  await auditRecordChange(tx, principal, "record.restored", object, restored, { before: toVisibleRecord(principal, object, row), after });
+  return after;
 }

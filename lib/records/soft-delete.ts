@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
 import { assertCanDelete, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
@@ -7,16 +7,14 @@ import { requireRecordRow } from "./record-row";
 import { toVisibleRecord, type VisibleRecord } from "./serialize";
 
 /** Moves a record to the trash (needs `delete`); it can be restored until destroyed. */
-export async function softDeleteRecord(db: Db, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
-  const object = await resolveVisibleObject(db, principal, objectName);
+export async function softDeleteRecord(tx: Tx, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
+  const object = await resolveVisibleObject(tx, principal, objectName);
   // Permission before existence: a role that may not delete learns nothing about ids.
   assertCanDelete(principal, object, "delete");
-  return db.$transaction(async (tx) => {
-    const row = await requireRecordRow(tx, principal, object, id);
-    if (row.deletedAt) throw recordInTrash(object.namePlural, id);
-    const trashed = await tx.record.update({ where: { id: row.id }, data: { deletedAt: new Date() } });
-    const after = toVisibleRecord(principal, object, trashed);
-    await auditRecordChange(tx, principal, "record.deleted", object, trashed, { before: toVisibleRecord(principal, object, row), after });
-    return after;
-  });
+  const row = await requireRecordRow(tx, principal, object, id);
+  if (row.deletedAt) throw recordInTrash(object.namePlural, id);
+  const trashed = await tx.record.update({ where: { id: row.id }, data: { deletedAt: new Date() } });
+  const after = toVisibleRecord(principal, object, trashed);
+  await auditRecordChange(tx, principal, "record.deleted", object, trashed, { before: toVisibleRecord(principal, object, row), after });
+  return after;
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
 import { assertWithinRecordRule, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
@@ -16,22 +16,23 @@ function applyPatch(data: RecordData, patch: RecordData): RecordData {
   return next;
 }
 
-/** Changes the given fields only (a patch); null clears a field. Trashed records must be restored first. */
-export async function updateRecord(db: Db, principal: Principal, objectName: string, id: string, patch: unknown): Promise<VisibleRecord> {
-  const object = await resolveVisibleObject(db, principal, objectName);
-  return db.$transaction(async (tx) => {
-    const values = await validateRecordInput(tx, principal, object, patch, "update");
-    const row = await requireRecordRow(tx, principal, object, id);
-    if (row.deletedAt) throw recordInTrash(object.namePlural, id);
-    const before = toVisibleRecord(principal, object, row);
-    if (Object.keys(values).length === 0) return before; // nothing to change: no write, no audit entry
+/**
+ * Changes the given fields only (a patch); null clears a field. Trashed records must be restored
+ * first. Runs in the caller's transaction, with its audit entry.
+ */
+export async function updateRecord(tx: Tx, principal: Principal, objectName: string, id: string, patch: unknown): Promise<VisibleRecord> {
+  const object = await resolveVisibleObject(tx, principal, objectName);
+  const values = await validateRecordInput(tx, principal, object, patch, "update");
+  const row = await requireRecordRow(tx, principal, object, id);
+  if (row.deletedAt) throw recordInTrash(object.namePlural, id);
+  const before = toVisibleRecord(principal, object, row);
+  if (Object.keys(values).length === 0) return before; // nothing to change: no write, no audit entry
 
-    const data = JSON.stringify(applyPatch(parseRecordData(row.data), values));
-    // Checked before writing: a record moved outside the rule would vanish from its editor.
-    assertWithinRecordRule(principal, object, { ...row, data });
-    const updated = await tx.record.update({ where: { id: row.id }, data: { data } });
-    const after = toVisibleRecord(principal, object, updated);
-    await auditRecordChange(tx, principal, "record.updated", object, updated, { before, after });
-    return after;
-  });
+  const data = JSON.stringify(applyPatch(parseRecordData(row.data), values));
+  // Checked before writing: a record moved outside the rule would vanish from its editor.
+  assertWithinRecordRule(principal, object, { ...row, data });
+  const updated = await tx.record.update({ where: { id: row.id }, data: { data } });
+  const after = toVisibleRecord(principal, object, updated);
+  await auditRecordChange(tx, principal, "record.updated", object, updated, { before, after });
+  return after;
 }

@@ -3,7 +3,7 @@
  * shape → permissions (engine's checkWrite: unknown, hidden or read-only fields are refused and
  * named, never dropped) → value types (zod, 422 naming the field) → relations exist.
  */
-import type { z } from "zod";
+import { parseOrThrow } from "@/lib/validation";
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
 import { assertCanWrite, canSeeObject, creatableFieldsOf, editableFieldsOf, withinRecordRule } from "./access";
@@ -16,24 +16,18 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): { field?: string; message: string } {
-  const field = issue.path.length > 0 ? String(issue.path[0]) : undefined;
-  if (field !== undefined && !Object.prototype.hasOwnProperty.call(input, field)) return { field, message: `${field} is required.` };
-  return { field, message: field === undefined ? issue.message : `Invalid value for ${field}: ${issue.message}` };
-}
-
 async function assertRelationsExist(db: Tx, principal: Principal, object: RecordObject, values: RecordData) {
   for (const [name, value] of Object.entries(values)) {
     const field = object.fieldsByName.get(name);
     if (field?.type === "MEMBER" && value !== null && value !== undefined) {
       // Members are listed to every member of the workspace: checking an id reveals nothing more.
       const member = await db.workspaceMember.findFirst({ where: { id: String(value), workspaceId: principal.workspaceId }, select: { id: true } });
-      if (!member) throw invalidInput(name, `${name} must be the id of a member of this workspace; "${String(value).slice(0, 100)}" is not.`);
+      if (!member) throw invalidInput(name, "NOT_A_MEMBER", { value: String(value).slice(0, 100) });
       continue;
     }
     if (field?.type !== "RELATION" || value === null || value === undefined) continue;
     const targetName = field.relationTarget;
-    if (!targetName) throw invalidInput(name, `${name} has no target object configured.`);
+    if (!targetName) throw invalidInput(name, "NO_RELATION_TARGET");
     // Checking an id of an object the principal cannot see would let it probe that object.
     if (!canSeeObject(principal, targetName)) throw fieldForbidden(object.namePlural, name, "RELATION_TARGET_NOT_VISIBLE");
     const target = await findRecordObject(db, principal.workspaceId, targetName);
@@ -46,7 +40,7 @@ async function assertRelationsExist(db: Tx, principal: Principal, object: Record
           });
     // A record outside the principal's record-level rule does not exist for it, as a relation target too.
     const exists = target !== null && targetRow !== null && withinRecordRule(principal, target, targetRow);
-    if (!exists) throw invalidInput(name, `${name} must be the id of an existing ${targetName}; "${String(value).slice(0, 100)}" is not.`);
+    if (!exists) throw invalidInput(name, "RELATION_MISSING", { target: targetName, value: String(value).slice(0, 100) });
   }
 }
 
@@ -58,15 +52,10 @@ export async function validateRecordInput(
   input: unknown,
   mode: "create" | "update",
 ): Promise<RecordData> {
-  if (!isPlainObject(input)) throw invalidInput(undefined, "The body must be a JSON object of field values.");
+  if (!isPlainObject(input)) throw invalidInput(undefined, "BODY_NOT_OBJECT");
   assertCanWrite(principal, object, input, mode);
   const writable = mode === "create" ? creatableFieldsOf(principal, object) : editableFieldsOf(principal, object);
-  const parsed = recordInputSchema(writable, mode).safeParse(input);
-  if (!parsed.success) {
-    const { field, message } = describeIssue(parsed.error.issues[0], input);
-    throw invalidInput(field, message);
-  }
-  const values = parsed.data as RecordData;
+  const values = parseOrThrow(recordInputSchema(writable, mode), input, "values") as RecordData;
   await assertRelationsExist(db, principal, object, values);
   return values;
 }

@@ -1,15 +1,17 @@
 /**
  * Runs a workflow on a member's manual trigger. The agent step acts with the agent's own role
  * (`agentPrincipal`), never the invoker's (SPEC §5): an Admin who clicks "Run now" does not lend
- * the agent their rights. Everything the run writes (the digest e-mail in the outbox, the audit
- * entries of the agent and of the invoker) is written in one transaction.
+ * the agent their rights. The agent step reads through lib/records' door and sends through
+ * lib/email's door; everything the run writes (the digest e-mail in the outbox, the audit
+ * entries of the agent and of the invoker) is written in the caller's one transaction.
  */
-import type { Db, Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { canAction, maskRecords } from "@/lib/permissions";
 import { agentPrincipal, type Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { listRecords, type VisibleRecord } from "@/lib/records";
+import { deliverEmail } from "@/lib/email/deliver";
 import { findWorkflow, type WorkflowDefinition } from "./catalog";
 import { authorityFor } from "@/lib/access/authority";
 
@@ -64,60 +66,50 @@ function digest(workflow: WorkflowDefinition, records: VisibleRecord[]) {
   };
 }
 
-export async function runWorkflow(db: Db, actor: Principal, recipient: string, workflowId: string, now = new Date()): Promise<WorkflowRun> {
+/** The use case, in the caller's transaction: the e-mail and both audit entries commit together. */
+export async function runWorkflow(tx: Tx, actor: Principal, recipient: string, workflowId: string, now = new Date()): Promise<WorkflowRun> {
   const workflow = findWorkflow(workflowId);
   if (!workflow) throw new DomainError("NOT_FOUND");
 
-  return db.$transaction(async (tx) => {
-    await authorityFor(tx, actor, "WORKFLOWS");
-    const agentRow = await workflowAgent(tx, actor.workspaceId);
-    const agent = agentRow ? await agentPrincipal(tx, agentRow.id) : null;
-    const run: WorkflowRun = { outcome: "noAgent", staleCount: 0, agentName: agentRow?.name ?? null, agentRoleName: null };
+  await authorityFor(tx, actor, "WORKFLOWS");
+  const agentRow = await workflowAgent(tx, actor.workspaceId);
+  const agent = agentRow ? await agentPrincipal(tx, agentRow.id) : null;
+  const run: WorkflowRun = { outcome: "noAgent", staleCount: 0, agentName: agentRow?.name ?? null, agentRoleName: null };
 
-    if (agent) {
-      run.agentRoleName = (await tx.role.findUniqueOrThrow({ where: { id: agent.roleId }, select: { name: true } })).name;
-      let stale: VisibleRecord[] | null = null;
-      try {
-        stale = await findStaleOpportunities(tx, agent, new Date(now.getTime() - workflow.staleAfterDays * DAY_MS));
-      } catch (error) {
-        // The agent's role hides Opportunities or a field the step filters on: the step stops.
-        if (!isDomainError(error) || error.code !== "FORBIDDEN") throw error;
-        run.outcome = "agentCannotRead";
-      }
-      // The digest goes to the invoker: it shows only what both the agent and the invoker may see.
-      const shown = stale && maskRecords(actor.permissions, "opportunity", stale);
-      if (stale && !shown) run.outcome = "invokerCannotRead";
-      if (shown) {
-        stale = shown as VisibleRecord[];
-        run.staleCount = stale.length;
-        if (!canAction(agent.permissions, "SEND_EMAIL")) {
-          run.outcome = "agentCannotEmail";
-        } else {
-          const message = digest(workflow, stale);
-          const sent = await tx.outboxMessage.create({
-            data: { workspaceId: actor.workspaceId, to: recipient, subject: message.subject, body: message.body, actorLabel: agent.label },
-          });
-          await writeAudit(tx, agent, {
-            action: "email.sent",
-            targetType: "outboxMessage",
-            targetId: sent.id,
-            targetLabel: message.subject,
-            after: { to: recipient, subject: message.subject, workflow: workflow.id },
-          });
-          run.outcome = "sent";
-        }
+  if (agent) {
+    run.agentRoleName = (await tx.role.findUniqueOrThrow({ where: { id: agent.roleId }, select: { name: true } })).name;
+    let stale: VisibleRecord[] | null = null;
+    try {
+      stale = await findStaleOpportunities(tx, agent, new Date(now.getTime() - workflow.staleAfterDays * DAY_MS));
+    } catch (error) {
+      // The agent's role hides Opportunities or a field the step filters on: the step stops.
+      if (!isDomainError(error) || error.code !== "FORBIDDEN") throw error;
+      run.outcome = "agentCannotRead";
+    }
+    // The digest goes to the invoker: it shows only what both the agent and the invoker may see.
+    const shown = stale && maskRecords(actor.permissions, "opportunity", stale);
+    if (stale && !shown) run.outcome = "invokerCannotRead";
+    if (shown) {
+      stale = shown as VisibleRecord[];
+      run.staleCount = stale.length;
+      // Asked here to report the outcome; the e-mail door refuses it again on its own.
+      if (!canAction(agent.permissions, "SEND_EMAIL")) {
+        run.outcome = "agentCannotEmail";
+      } else {
+        await deliverEmail(tx, agent, { to: recipient, ...digest(workflow, stale) }, { workflow: workflow.id });
+        run.outcome = "sent";
       }
     }
+  }
 
-    await writeAudit(tx, actor, {
-      action: "workflow.triggered",
-      targetType: "workflow",
-      targetId: workflow.id,
-      targetLabel: workflow.auditLabel,
-      after: { ...run },
-    });
-    return run;
+  await writeAudit(tx, actor, {
+    action: "workflow.triggered",
+    targetType: "workflow",
+    targetId: workflow.id,
+    targetLabel: workflow.auditLabel,
+    after: { ...run },
   });
+  return run;
 }
 
 export interface WorkflowRunEntry {

@@ -14,7 +14,7 @@ import { handleCreateRecord, handleUpdateRecord } from "@/lib/api/records-handle
 import { handleMyPermissions, handlePermissionCheck } from "@/lib/api/me-handlers";
 import { handleOpenApiDocument } from "@/lib/api/service-handlers";
 import { createRecordAction, importCsvAction, updateRecordAction } from "@/app/(workspace)/objects/actions";
-import { loadObjectView } from "@/app/(workspace)/objects/object-view";
+import { loadObjectView } from "@/lib/records/object-view";
 import { memberPrincipal } from "@/lib/access/principal";
 import { runAgentTool } from "@/lib/agents";
 import { createAgent, createApiKey, createMember, createRole, type ObjectIndex } from "@/prisma/factories";

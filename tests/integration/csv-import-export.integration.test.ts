@@ -6,7 +6,8 @@
 import Papa from "papaparse";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { actAs } from "./session";
-import { loadDemo, useDemoDatabase, type TestDb } from "./db";
+import { expectRecordsRefused, type ExpectedError, type RecordsOutcome } from "./refusal";
+import { loadDemo, useDemoDatabase } from "./db";
 import { exportCsvAction, importCsvAction } from "@/app/(workspace)/objects/actions";
 import { MAX_IMPORT_ROWS } from "@/lib/csv/limits";
 import { INTERN_ROLE } from "@/lib/roles/built-in";
@@ -14,25 +15,7 @@ import { createMember, createRole } from "@/prisma/factories";
 
 const db = useDemoDatabase();
 
-async function snapshot(db: TestDb) {
-  const [records, audit, outbox] = await Promise.all([
-    db.record.findMany({ orderBy: { id: "asc" }, select: { id: true, data: true, deletedAt: true, updatedAt: true } }),
-    db.auditLog.count(),
-    db.outboxMessage.count(),
-  ]);
-  return JSON.stringify({ records, audit, outbox });
-}
-
-type Outcome = { ok: boolean; errors?: { code: string; field?: string; params?: Record<string, string | number> }[] };
-
-async function expectRefused(call: () => Promise<Outcome>, expected: { code: string; field?: string; params?: Record<string, unknown> }) {
-  const before = await snapshot(db);
-  const result = await call();
-  expect(result.ok).toBe(false);
-  expect(result.errors).toContainEqual(expect.objectContaining(expected));
-  expect(await snapshot(db)).toBe(before);
-  return result.errors ?? [];
-}
+const expectRefused = (call: () => Promise<RecordsOutcome>, expected: ExpectedError) => expectRecordsRefused(db, call, expected, true);
 
 function parse(csv: string) {
   expect(csv.startsWith("\uFEFF")).toBe(true);

@@ -18,7 +18,7 @@ import { createRole, updateRole } from "@/lib/roles/save";
 import { deleteRole } from "@/lib/roles/delete";
 import { setDefaultRole } from "@/lib/roles/default-role";
 import { assignRole, unassignRole, type PrincipalRef } from "@/lib/roles/assignment";
-import { inviteMember } from "@/lib/members/invite";
+import { inviteMember, temporaryCredentials } from "@/lib/members/invite";
 import { removeMember } from "@/lib/members/remove";
 import { createApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
@@ -197,18 +197,20 @@ async function run(actor: Principal, command: Command, state: State) {
       const stored = target.kind === "member" ? state.principals.get(id)!.roleId : (await storedRoleId(target)) ?? "none";
       return unassignRole(db, actor, stored, target);
     }
-    case "invite":
-      return inviteMember(db, actor, { name: "Invitee", email: `invitee-${unique()}@escalation.test` });
+    case "invite": {
+      const credentials = await temporaryCredentials();
+      return db.$transaction((tx) => inviteMember(tx, actor, { name: "Invitee", email: `invitee-${unique()}@escalation.test` }, credentials));
+    }
     case "removeMember": {
       const members = principalIds.filter((id) => id.startsWith("member:"));
-      return removeMember(db, actor, principalRef(pick(members, command.principal)!).id);
+      return db.$transaction((tx) => removeMember(tx, actor, principalRef(pick(members, command.principal)!).id));
     }
     case "createApiKey":
-      return createApiKey(db, actor, { name: `Key ${unique()}`, expiresAt: null, roleId: command.withoutRole ? null : pick(roleIds, command.role)! });
+      return db.$transaction((tx) => createApiKey(tx, actor, { name: `Key ${unique()}`, expiresAt: null, roleId: command.withoutRole ? null : pick(roleIds, command.role)! }));
     case "revokeApiKey": {
       const keys = principalIds.filter((id) => id.startsWith("apiKey:"));
       const key = pick(keys, command.principal);
-      return key ? revokeApiKey(db, actor, principalRef(key).id) : undefined;
+      return key ? db.$transaction((tx) => revokeApiKey(tx, actor, principalRef(key).id)) : undefined;
     }
   }
 }

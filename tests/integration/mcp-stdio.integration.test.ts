@@ -20,15 +20,20 @@ afterAll(() => {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${dbFile}${suffix}`, { force: true });
 });
 
-it("serves the Sales assistant's tools over stdio", async () => {
-  const stderr: string[] = [];
-  const transport = new StdioClientTransport({
+/** `npm run mcp` for the Sales assistant on the test database, as an MCP client starts it. */
+function salesAssistantOverStdio() {
+  return new StdioClientTransport({
     command: process.execPath,
     args: ["--import", "tsx", "scripts/mcp-server.ts", "--agent", "Sales assistant"],
     cwd: projectRoot,
     env: { ...getDefaultEnvironment(), DATABASE_URL: `file:${dbFile}` },
     stderr: "pipe",
   });
+}
+
+it("serves the Sales assistant's tools over stdio", async () => {
+  const stderr: string[] = [];
+  const transport = salesAssistantOverStdio();
   transport.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
   const client = new Client({ name: "rolecall-stdio-test", version: "1.0.0" });
   try {
@@ -67,13 +72,7 @@ it("lets npm start's migrations run while the MCP server holds the database (two
   for (const name of readdirSync(path.join(projectRoot, "prisma", "migrations"), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)) insert.run(randomUUID(), name);
   sqlite.close();
 
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: ["--import", "tsx", "scripts/mcp-server.ts", "--agent", "Sales assistant"],
-    cwd: projectRoot,
-    env: { ...getDefaultEnvironment(), DATABASE_URL: `file:${dbFile}` },
-    stderr: "pipe",
-  });
+  const transport = salesAssistantOverStdio();
   const client = new Client({ name: "rolecall-stdio-test", version: "1.0.0" });
   await client.connect(transport);
   try {

@@ -5,7 +5,8 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { actAs } from "./session";
-import { useDemoDatabase, type TestDb } from "./db";
+import { expectRecordsRefused, type ExpectedError, type RecordsOutcome } from "./refusal";
+import { useDemoDatabase } from "./db";
 import {
   createRecordAction,
   destroyRecordAction,
@@ -15,30 +16,12 @@ import {
   softDeleteRecordAction,
   updateRecordAction,
 } from "@/app/(workspace)/objects/actions";
-import { loadObjectView, visibleObjects } from "@/app/(workspace)/objects/object-view";
+import { loadObjectView, visibleObjects } from "@/lib/records/object-view";
 import { memberPrincipal } from "@/lib/access/principal";
 
 const db = useDemoDatabase();
 
-/** Everything a records action could write: a refused action must leave it as it was. */
-async function recordsSnapshot(db: TestDb) {
-  const [records, audit, outbox] = await Promise.all([
-    db.record.findMany({ orderBy: { id: "asc" }, select: { id: true, data: true, deletedAt: true, updatedAt: true } }),
-    db.auditLog.count(),
-    db.outboxMessage.count(),
-  ]);
-  return JSON.stringify({ records, audit, outbox });
-}
-
-type ActionOutcome = { ok: boolean; errors?: { code: string; field?: string; params?: Record<string, string | number> }[] };
-
-async function expectRefused(call: () => Promise<ActionOutcome>, expected: { code: string; field?: string; params?: Record<string, unknown> }) {
-  const before = await recordsSnapshot(db);
-  const result = await call();
-  expect(result.ok).toBe(false);
-  expect(result.errors?.[0]).toMatchObject(expected);
-  expect(await recordsSnapshot(db)).toBe(before);
-}
+const expectRefused = (call: () => Promise<RecordsOutcome>, expected: ExpectedError) => expectRecordsRefused(db, call, expected);
 
 async function principalOf(email: string) {
   const member = await db.workspaceMember.findFirstOrThrow({ where: { user: { email } } });

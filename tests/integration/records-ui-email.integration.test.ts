@@ -4,7 +4,8 @@
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { actAs } from "./session";
-import { loadDemo, useDemoDatabase, type TestDb } from "./db";
+import { expectRecordsRefused, type ExpectedError, type RecordsOutcome } from "./refusal";
+import { loadDemo, useDemoDatabase } from "./db";
 import { sendEmailAction } from "@/app/(workspace)/outbox/actions";
 import { softDeleteRecordAction } from "@/app/(workspace)/objects/actions";
 import { listOutbox } from "@/lib/email/outbox";
@@ -13,24 +14,7 @@ import { createMember, createRole } from "@/prisma/factories";
 
 const db = useDemoDatabase();
 
-async function snapshot(db: TestDb) {
-  const [records, audit, outbox] = await Promise.all([
-    db.record.findMany({ orderBy: { id: "asc" }, select: { id: true, data: true, deletedAt: true, updatedAt: true } }),
-    db.auditLog.count(),
-    db.outboxMessage.findMany({ orderBy: { id: "asc" } }),
-  ]);
-  return JSON.stringify({ records, audit, outbox });
-}
-
-type Outcome = { ok: boolean; errors?: { code: string; field?: string; params?: Record<string, string | number> }[] };
-
-async function expectRefused(call: () => Promise<Outcome>, expected: { code: string; field?: string; params?: Record<string, unknown> }) {
-  const before = await snapshot(db);
-  const result = await call();
-  expect(result.ok).toBe(false);
-  expect(result.errors?.[0]).toMatchObject(expected);
-  expect(await snapshot(db)).toBe(before);
-}
+const expectRefused = (call: () => Promise<RecordsOutcome>, expected: ExpectedError) => expectRecordsRefused(db, call, expected);
 
 async function principalOf(email: string) {
   const member = await db.workspaceMember.findFirstOrThrow({ where: { user: { email } } });

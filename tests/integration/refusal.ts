@@ -33,3 +33,36 @@ export async function fullTableSnapshot(db: SnapshotClient): Promise<string> {
   }
   return JSON.stringify(dump, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
 }
+
+interface RecordsClient {
+  record: { findMany(args: { orderBy: { id: "asc" }; select: { id: true; data: true; deletedAt: true; updatedAt: true } }): Promise<unknown[]> };
+  auditLog: { count(): Promise<number> };
+  outboxMessage: { findMany(args: { orderBy: { id: "asc" } }): Promise<unknown[]> };
+}
+
+/** Everything a records action could write (records, audit entries, outbox): a refusal leaves it as it was. */
+export async function recordsSnapshot(db: RecordsClient): Promise<string> {
+  const [records, audit, outbox] = await Promise.all([
+    db.record.findMany({ orderBy: { id: "asc" }, select: { id: true, data: true, deletedAt: true, updatedAt: true } }),
+    db.auditLog.count(),
+    db.outboxMessage.findMany({ orderBy: { id: "asc" } }),
+  ]);
+  return JSON.stringify({ records, audit, outbox });
+}
+
+export type RecordsOutcome = { ok: boolean; errors?: { code: string; field?: string; params?: Record<string, string | number> }[] };
+export type ExpectedError = { code: string; field?: string; params?: Record<string, unknown> };
+
+/**
+ * A records action refused as `expected` (its first error, or `among` all of them), leaving the
+ * records, the audit log and the outbox untouched. Returns the errors, for further checks.
+ */
+export async function expectRecordsRefused(db: RecordsClient, call: () => Promise<RecordsOutcome>, expected: ExpectedError, among = false) {
+  const before = await recordsSnapshot(db);
+  const result = await call();
+  expect(result.ok).toBe(false);
+  if (among) expect(result.errors).toContainEqual(expect.objectContaining(expected));
+  else expect(result.errors?.[0]).toMatchObject(expected);
+  expect(await recordsSnapshot(db)).toBe(before);
+  return result.errors ?? [];
+}

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
-import { expectRefusedWithoutChange, type ActionOutcome } from "./refusal";
+import { expectRefusedWithoutChange, fullTableSnapshot, type ActionOutcome } from "./refusal";
 import { addCustomFieldAction } from "@/app/settings/data-model/actions";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
 import { memberPrincipal } from "@/lib/access/principal";
@@ -16,14 +16,8 @@ import { createStandardObjects, createWorkspace } from "@/prisma/factories";
 
 const db = useDemoDatabase();
 
-async function snapshot() {
-  const [fields, workspaces, audit] = await Promise.all([
-    db.fieldMetadata.findMany({ orderBy: { id: "asc" } }),
-    db.workspace.findMany({ orderBy: { id: "asc" } }),
-    db.auditLog.count(),
-  ]);
-  return JSON.stringify({ fields, workspaces, audit });
-}
+/** Every row of every table: a refused settings change leaves the whole database as it was. */
+const snapshot = () => fullTableSnapshot(db);
 
 const expectRefused = (call: () => Promise<ActionOutcome>, code: string, field?: string) => expectRefusedWithoutChange(snapshot, call, code, field);
 

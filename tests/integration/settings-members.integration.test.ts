@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { actAs, testContext } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
-import { expectRefusedWithoutChange, type ActionOutcome } from "./refusal";
+import { expectRefusedWithoutChange, fullTableSnapshot, type ActionOutcome } from "./refusal";
 import { inviteMemberAction, removeMemberAction } from "@/app/settings/members/actions";
 import { authenticate } from "@/lib/auth/authenticate";
 import { listMembers } from "@/lib/members/queries";
@@ -13,14 +13,8 @@ import { createRole, type ObjectIndex } from "@/prisma/factories";
 
 const db = useDemoDatabase();
 
-async function snapshot() {
-  const [users, members, audit] = await Promise.all([
-    db.user.findMany({ orderBy: { id: "asc" } }),
-    db.workspaceMember.findMany({ orderBy: { id: "asc" } }),
-    db.auditLog.count(),
-  ]);
-  return JSON.stringify({ users, members, audit });
-}
+/** Every row of every table: a refused settings change leaves the whole database as it was. */
+const snapshot = () => fullTableSnapshot(db);
 
 const expectRefused = (call: () => Promise<ActionOutcome>, code: string, field?: string) => expectRefusedWithoutChange(snapshot, call, code, field);
 

@@ -7,7 +7,7 @@ import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
 import { expectRefusedWithoutChange, type ActionOutcome } from "./refusal";
 import { updateWorkspaceAction } from "@/app/settings/workspace/actions";
-import { getActingMember } from "@/lib/auth/current-member";
+import { getActingMember } from "@/lib/access/current-member";
 import { loadSecurityOverview } from "@/lib/workspace/security";
 import { createApiKey, createRole, type ObjectIndex } from "@/prisma/factories";
 

@@ -10,7 +10,7 @@ import { fullTableSnapshot } from "./refusal";
 import { createRoleAction, viewAsRoleAction } from "@/app/settings/roles/actions";
 import { listRecordsAction, updateRecordAction } from "@/app/(workspace)/objects/actions";
 import { exitViewAsAction } from "@/app/view-as/actions";
-import { getActingMember } from "@/lib/auth/current-member";
+import { getActingMember } from "@/lib/access/current-member";
 import { can, canSetting } from "@/lib/permissions";
 import { EMPTY_ROLE_DRAFT } from "@/lib/roles/draft";
 import { createMember, createRole, type ObjectIndex } from "@/prisma/factories";

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireMemberWithTemporaryPassword } from "@/lib/auth/current-member";
+import { requireMemberWithTemporaryPassword } from "@/lib/access/current-member";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { replaceTemporaryPasswordAction } from "@/app/settings/account/actions";
 import { signOutAction } from "@/app/(auth)/sign-in/actions";

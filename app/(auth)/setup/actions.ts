@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { getSession } from "@/lib/auth/session";
 import { isDomainError, toActionErrors, type ActionError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
-import { needsSetup, setUpWorkspace, setupInput } from "@/lib/setup/setup";
+import { needsSetup, setUpWorkspace, setupInput } from "@/lib/workspace/setup";
 
 export interface SetupState {
   errors: ActionError[];

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
-import { needsSetup } from "@/lib/setup/setup";
+import { needsSetup } from "@/lib/workspace/setup";
 import { SetupForm } from "@/components/auth/setup-form";
 import { pageTitle } from "@/components/layout/page-title";
 import { AuthCard } from "@/components/layout/auth-card";

@@ -4,11 +4,12 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { authenticate } from "@/lib/auth/authenticate";
-import { CHANGE_PASSWORD_PATH } from "@/lib/auth/current-member";
+import { CHANGE_PASSWORD_PATH } from "@/lib/access/current-member";
 import { requestInfo } from "@/lib/auth/request-info";
 import { safeNextPath } from "@/lib/auth/safe-next";
 import { getSession } from "@/lib/auth/session";
 import { toActionErrors, type ActionError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation";
 
 const signInInput = z.object({
   email: z.email().max(320),
@@ -23,13 +24,12 @@ export interface SignInState {
 
 export async function signInAction(_previous: SignInState, formData: FormData): Promise<SignInState> {
   const raw = Object.fromEntries(formData);
-  const parsed = signInInput.safeParse(raw);
   const email = typeof raw.email === "string" ? raw.email : "";
-  if (!parsed.success) {
-    return {
-      email,
-      errors: parsed.error.issues.map((issue) => ({ code: "VALIDATION_FAILED" as const, field: String(issue.path[0]) })),
-    };
+  let parsed: { data: z.output<typeof signInInput> };
+  try {
+    parsed = { data: parseOrThrow(signInInput, raw) };
+  } catch (error) {
+    return { email, errors: toActionErrors(error) };
   }
   const { address, origin } = await requestInfo();
   let mustChangePassword = false;

@@ -2,14 +2,15 @@
 
 /**
  * Server actions of the records UI. Thin: parse the input with zod, resolve the signed-in
- * member, call lib/records (or lib/csv, which goes through lib/records), which asks the
- * permission engine and throws a DomainError (FORBIDDEN, NOT_FOUND …) on refusal.
+ * member, open the transaction of a write and call lib/records (or lib/csv, which goes through
+ * lib/records), which asks the permission engine, writes the audit entry and throws a
+ * DomainError (FORBIDDEN, NOT_FOUND …) on refusal.
  */
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import { DomainError, type ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import {
   FILTER_OPERATORS,
@@ -27,7 +28,7 @@ import {
 } from "@/lib/records";
 import { relatedLabels, visibleRelationTarget, labelFieldOf } from "@/lib/csv/related-labels";
 import { exportRecordsCsv, type CsvExport } from "@/lib/csv/export";
-import { importRecordsCsv, MAX_IMPORT_BYTES, type CsvImport } from "@/lib/csv/import";
+import { CSV_IMPORT_TRANSACTION, importRecordsCsv, MAX_IMPORT_BYTES, type CsvImport } from "@/lib/csv/import";
 import type { RecordValues, RecordsPage, RelationOption } from "@/components/records/types";
 
 const run = <T,>(work: () => Promise<T>, mutates = false) => runAction(work, mutates ? { path: "/objects", type: "layout" } : undefined);
@@ -88,7 +89,7 @@ export async function createRecordAction(input: { object: string; values: Record
   return run(async () => {
     const member = await requireMemberForAction();
     const parsed = parseOrThrow(z.object({ object: name, values }), input);
-    const record = await createRecord(db, member, parsed.object, parsed.values);
+    const record = await db.$transaction((tx) => createRecord(tx, member, parsed.object, parsed.values));
     return { id: String(record.id) };
   }, true);
 }
@@ -97,7 +98,7 @@ export async function updateRecordAction(input: { object: string; id: string; pa
   return run(async () => {
     const member = await requireMemberForAction();
     const parsed = parseOrThrow(recordRef.extend({ patch: values }), input);
-    return updateRecord(db, member, parsed.object, parsed.id, parsed.patch);
+    return db.$transaction((tx) => updateRecord(tx, member, parsed.object, parsed.id, parsed.patch));
   }, true);
 }
 
@@ -105,7 +106,7 @@ export async function softDeleteRecordAction(input: { object: string; id: string
   return run(async () => {
     const member = await requireMemberForAction();
     const parsed = parseOrThrow(recordRef, input);
-    await softDeleteRecord(db, member, parsed.object, parsed.id);
+    await db.$transaction((tx) => softDeleteRecord(tx, member, parsed.object, parsed.id));
     return undefined;
   }, true);
 }
@@ -114,7 +115,7 @@ export async function restoreRecordAction(input: { object: string; id: string })
   return run(async () => {
     const member = await requireMemberForAction();
     const parsed = parseOrThrow(recordRef, input);
-    await restoreRecord(db, member, parsed.object, parsed.id);
+    await db.$transaction((tx) => restoreRecord(tx, member, parsed.object, parsed.id));
     return undefined;
   }, true);
 }
@@ -123,7 +124,7 @@ export async function destroyRecordAction(input: { object: string; id: string })
   return run(async () => {
     const member = await requireMemberForAction();
     const parsed = parseOrThrow(recordRef, input);
-    await destroyRecord(db, member, parsed.object, parsed.id);
+    await db.$transaction((tx) => destroyRecord(tx, member, parsed.object, parsed.id));
     return undefined;
   }, true);
 }
@@ -145,6 +146,7 @@ export async function importCsvAction(form: FormData): Promise<ActionResult<CsvI
     const file = form.get("file");
     if (!(file instanceof Blob)) throw new DomainError("VALIDATION_FAILED", { field: "file", params: { reason: "FILE_REQUIRED" } });
     if (file.size > MAX_IMPORT_BYTES) throw new DomainError("VALIDATION_FAILED", { field: "file", params: { reason: "FILE_TOO_LARGE", limit: MAX_IMPORT_BYTES } });
-    return importRecordsCsv(db, member, object, await file.text());
+    const text = await file.text();
+    return db.$transaction((tx) => importRecordsCsv(tx, member, object, text), CSV_IMPORT_TRANSACTION);
   }, true);
 }

@@ -2,8 +2,8 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
-import { requireMember } from "@/lib/auth/current-member";
-import { visibleObjects } from "./object-view";
+import { requireMember } from "@/lib/access/current-member";
+import { visibleObjects } from "@/lib/records/object-view";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("records.home");

@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { sendRecordEmail, type SentEmail } from "@/lib/email/send";
 
@@ -20,6 +20,7 @@ const input = z.object({
 export async function sendEmailAction(raw: z.input<typeof input>): Promise<ActionResult<SentEmail>> {
   return runAction(async () => {
     const member = await requireMemberForAction();
-    return sendRecordEmail(db, member, parseOrThrow(input, raw));
+    const email = parseOrThrow(input, raw);
+    return db.$transaction((tx) => sendRecordEmail(tx, member, email));
   }, { path: "/outbox" });
 }

@@ -2,12 +2,12 @@
 
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import { getSession } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
-import { changePassword, changePasswordInput, signOutOtherSessions } from "@/lib/account/account";
+import { changePassword, changePasswordInput, preparePasswordChange, signOutOtherSessions } from "@/lib/auth/account";
 
 /** The caller's own cookie moves to the new generation; every other session is ended by it. */
 async function keepThisSession(generation: number) {
@@ -20,7 +20,8 @@ async function keepThisSession(generation: number) {
 export async function changePasswordAction(input: unknown): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireMemberForAction(undefined, { allowTemporaryPassword: true });
-    const { generation } = await changePassword(db, actor, parseOrThrow(changePasswordInput, input));
+    const change = await preparePasswordChange(db, actor, parseOrThrow(changePasswordInput, input));
+    const { generation } = await db.$transaction((tx) => changePassword(tx, actor, change));
     await keepThisSession(generation);
     return undefined;
   }, { path: "/", type: "layout" });
@@ -29,7 +30,7 @@ export async function changePasswordAction(input: unknown): Promise<ActionResult
 export async function signOutOtherSessionsAction(): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireMemberForAction();
-    const { generation } = await signOutOtherSessions(db, actor);
+    const { generation } = await db.$transaction((tx) => signOutOtherSessions(tx, actor));
     await keepThisSession(generation);
     return undefined;
   });

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutAllButton } from "@/components/account/sign-out-all-button";

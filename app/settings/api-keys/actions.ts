@@ -1,9 +1,9 @@
 "use server";
 
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { createApiKeyInput, revokeApiKeyInput } from "@/lib/api-keys/input";
 import { createApiKey, type CreatedApiKey } from "@/lib/api-keys/create";
@@ -18,7 +18,8 @@ const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings",
 export async function createApiKeyAction(input: unknown): Promise<ActionResult<CreatedApiKey>> {
   return run(async () => {
     const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
-    return createApiKey(db, actor, parseOrThrow(createApiKeyInput, input));
+    const key = parseOrThrow(createApiKeyInput, input);
+    return db.$transaction((tx) => createApiKey(tx, actor, key));
   });
 }
 
@@ -26,7 +27,7 @@ export async function revokeApiKeyAction(input: unknown): Promise<ActionResult<{
   return run(async () => {
     const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
     const { keyId } = parseOrThrow(revokeApiKeyInput, input);
-    const revoked = await revokeApiKey(db, actor, keyId);
+    const revoked = await db.$transaction((tx) => revokeApiKey(tx, actor, keyId));
     return { name: revoked.name };
   });
 }
@@ -38,7 +39,7 @@ export async function createAgentTokenAction(input: unknown): Promise<ActionResu
   return run(async () => {
     const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
     const { agentId, name } = parseOrThrow(createAgentTokenInput, input);
-    return createAgentToken(db, actor, agentId, name);
+    return db.$transaction((tx) => createAgentToken(tx, actor, agentId, name));
   });
 }
 
@@ -46,6 +47,6 @@ export async function revokeAgentTokenAction(input: unknown): Promise<ActionResu
   return run(async () => {
     const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
     const { tokenId } = parseOrThrow(z.object({ tokenId: z.string().min(1).max(100) }), input);
-    return revokeAgentToken(db, actor, tokenId);
+    return db.$transaction((tx) => revokeAgentToken(tx, actor, tokenId));
   });
 }

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listApiKeys, listRolesAssignableToApiKeys } from "@/lib/api-keys/queries";
 import { rolesWithinAuthority } from "@/lib/access/authority";

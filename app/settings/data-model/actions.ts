@@ -1,9 +1,9 @@
 "use server";
 
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { addCustomField, customFieldInput } from "@/lib/metadata/fields";
 
@@ -12,6 +12,7 @@ export async function addCustomFieldAction(input: unknown): Promise<ActionResult
   // Records, the role editor's field tables and the API all read the data model.
   return runAction(async () => {
     const actor = await requireMemberForAction("DATA_MODEL");
-    return addCustomField(db, actor, parseOrThrow(customFieldInput, input));
+    const field = parseOrThrow(customFieldInput, input);
+    return db.$transaction((tx) => addCustomField(tx, actor, field));
   }, { path: "/", type: "layout" });
 }

@@ -1,12 +1,12 @@
 "use server";
 
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { inviteMemberInput, removeMemberInput } from "@/lib/members/input";
-import { inviteMember, type InvitedMember } from "@/lib/members/invite";
+import { inviteMember, temporaryCredentials, type InvitedMember } from "@/lib/members/invite";
 import { removeMember } from "@/lib/members/remove";
 
 const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings", type: "layout" });
@@ -14,7 +14,9 @@ const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings",
 export async function inviteMemberAction(input: unknown): Promise<ActionResult<InvitedMember>> {
   return run(async () => {
     const actor = await requireMemberForAction("MEMBERS");
-    return inviteMember(db, actor, parseOrThrow(inviteMemberInput, input));
+    const invitation = parseOrThrow(inviteMemberInput, input);
+    const credentials = await temporaryCredentials();
+    return db.$transaction((tx) => inviteMember(tx, actor, invitation, credentials));
   });
 }
 
@@ -22,6 +24,6 @@ export async function removeMemberAction(input: unknown): Promise<ActionResult<{
   return run(async () => {
     const actor = await requireMemberForAction("MEMBERS");
     const { memberId } = parseOrThrow(removeMemberInput, input);
-    return removeMember(db, actor, memberId);
+    return db.$transaction((tx) => removeMember(tx, actor, memberId));
   });
 }

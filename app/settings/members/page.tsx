@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listMembers } from "@/lib/members/queries";
 import { rolesWithinAuthority } from "@/lib/access/authority";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { agentPrincipal, apiKeyPrincipalById, memberPrincipal } from "@/lib/access/principal";
 import { canSetting, PRINCIPAL_KINDS } from "@/lib/permissions";
 import { listObjects } from "@/lib/metadata/queries";

@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { WORKFLOW_IDS } from "@/lib/workflows/catalog";
 import { runWorkflow, type WorkflowRun } from "@/lib/workflows/run";
@@ -17,6 +17,6 @@ export async function runWorkflowAction(input: unknown): Promise<ActionResult<Wo
   return runAction(async () => {
     const actor = await requireMemberForAction("WORKFLOWS");
     const { workflowId } = parseOrThrow(z.object({ workflowId: z.enum(WORKFLOW_IDS) }), input);
-    return runWorkflow(db, actor, actor.email, workflowId);
+    return db.$transaction((tx) => runWorkflow(tx, actor, actor.email, workflowId));
   }, { path: "/settings/workflows" });
 }

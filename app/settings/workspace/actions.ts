@@ -1,9 +1,9 @@
 "use server";
 
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { updateWorkspaceSettings, workspaceSettingsInput, type WorkspaceSettings } from "@/lib/workspace/update";
 
@@ -12,6 +12,7 @@ export async function updateWorkspaceAction(input: unknown): Promise<ActionResul
   // The name shows in every page's sidebar.
   return runAction(async () => {
     const actor = await requireMemberForAction("WORKSPACE");
-    return updateWorkspaceSettings(db, actor, parseOrThrow(workspaceSettingsInput, input));
+    const settings = parseOrThrow(workspaceSettingsInput, input);
+    return db.$transaction((tx) => updateWorkspaceSettings(tx, actor, settings));
   }, { path: "/", type: "layout" });
 }

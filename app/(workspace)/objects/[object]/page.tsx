@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { listRecords, visibleFieldsOf } from "@/lib/records";
 import { relatedLabels } from "@/lib/csv/related-labels";
 import { PAGE_SIZE } from "@/components/records/constants";
 import { RecordList } from "@/components/records/record-list";
 import { RecordsNoAccess } from "@/components/records/records-no-access";
-import { loadObjectView } from "../object-view";
+import { loadObjectView } from "@/lib/records/object-view";
 
 interface Props {
   params: Promise<{ object: string }>;

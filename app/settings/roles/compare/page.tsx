@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
 import { compareRoles } from "@/lib/roles/compare";

@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { requireMemberForAction } from "@/lib/auth/current-member";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/run-action";
+import { runAction } from "@/lib/run-action";
 import { createGuardrail, deleteGuardrail } from "@/lib/roles/guardrails";
 import { guardrailStatement } from "@/lib/roles/role-file";
 import { parseOrThrow } from "@/lib/validation";

@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { isDomainError } from "@/lib/errors";
 import { getRecord, visibleFieldsOf, type VisibleRecord } from "@/lib/records";
 import { relatedLabels } from "@/lib/csv/related-labels";
 import { RecordDetail } from "@/components/records/record-detail";
 import { RecordNotFound, RecordsNoAccess } from "@/components/records/records-no-access";
-import { loadObjectView } from "../../object-view";
+import { loadObjectView } from "@/lib/records/object-view";
 
 interface Props {
   params: Promise<{ object: string; id: string }>;

@@ -1,10 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
-import { requireMember } from "@/lib/auth/current-member";
+import { requireMember } from "@/lib/access/current-member";
 import { TrashList } from "@/components/records/trash-list";
 import { RecordsNoAccess } from "@/components/records/records-no-access";
-import { loadObjectView } from "../../object-view";
+import { loadObjectView } from "@/lib/records/object-view";
 
 interface Props {
   params: Promise<{ object: string }>;

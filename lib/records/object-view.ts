@@ -1,11 +1,12 @@
 /**
- * Server side of the records UI: which objects the member sees and, for one object, the
+ * The records UI's view model: which objects the member sees and, for one object, the
  * ObjectView the client renders. Every answer comes from lib/records and the permission engine.
  */
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { can, canAction } from "@/lib/permissions";
-import { creatableFieldsOf, editableFieldsOf, findRecordObject, listRecordObjects, visibleFieldsOf, type RecordObject } from "@/lib/records";
+import { can, canAction, objectCapabilities } from "@/lib/permissions";
+import { visibleFieldsOf } from "./access";
+import { findRecordObject, listRecordObjects, type RecordObject } from "./objects";
 import { inDisplayOrder } from "@/lib/csv/format";
 import type { ObjectView } from "@/components/records/types";
 
@@ -21,21 +22,21 @@ export async function visibleObjects(db: Tx, principal: Principal, localize: Loc
 
 export function toObjectView(principal: Principal, object: RecordObject, objects: readonly RecordObject[]): ObjectView {
   const { permissions } = principal;
-  const editable = new Set(editableFieldsOf(principal, object).map((field) => field.name));
-  const creatable = new Set(creatableFieldsOf(principal, object).map((field) => field.name));
+  const capabilities = objectCapabilities(permissions, object);
+  const editable = new Set(capabilities.editableFields);
+  const creatable = new Set(capabilities.creatableFields);
   const fields = inDisplayOrder(visibleFieldsOf(principal, object)).map((field) => {
     const target = field.relationTarget ? objects.find((candidate) => candidate.nameSingular === field.relationTarget) : undefined;
     const relationTarget = target && can(permissions, "see", target.nameSingular) ? target.namePlural : null;
-    const relationWritable = field.type !== "RELATION" || relationTarget !== null;
     return {
       name: field.name,
       label: field.label,
       type: field.type,
       isLabel: field.isLabel,
       isSystem: field.isSystem,
-      // A relation towards an object the role cannot see cannot be set (lib/records refuses it).
-      editable: !field.isSystem && editable.has(field.name) && relationWritable,
-      creatable: !field.isSystem && creatable.has(field.name) && relationWritable,
+      // The engine's answer: a relation towards an object the role cannot see cannot be set either.
+      editable: editable.has(field.name),
+      creatable: creatable.has(field.name),
       ...(field.selectValues ? { selectValues: [...field.selectValues] } : {}),
       ...(field.type === "RELATION" ? { relationTarget } : {}),
     };
@@ -48,10 +49,10 @@ export function toObjectView(principal: Principal, object: RecordObject, objects
     fields,
     labelField: fields.find((field) => field.isLabel)?.name ?? null,
     can: {
-      create: can(permissions, "create", object.nameSingular),
-      update: fields.some((field) => field.editable),
-      delete: can(permissions, "delete", object.nameSingular),
-      destroy: can(permissions, "destroy", object.nameSingular),
+      create: capabilities.create,
+      update: capabilities.update,
+      delete: capabilities.delete,
+      destroy: capabilities.destroy,
       exportCsv: canAction(permissions, "EXPORT_CSV"),
       // An import adds new records: it needs create, not edit (SPEC §13).
       importCsv: canAction(permissions, "IMPORT_CSV") && can(permissions, "create", object.nameSingular),

@@ -1,3 +1,8 @@
+/**
+ * The acting member of a request: the session (lib/auth) resolved to a principal with the
+ * permissions it acts with (its role, or the read-only projection of a role viewed as), and the
+ * first answer of every page and server action on what that member may open.
+ */
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
@@ -6,7 +11,7 @@ import type { SettingsPermission } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { canSetting } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
-import { getSession } from "./session";
+import { getSession } from "@/lib/auth/session";
 import { expireDueAssignments } from "@/lib/roles/expiry";
 import { viewingAs } from "@/lib/roles/view-as";
 
