@@ -102,31 +102,28 @@ export async function updateRecordAction(input: { object: string; id: string; pa
   }, true);
 }
 
-export async function softDeleteRecordAction(input: { object: string; id: string }): Promise<ActionResult<undefined>> {
+type RecordLifecycleDoor = typeof softDeleteRecord | typeof restoreRecord | typeof destroyRecord;
+
+/** Trash, restore or destroy one record: the three differ only in the door they go through. */
+function recordLifecycleAction(door: RecordLifecycleDoor, input: { object: string; id: string }): Promise<ActionResult<undefined>> {
   return run(async () => {
     const member = await requireMemberForAction();
     const parsed = parseOrThrow(recordRef, input);
-    await db.$transaction((tx) => softDeleteRecord(tx, member, parsed.object, parsed.id));
+    await db.$transaction((tx) => door(tx, member, parsed.object, parsed.id));
     return undefined;
   }, true);
+}
+
+export async function softDeleteRecordAction(input: { object: string; id: string }): Promise<ActionResult<undefined>> {
+  return recordLifecycleAction(softDeleteRecord, input);
 }
 
 export async function restoreRecordAction(input: { object: string; id: string }): Promise<ActionResult<undefined>> {
-  return run(async () => {
-    const member = await requireMemberForAction();
-    const parsed = parseOrThrow(recordRef, input);
-    await db.$transaction((tx) => restoreRecord(tx, member, parsed.object, parsed.id));
-    return undefined;
-  }, true);
+  return recordLifecycleAction(restoreRecord, input);
 }
 
 export async function destroyRecordAction(input: { object: string; id: string }): Promise<ActionResult<undefined>> {
-  return run(async () => {
-    const member = await requireMemberForAction();
-    const parsed = parseOrThrow(recordRef, input);
-    await db.$transaction((tx) => destroyRecord(tx, member, parsed.object, parsed.id));
-    return undefined;
-  }, true);
+  return recordLifecycleAction(destroyRecord, input);
 }
 
 /** The current list (filter, sort, search) as CSV; refused without EXPORT_CSV. */

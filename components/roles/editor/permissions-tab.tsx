@@ -108,57 +108,8 @@ export function PermissionsTab({ draft, update, objects, errorFor, readOnly, onO
         </section>
       </div>
 
-      <div className="space-y-4">
-        <h2 className="text-base font-semibold text-gray-900">{t("settingsSection")}</h2>
-        <Section id="settings-permissions">
-          <SwitchRow
-            id="settings-all-access"
-            label={t("settingsAllAccess")}
-            description={t("settingsAllAccessHelp")}
-            checked={draft.settingsAllAccess}
-            disabled={readOnly}
-            onCheckedChange={(value) => update((current) => ({ ...current, settingsAllAccess: value }))}
-          />
-          {SETTINGS_PERMISSIONS.map((key) => (
-            <SwitchRow
-              key={key}
-              id={`setting-${key}`}
-              label={tp(`settings.${key}`)}
-              description={t(`settingsHelp.${key}`)}
-              checked={draft.settingsAllAccess || draft.settings.includes(key)}
-              disabled={readOnly || draft.settingsAllAccess}
-              error={errorFor(`settings.${key}`)}
-              onCheckedChange={(value) => update((current) => ({ ...current, settings: toggleKey(current.settings, key, value) }))}
-            />
-          ))}
-        </Section>
-      </div>
-
-      <div className="space-y-4">
-        <h2 className="text-base font-semibold text-gray-900">{t("actionsSection")}</h2>
-        <Section id="action-permissions">
-          <SwitchRow
-            id="actions-all-access"
-            label={t("actionsAllAccess")}
-            description={t("actionsAllAccessHelp")}
-            checked={draft.actionsAllAccess}
-            disabled={readOnly}
-            onCheckedChange={(value) => update((current) => ({ ...current, actionsAllAccess: value }))}
-          />
-          {ACTION_PERMISSIONS.map((key) => (
-            <SwitchRow
-              key={key}
-              id={`action-${key}`}
-              label={tp(`actions.${key}`)}
-              description={t(`actionsHelp.${key}`)}
-              checked={draft.actionsAllAccess || draft.actions.includes(key)}
-              disabled={readOnly || draft.actionsAllAccess}
-              error={errorFor(`actions.${key}`)}
-              onCheckedChange={(value) => update((current) => ({ ...current, actions: toggleKey(current.actions, key, value) }))}
-            />
-          ))}
-        </Section>
-      </div>
+      <KeyedPermissionGroup group="settings" keys={SETTINGS_PERMISSIONS} {...{ draft, update, errorFor, readOnly }} />
+      <KeyedPermissionGroup group="actions" keys={ACTION_PERMISSIONS} {...{ draft, update, errorFor, readOnly }} />
 
       <Modal open={picking} onOpenChange={setPicking} title={t("addRuleTitle")} description={t("addRuleHelp")} closeLabel={t("cancel")}>
         <ul className="max-h-72 space-y-1 overflow-y-auto">
@@ -179,6 +130,56 @@ export function PermissionsTab({ draft, update, objects, errorFor, readOnly, onO
           ))}
         </ul>
       </Modal>
+    </div>
+  );
+}
+
+/** The settings or actions group: an "all access" switch above one switch per key. */
+function KeyedPermissionGroup({
+  group,
+  keys,
+  draft,
+  update,
+  errorFor,
+  readOnly,
+}: {
+  group: "settings" | "actions";
+  keys: readonly string[];
+  draft: RoleDraft;
+  update: PermissionsTabProps["update"];
+  errorFor: FieldErrors;
+  readOnly: boolean;
+}) {
+  const t = useTranslations("roles");
+  const tp = useTranslations("permissions");
+  const allKey = group === "settings" ? "settingsAllAccess" : "actionsAllAccess";
+  const singular = group === "settings" ? "setting" : "action";
+  const allAccess = draft[allKey];
+  return (
+    <div className="space-y-4">
+      <h2 className="text-base font-semibold text-gray-900">{t(`${group}Section`)}</h2>
+      <Section id={group === "settings" ? "settings-permissions" : "action-permissions"}>
+        <SwitchRow
+          id={`${group}-all-access`}
+          label={t(`${group}AllAccess`)}
+          description={t(`${group}AllAccessHelp`)}
+          checked={allAccess}
+          disabled={readOnly}
+          onCheckedChange={(value) => update((current) => ({ ...current, [allKey]: value }))}
+        />
+        {keys.map((key) => (
+          <SwitchRow
+            key={key}
+            id={`${singular}-${key}`}
+            label={tp(`${group}.${key}`)}
+            description={t(`${group}Help.${key}`)}
+            checked={allAccess || (draft[group] as readonly string[]).includes(key)}
+            disabled={readOnly || allAccess}
+            error={errorFor(`${group}.${key}`)}
+            onCheckedChange={(value) => update((current) => ({ ...current, [group]: toggleKey(current[group] as string[], key, value) }))}
+          />
+        ))}
+      </Section>
     </div>
   );
 }

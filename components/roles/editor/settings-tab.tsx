@@ -11,6 +11,7 @@ import { deleteRoleAction } from "@/app/settings/roles/actions";
 import { RoleIcon } from "@/components/roles/role-icon";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
+import { TextAreaField, TextField } from "@/components/ui/form-field";
 import { Modal } from "@/components/ui/modal";
 import type { EditorRole, FieldErrors } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
@@ -25,8 +26,6 @@ interface SettingsTabProps {
   /** Lets the editor drop its unsaved-changes guard before leaving a deleted role. */
   onDeleted: () => void;
 }
-
-const inputClasses = "mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm disabled:bg-gray-50 disabled:text-gray-500 aria-invalid:border-red-500";
 
 export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRoleName, onDeleted }: SettingsTabProps) {
   const t = useTranslations("roles.settingsTab");
@@ -66,35 +65,25 @@ export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRo
   return (
     <div className="max-w-2xl space-y-8">
       <div className="space-y-5 rounded-lg border border-gray-200 bg-white p-4">
-        <div>
-          <label htmlFor="role-name" className="block text-sm font-medium text-gray-800">{t("roleName")}</label>
-          <input
-            id="role-name"
-            value={draft.name}
-            maxLength={200}
-            disabled={readOnly}
-            aria-invalid={nameError ? true : undefined}
-            aria-describedby="role-name-error"
-            onChange={(event) => update((current) => ({ ...current, name: event.target.value }))}
-            className={inputClasses}
-          />
-          <FieldError id="role-name-error" message={nameError} />
-        </div>
-        <div>
-          <label htmlFor="role-description" className="block text-sm font-medium text-gray-800">{t("description")}</label>
-          <textarea
-            id="role-description"
-            value={draft.description}
-            rows={3}
-            maxLength={500}
-            disabled={readOnly}
-            aria-invalid={descriptionError ? true : undefined}
-            aria-describedby="role-description-error"
-            onChange={(event) => update((current) => ({ ...current, description: event.target.value }))}
-            className={inputClasses}
-          />
-          <FieldError id="role-description-error" message={descriptionError} />
-        </div>
+        <TextField
+          id="role-name"
+          label={t("roleName")}
+          error={nameError}
+          value={draft.name}
+          maxLength={200}
+          disabled={readOnly}
+          onChange={(event) => update((current) => ({ ...current, name: event.target.value }))}
+        />
+        <TextAreaField
+          id="role-description"
+          label={t("description")}
+          error={descriptionError}
+          value={draft.description}
+          rows={3}
+          maxLength={500}
+          disabled={readOnly}
+          onChange={(event) => update((current) => ({ ...current, description: event.target.value }))}
+        />
         <fieldset>
           <legend className="text-sm font-medium text-gray-800">{t("icon")}</legend>
           <div role="radiogroup" aria-label={t("icon")} className="mt-2 flex flex-wrap gap-2">
