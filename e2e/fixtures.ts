@@ -1,4 +1,4 @@
-import { test as base, expect, type BrowserContext } from "@playwright/test";
+import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { sealData } from "iron-session";
 import { createPrismaClient } from "@/lib/db";
 import { SESSION_COOKIE } from "@/lib/auth/session-config";
@@ -31,5 +31,12 @@ export const test = base.extend<{
     await use(workspace);
   },
 });
+
+/** The labelled control is marked invalid and its error (`#<control id>-error`) reads `message`. */
+export async function expectFieldError(scope: Page | Locator, label: string, message: string) {
+  const control = scope.getByLabel(label);
+  await expect(control).toHaveAttribute("aria-invalid", "true");
+  await expect(scope.locator(`#${await control.getAttribute("id")}-error`)).toHaveText(message);
+}
 
 export { expect };

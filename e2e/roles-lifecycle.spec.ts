@@ -1,4 +1,4 @@
-import { db, test, expect } from "./fixtures";
+import { db, test, expect, expectFieldError } from "./fixtures";
 
 test("create, rename and delete a role; its holders move to the default role", async ({ page, workspace }) => {
   await page.goto("/settings/roles/new");
@@ -51,8 +51,7 @@ test("a duplicate or empty name is refused beside the field and nothing is creat
   await page.getByRole("tab", { name: "Settings" }).click();
   await page.getByLabel("Role name").fill("guest");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.locator("#role-name-error")).toHaveText("A role with this name already exists");
-  await expect(page.getByLabel("Role name")).toHaveAttribute("aria-invalid", "true");
+  await expectFieldError(page, "Role name", "A role with this name already exists");
   await page.getByLabel("Role name").fill("   ");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.locator("#role-name-error")).toHaveText("Role name is required");

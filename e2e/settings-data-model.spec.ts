@@ -1,4 +1,4 @@
-import { db, test, expect } from "./fixtures";
+import { db, test, expect, expectFieldError } from "./fixtures";
 
 test("add a select field to Companies: it appears in the data model and in the role editor's field table", async ({ page, workspace }) => {
   await page.goto("/settings/data-model");
@@ -31,8 +31,7 @@ test("a key already used on the object, or reserved, is refused beside the field
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill("Email");
   await dialog.getByRole("button", { name: "Add field" }).click();
-  await expect(dialog.getByLabel("Key")).toHaveAttribute("aria-invalid", "true");
-  await expect(dialog.locator(`#add-field-${workspace.objects.person.id}-key-error`)).toHaveText("This object already has a field with this key.");
+  await expectFieldError(dialog, "Key", "This object already has a field with this key.");
 
   await dialog.getByLabel("Key").fill("deletedAt");
   await dialog.getByRole("button", { name: "Add field" }).click();

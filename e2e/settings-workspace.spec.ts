@@ -1,4 +1,4 @@
-import { db, test, expect } from "./fixtures";
+import { db, test, expect, expectFieldError } from "./fixtures";
 
 test("the settings navigation lists every page in order for an admin", async ({ page, workspace }) => {
   await page.goto("/settings/workspace");
@@ -31,8 +31,7 @@ test("an empty name is refused beside the field and nothing changes", async ({ p
   await page.goto("/settings/workspace");
   await page.getByLabel("Workspace name").fill("   ");
   await page.getByRole("button", { name: "Save" }).click();
-  await expect(page.getByLabel("Workspace name")).toHaveAttribute("aria-invalid", "true");
-  await expect(page.locator("#workspace-name-error")).toHaveText("Enter a name of 1 to 100 characters.");
+  await expectFieldError(page, "Workspace name", "Enter a name of 1 to 100 characters.");
   expect((await db.workspace.findUniqueOrThrow({ where: { id: workspace.workspace.id } })).name).toBe(workspace.workspace.name);
 });
 
