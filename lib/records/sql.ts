@@ -2,10 +2,12 @@
  * Every SQL statement of the records domain, for SQLite (the embedded default). A PostgreSQL
  * variant replaces this module: `json_extract` → `data->>…`, the datetime text format, LIKE →
  * ILIKE. Identifiers are never built from user input: field names reach here only after being
- * looked up in the object's metadata, and even then travel as bound JSON-path parameters.
+ * looked up in the object's metadata; a JSON path is written into the text only when the name
+ * passes lib/records/indexes.ts's strict pattern (so expression indexes apply), bound otherwise.
  */
 import type { Tx } from "@/lib/db";
 import type { RecordPredicate } from "@/lib/permissions";
+import { dataValueExpression } from "./indexes";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
 
@@ -34,14 +36,16 @@ export interface RecordPageQuery {
   /** Case-insensitive "contains" over these fields, any of them matching. */
   readonly search?: { readonly fields: readonly RecordField[]; readonly term: string };
   readonly sort: { readonly field: RecordField; readonly direction: SortDirection };
-  /** Keyset position: rows strictly after (sort value, id) in the sort order. */
-  readonly after?: { readonly value: SqlValue; readonly id: string };
+  /** Keyset position: rows strictly after (sort value, [creation date,] id) in the sort order. */
+  readonly after?: { readonly value: SqlValue; readonly id: string; readonly at?: string };
   readonly limit: number;
 }
 
 export interface RecordPageRow extends RecordRow {
   /** The row's sort value as the database compares it; goes into the next page's cursor. */
   readonly sortValue: SqlValue;
+  /** On a data-field sort, the creation date as stored: ties on the value are broken by it, then by id. */
+  readonly tieValue?: string;
 }
 
 interface Sql {
@@ -72,10 +76,12 @@ function jsonPath(field: RecordField): string {
   return `$."${field.name}"`;
 }
 
-/** The SQL expression holding a field's value. */
+/** The SQL expression holding a field's value: a literal path where an expression index can match it. */
 function valueOf(field: RecordField): Sql {
   const column = columnOf(field);
-  return column ? sql(column) : sql(`json_extract("data", ?)`, jsonPath(field));
+  if (column) return sql(column);
+  const indexed = dataValueExpression(field.name);
+  return indexed ? sql(indexed) : sql(`json_extract("data", ?)`, jsonPath(field));
 }
 
 /**
@@ -177,21 +183,33 @@ function searchSql(search: NonNullable<RecordPageQuery["search"]>): Sql {
 }
 
 /**
- * Keyset condition after (v, id). SQLite sorts NULL first ascending and last descending;
- * the id breaks ties in the same direction, so every row has exactly one position.
+ * What breaks ties on the sort value, in the sort's direction: a data field's ties go by creation
+ * date then id (the order of its expression index, lib/records/indexes.ts), a column's by id.
+ */
+function tieBreak(sort: RecordPageQuery["sort"], after?: RecordPageQuery["after"]): Sql {
+  if (columnOf(sort.field)) return sql(`"id"`, ...(after ? [after.id] : []));
+  if (after && after.at === undefined) throw new Error("A cursor on a data field needs its creation date");
+  return sql(`"createdAt", "id"`, ...(after ? [after.at ?? null, after.id] : []));
+}
+
+/**
+ * Keyset condition after (v, tie…) as row-value comparisons, which SQLite turns into an index
+ * range. SQLite sorts NULL first ascending and last descending; the tie-break keys follow the
+ * same direction, so every row has exactly one position.
  */
 function afterSql(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>): Sql {
   const value = valueOf(sort.field);
   const v = value.text;
   const p = value.params;
-  if (sort.direction === "asc") {
-    return after.value === null
-      ? sql(`((${v} IS NULL AND "id" > ?) OR ${v} IS NOT NULL)`, ...p, after.id, ...p)
-      : sql(`(${v} > ? OR (${v} = ? AND "id" > ?))`, ...p, after.value, ...p, after.value, after.id);
+  const tie = tieBreak(sort, after);
+  const marks = tie.params.map(() => "?").join(", ");
+  const op = sort.direction === "asc" ? ">" : "<";
+  if (after.value === null) {
+    const nullsTie = sql(`(${v} IS NULL AND (${tie.text}) ${op} (${marks}))`, ...p, ...tie.params);
+    return sort.direction === "asc" ? sql(`(${nullsTie.text} OR ${v} IS NOT NULL)`, ...nullsTie.params, ...p) : nullsTie;
   }
-  return after.value === null
-    ? sql(`(${v} IS NULL AND "id" < ?)`, ...p, after.id)
-    : sql(`(${v} < ? OR (${v} = ? AND "id" < ?) OR ${v} IS NULL)`, ...p, after.value, ...p, after.value, after.id, ...p);
+  const beyond = sql(`(${v}, ${tie.text}) ${op} (?, ${marks})`, ...p, after.value, ...tie.params);
+  return sort.direction === "asc" ? beyond : sql(`(${beyond.text} OR ${v} IS NULL)`, ...beyond.params, ...p);
 }
 
 /** What goes into the cursor: the column's stored text, not the Date the driver would return. */
@@ -224,15 +242,17 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
   if (query.after) where.push(afterSql(query.sort, query.after));
 
   const direction = query.sort.direction === "asc" ? "ASC" : "DESC";
-  // A column sorts by itself (indexed); a JSON value by the selected alias, extracted once per row.
-  const sortOrder = columnOf(query.sort.field) ?? `"sortValue"`;
+  // The same expression as the index (a column, or json_extract with a literal path), so SQLite reads the page off it.
+  const sortValue = valueOf(query.sort.field);
+  const order = [sortValue.text, ...tieBreak(query.sort).text.split(", ")].map((key) => `${key} ${direction}`).join(", ");
   const sortKey = sortKeySql(query.sort.field);
+  const tieValue = columnOf(query.sort.field) ? "" : `, CAST("createdAt" AS TEXT) AS "tieValue"`;
   const whereSql = join(where, " AND ");
   const statement = join(
     [
-      sql(`SELECT "id", "data", "createdAt", "updatedAt", "deletedAt", ${sortKey.text} AS "sortValue" FROM "Record"`, ...sortKey.params),
+      sql(`SELECT "id", "data", "createdAt", "updatedAt", "deletedAt", ${sortKey.text} AS "sortValue"${tieValue} FROM "Record"`, ...sortKey.params),
       sql(`WHERE ${whereSql.text}`, ...whereSql.params),
-      sql(`ORDER BY ${sortOrder} ${direction}, "id" ${direction} LIMIT ?`, query.limit),
+      sql(`ORDER BY ${order} LIMIT ?`, ...sortValue.params, query.limit),
     ],
     " ",
   );
