@@ -193,23 +193,26 @@ function tieBreak(sort: RecordPageQuery["sort"], after?: RecordPageQuery["after"
 }
 
 /**
- * Keyset condition after (v, tie…) as row-value comparisons, which SQLite turns into an index
- * range. SQLite sorts NULL first ascending and last descending; the tie-break keys follow the
- * same direction, so every row has exactly one position.
+ * The rows after a keyset position, as one or two segments read in turn (the second only when
+ * the first falls short of a page). SQLite sorts NULL first ascending and last descending, and a
+ * single range cannot span the NULLs and the values; each segment below is one index range:
+ * `v >= x` seeks to the value, the row-value comparison settles ties (the tie-break keys follow
+ * the sort's direction, so every row has exactly one position).
  */
-function afterSql(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>): Sql {
+function afterSegments(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>): Sql[] {
   const value = valueOf(sort.field);
   const v = value.text;
   const p = value.params;
   const tie = tieBreak(sort, after);
   const marks = tie.params.map(() => "?").join(", ");
-  const op = sort.direction === "asc" ? ">" : "<";
+  const asc = sort.direction === "asc";
+  const op = asc ? ">" : "<";
   if (after.value === null) {
-    const nullsTie = sql(`(${v} IS NULL AND (${tie.text}) ${op} (${marks}))`, ...p, ...tie.params);
-    return sort.direction === "asc" ? sql(`(${nullsTie.text} OR ${v} IS NOT NULL)`, ...nullsTie.params, ...p) : nullsTie;
+    const nullsAfter = sql(`${v} IS NULL AND (${tie.text}) ${op} (${marks})`, ...p, ...tie.params);
+    return asc ? [nullsAfter, sql(`${v} IS NOT NULL`, ...p)] : [nullsAfter];
   }
-  const beyond = sql(`(${v}, ${tie.text}) ${op} (?, ${marks})`, ...p, after.value, ...tie.params);
-  return sort.direction === "asc" ? beyond : sql(`(${beyond.text} OR ${v} IS NULL)`, ...beyond.params, ...p);
+  const valuesAfter = sql(`${v} ${op}= ? AND (${v} ${op} ? OR (${tie.text}) ${op} (${marks}))`, ...p, after.value, ...p, after.value, ...tie.params);
+  return asc ? [valuesAfter] : [valuesAfter, sql(`${v} IS NULL`, ...p)];
 }
 
 /** What goes into the cursor: the column's stored text, not the Date the driver would return. */
@@ -239,7 +242,6 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
   if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields));
   for (const condition of query.conditions) where.push(conditionSql(condition));
   if (query.search) where.push(searchSql(query.search));
-  if (query.after) where.push(afterSql(query.sort, query.after));
 
   const direction = query.sort.direction === "asc" ? "ASC" : "DESC";
   // The same expression as the index (a column, or json_extract with a literal path), so SQLite reads the page off it.
@@ -247,18 +249,24 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
   const order = [sortValue.text, ...tieBreak(query.sort).text.split(", ")].map((key) => `${key} ${direction}`).join(", ");
   const sortKey = sortKeySql(query.sort.field);
   const tieValue = columnOf(query.sort.field) ? "" : `, CAST("createdAt" AS TEXT) AS "tieValue"`;
-  const whereSql = join(where, " AND ");
-  const statement = join(
-    [
-      sql(`SELECT "id", "data", "createdAt", "updatedAt", "deletedAt", ${sortKey.text} AS "sortValue"${tieValue} FROM "Record"`, ...sortKey.params),
-      sql(`WHERE ${whereSql.text}`, ...whereSql.params),
-      sql(`ORDER BY ${order} LIMIT ?`, ...sortValue.params, query.limit),
-    ],
-    " ",
-  );
-  const rows = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint })[]>(statement.text, ...statement.params);
-  // The driver returns SQLite integers as bigint; JSON (the cursor) needs numbers.
-  return rows.map((row) => (typeof row.sortValue === "bigint" ? { ...row, sortValue: Number(row.sortValue) } : row) as RecordPageRow);
+
+  const rows: RecordPageRow[] = [];
+  for (const segment of query.after ? afterSegments(query.sort, query.after) : [null]) {
+    const whereSql = join(segment ? [...where, segment] : where, " AND ");
+    const statement = join(
+      [
+        sql(`SELECT "id", "data", "createdAt", "updatedAt", "deletedAt", ${sortKey.text} AS "sortValue"${tieValue} FROM "Record"`, ...sortKey.params),
+        sql(`WHERE ${whereSql.text}`, ...whereSql.params),
+        sql(`ORDER BY ${order} LIMIT ?`, ...sortValue.params, query.limit - rows.length),
+      ],
+      " ",
+    );
+    const found = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint })[]>(statement.text, ...statement.params);
+    // The driver returns SQLite integers as bigint; JSON (the cursor) needs numbers.
+    for (const row of found) rows.push((typeof row.sortValue === "bigint" ? { ...row, sortValue: Number(row.sortValue) } : row) as RecordPageRow);
+    if (rows.length >= query.limit) break;
+  }
+  return rows;
 }
 
 interface ObjectFieldRow {
