@@ -8,6 +8,7 @@
 import type { Tx } from "@/lib/db";
 import type { RecordPredicate } from "@/lib/permissions";
 import { dataValueExpression } from "./indexes";
+import { FOLD_CASE_FUNCTION, needsUnicodeFolding } from "./sqlite-functions";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
 
@@ -109,8 +110,7 @@ function conditionSql(condition: SqlCondition): Sql {
     case "is":
       return sql(`${value.text} IS ${condition.value === "NULL" ? "NULL" : "NOT NULL"}`, ...value.params);
     case "like":
-      // SQLite's LIKE folds ASCII case only (é ≠ É); enough for search, noted as a known limit.
-      return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(condition.value));
+      return containsSql(value, condition.value);
     case "in": {
       const placeholders = condition.values.map(() => "?").join(", ");
       return sql(`${value.text} IN (${placeholders})`, ...value.params, ...condition.values.map((v) => encode(condition.field, v)));
@@ -171,13 +171,18 @@ export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<str
   }
 }
 
+/**
+ * Case-insensitive "contains". LIKE folds ASCII case only; a term with other letters compares
+ * both sides lower-cased by Unicode rules (a registered function, lib/records/sqlite-functions.ts).
+ */
+function containsSql(value: Sql, term: string): Sql {
+  if (!needsUnicodeFolding(term)) return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(term));
+  return sql(`${FOLD_CASE_FUNCTION}(${value.text}) LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(term.toLowerCase()));
+}
+
 function searchSql(search: NonNullable<RecordPageQuery["search"]>): Sql {
   if (search.fields.length === 0) return sql("0");
-  const pattern = escapeLike(search.term);
-  const matches = search.fields.map((field) => {
-    const value = valueOf(field);
-    return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, pattern);
-  });
+  const matches = search.fields.map((field) => containsSql(valueOf(field), search.term));
   const anyMatch = join(matches, " OR ");
   return sql(`(${anyMatch.text})`, ...anyMatch.params);
 }
