@@ -3,7 +3,7 @@
  * (`/api/rest/*`, `/api/mcp`, `/api/health`) go straight to the Hono router of lib/api/router.ts;
  * pages, server actions, the OpenAPI page and document go to Next. Same handlers, same database.
  *
- *   PORT (default 3000), HOSTNAME (default all interfaces)
+ *   PORT (default 3000); listens on every interface, like `next start`
  *   WEB_CONCURRENCY  processes sharing the port (node:cluster; default 1). SQLite in WAL mode
  *                    serves several processes; the rate limit then counts per process.
  */
@@ -15,12 +15,11 @@ import { defaultApiDeps } from "@/lib/api/default-deps";
 import { createApiRouter, isLeanApiPath } from "@/lib/api/router";
 
 const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME;
 const dev = process.env.NODE_ENV === "development";
 const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1) || 1);
 
 async function serve() {
-  const app = next({ dev, port, ...(hostname ? { hostname } : {}) });
+  const app = next({ dev, port });
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const handleApi = getRequestListener(createApiRouter(defaultApiDeps).fetch);
@@ -32,8 +31,8 @@ async function serve() {
     if (isLeanApiPath(pathname)) void handleApi(req, res);
     else void handleNext(req, res);
   });
-  server.listen(port, hostname, () => {
-    console.log(`▸ Rolecall ready on http://${hostname ?? "localhost"}:${port} (${dev ? "development" : "production"}, pid ${process.pid})`);
+  server.listen(port, () => {
+    console.log(`▸ Rolecall ready on http://localhost:${port} (${dev ? "development" : "production"}, pid ${process.pid})`);
   });
 }
 

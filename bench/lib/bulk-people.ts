@@ -36,5 +36,7 @@ export function fillPeople(sqlite: Database.Database, workspaceName: string, tar
   })();
   // Fresh planner statistics, as `PRAGMA optimize` would gather on a long-running database.
   sqlite.exec("ANALYZE");
+  // Fold the big transaction back into the database file: readers would otherwise search a huge WAL.
+  sqlite.pragma("wal_checkpoint(TRUNCATE)");
   return target - count;
 }
