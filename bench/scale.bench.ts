@@ -82,6 +82,8 @@ async function main() {
       ["search=Émile", "limit=50&search=%C3%89mile"],
     ];
     console.log(`${size.toLocaleString("en")} people (inserted in ${seconds.toFixed(1)} s)`);
+    // Every shape once first: the first query after a bulk insert pays for a cold page cache.
+    for (const [, query] of shapes) await list(query);
     for (const [label, query] of shapes) {
       const { p50, p99 } = await time(query);
       console.log(`  ${label.padEnd(24)} p50 ${p50.toFixed(1).padStart(7)}   p99 ${p99.toFixed(1).padStart(7)}`);
