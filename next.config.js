@@ -2,32 +2,8 @@ const createNextIntlPlugin = require("next-intl/plugin");
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
-const isDev = process.env.NODE_ENV !== "production";
-
-/**
- * A policy the app passes as built: Next's hydration data are inline scripts, so script-src needs
- * 'unsafe-inline' (nonces would make every page dynamic); the development server also evaluates
- * code for fast refresh. Everything else is this origin only, and nothing may frame the app.
- */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${isDev ? " ws:" : ""}`,
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-].join("; ");
-
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: contentSecurityPolicy },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "X-Frame-Options", value: "DENY" },
-];
+// The same list the API router of server.ts sends.
+const { securityHeaders } = require("./lib/http/security-headers.cjs");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -2,7 +2,8 @@ import { defineConfig, devices } from "@playwright/test";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_PORT, E2E_SESSION_SECRET } from "./e2e/env";
 
 /**
- * End-to-end tests against the production build (`next start`) on a database of their own,
+ * End-to-end tests against the production build, served as `npm start` serves it (server.ts: the
+ * API router in front of Next), on a database of their own,
  * prepared by scripts/test.mjs (migrated + demo seed). Debian's chromium: no browser download.
  */
 export default defineConfig({
@@ -25,10 +26,10 @@ export default defineConfig({
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
-    command: `npx next start -p ${E2E_PORT}`,
+    command: "node --import tsx server.ts",
     url: `${E2E_BASE_URL}/sign-in`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { DATABASE_URL: E2E_DATABASE_URL, SESSION_SECRET: E2E_SESSION_SECRET, API_RATE_LIMIT_PER_MINUTE: "0" },
+    env: { PORT: String(E2E_PORT), NODE_ENV: "production", DATABASE_URL: E2E_DATABASE_URL, SESSION_SECRET: E2E_SESSION_SECRET, API_RATE_LIMIT_PER_MINUTE: "0" },
   },
 });

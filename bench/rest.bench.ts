@@ -1,109 +1,175 @@
 /**
- * REST list throughput against a running server: `GET /api/rest/people?limit=50` with the Intern
- * key (object, field rules and masking at work) and with an Admin-role key (everything visible).
- * Prints req/s and p50/p99 latency of each, and their ratio. No asserts: numbers to compare.
+ * REST throughput against a running server, the five shapes of the peer table: the empty route
+ * (`GET /api/health`), list 50 people as the Intern key (object, field rules and masking at work),
+ * list 50 with an all-fields (Admin-role) key, get one, PATCH one city. Prints req/s and p50/p99
+ * of each (median of rounds), the Intern / all-fields ratio and, when the Directus harness is
+ * there, Directus's figures from a run right before ours and the ratio. No asserts: numbers.
  *
- *   npm start                                          # or any server; set API_RATE_LIMIT_PER_MINUTE=0
- *   BASE_URL=http://localhost:3000 npm run bench:rest
+ *   npm start                                          # API_RATE_LIMIT_PER_MINUTE=0 for this
+ *   BASE_URL=http://localhost:3000 DATABASE_URL=file:./prisma/dev.db npm run bench:rest
  *
  * Environment:
  *   BASE_URL      server to measure (default http://localhost:3000)
- *   ADMIN_KEY     secret of an Admin-role key. Without it, when DATABASE_URL names the server's
- *                 database, the bench creates `bench-admin-key` there with the factories; otherwise
- *                 it falls back to `demo-default-key` (Member role) and says so.
- *   DURATION      seconds per measured run (default 10); CONNECTIONS (default 10); ROUNDS (default 2)
+ *   DATABASE_URL  the server's database: the bench tops People up to PEOPLE (default 10000, as the
+ *                 peer has) and creates the Admin-role key `bench-admin-key` there. Without it: the
+ *                 data as they are, and ADMIN_KEY or `demo-default-key` (Member role) as all-fields key.
+ *   DURATION (20 s), WARMUP (3 s), CONNECTIONS (10), ROUNDS (3)
+ *   PEER          directory of the Directus harness run (default /tmp/peer-directus); PEER=0 skips it.
+ *                 First run installs Directus (~2.5 min); each run takes ~3 min per round.
  */
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
 import { hashApiKeySecret } from "../lib/api-keys/secret";
 import { createPrismaClient } from "../lib/db";
 import { createApiKey } from "../prisma/factories";
+import { fillPeople } from "./lib/bulk-people";
 
 const BASE_URL = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
-const PATH = "/api/rest/people?limit=50";
-const DURATION = Number(process.env.DURATION ?? 10);
+const DURATION = Number(process.env.DURATION ?? 20);
+const WARMUP = Number(process.env.WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
-const ROUNDS = Number(process.env.ROUNDS ?? 2);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
+const PEER_RUN_SH = "/work/shared/peers/directus/run.sh";
+const PEER_DIR = process.env.PEER === "0" ? null : (process.env.PEER ?? "/tmp/peer-directus");
 const INTERN_KEY = "demo-intern-key";
 const BENCH_ADMIN_SECRET = "bench-admin-key";
 
-interface Contender {
+interface Scenario {
+  /** The peer harness's scenario id, for the ratio. */
+  readonly id: string;
   readonly label: string;
-  readonly key: string;
+  readonly method: "GET" | "PATCH";
+  readonly path: string;
+  readonly key: string | null;
+  readonly body?: string;
 }
 
-/** An Admin-role key: given, created in the server's database, or the default key as a stand-in. */
-async function adminContender(): Promise<Contender> {
-  if (process.env.ADMIN_KEY) return { label: "Admin key", key: process.env.ADMIN_KEY };
-  if (!process.env.DATABASE_URL) {
-    console.log("No ADMIN_KEY nor DATABASE_URL: comparing with demo-default-key (Member role) instead of an Admin key.");
-    return { label: "default key (Member)", key: "demo-default-key" };
+interface Row {
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly failures: number;
+}
+
+/** The all-fields key, and People topped up to the peer's count, when the server's database is known. */
+async function prepareData(): Promise<string> {
+  if (process.env.ADMIN_KEY) return process.env.ADMIN_KEY;
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.log("No ADMIN_KEY nor DATABASE_URL: all-fields list as demo-default-key (Member role); People as they are.");
+    return "demo-default-key";
   }
-  const db = createPrismaClient(process.env.DATABASE_URL);
+  const sqlite = new Database(path.resolve(url.replace(/^file:/, "")), { timeout: 15_000 });
+  const added = fillPeople(sqlite, "Acme", PEOPLE);
+  sqlite.close();
+  if (added) console.log(`Added ${added} people to ${url} (now ${PEOPLE}).`);
+  const db = createPrismaClient(url);
   try {
-    const existing = await db.apiKey.findUnique({ where: { secretHash: hashApiKeySecret(BENCH_ADMIN_SECRET) } });
-    if (!existing) {
+    if (!(await db.apiKey.findUnique({ where: { secretHash: hashApiKeySecret(BENCH_ADMIN_SECRET) } }))) {
       const workspace = await db.workspace.findFirstOrThrow({ where: { name: "Acme" } });
       const admin = await db.role.findFirstOrThrow({ where: { workspaceId: workspace.id, isAdmin: true } });
       await createApiKey(db, { workspaceId: workspace.id, name: "Bench admin", secret: BENCH_ADMIN_SECRET, roleId: admin.id });
-      console.log(`Created the Admin-role key ${BENCH_ADMIN_SECRET} in ${process.env.DATABASE_URL}.`);
+      console.log(`Created the Admin-role key ${BENCH_ADMIN_SECRET} in ${url}.`);
     }
   } finally {
     await db.$disconnect();
   }
-  return { label: "Admin key", key: BENCH_ADMIN_SECRET };
+  return BENCH_ADMIN_SECRET;
 }
 
-/** One request first, so a wrong key or URL fails loudly instead of benchmarking 401s. */
-async function probe(contender: Contender) {
-  const response = await fetch(BASE_URL + PATH, { headers: { authorization: `Bearer ${contender.key}` } });
-  if (response.status !== 200) throw new Error(`${contender.label}: ${PATH} answered ${response.status} ${await response.text()}`);
-  const body = (await response.json()) as { data: Record<string, unknown>[] };
-  const fields = Object.keys(body.data[0] ?? {}).length;
-  console.log(`${contender.label.padEnd(22)} ${body.data.length} records of ${fields} keys per page`);
+async function request(scenario: Scenario) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (scenario.key) headers.authorization = `Bearer ${scenario.key}`;
+  return fetch(BASE_URL + scenario.path, { method: scenario.method, headers, ...(scenario.body ? { body: scenario.body } : {}) });
 }
 
-function run(contender: Contender, duration: number) {
+/** One request first, so a wrong key or URL fails loudly instead of benchmarking errors. */
+async function probe(scenario: Scenario) {
+  const response = await request(scenario);
+  if (response.status !== 200) throw new Error(`${scenario.label}: ${scenario.path} answered ${response.status} ${await response.text()}`);
+}
+
+function run(scenario: Scenario, duration: number) {
   return autocannon({
-    url: BASE_URL + PATH,
+    url: BASE_URL + scenario.path,
+    method: scenario.method,
     connections: CONNECTIONS,
     duration,
-    headers: { authorization: `Bearer ${contender.key}` },
+    headers: { "content-type": "application/json", ...(scenario.key ? { authorization: `Bearer ${scenario.key}` } : {}) },
+    ...(scenario.body ? { body: scenario.body } : {}),
   });
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
+/** The Directus harness, run now: its medians by scenario id, or null when it is not there or fails. */
+function runPeer(): Map<string, Row> | null {
+  if (!PEER_DIR || !existsSync(PEER_RUN_SH)) return null;
+  console.log(`\nDirectus harness (${PEER_RUN_SH} → ${PEER_DIR}), ${ROUNDS} round(s) of ${DURATION} s …`);
+  try {
+    execFileSync("bash", [PEER_RUN_SH, PEER_DIR], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DURATION: String(DURATION), WARMUP: String(WARMUP), CONNECTIONS: String(CONNECTIONS), ROUNDS: String(ROUNDS), ONLY: "p,a,b,c,d" },
+    });
+  } catch (error) {
+    console.log(`Directus harness failed (${(error as Error).message.split("\n")[0]}); no ratio.`);
+    return null;
+  }
+  const results = JSON.parse(readFileSync(path.join(PEER_DIR, "results.json"), "utf8")) as {
+    results: { id: string; rps: number; p50: number; p99: number; codes: string }[];
+  };
+  return new Map(results.results.map((row) => [row.id, { rps: row.rps, p50: row.p50, p99: row.p99, failures: 0 }]));
+}
+
 async function main() {
-  const contenders = [{ label: "Intern key", key: INTERN_KEY }, await adminContender()];
-  for (const contender of contenders) await probe(contender);
+  const allFieldsKey = await prepareData();
+  const list = await (await fetch(`${BASE_URL}/api/rest/people?limit=1`, { headers: { authorization: `Bearer ${INTERN_KEY}` } })).json();
+  const personId = (list as { data: { id: string }[] }).data[0]?.id;
+  if (!personId) throw new Error("No person visible to the Intern key");
+  const scenarios: Scenario[] = [
+    { id: "p", label: "GET /api/health (empty route)", method: "GET", path: "/api/health", key: null },
+    { id: "a", label: "list 50 (Intern)", method: "GET", path: "/api/rest/people?limit=50", key: INTERN_KEY },
+    { id: "b", label: "list 50 (all fields)", method: "GET", path: "/api/rest/people?limit=50", key: allFieldsKey },
+    { id: "c", label: "get one (Intern)", method: "GET", path: `/api/rest/people/${personId}`, key: INTERN_KEY },
+    { id: "d", label: "PATCH city (Intern)", method: "PATCH", path: `/api/rest/people/${personId}`, key: INTERN_KEY, body: JSON.stringify({ city: "Lyon" }) },
+  ];
+  for (const scenario of scenarios) await probe(scenario);
 
-  // Warm both paths (JIT, permission cache, SQLite page cache) before measuring.
-  for (const contender of contenders) await run(contender, 2);
+  const peer = runPeer();
 
-  const results = new Map<string, autocannon.Result[]>(contenders.map((contender) => [contender.label, []]));
+  const results = new Map<string, autocannon.Result[]>(scenarios.map((scenario) => [scenario.id, []]));
   for (let round = 0; round < ROUNDS; round++) {
-    // Alternate the order so that neither side always runs on a warmer machine.
-    const order = round % 2 === 0 ? contenders : [...contenders].reverse();
-    for (const contender of order) results.get(contender.label)!.push(await run(contender, DURATION));
+    for (const scenario of scenarios) {
+      if (WARMUP > 0) await run(scenario, WARMUP);
+      results.get(scenario.id)!.push(await run(scenario, DURATION));
+    }
   }
 
-  console.log(`\nGET ${PATH}, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s each (median of rounds)`);
-  const summary = contenders.map((contender) => {
-    const runs = results.get(contender.label)!;
-    const failures = runs.reduce((sum, result) => sum + result.non2xx + result.errors, 0);
-    const row = {
-      label: contender.label,
+  console.log(`\nRolecall at ${BASE_URL}, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s (median of rounds)${peer ? "; Directus 11.3.5 run just before" : ""}`);
+  console.log(`${"".padEnd(32)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)}${peer ? `   ${"Directus".padStart(8)} ${"p99".padStart(5)}   ratio` : ""}`);
+  const rows = new Map<string, Row>();
+  for (const scenario of scenarios) {
+    const runs = results.get(scenario.id)!;
+    const row: Row = {
       rps: median(runs.map((result) => result.requests.average)),
       p50: median(runs.map((result) => result.latency.p50)),
       p99: median(runs.map((result) => result.latency.p99)),
+      failures: runs.reduce((sum, result) => sum + result.non2xx + result.errors, 0),
     };
+    rows.set(scenario.id, row);
+    const other = peer?.get(scenario.id);
+    const versus = other ? `   ${other.rps.toFixed(0).padStart(8)} ${String(other.p99).padStart(5)}   ${(row.rps / other.rps).toFixed(2)}×` : "";
     console.log(
-      `${row.label.padEnd(22)} ${row.rps.toFixed(0).padStart(7)} req/s   p50 ${row.p50.toFixed(1).padStart(6)} ms   p99 ${row.p99.toFixed(1).padStart(6)} ms${failures ? `   (${failures} non-2xx or errors: rate limit on?)` : ""}`,
+      `${scenario.label.padEnd(32)} ${row.rps.toFixed(0).padStart(7)} ${row.p50.toFixed(1).padStart(7)} ${row.p99.toFixed(1).padStart(7)}${versus}${row.failures ? `   (${row.failures} non-2xx or errors: rate limit on?)` : ""}`,
     );
-    return row;
-  });
-  const [intern, admin] = summary;
-  console.log(`\nIntern / ${admin.label} throughput ratio: ${(intern.rps / admin.rps).toFixed(2)}`);
+  }
+  const intern = rows.get("a")!;
+  const allFields = rows.get("b")!;
+  console.log(`\nIntern vs all-fields list: ${(((allFields.rps - intern.rps) / allFields.rps) * 100).toFixed(1)} % fewer req/s`);
 }
 
 main().catch((error: unknown) => {

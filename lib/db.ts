@@ -1,6 +1,7 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
+import { registerRecordFunctions } from "./records/sqlite-functions";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 const LOCK_WAIT_MS = 15_000;
@@ -20,6 +21,7 @@ function sqliteAdapter(url: string) {
     const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
     client.pragma("journal_mode = WAL");
     client.pragma("foreign_keys = ON");
+    registerRecordFunctions(client);
     const prepare = client.prepare.bind(client);
     client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
     return adapter;

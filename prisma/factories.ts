@@ -49,6 +49,8 @@ export async function createObject(db: Client, workspaceId: string, object: Stan
     },
     include: { fields: true },
   });
+  // A data-model change like any other: caches stamped with the old version must miss.
+  await db.workspace.update({ where: { id: workspaceId }, data: { metadataVersion: { increment: 1 } } });
   return { id: created.id, fields: Object.fromEntries(created.fields.map((f) => [f.name, f.id])) };
 }
 

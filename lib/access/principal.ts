@@ -16,6 +16,12 @@ export interface Principal {
   workspaceId: string;
   roleId: string;
   permissions: EffectivePermissions;
+  /**
+   * `Workspace.metadataVersion` as read together with the principal, when it was: lets the
+   * workspace's object metadata be reused from memory without a query of its own (a data-model
+   * change bumps it, so the next principal carries the new stamp and misses the cache).
+   */
+  metadataVersion?: number;
 }
 
 async function defaultRoleId(db: Tx, workspaceId: string) {
@@ -98,6 +104,7 @@ export async function apiKeyPrincipal(
       workspaceId: key.workspaceId,
       roleId,
       permissions: await loadStampedRolePermissions(db, key.workspaceId, roleId, stamp),
+      metadataVersion: stamp.metadataVersion,
     },
   };
 }

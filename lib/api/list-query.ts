@@ -13,7 +13,7 @@ export const listQuerySchema = z.object({
     .max(4_000)
     .optional()
     .describe("Conditions `field[op]:value`, comma-separated, all must hold. Operators: eq, neq, gt, gte, lt, lte, like (contains, case-insensitive), in (values separated by |), is (NULL or NOT_NULL). Example: `city[eq]:Paris,jobTitle[like]:sales`."),
-  orderBy: z.string().max(200).optional().describe("`field` or `field:desc`. Default `createdAt` (oldest first); ties are broken by id."),
+  orderBy: z.string().max(200).optional().describe("`field` or `field:desc`. Default `createdAt` (oldest first); ties are broken by creation date, then id."),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().describe(`Records per page, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).`),
   cursor: z.string().max(2_000).optional().describe("`pageInfo.endCursor` of the previous page, with the same orderBy."),
   search: z.string().max(MAX_SEARCH_LENGTH).optional().describe("Case-insensitive text searched in every text field your role can see."),

@@ -12,6 +12,7 @@ import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { authorityFor } from "@/lib/access/authority";
+import { ensureRecordIndex } from "@/lib/records/indexes";
 
 /** The types a custom field may have: simple values the records domain validates and sorts. */
 export const CUSTOM_FIELD_TYPES = ["TEXT", "NUMBER", "DATE", "BOOLEAN", "SELECT"] as const;
@@ -103,6 +104,8 @@ export async function addCustomField(tx: Tx, actor: Principal, input: CustomFiel
     .catch((error: unknown) => {
       throw isUniqueViolation(error) ? new DomainError("FIELD_NAME_TAKEN", { field: "name" }) : error;
     });
+  // Filters and sorts on the new field are index scans from its first record on.
+  await ensureRecordIndex(tx, field);
   await tx.workspace.update({ where: { id: actor.workspaceId }, data: { metadataVersion: { increment: 1 } } });
   await writeAudit(tx, actor, {
     action: "field.created",

@@ -22,7 +22,7 @@ import { toFullRecord, type RecordRow } from "./serialize";
 
 /** The object named `name` (REST or engine name) if the principal may see it. */
 export async function resolveVisibleObject(db: Tx, principal: Principal, name: string): Promise<RecordObject> {
-  const object = await findRecordObject(db, principal.workspaceId, name);
+  const object = await findRecordObject(db, principal.workspaceId, name, principal.metadataVersion);
   if (!object || !can(principal.permissions, "see", object.nameSingular)) throw objectNotVisible(object?.namePlural ?? name);
   return object;
 }

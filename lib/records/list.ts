@@ -64,6 +64,13 @@ function searchableFields(principal: Principal, object: RecordObject): RecordFie
   return visibleFieldsOf(principal, object).filter((field) => SEARCHABLE_TYPES.has(field.type));
 }
 
+/** A data-field sort's cursor carries the creation date that breaks ties (older cursors did not). */
+function cursorPosition(cursor: string, sortKey: string, sortField: RecordField) {
+  const position = decodeCursor(cursor, sortKey);
+  if (!sortField.isSystem && position.at === undefined) throw invalidInput("cursor", "CURSOR_INVALID");
+  return position;
+}
+
 async function queryPage(db: Tx, principal: Principal, object: RecordObject, options: ListRecordsOptions, trash: TrashScope): Promise<RecordPage> {
   const limit = pageSize(options.limit);
   const order = options.orderBy ?? DEFAULT_ORDER;
@@ -81,7 +88,7 @@ async function queryPage(db: Tx, principal: Principal, object: RecordObject, opt
     conditions,
     ...(term === undefined ? {} : { search: { fields: searchableFields(principal, object), term } }),
     sort: { field: sortField, direction: order.direction },
-    ...(options.cursor ? { after: decodeCursor(options.cursor, sortKey) } : {}),
+    ...(options.cursor ? { after: cursorPosition(options.cursor, sortKey, sortField) } : {}),
     limit: limit + 1,
   });
 
@@ -90,6 +97,9 @@ async function queryPage(db: Tx, principal: Principal, object: RecordObject, opt
   const last = page.at(-1);
   return {
     records: toVisibleRecords(principal, object, page),
-    pageInfo: { endCursor: last ? encodeCursor(sortKey, { value: last.sortValue, id: last.id }) : null, hasNextPage },
+    pageInfo: {
+      endCursor: last ? encodeCursor(sortKey, { value: last.sortValue, id: last.id, ...(last.tieValue === undefined ? {} : { at: last.tieValue }) }) : null,
+      hasNextPage,
+    },
   };
 }

@@ -97,12 +97,28 @@ export function toRecordObject(row: ObjectMetadataLike): RecordObject {
 }
 
 /**
+ * Objects by workspace, data-model version and name. The version is the stamp: every data-model
+ * change bumps it in the same transaction, so an entry can only be read by a request that saw
+ * the same data model. Bounded: a burst of versions or names clears it rather than growing it.
+ */
+const objectCache = new Map<string, RecordObject | null>();
+const MAX_CACHED_OBJECTS = 1_000;
+
+/**
  * One object of the workspace by its REST name (`people`) or, failing that, its engine key
  * (`person`), so REST routes and agent tools share one lookup. Null when there is none.
+ * With the workspace's `metadataVersion` (read by the caller anyway), answered from memory.
  */
-export async function findRecordObject(db: Tx, workspaceId: string, name: string): Promise<RecordObject | null> {
+export async function findRecordObject(db: Tx, workspaceId: string, name: string, metadataVersion?: number): Promise<RecordObject | null> {
+  const key = metadataVersion === undefined ? undefined : `${workspaceId}\u0000${metadataVersion}\u0000${name}`;
+  if (key !== undefined && objectCache.has(key)) return objectCache.get(key) ?? null;
   const row = await selectObjectWithFields(db, workspaceId, name);
-  return row ? toRecordObject(row) : null;
+  const object = row ? toRecordObject(row) : null;
+  if (key !== undefined) {
+    if (objectCache.size >= MAX_CACHED_OBJECTS) objectCache.clear();
+    objectCache.set(key, object);
+  }
+  return object;
 }
 
 /** Every object of the workspace, in display order. */

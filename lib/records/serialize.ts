@@ -52,10 +52,53 @@ export function toFullRecord(object: RecordObject, row: RecordRow): RecordData {
   return record;
 }
 
+interface Projected {
+  readonly name: string;
+  readonly column: ((row: RecordRow) => unknown) | undefined;
+}
+
+/**
+ * What the principal sees of the object, as the engine's maskRecords answers for a record holding
+ * every field (its keys, in its order), worked out once per resolved permissions and object. Both
+ * are cached behind their stamps (role version, data-model version), so a change makes new ones
+ * and the next request a new projection; rows then only copy the projected keys.
+ */
+const projections = new WeakMap<Principal["permissions"], WeakMap<RecordObject, readonly Projected[] | null>>();
+
+function projectionOf(principal: Principal, object: RecordObject): readonly Projected[] | null {
+  let byObject = projections.get(principal.permissions);
+  if (!byObject) projections.set(principal.permissions, (byObject = new WeakMap()));
+  const known = byObject.get(object);
+  if (known !== undefined) return known;
+  const everyField: RecordData = Object.create(null);
+  for (const field of object.fields) everyField[field.name] = true;
+  const masked = maskRecords(principal.permissions, object.nameSingular, [everyField]);
+  const projection = masked
+    ? Object.keys(masked[0]).map((name) => {
+        const field = object.fieldsByName.get(name);
+        return { name, column: field?.isSystem ? COLUMN_VALUES.get(name) : undefined };
+      })
+    : null;
+  byObject.set(object, projection);
+  return projection;
+}
+
 export function toVisibleRecords(principal: Principal, object: RecordObject, rows: readonly RecordRow[]): VisibleRecord[] {
-  const masked = maskRecords(principal.permissions, object.nameSingular, rows.map((row) => toFullRecord(object, row))) ?? [];
-  // deletedAt is a column, not a field: visible to whoever sees the record, like the system fields.
-  return masked.map((record, index) => Object.assign(record, { deletedAt: rows[index].deletedAt?.toISOString() ?? null }));
+  const projection = projectionOf(principal, object);
+  if (!projection) return [];
+  return rows.map((row) => {
+    const data = parseRecordData(row.data);
+    const record: VisibleRecord = {};
+    for (const { name, column } of projection) {
+      const value = column ? column(row) : ownValue(data, name);
+      // Plain assignment of "__proto__" would set the prototype instead of adding a key.
+      if (name === "__proto__") Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+      else record[name] = value;
+    }
+    // deletedAt is a column, not a field: visible to whoever sees the record, like the system fields.
+    record.deletedAt = row.deletedAt?.toISOString() ?? null;
+    return record;
+  });
 }
 
 export function toVisibleRecord(principal: Principal, object: RecordObject, row: RecordRow): VisibleRecord {

@@ -2,10 +2,13 @@
  * Every SQL statement of the records domain, for SQLite (the embedded default). A PostgreSQL
  * variant replaces this module: `json_extract` → `data->>…`, the datetime text format, LIKE →
  * ILIKE. Identifiers are never built from user input: field names reach here only after being
- * looked up in the object's metadata, and even then travel as bound JSON-path parameters.
+ * looked up in the object's metadata; a JSON path is written into the text only when the name
+ * passes lib/records/indexes.ts's strict pattern (so expression indexes apply), bound otherwise.
  */
 import type { Tx } from "@/lib/db";
 import type { RecordPredicate } from "@/lib/permissions";
+import { dataValueExpression } from "./indexes";
+import { FOLD_CASE_FUNCTION, needsUnicodeFolding } from "./sqlite-functions";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
 
@@ -34,14 +37,16 @@ export interface RecordPageQuery {
   /** Case-insensitive "contains" over these fields, any of them matching. */
   readonly search?: { readonly fields: readonly RecordField[]; readonly term: string };
   readonly sort: { readonly field: RecordField; readonly direction: SortDirection };
-  /** Keyset position: rows strictly after (sort value, id) in the sort order. */
-  readonly after?: { readonly value: SqlValue; readonly id: string };
+  /** Keyset position: rows strictly after (sort value, [creation date,] id) in the sort order. */
+  readonly after?: { readonly value: SqlValue; readonly id: string; readonly at?: string };
   readonly limit: number;
 }
 
 export interface RecordPageRow extends RecordRow {
   /** The row's sort value as the database compares it; goes into the next page's cursor. */
   readonly sortValue: SqlValue;
+  /** On a data-field sort, the creation date as stored: ties on the value are broken by it, then by id. */
+  readonly tieValue?: string;
 }
 
 interface Sql {
@@ -72,10 +77,12 @@ function jsonPath(field: RecordField): string {
   return `$."${field.name}"`;
 }
 
-/** The SQL expression holding a field's value. */
+/** The SQL expression holding a field's value: a literal path where an expression index can match it. */
 function valueOf(field: RecordField): Sql {
   const column = columnOf(field);
-  return column ? sql(column) : sql(`json_extract("data", ?)`, jsonPath(field));
+  if (column) return sql(column);
+  const indexed = dataValueExpression(field.name);
+  return indexed ? sql(indexed) : sql(`json_extract("data", ?)`, jsonPath(field));
 }
 
 /**
@@ -103,8 +110,7 @@ function conditionSql(condition: SqlCondition): Sql {
     case "is":
       return sql(`${value.text} IS ${condition.value === "NULL" ? "NULL" : "NOT NULL"}`, ...value.params);
     case "like":
-      // SQLite's LIKE folds ASCII case only (é ≠ É); enough for search, noted as a known limit.
-      return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(condition.value));
+      return containsSql(value, condition.value);
     case "in": {
       const placeholders = condition.values.map(() => "?").join(", ");
       return sql(`${value.text} IN (${placeholders})`, ...value.params, ...condition.values.map((v) => encode(condition.field, v)));
@@ -165,33 +171,53 @@ export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<str
   }
 }
 
+/**
+ * Case-insensitive "contains". LIKE folds ASCII case only; a term with other letters compares
+ * both sides lower-cased by Unicode rules (a registered function, lib/records/sqlite-functions.ts).
+ */
+function containsSql(value: Sql, term: string): Sql {
+  if (!needsUnicodeFolding(term)) return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(term));
+  return sql(`${FOLD_CASE_FUNCTION}(${value.text}) LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(term.toLowerCase()));
+}
+
 function searchSql(search: NonNullable<RecordPageQuery["search"]>): Sql {
   if (search.fields.length === 0) return sql("0");
-  const pattern = escapeLike(search.term);
-  const matches = search.fields.map((field) => {
-    const value = valueOf(field);
-    return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, pattern);
-  });
+  const matches = search.fields.map((field) => containsSql(valueOf(field), search.term));
   const anyMatch = join(matches, " OR ");
   return sql(`(${anyMatch.text})`, ...anyMatch.params);
 }
 
 /**
- * Keyset condition after (v, id). SQLite sorts NULL first ascending and last descending;
- * the id breaks ties in the same direction, so every row has exactly one position.
+ * What breaks ties on the sort value, in the sort's direction: a data field's ties go by creation
+ * date then id (the order of its expression index, lib/records/indexes.ts), a column's by id.
  */
-function afterSql(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>): Sql {
+function tieBreak(sort: RecordPageQuery["sort"], after?: RecordPageQuery["after"]): Sql {
+  if (columnOf(sort.field)) return sql(`"id"`, ...(after ? [after.id] : []));
+  if (after && after.at === undefined) throw new Error("A cursor on a data field needs its creation date");
+  return sql(`"createdAt", "id"`, ...(after ? [after.at ?? null, after.id] : []));
+}
+
+/**
+ * The rows after a keyset position, as one or two segments read in turn (the second only when
+ * the first falls short of a page). SQLite sorts NULL first ascending and last descending, and a
+ * single range cannot span the NULLs and the values; each segment below is one index range:
+ * `v >= x` seeks to the value, the row-value comparison settles ties (the tie-break keys follow
+ * the sort's direction, so every row has exactly one position).
+ */
+function afterSegments(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>): Sql[] {
   const value = valueOf(sort.field);
   const v = value.text;
   const p = value.params;
-  if (sort.direction === "asc") {
-    return after.value === null
-      ? sql(`((${v} IS NULL AND "id" > ?) OR ${v} IS NOT NULL)`, ...p, after.id, ...p)
-      : sql(`(${v} > ? OR (${v} = ? AND "id" > ?))`, ...p, after.value, ...p, after.value, after.id);
+  const tie = tieBreak(sort, after);
+  const marks = tie.params.map(() => "?").join(", ");
+  const asc = sort.direction === "asc";
+  const op = asc ? ">" : "<";
+  if (after.value === null) {
+    const nullsAfter = sql(`${v} IS NULL AND (${tie.text}) ${op} (${marks})`, ...p, ...tie.params);
+    return asc ? [nullsAfter, sql(`${v} IS NOT NULL`, ...p)] : [nullsAfter];
   }
-  return after.value === null
-    ? sql(`(${v} IS NULL AND "id" < ?)`, ...p, after.id)
-    : sql(`(${v} < ? OR (${v} = ? AND "id" < ?) OR ${v} IS NULL)`, ...p, after.value, ...p, after.value, after.id, ...p);
+  const valuesAfter = sql(`${v} ${op}= ? AND (${v} ${op} ? OR (${tie.text}) ${op} (${marks}))`, ...p, after.value, ...p, after.value, ...tie.params);
+  return asc ? [valuesAfter] : [valuesAfter, sql(`${v} IS NULL`, ...p)];
 }
 
 /** What goes into the cursor: the column's stored text, not the Date the driver would return. */
@@ -221,24 +247,31 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
   if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields));
   for (const condition of query.conditions) where.push(conditionSql(condition));
   if (query.search) where.push(searchSql(query.search));
-  if (query.after) where.push(afterSql(query.sort, query.after));
 
   const direction = query.sort.direction === "asc" ? "ASC" : "DESC";
-  // A column sorts by itself (indexed); a JSON value by the selected alias, extracted once per row.
-  const sortOrder = columnOf(query.sort.field) ?? `"sortValue"`;
+  // The same expression as the index (a column, or json_extract with a literal path), so SQLite reads the page off it.
+  const sortValue = valueOf(query.sort.field);
+  const order = [sortValue.text, ...tieBreak(query.sort).text.split(", ")].map((key) => `${key} ${direction}`).join(", ");
   const sortKey = sortKeySql(query.sort.field);
-  const whereSql = join(where, " AND ");
-  const statement = join(
-    [
-      sql(`SELECT "id", "data", "createdAt", "updatedAt", "deletedAt", ${sortKey.text} AS "sortValue" FROM "Record"`, ...sortKey.params),
-      sql(`WHERE ${whereSql.text}`, ...whereSql.params),
-      sql(`ORDER BY ${sortOrder} ${direction}, "id" ${direction} LIMIT ?`, query.limit),
-    ],
-    " ",
-  );
-  const rows = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint })[]>(statement.text, ...statement.params);
-  // The driver returns SQLite integers as bigint; JSON (the cursor) needs numbers.
-  return rows.map((row) => (typeof row.sortValue === "bigint" ? { ...row, sortValue: Number(row.sortValue) } : row) as RecordPageRow);
+  const tieValue = columnOf(query.sort.field) ? "" : `, CAST("createdAt" AS TEXT) AS "tieValue"`;
+
+  const rows: RecordPageRow[] = [];
+  for (const segment of query.after ? afterSegments(query.sort, query.after) : [null]) {
+    const whereSql = join(segment ? [...where, segment] : where, " AND ");
+    const statement = join(
+      [
+        sql(`SELECT "id", "data", "createdAt", "updatedAt", "deletedAt", ${sortKey.text} AS "sortValue"${tieValue} FROM "Record"`, ...sortKey.params),
+        sql(`WHERE ${whereSql.text}`, ...whereSql.params),
+        sql(`ORDER BY ${order} LIMIT ?`, ...sortValue.params, query.limit - rows.length),
+      ],
+      " ",
+    );
+    const found = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint })[]>(statement.text, ...statement.params);
+    // The driver returns SQLite integers as bigint; JSON (the cursor) needs numbers.
+    for (const row of found) rows.push((typeof row.sortValue === "bigint" ? { ...row, sortValue: Number(row.sortValue) } : row) as RecordPageRow);
+    if (rows.length >= query.limit) break;
+  }
+  return rows;
 }
 
 interface ObjectFieldRow {
