@@ -68,10 +68,18 @@ function ensureDependencies() {
   }
 }
 
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+
 function ensurePrismaClient() {
   if (mtime("node_modules/.prisma/client/index.js") < mtime("prisma/schema.prisma")) {
     step("Generating the Prisma client…");
-    run("npx prisma generate");
+    run("npx prisma generate", { DATABASE_URL: "file:./prisma/dev.db" });
+  }
+  // The PostgreSQL client (scripts/prisma-postgres.mjs): for a postgresql:// DATABASE_URL, and for
+  // the tests, which run the integration suite on PostgreSQL too.
+  if ((onPostgres || mode === "test") && mtime("node_modules/.prisma-pg/client/index.js") < mtime("prisma/postgres/schema.prisma")) {
+    step("Generating the PostgreSQL Prisma client…");
+    run("node scripts/prisma-postgres.mjs --generate");
   }
 }
 

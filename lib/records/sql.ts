@@ -1,10 +1,11 @@
 /**
- * Every SQL statement of the records domain, for SQLite (the embedded default). A PostgreSQL
- * variant replaces this module: `json_extract` → `data->>…`, the datetime text format, LIKE →
- * ILIKE. Identifiers are never built from user input: field names reach here only after being
+ * Every SQL statement of the records domain, for SQLite (the embedded default) and PostgreSQL:
+ * where the two differ (`json_extract` → `data->>…`, LIKE → ILIKE, NULL order, placeholders) the
+ * text comes from the client's dialect (lib/sql-dialect.ts). Identifiers are never built from user input: field names reach here only after being
  * looked up in the object's metadata, and even then travel as bound JSON-path parameters.
  */
 import type { Tx } from "@/lib/db";
+import { dialectOf, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/sql-dialect";
 import type { RecordPredicate } from "@/lib/permissions";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
@@ -66,16 +67,17 @@ function columnOf(field: RecordField): string | undefined {
   return field.isSystem ? COLUMNS.get(field.name) : undefined;
 }
 
-function jsonPath(field: RecordField): string {
-  // Quoted path segment: dots or brackets in a name must not be read as path syntax.
-  if (/["\\]/.test(field.name)) throw new Error(`Field name ${field.name} cannot be used in a JSON path`);
-  return `$."${field.name}"`;
+function jsonKind(field: RecordField): JsonValueKind {
+  if (field.type === "NUMBER" || field.type === "CURRENCY") return "number";
+  return field.type === "BOOLEAN" ? "boolean" : "text";
 }
 
 /** The SQL expression holding a field's value. */
-function valueOf(field: RecordField): Sql {
+function valueOf(field: RecordField, d: SqlDialect): Sql {
   const column = columnOf(field);
-  return column ? sql(column) : sql(`json_extract("data", ?)`, jsonPath(field));
+  if (column) return sql(column);
+  const json = d.jsonValue(jsonKind(field));
+  return sql(json.text, ...Array<string>(json.uses).fill(json.param(field.name)));
 }
 
 /**
@@ -97,14 +99,13 @@ function escapeLike(term: string): string {
 
 const COMPARATORS: Record<Exclude<Comparison, "neq">, string> = { eq: "=", gt: ">", gte: ">=", lt: "<", lte: "<=" };
 
-function conditionSql(condition: SqlCondition): Sql {
-  const value = valueOf(condition.field);
+function conditionSql(condition: SqlCondition, d: SqlDialect): Sql {
+  const value = valueOf(condition.field, d);
   switch (condition.op) {
     case "is":
       return sql(`${value.text} IS ${condition.value === "NULL" ? "NULL" : "NOT NULL"}`, ...value.params);
     case "like":
-      // SQLite's LIKE folds ASCII case only (é ≠ É); enough for search, noted as a known limit.
-      return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(condition.value));
+      return sql(d.contains(value.text), ...value.params, escapeLike(condition.value));
     case "in": {
       const placeholders = condition.values.map(() => "?").join(", ");
       return sql(`${value.text} IN (${placeholders})`, ...value.params, ...condition.values.map((v) => encode(condition.field, v)));
@@ -127,19 +128,19 @@ function scopeField(fields: ReadonlyMap<string, RecordField>, name: string): Rec
  * evaluation (lib/permissions/record-rule.ts): empty = absent or '', `neq` keeps empty values,
  * `contains` only on text values (LIKE would otherwise match numbers as text). Values are bound.
  */
-export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<string, RecordField>): Sql {
+export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<string, RecordField>, d: SqlDialect = sqliteDialect): Sql {
   switch (predicate.kind) {
     case "const":
-      return sql(predicate.value ? "1" : "0");
+      return sql(predicate.value ? d.true : d.false);
     case "and":
     case "or": {
-      if (predicate.parts.length === 0) return sql(predicate.kind === "and" ? "1" : "0");
-      const joined = join(predicate.parts.map((part) => predicateSql(part, fields)), predicate.kind === "and" ? " AND " : " OR ");
+      if (predicate.parts.length === 0) return sql(predicate.kind === "and" ? d.true : d.false);
+      const joined = join(predicate.parts.map((part) => predicateSql(part, fields, d)), predicate.kind === "and" ? " AND " : " OR ");
       return sql(`(${joined.text})`, ...joined.params);
     }
   }
   const field = scopeField(fields, predicate.field);
-  const value = valueOf(field);
+  const value = valueOf(field, d);
   const v = value.text;
   const p = value.params;
   switch (predicate.kind) {
@@ -147,10 +148,13 @@ export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<str
       return sql(`(${v} IS NULL OR ${v} = '')`, ...p, ...p);
     case "isNotEmpty":
       return sql(`(${v} IS NOT NULL AND ${v} <> '')`, ...p, ...p);
-    case "contains":
-      return sql(`(typeof(${v}) = 'text' AND ${v} LIKE ? ESCAPE '\\')`, ...p, ...p, escapeLike(predicate.value));
+    case "contains": {
+      if (columnOf(field)) return sql(`(${d.contains(v)})`, ...p, escapeLike(predicate.value));
+      const isText = d.jsonIsText();
+      return sql(`(${isText.text} AND ${d.contains(v)})`, isText.param(field.name), ...p, escapeLike(predicate.value));
+    }
     case "in": {
-      if (predicate.values.length === 0) return sql("0");
+      if (predicate.values.length === 0) return sql(d.false);
       const placeholders = predicate.values.map(() => "?").join(", ");
       return sql(`${v} IN (${placeholders})`, ...p, ...predicate.values);
     }
@@ -165,12 +169,12 @@ export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<str
   }
 }
 
-function searchSql(search: NonNullable<RecordPageQuery["search"]>): Sql {
-  if (search.fields.length === 0) return sql("0");
+function searchSql(search: NonNullable<RecordPageQuery["search"]>, d: SqlDialect): Sql {
+  if (search.fields.length === 0) return sql(d.false);
   const pattern = escapeLike(search.term);
   const matches = search.fields.map((field) => {
-    const value = valueOf(field);
-    return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, pattern);
+    const value = valueOf(field, d);
+    return sql(d.contains(value.text), ...value.params, pattern);
   });
   const anyMatch = join(matches, " OR ");
   return sql(`(${anyMatch.text})`, ...anyMatch.params);
@@ -180,8 +184,8 @@ function searchSql(search: NonNullable<RecordPageQuery["search"]>): Sql {
  * Keyset condition after (v, id). SQLite sorts NULL first ascending and last descending;
  * the id breaks ties in the same direction, so every row has exactly one position.
  */
-function afterSql(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>): Sql {
-  const value = valueOf(sort.field);
+function afterSql(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>, d: SqlDialect): Sql {
+  const value = valueOf(sort.field, d);
   const v = value.text;
   const p = value.params;
   if (sort.direction === "asc") {
@@ -195,50 +199,55 @@ function afterSql(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQu
 }
 
 /** What goes into the cursor: the column's stored text, not the Date the driver would return. */
-function sortKeySql(field: RecordField): Sql {
+function sortKeySql(field: RecordField, d: SqlDialect): Sql {
   const column = columnOf(field);
   if (column && field.type === "DATE_TIME") return sql(`CAST(${column} AS TEXT)`);
-  return valueOf(field);
+  return valueOf(field, d);
 }
 
-function trashSql(trash: TrashScope): Sql {
-  if (trash === "include") return sql("1");
+function trashSql(trash: TrashScope, d: SqlDialect): Sql {
+  if (trash === "include") return sql(d.true);
   return sql(trash === "only" ? `"deletedAt" IS NOT NULL` : `"deletedAt" IS NULL`);
 }
 
 /** How many live (not trashed) records of an object, within a record-level scope when given. */
 export async function countRecords(db: Tx, query: Pick<RecordPageQuery, "workspaceId" | "objectId" | "scope">): Promise<number> {
-  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql("exclude")];
-  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields));
+  const d = dialectOf(db);
+  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql("exclude", d)];
+  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields, d));
   const whereSql = join(where, " AND ");
-  const [row] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(`SELECT COUNT(*) AS "count" FROM "Record" WHERE ${whereSql.text}`, ...whereSql.params);
+  const [row] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(d.placeholders(`SELECT COUNT(*) AS "count" FROM "Record" WHERE ${whereSql.text}`), ...whereSql.params);
   return Number(row?.count ?? 0);
 }
 
 /** One page of records in sort order; ask for one row more than you show to learn if more follow. */
 export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<RecordPageRow[]> {
-  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql(query.trash)];
-  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields));
-  for (const condition of query.conditions) where.push(conditionSql(condition));
-  if (query.search) where.push(searchSql(query.search));
-  if (query.after) where.push(afterSql(query.sort, query.after));
+  const d = dialectOf(db);
+  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql(query.trash, d)];
+  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields, d));
+  for (const condition of query.conditions) where.push(conditionSql(condition, d));
+  if (query.search) where.push(searchSql(query.search, d));
+  if (query.after) where.push(afterSql(query.sort, query.after, d));
 
   const direction = query.sort.direction === "asc" ? "ASC" : "DESC";
   // A column sorts by itself (indexed); a JSON value by the selected alias, extracted once per row.
   const sortOrder = columnOf(query.sort.field) ?? `"sortValue"`;
-  const sortKey = sortKeySql(query.sort.field);
+  const sortKey = sortKeySql(query.sort.field, d);
   const whereSql = join(where, " AND ");
   const statement = join(
     [
       sql(`SELECT "id", "data", "createdAt", "updatedAt", "deletedAt", ${sortKey.text} AS "sortValue" FROM "Record"`, ...sortKey.params),
       sql(`WHERE ${whereSql.text}`, ...whereSql.params),
-      sql(`ORDER BY ${sortOrder} ${direction}, "id" ${direction} LIMIT ?`, query.limit),
+      sql(`ORDER BY ${d.orderBy(sortOrder, direction)}, "id" ${direction} LIMIT ?`, query.limit),
     ],
     " ",
   );
-  const rows = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint })[]>(statement.text, ...statement.params);
-  // The driver returns SQLite integers as bigint; JSON (the cursor) needs numbers.
-  return rows.map((row) => (typeof row.sortValue === "bigint" ? { ...row, sortValue: Number(row.sortValue) } : row) as RecordPageRow);
+  const rows = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint | object })[]>(d.placeholders(statement.text), ...statement.params);
+  // The driver returns SQLite integers as bigint (PostgreSQL numerics as decimals); JSON (the cursor) needs numbers.
+  const numeric = jsonKind(query.sort.field) !== "text" && !columnOf(query.sort.field);
+  return rows.map((row) =>
+    (typeof row.sortValue === "bigint" || (numeric && row.sortValue !== null && typeof row.sortValue !== "number") ? { ...row, sortValue: Number(row.sortValue) } : row) as RecordPageRow,
+  );
 }
 
 interface ObjectFieldRow {
@@ -265,13 +274,13 @@ const truthy = (value: unknown) => value === true || value === 1 || value === 1n
  */
 export async function selectObjectWithFields(db: Tx, workspaceId: string, name: string): Promise<ObjectMetadataLike | null> {
   const rows = await db.$queryRawUnsafe<ObjectFieldRow[]>(
-    `SELECT o."id" AS "objectId", o."nameSingular", o."namePlural", o."labelSingular", o."labelPlural", o."isCustom",
+    dialectOf(db).placeholders(`SELECT o."id" AS "objectId", o."nameSingular", o."namePlural", o."labelSingular", o."labelPlural", o."isCustom",
             f."name" AS "fieldName", f."label" AS "fieldLabel", f."type" AS "fieldType", f."options" AS "fieldOptions", f."isLabel", f."isSystem"
      FROM "ObjectMetadata" o JOIN "FieldMetadata" f ON f."objectMetadataId" = o."id"
      WHERE o."id" = COALESCE(
        (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "namePlural" = ?),
        (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "nameSingular" = ?))
-     ORDER BY f."position" ASC, f."name" ASC`,
+     ORDER BY f."position" ASC, f."name" ASC`),
     workspaceId,
     name,
     workspaceId,
