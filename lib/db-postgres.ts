@@ -1,5 +1,3 @@
-import { createRequire } from "node:module";
-import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@prisma/client";
 
@@ -10,7 +8,7 @@ import type { PrismaClient } from "@prisma/client";
  * install never needs it. Both clients come from one data model, so the SQLite client's types
  * describe this one too.
  */
-const CLIENT_DIR = ["node_modules", ".prisma-pg", "client"];
+const CLIENT_DIR = "./node_modules/.prisma-pg/client";
 /** Any constant: the key of the one lock every interactive transaction takes (see below). */
 const TRANSACTION_LOCK_KEY = 7_265_002;
 
@@ -38,10 +36,13 @@ function serializedTransactions(factory: PrismaPg): PrismaPg {
 }
 
 export function createPostgresClient(url: string): PrismaClient {
-  const load = createRequire(path.join(process.cwd(), "package.json"));
+  // Reached through getBuiltinModule so the bundler sees no require to follow and no file path
+  // to trace (a traced process.cwd() path would pull the whole project into the server output).
+  const { createRequire } = process.getBuiltinModule("node:module") as typeof import("node:module");
+  const load = createRequire(`${process.cwd()}/`);
   let generated: { PrismaClient: new (options: { adapter: PrismaPg }) => PrismaClient };
   try {
-    generated = load(path.join(process.cwd(), ...CLIENT_DIR));
+    generated = load(CLIENT_DIR);
   } catch (error) {
     throw new Error(`The PostgreSQL Prisma client is missing: run node scripts/prisma-postgres.mjs --generate (${error instanceof Error ? error.message : error})`);
   }

@@ -95,7 +95,9 @@ function ensureSessionSecret() {
 
 /** Migrates, seeds an empty database (the demo unless SEED_DEMO=0), says whether the demo is there and /setup still open. */
 function ensureDatabase() {
-  step(`Applying migrations to ${process.env.DATABASE_URL ?? "file:./prisma/dev.db"}…`);
+  // A PostgreSQL URL may carry a password: never print it.
+  const shown = (process.env.DATABASE_URL ?? "file:./prisma/dev.db").replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  step(`Applying migrations to ${shown}…`);
   // Our own applier, not `prisma migrate deploy`: it waits for another process's lock (scripts/migrate.mjs).
   run("node scripts/migrate.mjs");
   // The seed script itself refuses to touch a database that already has data.
