@@ -6,6 +6,8 @@
 
 export type DialectName = "sqlite" | "postgresql";
 
+type SqlText = { readonly text: string; readonly params: readonly (string | number | null)[] };
+
 /** How a JSON `data` value is read: the field's type decides how PostgreSQL types it. */
 export type JsonValueKind = "number" | "boolean" | "text";
 
@@ -18,8 +20,11 @@ export interface SqlDialect {
   jsonValue(kind: JsonValueKind): { readonly text: string; readonly param: (key: string) => string; readonly uses: number };
   /** Case-insensitive "contains" of an escaped LIKE pattern (one `?`). */
   contains(expression: string): string;
-  /** True when a JSON value expression holds text (`contains` applies to text only); `?` takes the key. */
-  jsonIsText(): { readonly text: string; readonly param: (key: string) => string };
+  /**
+   * True when a value holds text (`contains` applies to text only, as the in-memory evaluation
+   * does): `value` is the value's expression, `jsonKey` its key in `data` (null for a column).
+   */
+  isText(value: SqlText, jsonKey: string | null): SqlText;
   /** ORDER BY term: SQLite puts NULL first ascending and last descending; PostgreSQL must be told. */
   orderBy(expression: string, direction: "ASC" | "DESC"): string;
   /** Positional parameters: SQLite takes `?`, PostgreSQL `$1…$n`. */
@@ -40,7 +45,7 @@ export const sqliteDialect: SqlDialect = {
   jsonValue: () => ({ text: `json_extract("data", ?)`, param: sqlitePath, uses: 1 }),
   // SQLite's LIKE folds ASCII case only (é ≠ É); enough for search, noted as a known limit.
   contains: (expression) => `${expression} LIKE ? ESCAPE '\\'`,
-  jsonIsText: () => ({ text: `typeof(json_extract("data", ?)) = 'text'`, param: sqlitePath }),
+  isText: (value) => ({ text: `typeof(${value.text}) = 'text'`, params: value.params }),
   orderBy: (expression, direction) => `${expression} ${direction}`,
   placeholders: (text) => text,
 };
@@ -65,7 +70,8 @@ export const postgresDialect: SqlDialect = {
   },
   // ILIKE folds case beyond ASCII (É = é) under a UTF-8 locale.
   contains: (expression) => `${expression}::text ILIKE ? ESCAPE '\\'`,
-  jsonIsText: () => ({ text: `jsonb_typeof("data"::jsonb -> ?) = 'string'`, param: identity }),
+  // Columns reachable by a rule (id, createdAt, updatedAt) are text or timestamps, read as text.
+  isText: (_value, jsonKey) => (jsonKey === null ? { text: "TRUE", params: [] } : { text: `jsonb_typeof("data"::jsonb -> ?) = 'string'`, params: [jsonKey] }),
   orderBy: (expression, direction) => `${expression} ${direction} ${direction === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,
   placeholders(text) {
     let index = 0;

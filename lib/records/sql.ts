@@ -149,9 +149,8 @@ export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<str
     case "isNotEmpty":
       return sql(`(${v} IS NOT NULL AND ${v} <> '')`, ...p, ...p);
     case "contains": {
-      if (columnOf(field)) return sql(`(${d.contains(v)})`, ...p, escapeLike(predicate.value));
-      const isText = d.jsonIsText();
-      return sql(`(${isText.text} AND ${d.contains(v)})`, isText.param(field.name), ...p, escapeLike(predicate.value));
+      const isText = d.isText(value, columnOf(field) ? null : field.name);
+      return sql(`(${isText.text} AND ${d.contains(v)})`, ...isText.params, ...p, escapeLike(predicate.value));
     }
     case "in": {
       if (predicate.values.length === 0) return sql(d.false);
