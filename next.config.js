@@ -8,7 +8,7 @@ const { securityHeaders } = require("./lib/http/security-headers.cjs");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // native SQLite driver: load it from node_modules at run time instead of bundling it
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@node-rs/argon2"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@node-rs/argon2"],
   poweredByHeader: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

@@ -2,6 +2,7 @@ import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
 import { registerRecordFunctions } from "./records/sqlite-functions";
+import { createPostgresClient } from "./db-postgres";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
 const LOCK_WAIT_MS = 15_000;
@@ -29,7 +30,13 @@ function sqliteAdapter(url: string) {
   return factory;
 }
 
-export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL) {
+/** `postgresql://…` (or `postgres://…`) selects PostgreSQL; anything else is a SQLite file (SPEC §15). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): PrismaClient {
+  if (isPostgresUrl(url)) return createPostgresClient(url);
   return new PrismaClient({ adapter: sqliteAdapter(url) });
 }
 

@@ -68,10 +68,18 @@ function ensureDependencies() {
   }
 }
 
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+
 function ensurePrismaClient() {
   if (mtime("node_modules/.prisma/client/index.js") < mtime("prisma/schema.prisma")) {
     step("Generating the Prisma client…");
-    run("npx prisma generate");
+    run("npx prisma generate", { DATABASE_URL: "file:./prisma/dev.db" });
+  }
+  // The PostgreSQL client (scripts/prisma-postgres.mjs): for a postgresql:// DATABASE_URL, and for
+  // the tests, which run the integration suite on PostgreSQL too.
+  if ((onPostgres || mode === "test") && mtime("node_modules/.prisma-pg/client/index.js") < mtime("prisma/postgres/schema.prisma")) {
+    step("Generating the PostgreSQL Prisma client…");
+    run("node scripts/prisma-postgres.mjs --generate");
   }
 }
 
@@ -87,7 +95,9 @@ function ensureSessionSecret() {
 
 /** Migrates, seeds an empty database (the demo unless SEED_DEMO=0), says whether the demo is there and /setup still open. */
 function ensureDatabase() {
-  step(`Applying migrations to ${process.env.DATABASE_URL ?? "file:./prisma/dev.db"}…`);
+  // A PostgreSQL URL may carry a password: never print it.
+  const shown = (process.env.DATABASE_URL ?? "file:./prisma/dev.db").replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+  step(`Applying migrations to ${shown}…`);
   // Our own applier, not `prisma migrate deploy`: it waits for another process's lock (scripts/migrate.mjs).
   run("node scripts/migrate.mjs");
   // The seed script itself refuses to touch a database that already has data.

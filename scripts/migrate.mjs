@@ -8,6 +8,8 @@
  * lock, so with another process holding the database (a second instance, the MCP stdio server)
  * it fails with "WASM_ERROR … unknown variant `SocketTimeout`" and `npm start` never serves. Here
  * each migration waits for the write lock (WAL, busy timeout) and runs in one transaction.
+ *
+ * A postgresql:// URL applies prisma/postgres/migrations instead (scripts/lib/migrate-postgres.mjs).
  */
 import Database from "better-sqlite3";
 import { createHash, randomUUID } from "node:crypto";
@@ -16,11 +18,21 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
+if (/^postgres(ql)?:\/\//.test(url)) {
+  const { migratePostgres } = await import("./lib/migrate-postgres.mjs");
+  try {
+    await migratePostgres(url, process.env.ROLECALL_MIGRATIONS_DIR ?? path.join(root, "prisma", "postgres", "migrations"));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  process.exit(0);
+}
 // Overridable so that a test can add a pending migration of its own.
 const MIGRATIONS_DIR = process.env.ROLECALL_MIGRATIONS_DIR ?? path.join(root, "prisma", "migrations");
-const url = process.env.DATABASE_URL ?? "file:./prisma/dev.db";
 if (!url.startsWith("file:")) {
-  console.error(`scripts/migrate.mjs applies SQLite migrations only; DATABASE_URL is ${url}.`);
+  console.error(`scripts/migrate.mjs applies SQLite migrations (file:…) or PostgreSQL ones (postgresql://…); DATABASE_URL is ${url}.`);
   process.exit(2);
 }
 const file = path.resolve(root, url.slice("file:".length));

@@ -51,8 +51,8 @@ function withHeaders(response: Response, headers: Headers | undefined): Response
 }
 
 /** Counts the request against the principal's key and refuses it (429) over the limit. */
-export function applyRateLimit(deps: ApiDeps, principal: Principal): Headers | undefined {
-  const decision = deps.rateLimiter.consume(`${principal.kind}:${principal.id}`, deps.now().getTime());
+export async function applyRateLimit(deps: ApiDeps, principal: Principal): Promise<Headers | undefined> {
+  const decision = await deps.rateLimiter.consume(`${principal.kind}:${principal.id}`, deps.now().getTime());
   if (!decision) return undefined;
   const headers = rateLimitHeaders(decision);
   if (!decision.allowed) {
@@ -82,7 +82,7 @@ export function authenticatedRoute<P>(handle: (context: AuthenticatedContext<P>)
     let headers: Headers | undefined;
     try {
       const principal = await authenticateApiKey(deps.db, request, deps.now());
-      headers = applyRateLimit(deps, principal);
+      headers = await applyRateLimit(deps, principal);
       return withHeaders(await handle({ deps, db: deps.db, request, params, principal }), headers);
     } catch (error) {
       return errorResponse(error, headersOf(error) ?? headers);

@@ -14,7 +14,7 @@ export const handleHealth = publicRoute<Record<string, never>>(async () => jsonR
 export const handleOpenApiDocument = publicRoute<Record<string, never>>(async ({ deps, db, request }) => {
   if (!hasAuthorization(request)) return jsonResponse(buildOpenApiDocument(standardRecordObjects()));
   const principal = await authenticateApiKey(db, request, deps.now());
-  const headers = applyRateLimit(deps, principal);
+  const headers = await applyRateLimit(deps, principal);
   const objects = await listRecordObjects(db, principal.workspaceId);
   return jsonResponse(buildOpenApiDocument(objects, { permissions: principal.permissions }), 200, headers);
 });

@@ -14,6 +14,7 @@
  * the field with its keyset cursor both read exactly one page of the index.
  */
 import type { Tx } from "@/lib/db";
+import { dialectOf } from "@/lib/sql-dialect";
 import { STANDARD_OBJECTS } from "@/lib/metadata/standard-objects";
 
 /** Names safe to write into SQL text, inside a quoted JSON path segment and an index name. */
@@ -58,6 +59,8 @@ export function standardIndexedFieldNames(): string[] {
 
 /** In the transaction that adds the field: the index exists before any record can hold a value. */
 export async function ensureRecordIndex(tx: Tx, field: { name: string; type: string }): Promise<void> {
+  // SQLite only: PostgreSQL's queries bind the JSON key, which no expression index would match.
+  if (dialectOf(tx).name !== "sqlite") return;
   if (wantsIndex(field)) await tx.$executeRawUnsafe(createRecordIndexSql(field.name));
 }
 
@@ -66,7 +69,7 @@ export async function ensureRecordIndex(tx: Tx, field: { name: string; type: str
  * field of that name (the index is per name, not per object).
  */
 export async function dropRecordIndexIfUnused(tx: Tx, name: string): Promise<void> {
-  if (!isIndexableFieldName(name) || standardIndexedFieldNames().includes(name)) return;
+  if (dialectOf(tx).name !== "sqlite" || !isIndexableFieldName(name) || standardIndexedFieldNames().includes(name)) return;
   const stillUsed = await tx.fieldMetadata.count({ where: { name } });
   if (stillUsed === 0) await tx.$executeRawUnsafe(dropRecordIndexSql(name));
 }

@@ -1,11 +1,13 @@
 /**
- * Every SQL statement of the records domain, for SQLite (the embedded default). A PostgreSQL
- * variant replaces this module: `json_extract` → `data->>…`, the datetime text format, LIKE →
- * ILIKE. Identifiers are never built from user input: field names reach here only after being
- * looked up in the object's metadata; a JSON path is written into the text only when the name
- * passes lib/records/indexes.ts's strict pattern (so expression indexes apply), bound otherwise.
+ * Every SQL statement of the records domain, for SQLite (the embedded default) and PostgreSQL:
+ * where the two differ (`json_extract` → `data->>…`, LIKE → ILIKE, NULL order, placeholders) the
+ * text comes from the client's dialect (lib/sql-dialect.ts). Identifiers are never built from user
+ * input: field names reach here only after being looked up in the object's metadata; on SQLite a
+ * JSON path is written into the text only when the name passes lib/records/indexes.ts's strict
+ * pattern (so expression indexes apply), bound otherwise.
  */
 import type { Tx } from "@/lib/db";
+import { dialectOf, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/sql-dialect";
 import type { RecordPredicate } from "@/lib/permissions";
 import { dataValueExpression } from "./indexes";
 import { FOLD_CASE_FUNCTION, needsUnicodeFolding } from "./sqlite-functions";
@@ -71,18 +73,19 @@ function columnOf(field: RecordField): string | undefined {
   return field.isSystem ? COLUMNS.get(field.name) : undefined;
 }
 
-function jsonPath(field: RecordField): string {
-  // Quoted path segment: dots or brackets in a name must not be read as path syntax.
-  if (/["\\]/.test(field.name)) throw new Error(`Field name ${field.name} cannot be used in a JSON path`);
-  return `$."${field.name}"`;
+function jsonKind(field: RecordField): JsonValueKind {
+  if (field.type === "NUMBER" || field.type === "CURRENCY") return "number";
+  return field.type === "BOOLEAN" ? "boolean" : "text";
 }
 
-/** The SQL expression holding a field's value: a literal path where an expression index can match it. */
-function valueOf(field: RecordField): Sql {
+/** The SQL expression holding a field's value: on SQLite a literal path, so an expression index can match it. */
+function valueOf(field: RecordField, d: SqlDialect): Sql {
   const column = columnOf(field);
   if (column) return sql(column);
-  const indexed = dataValueExpression(field.name);
-  return indexed ? sql(indexed) : sql(`json_extract("data", ?)`, jsonPath(field));
+  const indexed = d.name === "sqlite" ? dataValueExpression(field.name) : null;
+  if (indexed) return sql(indexed);
+  const json = d.jsonValue(jsonKind(field));
+  return sql(json.text, ...Array<string>(json.uses).fill(json.param(field.name)));
 }
 
 /**
@@ -104,13 +107,13 @@ function escapeLike(term: string): string {
 
 const COMPARATORS: Record<Exclude<Comparison, "neq">, string> = { eq: "=", gt: ">", gte: ">=", lt: "<", lte: "<=" };
 
-function conditionSql(condition: SqlCondition): Sql {
-  const value = valueOf(condition.field);
+function conditionSql(condition: SqlCondition, d: SqlDialect): Sql {
+  const value = valueOf(condition.field, d);
   switch (condition.op) {
     case "is":
       return sql(`${value.text} IS ${condition.value === "NULL" ? "NULL" : "NOT NULL"}`, ...value.params);
     case "like":
-      return containsSql(value, condition.value);
+      return containsSql(value, condition.value, d);
     case "in": {
       const placeholders = condition.values.map(() => "?").join(", ");
       return sql(`${value.text} IN (${placeholders})`, ...value.params, ...condition.values.map((v) => encode(condition.field, v)));
@@ -133,19 +136,19 @@ function scopeField(fields: ReadonlyMap<string, RecordField>, name: string): Rec
  * evaluation (lib/permissions/record-rule.ts): empty = absent or '', `neq` keeps empty values,
  * `contains` only on text values (LIKE would otherwise match numbers as text). Values are bound.
  */
-export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<string, RecordField>): Sql {
+export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<string, RecordField>, d: SqlDialect = sqliteDialect): Sql {
   switch (predicate.kind) {
     case "const":
-      return sql(predicate.value ? "1" : "0");
+      return sql(predicate.value ? d.true : d.false);
     case "and":
     case "or": {
-      if (predicate.parts.length === 0) return sql(predicate.kind === "and" ? "1" : "0");
-      const joined = join(predicate.parts.map((part) => predicateSql(part, fields)), predicate.kind === "and" ? " AND " : " OR ");
+      if (predicate.parts.length === 0) return sql(predicate.kind === "and" ? d.true : d.false);
+      const joined = join(predicate.parts.map((part) => predicateSql(part, fields, d)), predicate.kind === "and" ? " AND " : " OR ");
       return sql(`(${joined.text})`, ...joined.params);
     }
   }
   const field = scopeField(fields, predicate.field);
-  const value = valueOf(field);
+  const value = valueOf(field, d);
   const v = value.text;
   const p = value.params;
   switch (predicate.kind) {
@@ -153,10 +156,12 @@ export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<str
       return sql(`(${v} IS NULL OR ${v} = '')`, ...p, ...p);
     case "isNotEmpty":
       return sql(`(${v} IS NOT NULL AND ${v} <> '')`, ...p, ...p);
-    case "contains":
-      return sql(`(typeof(${v}) = 'text' AND ${v} LIKE ? ESCAPE '\\')`, ...p, ...p, escapeLike(predicate.value));
+    case "contains": {
+      const isText = d.isText(value, columnOf(field) ? null : field.name);
+      return sql(`(${isText.text} AND ${d.contains(v)})`, ...isText.params, ...p, escapeLike(predicate.value));
+    }
     case "in": {
-      if (predicate.values.length === 0) return sql("0");
+      if (predicate.values.length === 0) return sql(d.false);
       const placeholders = predicate.values.map(() => "?").join(", ");
       return sql(`${v} IN (${placeholders})`, ...p, ...predicate.values);
     }
@@ -172,17 +177,18 @@ export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<str
 }
 
 /**
- * Case-insensitive "contains". LIKE folds ASCII case only; a term with other letters compares
- * both sides lower-cased by Unicode rules (a registered function, lib/records/sqlite-functions.ts).
+ * Case-insensitive "contains". PostgreSQL's ILIKE folds case by Unicode rules; SQLite's LIKE folds
+ * ASCII only, so there a term with other letters compares both sides lower-cased by Unicode rules
+ * (a registered function, lib/records/sqlite-functions.ts).
  */
-function containsSql(value: Sql, term: string): Sql {
-  if (!needsUnicodeFolding(term)) return sql(`${value.text} LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(term));
+function containsSql(value: Sql, term: string, d: SqlDialect): Sql {
+  if (d.name !== "sqlite" || !needsUnicodeFolding(term)) return sql(d.contains(value.text), ...value.params, escapeLike(term));
   return sql(`${FOLD_CASE_FUNCTION}(${value.text}) LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(term.toLowerCase()));
 }
 
-function searchSql(search: NonNullable<RecordPageQuery["search"]>): Sql {
-  if (search.fields.length === 0) return sql("0");
-  const matches = search.fields.map((field) => containsSql(valueOf(field), search.term));
+function searchSql(search: NonNullable<RecordPageQuery["search"]>, d: SqlDialect): Sql {
+  if (search.fields.length === 0) return sql(d.false);
+  const matches = search.fields.map((field) => containsSql(valueOf(field, d), search.term, d));
   const anyMatch = join(matches, " OR ");
   return sql(`(${anyMatch.text})`, ...anyMatch.params);
 }
@@ -199,13 +205,14 @@ function tieBreak(sort: RecordPageQuery["sort"], after?: RecordPageQuery["after"
 
 /**
  * The rows after a keyset position, as one or two segments read in turn (the second only when
- * the first falls short of a page). SQLite sorts NULL first ascending and last descending, and a
+ * the first falls short of a page). NULL sorts first ascending and last descending (PostgreSQL is
+ * told so by the dialect), and a
  * single range cannot span the NULLs and the values; each segment below is one index range:
  * `v >= x` seeks to the value, the row-value comparison settles ties (the tie-break keys follow
  * the sort's direction, so every row has exactly one position).
  */
-function afterSegments(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>): Sql[] {
-  const value = valueOf(sort.field);
+function afterSegments(sort: RecordPageQuery["sort"], after: NonNullable<RecordPageQuery["after"]>, d: SqlDialect): Sql[] {
+  const value = valueOf(sort.field, d);
   const v = value.text;
   const p = value.params;
   const tie = tieBreak(sort, after);
@@ -221,42 +228,46 @@ function afterSegments(sort: RecordPageQuery["sort"], after: NonNullable<RecordP
 }
 
 /** What goes into the cursor: the column's stored text, not the Date the driver would return. */
-function sortKeySql(field: RecordField): Sql {
+function sortKeySql(field: RecordField, d: SqlDialect): Sql {
   const column = columnOf(field);
   if (column && field.type === "DATE_TIME") return sql(`CAST(${column} AS TEXT)`);
-  return valueOf(field);
+  return valueOf(field, d);
 }
 
-function trashSql(trash: TrashScope): Sql {
-  if (trash === "include") return sql("1");
+function trashSql(trash: TrashScope, d: SqlDialect): Sql {
+  if (trash === "include") return sql(d.true);
   return sql(trash === "only" ? `"deletedAt" IS NOT NULL` : `"deletedAt" IS NULL`);
 }
 
 /** How many live (not trashed) records of an object, within a record-level scope when given. */
 export async function countRecords(db: Tx, query: Pick<RecordPageQuery, "workspaceId" | "objectId" | "scope">): Promise<number> {
-  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql("exclude")];
-  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields));
+  const d = dialectOf(db);
+  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql("exclude", d)];
+  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields, d));
   const whereSql = join(where, " AND ");
-  const [row] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(`SELECT COUNT(*) AS "count" FROM "Record" WHERE ${whereSql.text}`, ...whereSql.params);
+  const [row] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(d.placeholders(`SELECT COUNT(*) AS "count" FROM "Record" WHERE ${whereSql.text}`), ...whereSql.params);
   return Number(row?.count ?? 0);
 }
 
 /** One page of records in sort order; ask for one row more than you show to learn if more follow. */
 export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<RecordPageRow[]> {
-  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql(query.trash)];
-  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields));
-  for (const condition of query.conditions) where.push(conditionSql(condition));
-  if (query.search) where.push(searchSql(query.search));
+  const d = dialectOf(db);
+  const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql(query.trash, d)];
+  if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields, d));
+  for (const condition of query.conditions) where.push(conditionSql(condition, d));
+  if (query.search) where.push(searchSql(query.search, d));
 
   const direction = query.sort.direction === "asc" ? "ASC" : "DESC";
   // The same expression as the index (a column, or json_extract with a literal path), so SQLite reads the page off it.
-  const sortValue = valueOf(query.sort.field);
-  const order = [sortValue.text, ...tieBreak(query.sort).text.split(", ")].map((key) => `${key} ${direction}`).join(", ");
-  const sortKey = sortKeySql(query.sort.field);
+  const sortValue = valueOf(query.sort.field, d);
+  const order = [sortValue.text, ...tieBreak(query.sort).text.split(", ")].map((key) => d.orderBy(key, direction)).join(", ");
+  const sortKey = sortKeySql(query.sort.field, d);
   const tieValue = columnOf(query.sort.field) ? "" : `, CAST("createdAt" AS TEXT) AS "tieValue"`;
+  // The driver returns SQLite integers as bigint (PostgreSQL numerics as decimals); JSON (the cursor) needs numbers.
+  const numeric = jsonKind(query.sort.field) !== "text" && !columnOf(query.sort.field);
 
   const rows: RecordPageRow[] = [];
-  for (const segment of query.after ? afterSegments(query.sort, query.after) : [null]) {
+  for (const segment of query.after ? afterSegments(query.sort, query.after, d) : [null]) {
     const whereSql = join(segment ? [...where, segment] : where, " AND ");
     const statement = join(
       [
@@ -266,9 +277,12 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
       ],
       " ",
     );
-    const found = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint })[]>(statement.text, ...statement.params);
-    // The driver returns SQLite integers as bigint; JSON (the cursor) needs numbers.
-    for (const row of found) rows.push((typeof row.sortValue === "bigint" ? { ...row, sortValue: Number(row.sortValue) } : row) as RecordPageRow);
+    const found = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint | object })[]>(d.placeholders(statement.text), ...statement.params);
+    for (const row of found) {
+      const sortValue = row.sortValue;
+      const needsNumber = typeof sortValue === "bigint" || (numeric && sortValue !== null && typeof sortValue !== "number");
+      rows.push((needsNumber ? { ...row, sortValue: Number(sortValue) } : row) as RecordPageRow);
+    }
     if (rows.length >= query.limit) break;
   }
   return rows;
@@ -298,13 +312,13 @@ const truthy = (value: unknown) => value === true || value === 1 || value === 1n
  */
 export async function selectObjectWithFields(db: Tx, workspaceId: string, name: string): Promise<ObjectMetadataLike | null> {
   const rows = await db.$queryRawUnsafe<ObjectFieldRow[]>(
-    `SELECT o."id" AS "objectId", o."nameSingular", o."namePlural", o."labelSingular", o."labelPlural", o."isCustom",
+    dialectOf(db).placeholders(`SELECT o."id" AS "objectId", o."nameSingular", o."namePlural", o."labelSingular", o."labelPlural", o."isCustom",
             f."name" AS "fieldName", f."label" AS "fieldLabel", f."type" AS "fieldType", f."options" AS "fieldOptions", f."isLabel", f."isSystem"
      FROM "ObjectMetadata" o JOIN "FieldMetadata" f ON f."objectMetadataId" = o."id"
      WHERE o."id" = COALESCE(
        (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "namePlural" = ?),
        (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "nameSingular" = ?))
-     ORDER BY f."position" ASC, f."name" ASC`,
+     ORDER BY f."position" ASC, f."name" ASC`),
     workspaceId,
     name,
     workspaceId,

@@ -9,5 +9,7 @@ export function newTestDbDir() {
 declare module "vitest" {
   export interface ProvidedContext {
     testDbDir: string;
+    /** The PostgreSQL template database of this run; empty on SQLite. */
+    testPgTemplate: string;
   }
 }

@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { dialectOf } from "@/lib/sql-dialect";
 
 export type ActionOutcome = { ok: boolean; errors?: { code: string; field?: string }[] };
 
@@ -23,12 +24,16 @@ interface SnapshotClient {
  * Columns that a read may touch on its own (an API key's `lastUsedAt`) are left out.
  */
 export async function fullTableSnapshot(db: SnapshotClient): Promise<string> {
+  const postgres = dialectOf(db).name === "postgresql";
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
+    postgres
+      ? `SELECT table_name::text AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' AND table_name NOT LIKE '\\_prisma%' ORDER BY table_name COLLATE "C"`
+      : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_prisma%' ORDER BY name",
   );
   const dump: Record<string, unknown[]> = {};
   for (const { name } of tables) {
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}" ORDER BY rowid`);
+    // Physical order: unchanged as long as the rows are (an update moves a PostgreSQL row, and shows anyway).
+    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}" ORDER BY ${postgres ? "ctid" : "rowid"}`);
     dump[name] = rows.map(({ lastUsedAt: _lastUsedAt, ...row }) => row);
   }
   return JSON.stringify(dump, (_key, value) => (typeof value === "bigint" ? value.toString() : value));

@@ -231,6 +231,9 @@ describe("assignment", () => {
 describe("roles as files", () => {
   it("imports an exported definition, and refuses broken files and invalid definitions without a trace", async () => {
     const { workspace, roleId } = await loadDemo(db);
+    // Whichever Admin survived the race above (its winner varies, on PostgreSQL especially) acts here.
+    const admin = await db.workspaceMember.findFirstOrThrow({ where: { workspaceId: workspace.id, roleId: roleId("Admin") }, include: { user: true } });
+    await actAs(db, admin.user.email);
     const intern = await loadRoleForEditor(db, workspace.id, roleId("Intern"));
     const file = JSON.stringify(toRoleFile({ ...intern.draft, name: "Intern (imported)" }));
     const imported = await importRoleAction({ text: file });

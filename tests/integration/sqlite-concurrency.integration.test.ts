@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import type { TestDb } from "./db";
-import { useDemoDatabase } from "./db";
+import { onPostgres, useDemoDatabase } from "./db";
 
 const db = useDemoDatabase();
 
@@ -49,7 +49,8 @@ function incrementInAnotherProcess(file: string) {
   return { ready, done };
 }
 
-describe("SQLite shared by several processes (server, scripts, test fixtures)", () => {
+// About SQLite itself; PostgreSQL serializes these transactions with an advisory lock (lib/db-postgres.ts).
+describe.skipIf(onPostgres)("SQLite shared by several processes (server, scripts, test fixtures)", () => {
   it("makes read-then-write transactions of two processes wait for each other: no busy error, no lost update", async () => {
     const [{ file }] = await db.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'");
     const before = (await db.workspace.findFirstOrThrow()).metadataVersion;

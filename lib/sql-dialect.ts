@@ -1,0 +1,90 @@
+/**
+ * The few places where the raw SQL of SQLite and PostgreSQL must differ (SPEC §15), written once
+ * per dialect. The records queries (lib/records/sql.ts) and the rate limit consult the dialect of
+ * the client they run on; the SQLite text is what it always was.
+ */
+
+export type DialectName = "sqlite" | "postgresql";
+
+type SqlText = { readonly text: string; readonly params: readonly (string | number | null)[] };
+
+/** How a JSON `data` value is read: the field's type decides how PostgreSQL types it. */
+export type JsonValueKind = "number" | "boolean" | "text";
+
+export interface SqlDialect {
+  readonly name: DialectName;
+  /** Constant truth values usable as a whole condition. */
+  readonly true: string;
+  readonly false: string;
+  /** The value of `key` in the JSON text column `data`, as comparisons see it; `?` takes the key or path. */
+  jsonValue(kind: JsonValueKind): { readonly text: string; readonly param: (key: string) => string; readonly uses: number };
+  /** Case-insensitive "contains" of an escaped LIKE pattern (one `?`). */
+  contains(expression: string): string;
+  /**
+   * True when a value holds text (`contains` applies to text only, as the in-memory evaluation
+   * does): `value` is the value's expression, `jsonKey` its key in `data` (null for a column).
+   */
+  isText(value: SqlText, jsonKey: string | null): SqlText;
+  /** ORDER BY term: SQLite puts NULL first ascending and last descending; PostgreSQL must be told. */
+  orderBy(expression: string, direction: "ASC" | "DESC"): string;
+  /** Positional parameters: SQLite takes `?`, PostgreSQL `$1…$n`. */
+  placeholders(text: string): string;
+}
+
+// Quoted path segment: dots or brackets in a name must not be read as path syntax.
+function sqlitePath(key: string): string {
+  if (/["\\]/.test(key)) throw new Error(`Field name ${key} cannot be used in a JSON path`);
+  return `$."${key}"`;
+}
+
+export const sqliteDialect: SqlDialect = {
+  name: "sqlite",
+  true: "1",
+  false: "0",
+  // json_extract turns JSON booleans into 1/0 and keeps numbers numbers: one expression for all kinds.
+  jsonValue: () => ({ text: `json_extract("data", ?)`, param: sqlitePath, uses: 1 }),
+  // SQLite's LIKE folds ASCII case only (é ≠ É); enough for search, noted as a known limit.
+  contains: (expression) => `${expression} LIKE ? ESCAPE '\\'`,
+  isText: (value) => ({ text: `typeof(${value.text}) = 'text'`, params: value.params }),
+  orderBy: (expression, direction) => `${expression} ${direction}`,
+  placeholders: (text) => text,
+};
+
+const identity = (key: string) => key;
+
+export const postgresDialect: SqlDialect = {
+  name: "postgresql",
+  true: "TRUE",
+  false: "FALSE",
+  // `data` is text (one schema for both providers); ->> gives text, so numbers and booleans are
+  // typed back the way SQLite's json_extract hands them to a comparison (booleans as 1/0).
+  jsonValue(kind) {
+    switch (kind) {
+      case "number":
+        return { text: `(CASE WHEN jsonb_typeof("data"::jsonb -> ?) = 'number' THEN ("data"::jsonb ->> ?)::numeric END)`, param: identity, uses: 2 };
+      case "boolean":
+        return { text: `(CASE ("data"::jsonb ->> ?) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)`, param: identity, uses: 1 };
+      default:
+        return { text: `("data"::jsonb ->> ?)`, param: identity, uses: 1 };
+    }
+  },
+  // ILIKE folds case beyond ASCII (É = é) under a UTF-8 locale.
+  contains: (expression) => `${expression}::text ILIKE ? ESCAPE '\\'`,
+  // Columns reachable by a rule (id, createdAt, updatedAt) are text or timestamps, read as text.
+  isText: (_value, jsonKey) => (jsonKey === null ? { text: "TRUE", params: [] } : { text: `jsonb_typeof("data"::jsonb -> ?) = 'string'`, params: [jsonKey] }),
+  orderBy: (expression, direction) => `${expression} ${direction} ${direction === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,
+  placeholders(text) {
+    let index = 0;
+    return text.replace(/\?/g, () => `$${++index}`);
+  },
+};
+
+export function dialectForUrl(url: string): SqlDialect {
+  return /^postgres(ql)?:\/\//.test(url) ? postgresDialect : sqliteDialect;
+}
+
+/** The dialect of a Prisma client or transaction (each generated client knows its provider). */
+export function dialectOf(client: unknown): SqlDialect {
+  const provider = (client as { _activeProvider?: string } | null)?._activeProvider;
+  return provider === "postgresql" || provider === "postgres" ? postgresDialect : sqliteDialect;
+}

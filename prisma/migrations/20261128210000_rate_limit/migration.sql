@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "RateLimitWindow" (
+    "key" TEXT NOT NULL PRIMARY KEY,
+    "window" INTEGER NOT NULL,
+    "count" INTEGER NOT NULL
+);
+

@@ -1,0 +1,1 @@
+export function migratePostgres(url: string, migrationsDir: string): Promise<void>;

@@ -1,0 +1,25 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { postgresSchema } from "@/scripts/prisma-postgres.mjs";
+
+/**
+ * SPEC §15: one schema source, two providers. The committed PostgreSQL schema must be exactly
+ * what the generator makes of the SQLite one; when it is not, someone changed
+ * prisma/schema.prisma without running `node scripts/prisma-postgres.mjs` (which also writes
+ * the PostgreSQL migration).
+ */
+describe("the PostgreSQL schema", () => {
+  const read = (file: string) => readFileSync(path.join(process.cwd(), file), "utf8");
+
+  it("is generated from the SQLite schema and up to date", () => {
+    expect(read("prisma/postgres/schema.prisma")).toBe(postgresSchema(read("prisma/schema.prisma")));
+  });
+
+  it("differs from the SQLite one only in provider and client output", () => {
+    const pg = read("prisma/postgres/schema.prisma");
+    expect(pg).toContain('provider = "postgresql"');
+    expect(pg).toContain('output     = "../../node_modules/.prisma-pg/client"');
+    expect(pg).not.toContain('"sqlite"');
+  });
+});
