@@ -3,7 +3,7 @@ const createNextIntlPlugin = require("next-intl/plugin");
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
 // The same list the API router of server.ts sends.
-const { securityHeaders } = require("./lib/http/security-headers.cjs");
+const { securityHeaders } = require("./lib/security-headers.cjs");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

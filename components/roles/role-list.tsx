@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
-import { matchesSearch } from "@/lib/text/search-key";
+import { matchesSearch } from "@/lib/roles/search-key";
 import { SearchInput } from "@/components/ui/search-input";
 import type { RoleSummary } from "@/lib/roles/queries";
 import { RoleIcon } from "./role-icon";

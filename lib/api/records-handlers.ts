@@ -3,16 +3,7 @@
  * lib/records with the key's principal (a write in a transaction the handler opens), and shapes
  * the answer. No rule is decided here.
  */
-import {
-  createRecord,
-  destroyRecord,
-  getRecord,
-  listRecords,
-  listTrash,
-  restoreRecord,
-  softDeleteRecord,
-  updateRecord,
-} from "@/lib/records";
+import { createRecord, destroyRecord, getRecord, listRecords, listTrash, restoreRecord, softDeleteRecord, updateRecord } from "@/lib/records";
 import { readJsonBody } from "./body";
 import { parseListQuery } from "./list-query";
 import { jsonResponse } from "./responses";

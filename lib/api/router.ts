@@ -7,19 +7,11 @@
 import { Hono, type Context } from "hono";
 import { handleMcpHttpRequest } from "@/lib/agents/http";
 import { DomainError } from "@/lib/errors";
-import { securityHeaders } from "@/lib/http/security-headers.cjs";
+import { securityHeaders } from "@/lib/security-headers.cjs";
 import type { ApiDeps } from "./context";
 import { handleGuardrailsCheck } from "./guardrail-handlers";
 import { handlePermissionCheck, handleMyPermissions } from "./me-handlers";
-import {
-  handleCreateRecord,
-  handleDestroyRecord,
-  handleGetRecord,
-  handleListRecords,
-  handleRestoreRecord,
-  handleSoftDeleteRecord,
-  handleUpdateRecord,
-} from "./records-handlers";
+import { handleCreateRecord, handleDestroyRecord, handleGetRecord, handleListRecords, handleRestoreRecord, handleSoftDeleteRecord, handleUpdateRecord } from "./records-handlers";
 import { errorResponse } from "./responses";
 import { handleHealth } from "./service-handlers";
 import type { ApiHandler } from "./route";

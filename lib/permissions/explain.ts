@@ -23,21 +23,8 @@ export function explain(perms: EffectivePermissions, query: ExplainQuery): Expla
     case "object":
       return explainObjectQuery(perms, query.action, query.object, query.field);
     case "setting":
-      return explainGrant(perms, query.key, {
-        knownKeys: SETTINGS_PERMISSIONS,
-        granted: perms[FAST_INDEX].grantedSettings,
-        allAccess: perms.settingsAllAccess,
-        allAccessName: "Settings all access",
-        noun: "settings permission",
-      });
     case "action":
-      return explainGrant(perms, query.key, {
-        knownKeys: ACTION_PERMISSIONS,
-        granted: perms[FAST_INDEX].grantedActions,
-        allAccess: perms.actionsAllAccess,
-        allAccessName: "All actions access",
-        noun: "action",
-      });
+      return explainGrant(perms, query.key, GRANT_VOCABULARY[query.kind](perms));
     default:
       return denied(`Unknown permission kind ${String((query as { kind: unknown }).kind)}`);
   }
@@ -137,6 +124,12 @@ interface GrantVocabulary {
   readonly allAccessName: string;
   readonly noun: string;
 }
+
+/** How each kind of keyed grant reads in an explanation, and where its keys are granted. */
+const GRANT_VOCABULARY: Record<"setting" | "action", (perms: EffectivePermissions) => GrantVocabulary> = {
+  setting: (perms) => ({ knownKeys: SETTINGS_PERMISSIONS, granted: perms[FAST_INDEX].grantedSettings, allAccess: perms.settingsAllAccess, allAccessName: "Settings all access", noun: "settings permission" }),
+  action: (perms) => ({ knownKeys: ACTION_PERMISSIONS, granted: perms[FAST_INDEX].grantedActions, allAccess: perms.actionsAllAccess, allAccessName: "All actions access", noun: "action" }),
+};
 
 function explainGrant(perms: EffectivePermissions, key: string, vocabulary: GrantVocabulary): Explanation {
   const { knownKeys, granted, allAccess, allAccessName, noun } = vocabulary;

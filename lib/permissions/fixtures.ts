@@ -48,3 +48,6 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** The person object's fields in schema order, written out: the tests that list fields compare with it. */
+export const PERSON_FIELDS_IN_ORDER = ["id", "name", "email", "phone", "address", "city", "jobTitle", "companyId", "ownerId", "createdAt", "updatedAt"] as const;

@@ -1,6 +1,6 @@
 import { BASELINE_SWITCHES } from "./model";
 import { describe, expect, it } from "vitest";
-import { adminRole, demoSchema, guestRole, internRole, memberRole, supportRole } from "./fixtures";
+import { adminRole, demoSchema, guestRole, internRole, memberRole, supportRole, PERSON_FIELDS_IN_ORDER } from "./fixtures";
 import { resolvePermissions } from "./resolve";
 import type { PermissionSource, ResolvedValue, RoleDefinition, WorkspaceSchema } from "./types";
 
@@ -46,19 +46,7 @@ describe("resolvePermissions — the Intern example, cell by cell", () => {
   });
 
   it("lists person fields in schema order", () => {
-    expect(Object.keys(perms.objects.person.fields)).toEqual([
-      "id",
-      "name",
-      "email",
-      "phone",
-      "address",
-      "city",
-      "jobTitle",
-      "companyId",
-      "ownerId",
-      "createdAt",
-      "updatedAt",
-    ]);
+    expect(Object.keys(perms.objects.person.fields)).toEqual(PERSON_FIELDS_IN_ORDER);
   });
 
   it("hides every opportunity field, label and system fields included, as fixed", () => {

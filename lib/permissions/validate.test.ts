@@ -63,11 +63,7 @@ describe("validateRoleDefinition — EDIT_WITHOUT_SEE", () => {
 
   it("object rule turning see off while the baseline's edit is inherited on", () => {
     const role: RoleDefinition = { ...memberRole, objectRules: [{ object: "company", canSee: false }] };
-    expect(validate(role)).toEqual([
-      { code: "EDIT_WITHOUT_SEE", object: "company", action: "create" },
-      { code: "EDIT_WITHOUT_SEE", object: "company", action: "edit" },
-      { code: "EDIT_WITHOUT_SEE", object: "company", action: "delete" },
-    ]);
+    expect(validate(role)).toEqual(["create", "edit", "delete"].map((action) => ({ code: "EDIT_WITHOUT_SEE", object: "company", action })));
   });
 
   it("object rule granting edit while see is inherited off", () => {

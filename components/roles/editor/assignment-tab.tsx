@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import Link from "next/link";
 import { Bot, KeyRound, ShieldCheck, User } from "lucide-react";
-import { matchesSearch } from "@/lib/text/search-key";
+import { matchesSearch } from "@/lib/roles/search-key";
 import { SearchInput } from "@/components/ui/search-input";
 import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
 import type { Assignee } from "@/lib/roles/assignees";

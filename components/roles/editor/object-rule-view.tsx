@@ -3,7 +3,7 @@
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
 import { ArrowLeft, RotateCcw, X } from "lucide-react";
-import { matchesSearch } from "@/lib/text/search-key";
+import { matchesSearch } from "@/lib/roles/search-key";
 import { SearchInput } from "@/components/ui/search-input";
 import { clsx } from "clsx";
 import { OBJECT_ACTIONS, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
