@@ -10,7 +10,7 @@ import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { databaseUrl, loadDemo, onPostgres, useDemoDatabase } from "./db";
 
 /**
- * SPEC §15, several instances on one database: two real servers (`next start`) share this
+ * SPEC §15, several instances on one database: two real servers (`npm start`'s server.ts) share this
  * file's database (its SQLite copy, or its PostgreSQL database in the PostgreSQL run). Saves go
  * through one instance's server actions over HTTP, as the browser sends them; reads and the
  * rate limit go through the REST API of both. Needs a production build (`npm test` makes it).
@@ -40,9 +40,10 @@ function freePort(): Promise<number> {
 
 async function startInstance(): Promise<Instance> {
   const port = await freePort();
-  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+  // The server `npm start` runs (server.ts): REST through the lean router, pages and actions through Next.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl(db), SESSION_SECRET: SECRET, API_RATE_LIMIT_PER_MINUTE: String(LIMIT), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl(db), SESSION_SECRET: SECRET, API_RATE_LIMIT_PER_MINUTE: String(LIMIT), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
     stdio: "ignore",
     detached: true,
   });
@@ -51,7 +52,7 @@ async function startInstance(): Promise<Instance> {
     try {
       if ((await fetch(`${url}/api/health`)).ok) return { url, process: child };
     } catch {
-      if (waited > 60_000 || child.exitCode !== null) throw new Error(`next start on ${port} did not come up`);
+      if (waited > 60_000 || child.exitCode !== null) throw new Error(`server on ${port} did not come up`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
