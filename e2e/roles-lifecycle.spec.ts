@@ -77,6 +77,8 @@ test("the default role is chosen in Options and new roles cannot be the Admin", 
   await page.goto("/settings/roles");
   const select = page.getByLabel("Default role");
   await expect(select).toHaveValue(workspace.roles.Member.id);
+  // The badge is a word of its own in the row's accessible name ("Member Default", never "MemberDefault").
+  await expect(page.getByRole("link", { name: /^Member Default\b/ })).toBeVisible();
   await expect(select.locator("option", { hasText: "Admin" })).toHaveCount(0);
   await select.selectOption({ label: "Guest" });
   await expect(page.getByText("Default role changed to Guest")).toBeVisible();
