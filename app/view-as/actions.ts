@@ -17,7 +17,7 @@ export async function exitViewAsAction(): Promise<ActionResult<{ roleId: string 
       const roleId = session.viewAsRoleId ?? null;
       delete session.viewAsRoleId;
       await session.save();
-      if (roleId) await endViewAs(db, member, roleId);
+      if (roleId) await db.$transaction((tx) => endViewAs(tx, member, roleId));
       return { roleId };
     },
     { path: "/", type: "layout" },

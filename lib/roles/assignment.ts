@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
@@ -68,30 +68,28 @@ const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) =
  * for good or `until` an instant in the future (SPEC §13). Giving the role it already holds
  * changes only the expiry.
  */
-export async function assignRole(db: Db, actor: Principal, roleId: string, target: PrincipalRef, until: Date | null = null, now = new Date()) {
+export async function assignRole(tx: Tx, actor: Principal, roleId: string, target: PrincipalRef, until: Date | null = null, now = new Date()) {
   if (until && until.getTime() <= now.getTime()) throw new DomainError("VALIDATION_FAILED", { field: "until" });
-  return db.$transaction(async (tx) => {
-    const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
-    if (!role) throw new DomainError("NOT_FOUND");
-    // The Role row carries the model's assignable switches under their own names.
-    if (!canAssignRole(role, target.kind)) throw new DomainError("ROLE_NOT_ASSIGNABLE");
-    if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
-    const current = await loadTarget(tx, actor.workspaceId, target);
-    if (!current) throw new DomainError("NOT_FOUND");
-    if (current.role?.id === roleId && sameInstant(current.until, until)) return;
-    await assertMayMove(tx, actor, current.role, role);
+  const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
+  if (!role) throw new DomainError("NOT_FOUND");
+  // The Role row carries the model's assignable switches under their own names.
+  if (!canAssignRole(role, target.kind)) throw new DomainError("ROLE_NOT_ASSIGNABLE");
+  if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
+  const current = await loadTarget(tx, actor.workspaceId, target);
+  if (!current) throw new DomainError("NOT_FOUND");
+  if (current.role?.id === roleId && sameInstant(current.until, until)) return;
+  await assertMayMove(tx, actor, current.role, role);
 
-    await setRole(tx, target, roleId, until);
-    if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
-    await writeAudit(tx, actor, {
-      action: "role.assigned",
-      targetType: target.kind,
-      targetId: target.id,
-      roleId,
-      targetLabel: current.label,
-      before: { role: current.role?.name ?? null, ...(current.until ? { until: current.until.toISOString() } : {}) },
-      after: { role: role.name, ...(until ? { until: until.toISOString() } : {}) },
-    });
+  await setRole(tx, target, roleId, until);
+  if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
+  await writeAudit(tx, actor, {
+    action: "role.assigned",
+    targetType: target.kind,
+    targetId: target.id,
+    roleId,
+    targetLabel: current.label,
+    before: { role: current.role?.name ?? null, ...(current.until ? { until: current.until.toISOString() } : {}) },
+    after: { role: role.name, ...(until ? { until: until.toISOString() } : {}) },
   });
 }
 
@@ -99,32 +97,30 @@ export async function assignRole(db: Db, actor: Principal, roleId: string, targe
  * Takes the role away: a member moves to the default role; a key or agent is left without a
  * role, which means it acts with the default role's permissions (SPEC §4).
  */
-export async function unassignRole(db: Db, actor: Principal, roleId: string, target: PrincipalRef) {
-  return db.$transaction(async (tx) => {
-    const current = await loadTarget(tx, actor.workspaceId, target);
-    if (!current || current.role?.id !== roleId) throw new DomainError("NOT_FOUND");
-    if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
-    const defaultRole = workspace.defaultRole;
-    if (!defaultRole) throw new DomainError("NOT_FOUND");
-    await assertMayMove(tx, actor, current.role, target.kind === "member" ? defaultRole : null);
+export async function unassignRole(tx: Tx, actor: Principal, roleId: string, target: PrincipalRef) {
+  const current = await loadTarget(tx, actor.workspaceId, target);
+  if (!current || current.role?.id !== roleId) throw new DomainError("NOT_FOUND");
+  if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
+  const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
+  const defaultRole = workspace.defaultRole;
+  if (!defaultRole) throw new DomainError("NOT_FOUND");
+  await assertMayMove(tx, actor, current.role, target.kind === "member" ? defaultRole : null);
 
-    if (target.kind === "member") {
-      // A member of the default role has nowhere else to go: assign another role instead.
-      if (roleId === defaultRole.id) throw new DomainError("ROLE_NOT_ASSIGNABLE");
-      await setRole(tx, target, defaultRole.id);
-      if (current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
-    } else {
-      await setRole(tx, target, null);
-    }
-    await writeAudit(tx, actor, {
-      action: "role.unassigned",
-      targetType: target.kind,
-      targetId: target.id,
-      roleId,
-      targetLabel: current.label,
-      before: { role: current.role?.name ?? null },
-      after: { role: target.kind === "member" ? defaultRole.name : null },
-    });
+  if (target.kind === "member") {
+    // A member of the default role has nowhere else to go: assign another role instead.
+    if (roleId === defaultRole.id) throw new DomainError("ROLE_NOT_ASSIGNABLE");
+    await setRole(tx, target, defaultRole.id);
+    if (current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
+  } else {
+    await setRole(tx, target, null);
+  }
+  await writeAudit(tx, actor, {
+    action: "role.unassigned",
+    targetType: target.kind,
+    targetId: target.id,
+    roleId,
+    targetLabel: current.label,
+    before: { role: current.role?.name ?? null },
+    after: { role: target.kind === "member" ? defaultRole.name : null },
   });
 }

@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { canAssignRole } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
@@ -9,26 +9,24 @@ import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authorit
  * The role new members receive (SPEC §3 "Default role"). Admin cannot be the default: every
  * invited person would join with full access.
  */
-export async function setDefaultRole(db: Db, actor: Principal, roleId: string) {
-  return db.$transaction(async (tx) => {
-    const authority = await authorityFor(tx, actor, "ROLES");
-    const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
-    if (!role) throw new DomainError("NOT_FOUND");
-    if (role.isAdmin || !canAssignRole(role, "member")) throw new DomainError("ROLE_NOT_ASSIGNABLE", { field: "defaultRoleId" });
-    const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
-    if (workspace.defaultRoleId === roleId) return;
-    // Every invitee and every key without a role moves from the old default to the new one.
-    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId, "defaultRoleId");
-    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, workspace.defaultRoleId, "defaultRoleId");
-    await tx.workspace.update({ where: { id: actor.workspaceId }, data: { defaultRoleId: roleId } });
-    await writeAudit(tx, actor, {
-      action: "workspace.defaultRoleChanged",
-      targetType: "workspace",
-      targetId: actor.workspaceId,
-      roleId,
-      targetLabel: workspace.name,
-      before: { defaultRole: workspace.defaultRole?.name ?? null },
-      after: { defaultRole: role.name },
-    });
+export async function setDefaultRole(tx: Tx, actor: Principal, roleId: string) {
+  const authority = await authorityFor(tx, actor, "ROLES");
+  const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
+  if (!role) throw new DomainError("NOT_FOUND");
+  if (role.isAdmin || !canAssignRole(role, "member")) throw new DomainError("ROLE_NOT_ASSIGNABLE", { field: "defaultRoleId" });
+  const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
+  if (workspace.defaultRoleId === roleId) return;
+  // Every invitee and every key without a role moves from the old default to the new one.
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId, "defaultRoleId");
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, workspace.defaultRoleId, "defaultRoleId");
+  await tx.workspace.update({ where: { id: actor.workspaceId }, data: { defaultRoleId: roleId } });
+  await writeAudit(tx, actor, {
+    action: "workspace.defaultRoleChanged",
+    targetType: "workspace",
+    targetId: actor.workspaceId,
+    roleId,
+    targetLabel: workspace.name,
+    before: { defaultRole: workspace.defaultRole?.name ?? null },
+    after: { defaultRole: role.name },
   });
 }

@@ -5,7 +5,7 @@
  */
 import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
-import type { Db, Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
@@ -144,33 +144,29 @@ export async function assertValidStatement(tx: Tx, workspaceId: string, roleId: 
  * it would say nothing. A statement the role breaks today may be added: it shows broken, and the
  * next save of that role is not blocked by it (see assertGuardrailsHold).
  */
-export async function createGuardrail(db: Db, actor: Principal, roleId: string, statement: GuardrailStatement): Promise<{ id: string }> {
-  return db.$transaction(async (tx) => {
-    const authority = await authorityFor(tx, actor, "ROLES");
-    const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true, isAdmin: true } });
-    if (!role) throw new DomainError("NOT_FOUND", { field: "roleId" });
-    if (role.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE", { field: "roleId" });
-    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId, "roleId");
-    await assertValidStatement(tx, actor.workspaceId, roleId, statement);
-    const row = await tx.guardrail.create({ data: { workspaceId: actor.workspaceId, roleId, ...statement, createdBy: actor.label } });
-    const label = englishStatement(statementParams(statement, role.name, await objectLabels(tx, actor.workspaceId)));
-    await writeAudit(tx, actor, { action: "guardrail.created", targetType: "guardrail", targetId: row.id, roleId, targetLabel: label, after: statement });
-    return { id: row.id };
-  });
+export async function createGuardrail(tx: Tx, actor: Principal, roleId: string, statement: GuardrailStatement): Promise<{ id: string }> {
+  const authority = await authorityFor(tx, actor, "ROLES");
+  const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true, isAdmin: true } });
+  if (!role) throw new DomainError("NOT_FOUND", { field: "roleId" });
+  if (role.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE", { field: "roleId" });
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId, "roleId");
+  await assertValidStatement(tx, actor.workspaceId, roleId, statement);
+  const row = await tx.guardrail.create({ data: { workspaceId: actor.workspaceId, roleId, ...statement, createdBy: actor.label } });
+  const label = englishStatement(statementParams(statement, role.name, await objectLabels(tx, actor.workspaceId)));
+  await writeAudit(tx, actor, { action: "guardrail.created", targetType: "guardrail", targetId: row.id, roleId, targetLabel: label, after: statement });
+  return { id: row.id };
 }
 
 /** Deleting a guardrail loosens the protection others put in place: only Admins may. */
-export async function deleteGuardrail(db: Db, actor: Principal, guardrailId: string): Promise<void> {
-  await db.$transaction(async (tx) => {
-    const authority = await authorityFor(tx, actor, "ROLES");
-    assertAdmin(authority);
-    const row = await tx.guardrail.findFirst({ where: { id: guardrailId, workspaceId: actor.workspaceId }, include: { role: { select: { name: true } } } });
-    if (!row) throw new DomainError("NOT_FOUND");
-    await tx.guardrail.delete({ where: { id: row.id } });
-    const statement: GuardrailStatement = { mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
-    const label = englishStatement(statementParams(statement, row.role.name, await objectLabels(tx, actor.workspaceId)));
-    await writeAudit(tx, actor, { action: "guardrail.deleted", targetType: "guardrail", targetId: row.id, roleId: row.roleId, targetLabel: label, before: statement });
-  });
+export async function deleteGuardrail(tx: Tx, actor: Principal, guardrailId: string): Promise<void> {
+  const authority = await authorityFor(tx, actor, "ROLES");
+  assertAdmin(authority);
+  const row = await tx.guardrail.findFirst({ where: { id: guardrailId, workspaceId: actor.workspaceId }, include: { role: { select: { name: true } } } });
+  if (!row) throw new DomainError("NOT_FOUND");
+  await tx.guardrail.delete({ where: { id: row.id } });
+  const statement: GuardrailStatement = { mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
+  const label = englishStatement(statementParams(statement, row.role.name, await objectLabels(tx, actor.workspaceId)));
+  await writeAudit(tx, actor, { action: "guardrail.deleted", targetType: "guardrail", targetId: row.id, roleId: row.roleId, targetLabel: label, before: statement });
 }
 
 /** The statements about a role, for its JSON export (roles as code). */

@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import type { Db, Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { normalizeRoleName } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
@@ -7,7 +7,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertDefinitionWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { draftToDefinition, type RoleDraft } from "./draft";
 import { assertValidStatement, type GuardrailStatement } from "./guardrails";
-import { loadRoleRow, roleToDraft, toRoleDefinition, writeRoleDefinition } from "./store";
+import { loadRoleRow, roleToDraft, toRoleDefinition, writeRoleDefinition, type WriteOptions } from "./store";
 import { assertValidDraft } from "./validate-draft";
 import { ensureBaselineVersion, recordRoleVersion, type RoleChange } from "./history";
 import { assertGuardrailsHold } from "./guardrails";
@@ -31,31 +31,34 @@ function isUniqueViolation(error: unknown) {
 }
 
 /**
+ * Writes the role in the caller's transaction. The one unique key a validated draft can still hit
+ * (a concurrent save took the name) is the role name, refused as such on the statement itself.
+ */
+function writeRole(tx: Tx, workspaceId: string, draft: RoleDraft, options?: WriteOptions) {
+  return writeRoleDefinition(tx, workspaceId, draft, options).catch((error: unknown) => {
+    throw isUniqueViolation(error) ? new DomainError("ROLE_NAME_TAKEN", { field: "name" }) : error;
+  });
+}
+
+/**
  * `guardrails`: statements that travel with an imported role file (roles as code); they are
  * validated, must hold for the new definition, and are created with the role.
  */
 export async function createRole(
-  db: Db,
+  tx: Tx,
   actor: Principal,
   draft: RoleDraft,
   change: Extract<RoleChange, "created" | "imported"> = "created",
   guardrails: readonly GuardrailStatement[] = [],
 ): Promise<{ id: string }> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const authority = await authorityFor(tx, actor, "ROLES");
-      await assertValidDraft(tx, actor.workspaceId, draft);
-      await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
-      const role = await writeRoleDefinition(tx, actor.workspaceId, draft);
-      if (guardrails.length > 0) await addImportedGuardrails(tx, actor, role, draft, guardrails);
-      await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
-      await recordRoleVersion(tx, actor, role, change, draft);
-      return { id: role.id };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("ROLE_NAME_TAKEN", { field: "name" });
-    throw error;
-  }
+  const authority = await authorityFor(tx, actor, "ROLES");
+  await assertValidDraft(tx, actor.workspaceId, draft);
+  await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
+  const role = await writeRole(tx, actor.workspaceId, draft);
+  if (guardrails.length > 0) await addImportedGuardrails(tx, actor, role, draft, guardrails);
+  await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
+  await recordRoleVersion(tx, actor, role, change, draft);
+  return { id: role.id };
 }
 
 /**
@@ -63,50 +66,43 @@ export async function createRole(
  * check and the bump are one conditional UPDATE, so two concurrent saves cannot both pass.
  */
 export async function updateRole(
-  db: Db,
+  tx: Tx,
   actor: Principal,
   roleId: string,
   expectedVersion: number,
   draft: RoleDraft,
   change: Extract<RoleChange, "updated" | "restored"> = "updated",
 ): Promise<{ version: number }> {
-  try {
-    return await db.$transaction(async (tx) => {
-      const authority = await authorityFor(tx, actor, "ROLES");
-      const current = await loadRoleRow(tx, actor.workspaceId, roleId);
-      if (!current) throw new DomainError("NOT_FOUND");
-      if (current.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE");
-      await assertValidDraft(tx, actor.workspaceId, draft, roleId);
-      await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
-      if (await holdsRole(tx, actor, roleId) && !grantsRolesAccess(draft)) throw new DomainError("OWN_ROLES_ACCESS", { field: "settings.ROLES" });
-      // Before anything is written: the engine judges the role's guardrails on the new definition.
-      const schema = await loadWorkspaceSchema(tx, actor.workspaceId);
-      await assertGuardrailsHold(
-        tx,
-        actor.workspaceId,
-        { id: roleId, name: normalizeRoleName(draft.name) },
-        resolvePermissions(toRoleDefinition(current), schema),
-        resolvePermissions(draftToDefinition(draft), schema),
-      );
+  const authority = await authorityFor(tx, actor, "ROLES");
+  const current = await loadRoleRow(tx, actor.workspaceId, roleId);
+  if (!current) throw new DomainError("NOT_FOUND");
+  if (current.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE");
+  await assertValidDraft(tx, actor.workspaceId, draft, roleId);
+  await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
+  if (await holdsRole(tx, actor, roleId) && !grantsRolesAccess(draft)) throw new DomainError("OWN_ROLES_ACCESS", { field: "settings.ROLES" });
+  // Before anything is written: the engine judges the role's guardrails on the new definition.
+  const schema = await loadWorkspaceSchema(tx, actor.workspaceId);
+  await assertGuardrailsHold(
+    tx,
+    actor.workspaceId,
+    { id: roleId, name: normalizeRoleName(draft.name) },
+    resolvePermissions(toRoleDefinition(current), schema),
+    resolvePermissions(draftToDefinition(draft), schema),
+  );
 
-      await writeRoleDefinition(tx, actor.workspaceId, draft, { roleId, expectedVersion });
-      await ensureBaselineVersion(tx, actor.workspaceId, current);
-      await writeAudit(tx, actor, {
-        action: change === "restored" ? "role.restored" : "role.updated",
-        targetType: "role",
-        targetId: roleId,
-        roleId,
-        targetLabel: normalizeRoleName(draft.name),
-        before: roleToDraft(current),
-        after: draft,
-      });
-      await recordRoleVersion(tx, actor, { id: roleId, version: expectedVersion + 1 }, change, draft);
-      return { version: expectedVersion + 1 };
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new DomainError("ROLE_NAME_TAKEN", { field: "name" });
-    throw error;
-  }
+  await writeRole(tx, actor.workspaceId, draft, { roleId, expectedVersion });
+  await ensureBaselineVersion(tx, actor.workspaceId, current);
+  await writeAudit(tx, actor, {
+    action: change === "restored" ? "role.restored" : "role.updated",
+    targetType: "role",
+    targetId: roleId,
+    roleId,
+    targetLabel: normalizeRoleName(draft.name),
+    before: roleToDraft(current),
+    after: draft,
+  });
+  await recordRoleVersion(tx, actor, { id: roleId, version: expectedVersion + 1 }, change, draft);
+  return { version: expectedVersion + 1 };
 }
 
 /** A role file's guardrails: each one judgeable, not repeated, and holding for the imported role. */

@@ -3,7 +3,7 @@
  * read-only projection, never above their own authority (SPEC §11). The choice lives in the
  * sealed session cookie and is judged again on every request; entering and leaving are audited.
  */
-import type { Db, Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { canSetting, readOnlyProjection, resolvePermissions, type EffectivePermissions } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
@@ -21,22 +21,21 @@ export interface ViewingAs {
 }
 
 /** Checks the actor may view as the role, and audits it. */
-export async function startViewAs(db: Db, actor: Principal, roleId: string): Promise<{ roleName: string }> {
-  return db.$transaction(async (tx) => {
-    const authority = await authorityFor(tx, actor, "ROLES");
-    const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true, isAdmin: true } });
-    if (!role) throw new DomainError("NOT_FOUND");
-    if (role.isAdmin) assertAdmin(authority);
-    await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role.id);
-    await writeAudit(tx, actor, { action: "role.viewAsStarted", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name });
-    return { roleName: role.name };
-  });
+export async function startViewAs(tx: Tx, actor: Principal, roleId: string): Promise<{ roleName: string }> {
+  const authority = await authorityFor(tx, actor, "ROLES");
+  const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true, isAdmin: true } });
+  if (!role) throw new DomainError("NOT_FOUND");
+  if (role.isAdmin) assertAdmin(authority);
+  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role.id);
+  await writeAudit(tx, actor, { action: "role.viewAsStarted", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name });
+  return { roleName: role.name };
 }
 
-export async function endViewAs(db: Db, actor: Principal, roleId: string) {
-  const role = await db.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true } });
+/** Audits leaving "View as" (nothing to audit when the role is gone since). */
+export async function endViewAs(tx: Tx, actor: Principal, roleId: string) {
+  const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true } });
   if (!role) return;
-  await db.$transaction((tx) => writeAudit(tx, actor, { action: "role.viewAsEnded", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name }));
+  await writeAudit(tx, actor, { action: "role.viewAsEnded", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name });
 }
 
 /**

@@ -179,23 +179,25 @@ async function run(actor: Principal, command: Command, state: State) {
   const principalIds = [...state.principals.keys()].sort();
   switch (command.kind) {
     case "createRole":
-      return createRole(db, actor, { ...(await draftFor(actor, command)), name: `Role ${unique()}` });
+      const draft = { ...(await draftFor(actor, command)), name: `Role ${unique()}` };
+      return db.$transaction((tx) => createRole(tx, actor, draft));
     case "updateRole": {
       const roleId = pick(roleIds, command.role)!;
       const role = await db.role.findUniqueOrThrow({ where: { id: roleId } });
-      return updateRole(db, actor, roleId, role.version, { ...(await draftFor(actor, command)), name: role.name });
+      const draft = { ...(await draftFor(actor, command)), name: role.name };
+      return db.$transaction((tx) => updateRole(tx, actor, roleId, role.version, draft));
     }
     case "deleteRole":
-      return deleteRole(db, actor, pick(roleIds, command.role)!);
+      return db.$transaction((tx) => deleteRole(tx, actor, pick(roleIds, command.role)!));
     case "setDefaultRole":
-      return setDefaultRole(db, actor, pick(roleIds, command.role)!);
+      return db.$transaction((tx) => setDefaultRole(tx, actor, pick(roleIds, command.role)!));
     case "assign":
-      return assignRole(db, actor, pick(roleIds, command.role)!, principalRef(pick(principalIds, command.principal)!));
+      return db.$transaction((tx) => assignRole(tx, actor, pick(roleIds, command.role)!, principalRef(pick(principalIds, command.principal)!)));
     case "unassign": {
       const id = pick(principalIds, command.principal)!;
       const target = principalRef(id);
       const stored = target.kind === "member" ? state.principals.get(id)!.roleId : (await storedRoleId(target)) ?? "none";
-      return unassignRole(db, actor, stored, target);
+      return db.$transaction((tx) => unassignRole(tx, actor, stored, target));
     }
     case "invite": {
       const credentials = await temporaryCredentials();

@@ -60,7 +60,7 @@ describe("no stale read after a change (lean REST path)", () => {
 
     const { version, draft } = await loadRoleForEditor(db, workspaceId, roleId("Intern"));
     const fieldRules = [...draft.fieldRules.filter((rule) => !(rule.object === "person" && rule.field === "city")), { object: "person", field: "city", canSee: false, canEdit: false }];
-    await updateRole(db, admin, roleId("Intern"), version, { ...draft, fieldRules });
+    await db.$transaction((tx) => updateRole(tx, admin, roleId("Intern"), version, { ...draft, fieldRules }));
 
     const after = await get("/api/rest/people?limit=2");
     expect(after.status).toBe(200);
@@ -70,7 +70,7 @@ describe("no stale read after a change (lean REST path)", () => {
 
   it("a role change, then its expiry, apply to the next request", async () => {
     expect((await get("/api/rest/opportunities?limit=1")).status).toBe(403);
-    await assignRole(db, admin, roleId("Sales rep"), { kind: "apiKey", id: keyId }, new Date(clock + 3_600_000), new Date(clock));
+    await db.$transaction((tx) => assignRole(tx, admin, roleId("Sales rep"), { kind: "apiKey", id: keyId }, new Date(clock + 3_600_000), new Date(clock)));
     expect((await get("/api/rest/opportunities?limit=1")).status).toBe(200);
 
     // One second after the assignment's end: the key acts with the default role, whose rules differ.

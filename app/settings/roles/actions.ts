@@ -30,7 +30,8 @@ const until = z.iso.datetime({ offset: true }).nullable();
 export async function createRoleAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
-    return createRole(db, actor, parseOrThrow(roleDraft, input));
+    const draft = parseOrThrow(roleDraft, input);
+    return db.$transaction((tx) => createRole(tx, actor, draft));
   });
 }
 
@@ -46,7 +47,7 @@ export async function importRoleAction(input: unknown): Promise<ActionResult<{ i
       throw new DomainError("VALIDATION_FAILED", { field: "file" });
     }
     const { role, guardrails } = parseOrThrow(roleFile, json);
-    const created = await createRole(db, actor, role, "imported", guardrails);
+    const created = await db.$transaction((tx) => createRole(tx, actor, role, "imported", guardrails));
     return { id: created.id, name: role.name.trim() };
   });
 }
@@ -56,7 +57,8 @@ export async function updateRoleAction(input: unknown): Promise<ActionResult<{ v
     const actor = await requireMemberForAction("ROLES");
     const { roleId, version, draft } = parseOrThrow(z.object({ roleId: id, version: z.int().positive(), draft: z.unknown() }), input);
     // Parsed on its own so that field errors read `name`, not `draft.name`, as on creation.
-    return updateRole(db, actor, roleId, version, parseOrThrow(roleDraft, draft));
+    const parsed = parseOrThrow(roleDraft, draft);
+    return db.$transaction((tx) => updateRole(tx, actor, roleId, version, parsed));
   });
 }
 
@@ -65,7 +67,7 @@ export async function restoreRoleVersionAction(input: unknown): Promise<ActionRe
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
     const { roleId, versionId, version } = parseOrThrow(z.object({ roleId: id, versionId: id, version: z.int().positive() }), input);
-    return restoreRoleVersion(db, actor, roleId, versionId, version);
+    return db.$transaction((tx) => restoreRoleVersion(tx, actor, roleId, versionId, version));
   });
 }
 
@@ -75,7 +77,7 @@ export async function viewAsRoleAction(input: unknown): Promise<ActionResult<{ r
     async () => {
       const actor = await requireMemberForAction("ROLES");
       const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
-      const started = await startViewAs(db, actor, roleId);
+      const started = await db.$transaction((tx) => startViewAs(tx, actor, roleId));
       const session = await getSession();
       session.viewAsRoleId = roleId;
       await session.save();
@@ -98,7 +100,7 @@ export async function deleteRoleAction(input: unknown): Promise<ActionResult<Del
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
     const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
-    return deleteRole(db, actor, roleId);
+    return db.$transaction((tx) => deleteRole(tx, actor, roleId));
   });
 }
 
@@ -106,7 +108,7 @@ export async function setDefaultRoleAction(input: unknown): Promise<ActionResult
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
     const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
-    await setDefaultRole(db, actor, roleId);
+    await db.$transaction((tx) => setDefaultRole(tx, actor, roleId));
     return undefined;
   });
 }
@@ -115,7 +117,7 @@ export async function assignRoleAction(input: unknown): Promise<ActionResult<und
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
     const parsed = parseOrThrow(z.object({ roleId: id, target, until: until.optional() }), input);
-    await assignRole(db, actor, parsed.roleId, parsed.target, parsed.until ? new Date(parsed.until) : null);
+    await db.$transaction((tx) => assignRole(tx, actor, parsed.roleId, parsed.target, parsed.until ? new Date(parsed.until) : null));
     return undefined;
   });
 }
@@ -124,7 +126,7 @@ export async function unassignRoleAction(input: unknown): Promise<ActionResult<u
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
     const parsed = parseOrThrow(z.object({ roleId: id, target }), input);
-    await unassignRole(db, actor, parsed.roleId, parsed.target);
+    await db.$transaction((tx) => unassignRole(tx, actor, parsed.roleId, parsed.target));
     return undefined;
   });
 }

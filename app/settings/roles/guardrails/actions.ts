@@ -18,7 +18,7 @@ export async function createGuardrailAction(input: unknown): Promise<ActionResul
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
     const { roleId, ...statement } = parseOrThrow(guardrailStatement.extend({ roleId: id }), input);
-    return createGuardrail(db, actor, roleId, statement);
+    return db.$transaction((tx) => createGuardrail(tx, actor, roleId, statement));
   });
 }
 
@@ -26,7 +26,7 @@ export async function deleteGuardrailAction(input: unknown): Promise<ActionResul
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
     const { guardrailId } = parseOrThrow(z.object({ guardrailId: id }), input);
-    await deleteGuardrail(db, actor, guardrailId);
+    await db.$transaction((tx) => deleteGuardrail(tx, actor, guardrailId));
     return undefined;
   });
 }
