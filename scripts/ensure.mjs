@@ -71,7 +71,11 @@ function ensureDependencies() {
 const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
 
 function ensurePrismaClient() {
-  if (mtime("node_modules/.prisma/client/index.js") < mtime("prisma/schema.prisma")) {
+  // @prisma/client's own postinstall leaves a stub client when its `prisma generate` fails, as it
+  // does under a postgresql:// DATABASE_URL (the source schema is SQLite's): only a generated
+  // client has its schema.prisma beside it.
+  const generated = existsSync(path.join(root, "node_modules/.prisma/client/schema.prisma"));
+  if (!generated || mtime("node_modules/.prisma/client/index.js") < mtime("prisma/schema.prisma")) {
     step("Generating the Prisma client…");
     run("npx prisma generate", { DATABASE_URL: "file:./prisma/dev.db" });
   }
