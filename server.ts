@@ -5,7 +5,8 @@
  *
  *   PORT (default 3000); listens on every interface, like `next start`
  *   WEB_CONCURRENCY  processes sharing the port (node:cluster; default 1). SQLite in WAL mode
- *                    serves several processes; the rate limit then counts per process.
+ *                    serves several processes; the rate limit is counted in the database, so
+ *                    they share it.
  */
 import cluster from "node:cluster";
 import { createServer } from "node:http";

@@ -4,6 +4,8 @@
  * the client they run on; the SQLite text is what it always was.
  */
 
+import { FOLD_CASE_FUNCTION, needsUnicodeFolding } from "./records/sqlite-functions";
+
 export type DialectName = "sqlite" | "postgresql";
 
 type SqlText = { readonly text: string; readonly params: readonly (string | number | null)[] };
@@ -18,8 +20,18 @@ export interface SqlDialect {
   readonly false: string;
   /** The value of `key` in the JSON text column `data`, as comparisons see it; `?` takes the key or path. */
   jsonValue(kind: JsonValueKind): { readonly text: string; readonly param: (key: string) => string; readonly uses: number };
-  /** Case-insensitive "contains" of an escaped LIKE pattern (one `?`). */
+  /** Case-insensitive "contains" of an escaped LIKE pattern (one `?`), as record-level rules judge it. */
   contains(expression: string): string;
+  /**
+   * A searched term (search, `like` filters): the text (one `?`, the escaped LIKE pattern of the
+   * returned `term`) folding case by Unicode rules whatever the term holds.
+   */
+  search(expression: string, term: string): { readonly text: string; readonly term: string };
+  /**
+   * A data value with its key written into the text, where the database has an expression index
+   * of that very text; null where the key stays a bound parameter.
+   */
+  inlineJsonValue(key: string): string | null;
   /**
    * True when a value holds text (`contains` applies to text only, as the in-memory evaluation
    * does): `value` is the value's expression, `jsonKey` its key in `data` (null for a column).
@@ -31,11 +43,19 @@ export interface SqlDialect {
   placeholders(text: string): string;
 }
 
+/** Keys safe to write into SQL text (a quoted JSON path segment, an index name): field keys are `^[a-z][A-Za-z0-9]*$`. */
+export function isInlineJsonKey(key: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9_]{0,62}$/.test(key);
+}
+
 // Quoted path segment: dots or brackets in a name must not be read as path syntax.
 function sqlitePath(key: string): string {
   if (/["\\]/.test(key)) throw new Error(`Field name ${key} cannot be used in a JSON path`);
   return `$."${key}"`;
 }
+
+const sqliteLike = (expression: string) => `${expression} LIKE ? ESCAPE '\\'`;
+const postgresIlike = (expression: string) => `${expression}::text ILIKE ? ESCAPE '\\'`;
 
 export const sqliteDialect: SqlDialect = {
   name: "sqlite",
@@ -44,7 +64,15 @@ export const sqliteDialect: SqlDialect = {
   // json_extract turns JSON booleans into 1/0 and keeps numbers numbers: one expression for all kinds.
   jsonValue: () => ({ text: `json_extract("data", ?)`, param: sqlitePath, uses: 1 }),
   // SQLite's LIKE folds ASCII case only (é ≠ É); enough for search, noted as a known limit.
-  contains: (expression) => `${expression} LIKE ? ESCAPE '\\'`,
+  contains: sqliteLike,
+  // LIKE folds ASCII only: a term with other letters compares both sides lower-cased by Unicode
+  // rules (a function registered on every connection, lib/records/sqlite-functions.ts).
+  search: (expression, term) =>
+    needsUnicodeFolding(term)
+      ? { text: sqliteLike(`${FOLD_CASE_FUNCTION}(${expression})`), term: term.toLowerCase() }
+      : { text: sqliteLike(expression), term },
+  // The exact text of the expression indexes of lib/records/indexes.ts.
+  inlineJsonValue: (key) => (isInlineJsonKey(key) ? `json_extract("data", '$."${key}"')` : null),
   isText: (value) => ({ text: `typeof(${value.text}) = 'text'`, params: value.params }),
   orderBy: (expression, direction) => `${expression} ${direction}`,
   placeholders: (text) => text,
@@ -69,7 +97,10 @@ export const postgresDialect: SqlDialect = {
     }
   },
   // ILIKE folds case beyond ASCII (É = é) under a UTF-8 locale.
-  contains: (expression) => `${expression}::text ILIKE ? ESCAPE '\\'`,
+  contains: postgresIlike,
+  search: (expression, term) => ({ text: postgresIlike(expression), term }),
+  // No expression indexes here: the key stays a bound parameter.
+  inlineJsonValue: () => null,
   // Columns reachable by a rule (id, createdAt, updatedAt) are text or timestamps, read as text.
   isText: (_value, jsonKey) => (jsonKey === null ? { text: "TRUE", params: [] } : { text: `jsonb_typeof("data"::jsonb -> ?) = 'string'`, params: [jsonKey] }),
   orderBy: (expression, direction) => `${expression} ${direction} ${direction === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,

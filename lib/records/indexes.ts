@@ -14,30 +14,20 @@
  * the field with its keyset cursor both read exactly one page of the index.
  */
 import type { Tx } from "@/lib/db";
-import { dialectOf } from "@/lib/sql-dialect";
+import { dialectOf, isInlineJsonKey, sqliteDialect } from "@/lib/sql-dialect";
 import { STANDARD_OBJECTS } from "@/lib/metadata/standard-objects";
-
-/** Names safe to write into SQL text, inside a quoted JSON path segment and an index name. */
-const INDEXABLE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 
 /** Long text is searched, never compared or sorted: an index would only cost writes. */
 const UNINDEXED_TYPES = new Set(["RICH_TEXT"]);
 
-export function isIndexableFieldName(name: string): boolean {
-  return INDEXABLE_NAME.test(name);
-}
-
-/** `json_extract("data", '$."city"')`, or null when the name cannot be inlined (stays a parameter). */
-export function dataValueExpression(name: string): string | null {
-  return isIndexableFieldName(name) ? `json_extract("data", '$."${name}"')` : null;
-}
+export const isIndexableFieldName = isInlineJsonKey;
 
 export function recordIndexName(name: string): string {
   return `Record_data_${name}_idx`;
 }
 
 export function createRecordIndexSql(name: string): string {
-  const expression = dataValueExpression(name);
+  const expression = sqliteDialect.inlineJsonValue(name);
   if (expression === null) throw new Error(`Field name ${JSON.stringify(name)} cannot be indexed`);
   return `CREATE INDEX IF NOT EXISTS "${recordIndexName(name)}" ON "Record"("objectMetadataId", "deletedAt", ${expression}, "createdAt", "id")`;
 }

@@ -3,14 +3,12 @@
  * where the two differ (`json_extract` → `data->>…`, LIKE → ILIKE, NULL order, placeholders) the
  * text comes from the client's dialect (lib/sql-dialect.ts). Identifiers are never built from user
  * input: field names reach here only after being looked up in the object's metadata; on SQLite a
- * JSON path is written into the text only when the name passes lib/records/indexes.ts's strict
+ * JSON path is written into the text only when the name passes the dialect's strict
  * pattern (so expression indexes apply), bound otherwise.
  */
 import type { Tx } from "@/lib/db";
 import { dialectOf, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/sql-dialect";
 import type { RecordPredicate } from "@/lib/permissions";
-import { dataValueExpression } from "./indexes";
-import { FOLD_CASE_FUNCTION, needsUnicodeFolding } from "./sqlite-functions";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
 
@@ -82,8 +80,8 @@ function jsonKind(field: RecordField): JsonValueKind {
 function valueOf(field: RecordField, d: SqlDialect): Sql {
   const column = columnOf(field);
   if (column) return sql(column);
-  const indexed = d.name === "sqlite" ? dataValueExpression(field.name) : null;
-  if (indexed) return sql(indexed);
+  const inline = d.inlineJsonValue(field.name);
+  if (inline) return sql(inline);
   const json = d.jsonValue(jsonKind(field));
   return sql(json.text, ...Array<string>(json.uses).fill(json.param(field.name)));
 }
@@ -176,14 +174,10 @@ export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<str
   }
 }
 
-/**
- * Case-insensitive "contains". PostgreSQL's ILIKE folds case by Unicode rules; SQLite's LIKE folds
- * ASCII only, so there a term with other letters compares both sides lower-cased by Unicode rules
- * (a registered function, lib/records/sqlite-functions.ts).
- */
+/** A searched term: case-insensitive "contains" folding case beyond ASCII (the dialect says how). */
 function containsSql(value: Sql, term: string, d: SqlDialect): Sql {
-  if (d.name !== "sqlite" || !needsUnicodeFolding(term)) return sql(d.contains(value.text), ...value.params, escapeLike(term));
-  return sql(`${FOLD_CASE_FUNCTION}(${value.text}) LIKE ? ESCAPE '\\'`, ...value.params, escapeLike(term.toLowerCase()));
+  const search = d.search(value.text, term);
+  return sql(search.text, ...value.params, escapeLike(search.term));
 }
 
 function searchSql(search: NonNullable<RecordPageQuery["search"]>, d: SqlDialect): Sql {
