@@ -1,5 +1,8 @@
+import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@prisma/client";
+import pg from "pg";
+import { statementCache, withDirectStatements, type DirectStatements, type SqlParam } from "./db-direct";
 
 /**
  * The PostgreSQL client (SPEC §15). Its generated code lives apart from the SQLite one
@@ -35,6 +38,47 @@ function serializedTransactions(factory: PrismaPg): PrismaPg {
   return factory;
 }
 
+const TIMESTAMP_OID = 1114;
+const DIRECT_POOL_SIZE = 4;
+
+/**
+ * Prisma stores DateTime as `timestamp(3)` in UTC; pg would read a timestamp without time zone
+ * as local time. Everything else keeps pg's parsing (bigint and numeric come as text, which the
+ * callers turn into numbers, as they do Prisma's bigint and Decimal).
+ */
+const utcTimestamps = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === TIMESTAMP_OID && format !== "binary") return (value: string) => new Date(`${value.replace(" ", "T")}Z`);
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * The direct statements (lib/db-direct.ts): named statements, which PostgreSQL parses and plans
+ * once per connection, on a small pool of their own. Writes wait their turn like any query (no
+ * event loop to block here), and keep the server's durability settings.
+ */
+function postgresDirectStatements(url: string): DirectStatements {
+  let pool: pg.Pool | null = null;
+  const named = statementCache((text) => ({ name: `rc_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text }));
+
+  async function run<T>(text: string, params: readonly SqlParam[]): Promise<T[]> {
+    pool ??= new pg.Pool({ connectionString: url, max: DIRECT_POOL_SIZE, allowExitOnIdle: true, types: utcTimestamps });
+    const result = await pool.query({ ...named(text), values: [...params] });
+    return result.rows as T[];
+  }
+
+  return {
+    read: run,
+    tryWrite: run,
+    async close() {
+      const open = pool;
+      pool = null;
+      await open?.end();
+    },
+  };
+}
+
 export function createPostgresClient(url: string): PrismaClient {
   // Reached through getBuiltinModule so the bundler sees no require to follow and no file path
   // to trace (a traced process.cwd() path would pull the whole project into the server output).
@@ -47,5 +91,6 @@ export function createPostgresClient(url: string): PrismaClient {
     throw new Error(`The PostgreSQL Prisma client is missing: run node scripts/prisma-postgres.mjs --generate (${error instanceof Error ? error.message : error})`);
   }
   // idle pool connections must not keep a script or test process alive
-  return new generated.PrismaClient({ adapter: serializedTransactions(new PrismaPg({ connectionString: url, allowExitOnIdle: true })) });
+  const client = new generated.PrismaClient({ adapter: serializedTransactions(new PrismaPg({ connectionString: url, allowExitOnIdle: true })) });
+  return withDirectStatements(client, postgresDirectStatements(url));
 }

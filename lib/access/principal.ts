@@ -1,4 +1,6 @@
 import type { Tx } from "@/lib/db";
+import { queryRows } from "@/lib/db-direct";
+import { dialectOf } from "@/lib/sql-dialect";
 import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadRolePermissions, loadStampedRolePermissions } from "./role-permissions";
@@ -63,6 +65,15 @@ interface ApiKeyRow {
   defaultRoleVersion: number | bigint | null;
 }
 
+const API_KEY_LOOKUP = `
+    SELECT k."id", k."name", k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", w."metadataVersion",
+           k."roleId" AS "keyRoleId", k."roleExpiresAt", r."version" AS "roleVersion", d."id" AS "defaultRoleId", d."version" AS "defaultRoleVersion"
+    FROM "ApiKey" k
+    JOIN "Workspace" w ON w."id" = k."workspaceId"
+    LEFT JOIN "Role" r ON r."id" = k."roleId"
+    LEFT JOIN "Role" d ON d."id" = w."defaultRoleId"
+    WHERE k."secretHash" = ?`;
+
 /**
  * The principal of a Bearer secret; a key without a role acts with the default role. This runs
  * on every REST request, so the key, its effective role and both cache stamps come in one query.
@@ -72,14 +83,7 @@ export async function apiKeyPrincipal(
   secret: string,
   now = new Date(),
 ): Promise<{ ok: true; principal: Principal } | { ok: false; reason: ApiKeyRejection }> {
-  const [key] = await db.$queryRaw<ApiKeyRow[]>`
-    SELECT k."id", k."name", k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", w."metadataVersion",
-           k."roleId" AS "keyRoleId", k."roleExpiresAt", r."version" AS "roleVersion", d."id" AS "defaultRoleId", d."version" AS "defaultRoleVersion"
-    FROM "ApiKey" k
-    JOIN "Workspace" w ON w."id" = k."workspaceId"
-    LEFT JOIN "Role" r ON r."id" = k."roleId"
-    LEFT JOIN "Role" d ON d."id" = w."defaultRoleId"
-    WHERE k."secretHash" = ${hashApiKeySecret(secret)}`;
+  const [key] = await queryRows<ApiKeyRow>(db, dialectOf(db).placeholders(API_KEY_LOOKUP), [hashApiKeySecret(secret)]);
   if (!key) return { ok: false, reason: "INVALID_KEY" };
   if (key.revokedAt !== null) return { ok: false, reason: "REVOKED_KEY" };
   if (key.expiresAt !== null && new Date(key.expiresAt) <= now) return { ok: false, reason: "EXPIRED_KEY" };

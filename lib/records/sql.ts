@@ -7,6 +7,7 @@
  * pattern (so expression indexes apply), bound otherwise.
  */
 import type { Tx } from "@/lib/db";
+import { queryRows, toDate } from "@/lib/db-direct";
 import { dialectOf, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/sql-dialect";
 import type { RecordPredicate } from "@/lib/permissions";
 import type { ObjectMetadataLike, RecordField } from "./objects";
@@ -40,6 +41,16 @@ export interface RecordPageQuery {
   /** Keyset position: rows strictly after (sort value, [creation date,] id) in the sort order. */
   readonly after?: { readonly value: SqlValue; readonly id: string; readonly at?: string };
   readonly limit: number;
+}
+
+/** The columns of a record row, as `toRecordRow` reads them. */
+export const RECORD_ROW_COLUMNS = `"id", "data", "createdAt", "updatedAt", "deletedAt"`;
+
+/** A row as a driver hands it back: dates as Date objects or as ISO text, depending on the path. */
+export type RawRecordRow = { id: string; data: string; createdAt: Date | string; updatedAt: Date | string; deletedAt: Date | string | null };
+
+export function toRecordRow(row: RawRecordRow): RecordRow {
+  return { id: row.id, data: row.data, createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt), deletedAt: toDate(row.deletedAt) };
 }
 
 export interface RecordPageRow extends RecordRow {
@@ -239,7 +250,7 @@ export async function countRecords(db: Tx, query: Pick<RecordPageQuery, "workspa
   const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql("exclude", d)];
   if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields, d));
   const whereSql = join(where, " AND ");
-  const [row] = await db.$queryRawUnsafe<{ count: number | bigint }[]>(d.placeholders(`SELECT COUNT(*) AS "count" FROM "Record" WHERE ${whereSql.text}`), ...whereSql.params);
+  const [row] = await queryRows<{ count: number | bigint }>(db, d.placeholders(`SELECT COUNT(*) AS "count" FROM "Record" WHERE ${whereSql.text}`), whereSql.params);
   return Number(row?.count ?? 0);
 }
 
@@ -265,17 +276,17 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
     const whereSql = join(segment ? [...where, segment] : where, " AND ");
     const statement = join(
       [
-        sql(`SELECT "id", "data", "createdAt", "updatedAt", "deletedAt", ${sortKey.text} AS "sortValue"${tieValue} FROM "Record"`, ...sortKey.params),
+        sql(`SELECT ${RECORD_ROW_COLUMNS}, ${sortKey.text} AS "sortValue"${tieValue} FROM "Record"`, ...sortKey.params),
         sql(`WHERE ${whereSql.text}`, ...whereSql.params),
         sql(`ORDER BY ${order} LIMIT ?`, ...sortValue.params, query.limit - rows.length),
       ],
       " ",
     );
-    const found = await db.$queryRawUnsafe<(RecordRow & { sortValue: SqlValue | bigint | object })[]>(d.placeholders(statement.text), ...statement.params);
+    const found = await queryRows<RawRecordRow & { sortValue: SqlValue | bigint | object; tieValue?: string }>(db, d.placeholders(statement.text), statement.params);
     for (const row of found) {
       const sortValue = row.sortValue;
       const needsNumber = typeof sortValue === "bigint" || (numeric && sortValue !== null && typeof sortValue !== "number");
-      rows.push((needsNumber ? { ...row, sortValue: Number(sortValue) } : row) as RecordPageRow);
+      rows.push({ ...toRecordRow(row), sortValue: needsNumber ? Number(sortValue) : sortValue, ...(row.tieValue === undefined ? {} : { tieValue: row.tieValue }) } as RecordPageRow);
     }
     if (rows.length >= query.limit) break;
   }
@@ -305,7 +316,8 @@ const truthy = (value: unknown) => value === true || value === 1 || value === 1n
  * queries cost several times one). Matches the REST name first, then the engine name.
  */
 export async function selectObjectWithFields(db: Tx, workspaceId: string, name: string): Promise<ObjectMetadataLike | null> {
-  const rows = await db.$queryRawUnsafe<ObjectFieldRow[]>(
+  const rows = await queryRows<ObjectFieldRow>(
+    db,
     dialectOf(db).placeholders(`SELECT o."id" AS "objectId", o."nameSingular", o."namePlural", o."labelSingular", o."labelPlural", o."isCustom",
             f."name" AS "fieldName", f."label" AS "fieldLabel", f."type" AS "fieldType", f."options" AS "fieldOptions", f."isLabel", f."isSystem"
      FROM "ObjectMetadata" o JOIN "FieldMetadata" f ON f."objectMetadataId" = o."id"
@@ -313,10 +325,7 @@ export async function selectObjectWithFields(db: Tx, workspaceId: string, name: 
        (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "namePlural" = ?),
        (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "nameSingular" = ?))
      ORDER BY f."position" ASC, f."name" ASC`),
-    workspaceId,
-    name,
-    workspaceId,
-    name,
+    [workspaceId, name, workspaceId, name],
   );
   if (rows.length === 0) return null;
   const [first] = rows;

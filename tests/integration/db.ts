@@ -3,6 +3,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createPrismaClient } from "@/lib/db";
+import { shareDirectStatements } from "@/lib/db-direct";
 import { copyTemplateDatabase, testPostgresServer } from "./postgres";
 
 export type TestDb = ReturnType<typeof createPrismaClient>;
@@ -40,6 +41,7 @@ function usePostgresCopy(server: string): TestDb {
   let target: TestDb | undefined;
   const ready = copyTemplateDatabase(server, inject("testPgTemplate")).then((url) => {
     target = createPrismaClient(url);
+    shareDirectStatements(target, db);
     urls.set(db, url);
     return target;
   });
