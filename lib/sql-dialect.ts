@@ -20,8 +20,12 @@ export interface SqlDialect {
   readonly false: string;
   /** The value of `key` in the JSON text column `data`, as comparisons see it; `?` takes the key or path. */
   jsonValue(kind: JsonValueKind): { readonly text: string; readonly param: (key: string) => string; readonly uses: number };
-  /** Case-insensitive "contains" of an escaped LIKE pattern (one `?`), as record-level rules judge it. */
-  contains(expression: string): string;
+  /**
+   * Case-insensitive "contains" as record-level rules judge it, folding case by Unicode rules
+   * whatever the term holds (as the engine's in-memory evaluation does): the text (one `?`, the
+   * escaped LIKE pattern of the returned `term`).
+   */
+  contains(expression: string, term: string): { readonly text: string; readonly term: string };
   /**
    * A searched term (search, `like` filters): the text (one `?`, the escaped LIKE pattern of the
    * returned `term`) folding case by Unicode rules whatever the term holds.
@@ -63,8 +67,8 @@ export const sqliteDialect: SqlDialect = {
   false: "0",
   // json_extract turns JSON booleans into 1/0 and keeps numbers numbers: one expression for all kinds.
   jsonValue: () => ({ text: `json_extract("data", ?)`, param: sqlitePath, uses: 1 }),
-  // SQLite's LIKE folds ASCII case only (é ≠ É); enough for search, noted as a known limit.
-  contains: sqliteLike,
+  // Both sides folded, always: an ASCII term can still meet a value whose lower case is ASCII (K, the Kelvin sign).
+  contains: (expression, term) => ({ text: sqliteLike(`${FOLD_CASE_FUNCTION}(${expression})`), term: term.toLowerCase() }),
   // LIKE folds ASCII only: a term with other letters compares both sides lower-cased by Unicode
   // rules (a function registered on every connection, lib/records/sqlite-functions.ts).
   search: (expression, term) =>
@@ -97,7 +101,7 @@ export const postgresDialect: SqlDialect = {
     }
   },
   // ILIKE folds case beyond ASCII (É = é) under a UTF-8 locale.
-  contains: postgresIlike,
+  contains: (expression, term) => ({ text: postgresIlike(expression), term }),
   search: (expression, term) => ({ text: postgresIlike(expression), term }),
   // No expression indexes here: the key stays a bound parameter.
   inlineJsonValue: () => null,

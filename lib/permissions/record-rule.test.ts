@@ -102,7 +102,7 @@ describe("record-level rules: resolution and evaluation", () => {
     expect(matchesRecordRule(notMine, { ownerId: "m2" }, { memberId: null })).toBe(false);
   });
 
-  it("joins with all / any; empty means absent or empty text; contains folds ASCII case", () => {
+  it("joins with all / any; empty means absent or empty text; contains folds case by Unicode rules", () => {
     const rule: RecordRule = {
       mode: "match",
       join: "any",
@@ -115,6 +115,9 @@ describe("record-level rules: resolution and evaluation", () => {
     expect(matchesRecordRule(rule, { amount: 50, name: "acme deal" }, member)).toBe(true);
     expect(matchesRecordRule(rule, { amount: 150 }, member)).toBe(true);
     expect(matchesRecordRule(rule, { amount: 50, name: "Nova" }, member)).toBe(false);
+    const accented: RecordRule = { mode: "match", join: "all", conditions: [{ field: "name", operator: "contains", value: "élise" }] };
+    expect(matchesRecordRule(accented, { name: "ÉLISE Martin" }, member)).toBe(true);
+    expect(matchesRecordRule(accented, { name: "Elise" }, member)).toBe(false);
     expect(matchesRecordRule({ ...rule, join: "all" }, { amount: 150, name: "Acme" }, member)).toBe(true);
     expect(matchesRecordRule({ ...rule, join: "all" }, { amount: 150, name: "Nova" }, member)).toBe(false);
     const empty: RecordRule = { mode: "match", join: "all", conditions: [{ field: "stage", operator: "isEmpty" }] };

@@ -5,8 +5,9 @@
  * memory. lib/records renders the *same* predicate as SQL, so the database and this evaluation
  * agree by construction (a property test checks it against SQLite).
  *
- * The in-memory semantics deliberately follow SQLite's: `contains` folds ASCII case only (LIKE),
- * empty means absent or "", `neq` keeps empty records, comparisons never cross value types.
+ * The in-memory semantics deliberately follow the databases': `contains` folds case by Unicode
+ * rules (PostgreSQL's ILIKE, and on SQLite a folding function around LIKE), empty means absent or
+ * "", `neq` keeps empty records, comparisons never cross value types.
  */
 import type { RecordValueType } from "./types";
 
@@ -116,7 +117,7 @@ function sqlValue(value: unknown): string | number | null {
   return null; // objects/arrays are never stored by the records domain; treat as no comparable value
 }
 
-const asciiLower = (text: string) => text.replace(/[A-Z]/g, (char) => char.toLowerCase());
+const foldCase = (text: string) => text.toLowerCase();
 
 /** SQLite's ordering between one stored value and one operand of the same storage class. */
 function compare(left: string | number, right: string | number): number | null {
@@ -144,7 +145,7 @@ export function evaluatePredicate(predicate: RecordPredicate, record: RecordLike
     }
     case "contains": {
       const value = sqlValue(read(record, predicate.field));
-      return typeof value === "string" && asciiLower(value).includes(asciiLower(predicate.value));
+      return typeof value === "string" && foldCase(value).includes(foldCase(predicate.value));
     }
     case "in": {
       const value = sqlValue(read(record, predicate.field));

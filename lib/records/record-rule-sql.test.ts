@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { matchesRecordRule, recordRulePredicate, type RecordCondition, type RecordRule } from "@/lib/permissions";
 import type { RecordField } from "./objects";
 import { predicateSql } from "./sql";
+import { registerRecordFunctions } from "./sqlite-functions";
 
 const FIELDS: RecordField[] = [
   { name: "name", label: "Name", type: "TEXT", isLabel: true, isSystem: false },
@@ -21,7 +22,7 @@ const FIELDS: RecordField[] = [
 const BY_NAME = new Map(FIELDS.map((field) => [field.name, field]));
 
 // Small pools so that conditions often hit; odd characters exercise LIKE escaping and case folding.
-const text = fc.constantFrom("", "a", "A", "ab", "Ab%", "a_b", "x\\y", "é", "É", "deal", "DEAL 1", "NEW", "new");
+const text = fc.constantFrom("", "a", "A", "ab", "Ab%", "a_b", "x\\y", "é", "É", "Élise", "ÉLISE", "k", "\u212A", "deal", "DEAL 1", "NEW", "new");
 const number = fc.constantFrom(-5, 0, 1, 2.5, 100, 1000);
 const date = fc.constantFrom("2026-01-01", "2026-06-15", "2027-01-01");
 const member = fc.constantFrom("m1", "m2", "m3");
@@ -50,25 +51,37 @@ const rule: fc.Arbitrary<RecordRule> = fc.oneof(
 );
 
 const db = new Database(":memory:");
+registerRecordFunctions(db);
 db.exec(`CREATE TABLE "Record" ("id" TEXT PRIMARY KEY, "data" TEXT NOT NULL, "createdAt" TEXT, "updatedAt" TEXT)`);
 afterAll(() => db.close());
+
+function sqlAgreesWithEngine(records: readonly Record<string, unknown>[], ruleValue: RecordRule, memberId: string | null) {
+  db.exec(`DELETE FROM "Record"`);
+  const insert = db.prepare(`INSERT INTO "Record" ("id", "data") VALUES (?, ?)`);
+  // JSON round trip: undefined keys are absent, as the records domain stores "no value".
+  const stored = records.map((values, index) => ({ id: `r${String(index).padStart(3, "0")}`, data: JSON.stringify(values) }));
+  for (const row of stored) insert.run(row.id, row.data);
+
+  const where = predicateSql(recordRulePredicate(ruleValue, { memberId }), BY_NAME);
+  const fromSql = (db.prepare(`SELECT "id" FROM "Record" WHERE ${where.text} ORDER BY "id"`).all(...where.params) as { id: string }[]).map((row) => row.id);
+  const inMemory = stored.filter((row) => matchesRecordRule(ruleValue, JSON.parse(row.data), { memberId })).map((row) => row.id);
+  expect(fromSql).toEqual(inMemory);
+}
 
 describe("record-level rule: SQL ≡ in-memory evaluation", () => {
   it("SQLite returns exactly the records the engine accepts", () => {
     fc.assert(
-      fc.property(fc.array(record, { maxLength: 25 }), rule, fc.constantFrom<string | null>("m1", "m2", null), (records, ruleValue, memberId) => {
-        db.exec(`DELETE FROM "Record"`);
-        const insert = db.prepare(`INSERT INTO "Record" ("id", "data") VALUES (?, ?)`);
-        // JSON round trip: undefined keys are absent, as the records domain stores "no value".
-        const stored = records.map((values, index) => ({ id: `r${String(index).padStart(3, "0")}`, data: JSON.stringify(values) }));
-        for (const row of stored) insert.run(row.id, row.data);
-
-        const where = predicateSql(recordRulePredicate(ruleValue, { memberId }), BY_NAME);
-        const fromSql = (db.prepare(`SELECT "id" FROM "Record" WHERE ${where.text} ORDER BY "id"`).all(...where.params) as { id: string }[]).map((row) => row.id);
-        const inMemory = stored.filter((row) => matchesRecordRule(ruleValue, JSON.parse(row.data), { memberId })).map((row) => row.id);
-        expect(fromSql).toEqual(inMemory);
-      }),
+      fc.property(fc.array(record, { maxLength: 25 }), rule, fc.constantFrom<string | null>("m1", "m2", null), sqlAgreesWithEngine),
       { numRuns: 500 },
+    );
+  });
+
+  it("contains folds case the same way on both sides, beyond ASCII too", () => {
+    const names = fc.array(fc.record({ name: text }), { minLength: 1, maxLength: 10 });
+    const contains = fc.record({ field: fc.constant("name"), operator: fc.constant("contains" as const), value: text.filter((t) => t !== "") });
+    fc.assert(
+      fc.property(names, contains, (records, condition) => sqlAgreesWithEngine(records, { mode: "match", join: "all", conditions: [condition] }, null)),
+      { numRuns: 300 },
     );
   });
 });

@@ -167,7 +167,8 @@ export function predicateSql(predicate: RecordPredicate, fields: ReadonlyMap<str
       return sql(`(${v} IS NOT NULL AND ${v} <> '')`, ...p, ...p);
     case "contains": {
       const isText = d.isText(value, columnOf(field) ? null : field.name);
-      return sql(`(${isText.text} AND ${d.contains(v)})`, ...isText.params, ...p, escapeLike(predicate.value));
+      const contains = d.contains(v, predicate.value);
+      return sql(`(${isText.text} AND ${contains.text})`, ...isText.params, ...p, escapeLike(contains.term));
     }
     case "in": {
       if (predicate.values.length === 0) return sql(d.false);
