@@ -4,7 +4,8 @@
  * or a changed role applies to the very next request and any instance can answer it.
  */
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
-import type { Db } from "@/lib/db";
+import type { ApiDeps } from "@/lib/api/context";
+import { rateLimitHeaders } from "@/lib/api/route";
 import { createAgentMcpServer } from "./mcp-server";
 import { agentIdForToken } from "./tokens";
 
@@ -14,11 +15,20 @@ function unauthorized(message: string): Response {
   return Response.json({ error: { code: "UNAUTHENTICATED", message } }, { status: 401, headers: { "www-authenticate": "Bearer" } });
 }
 
-export async function handleMcpHttpRequest(db: Db, request: Request): Promise<Response> {
+/**
+ * One request of an agent: its token authenticates it, and the agent's requests count against
+ * the same per-minute limit a REST key has (API_RATE_LIMIT_PER_MINUTE, shared by instances).
+ */
+export async function handleMcpHttpRequest({ db, rateLimiter, now }: ApiDeps, request: Request): Promise<Response> {
   const secret = BEARER.exec(request.headers.get("authorization") ?? "")?.[1];
   if (!secret) return unauthorized("An agent token is required: send Authorization: Bearer <token>.");
   const agentId = await agentIdForToken(db, secret);
   if (!agentId) return unauthorized("This agent token is not valid or was revoked.");
+  const decision = await rateLimiter.consume(`agent:${agentId}`, now().getTime());
+  if (decision && !decision.allowed) {
+    const message = `Too many requests for this agent: at most ${decision.limit} per minute. Retry in ${decision.resetSeconds} s.`;
+    return Response.json({ error: { code: "RATE_LIMITED", message } }, { status: 429, headers: rateLimitHeaders(decision) });
+  }
 
   const server = createAgentMcpServer(db, agentId);
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });

@@ -35,7 +35,8 @@ class RefusalWithHeaders extends DomainError {
   }
 }
 
-function rateLimitHeaders(decision: RateLimitDecision): Headers {
+/** The X-RateLimit-* headers of a decision, with Retry-After on a refusal. */
+export function rateLimitHeaders(decision: RateLimitDecision): Headers {
   const headers = new Headers({
     "X-RateLimit-Limit": String(decision.limit),
     "X-RateLimit-Remaining": String(decision.remaining),

@@ -37,7 +37,7 @@ export function createApiRouter(deps: () => ApiDeps): Hono {
   });
 
   app.get("/api/health", call(handleHealth, none));
-  app.on(["GET", "POST", "DELETE"], "/api/mcp", (c) => handleMcpHttpRequest(deps().db, c.req.raw));
+  app.on(["GET", "POST", "DELETE"], "/api/mcp", (c) => handleMcpHttpRequest(deps(), c.req.raw));
 
   // Fixed paths before the `:object/:id` patterns they would otherwise match.
   app.get("/api/rest/me/permissions", call(handleMyPermissions, none));
