@@ -94,4 +94,14 @@ describe(`expression indexes on ${onPostgres ? "PostgreSQL" : "SQLite"}`, () => 
     expect(plan).toContain(indexName);
     expect(plan).not.toMatch(SORTS);
   });
+
+  it("one name with two kinds in two objects: PostgreSQL indexes each kind, SQLite the name once", async () => {
+    const companies = (await findRecordObject(db, admin.workspaceId, "companies"))!;
+    await db.$transaction((tx) => addCustomField(tx, admin, { objectId: people.id, label: "Tier", name: "tier", type: "NUMBER", options: [] }));
+    await db.$transaction((tx) => addCustomField(tx, admin, { objectId: companies.id, label: "Tier", name: "tier", type: "TEXT", options: [] }));
+    const names = onPostgres
+      ? await db.$queryRawUnsafe<{ name: string }[]>(`SELECT indexname::text AS name FROM pg_indexes WHERE indexname LIKE '%\\_tier\\_idx' ORDER BY 1`)
+      : await db.$queryRawUnsafe<{ name: string }[]>(`SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE '%tier%' ORDER BY 1`);
+    expect(names.map((row) => row.name)).toEqual(onPostgres ? [postgresRecordIndexName("tier", "text"), postgresRecordIndexName("tier", "number")].sort() : [recordIndexName("tier")]);
+  });
 });
