@@ -8,11 +8,19 @@
  *   npm start                                          # API_RATE_LIMIT_PER_MINUTE=0 for this
  *   BASE_URL=http://localhost:3000 DATABASE_URL=file:./prisma/dev.db npm run bench:rest
  *
+ * On PostgreSQL (SPEC §15): a server started on a postgresql:// database, and the same URL here.
+ *   node scripts/lib/embedded-postgres.mjs             # terminal 1: prints postgresql://…/postgres
+ *   DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:<port>/rolecall API_RATE_LIMIT_PER_MINUTE=0 npm start
+ *                                                      # terminal 2: migrates, seeds, serves on :3000
+ *   DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:<port>/rolecall PEER=0 npm run bench:rest
+ *                                                      # terminal 3 (or with the Directus harness: drop PEER=0)
+ *
  * Environment:
  *   BASE_URL      server to measure (default http://localhost:3000)
- *   DATABASE_URL  the server's database: the bench tops People up to PEOPLE (default 10000, as the
- *                 peer has) and creates the Admin-role key `bench-admin-key` there. Without it: the
- *                 data as they are, and ADMIN_KEY or `demo-default-key` (Member role) as all-fields key.
+ *   DATABASE_URL  the server's database (file:… or postgresql://…): the bench tops People up to
+ *                 PEOPLE (default 10000, as the peer has) and creates the Admin-role key
+ *                 `bench-admin-key` there. Without it: the data as they are, and ADMIN_KEY or
+ *                 `demo-default-key` (Member role) as all-fields key.
  *   DURATION (20 s), WARMUP (3 s), CONNECTIONS (10), ROUNDS (3)
  *   PEER          directory of the Directus harness run (default /tmp/peer-directus); PEER=0 skips it.
  *                 First run installs Directus (~2.5 min); each run takes ~3 min per round.
@@ -21,11 +29,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
 import { hashApiKeySecret } from "../lib/api-keys/secret";
 import { createPrismaClient } from "../lib/db";
 import { createApiKey } from "../prisma/factories";
-import { fillPeople } from "./lib/bulk-people";
+import { fillPeopleAt } from "./lib/bulk-people";
 
 const BASE_URL = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
 const DURATION = Number(process.env.DURATION ?? 20);
@@ -63,9 +70,7 @@ async function prepareData(): Promise<string> {
     console.log("No ADMIN_KEY nor DATABASE_URL: all-fields list as demo-default-key (Member role); People as they are.");
     return "demo-default-key";
   }
-  const sqlite = new Database(path.resolve(url.replace(/^file:/, "")), { timeout: 15_000 });
-  const added = fillPeople(sqlite, "Acme", PEOPLE);
-  sqlite.close();
+  const added = await fillPeopleAt(url, "Acme", PEOPLE);
   if (added) console.log(`Added ${added} people to ${url} (now ${PEOPLE}).`);
   const db = createPrismaClient(url);
   try {

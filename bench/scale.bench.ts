@@ -1,50 +1,83 @@
 /**
- * Lists at scale: the REST list handler (key lookup, permissions, SQL, masking, JSON) on a SQLite
- * file of its own holding 10k, 100k, then 1M people, bulk-inserted as raw multi-row INSERTs in one
- * transaction each. Prints the p50/p99 of each query shape at each size. No asserts: a curve.
+ * Lists at scale: the REST list handler (key lookup, permissions, SQL, masking, JSON) on a database
+ * of its own holding 10k, 100k, then 1M people, bulk-inserted as raw multi-row INSERTs in one
+ * transaction each (then ANALYZE). Prints the p50/p99 of each query shape at each size. No
+ * asserts: a curve.
  *
- *   npm run bench:scale                     # SIZES=10000,100000,1000000 ITERATIONS=40 by default
+ *   npm run bench:scale                              # SQLite, SIZES=10000,100000,1000000 ITERATIONS=40
+ *   BENCH_DATABASE=postgresql npm run bench:scale    # PostgreSQL: starts its own embedded server
+ *   DATABASE_URL=postgresql://u:p@host:5432/x npm run bench:scale
+ *                                                    # PostgreSQL on that server, database rolecall_scale
+ *   SCALE_SIZES=10000,100000 …                       # a shorter curve (SIZES works too)
  *
- * The database (SCALE_DB, default /tmp/rolecall-scale.db) is migrated and seeded with the demo
- * workspace first; people are added to reach each size, so one run builds the curve.
+ * The database (SQLite: SCALE_DB, default /tmp/rolecall-scale.db; PostgreSQL: `rolecall_scale`,
+ * dropped and created afresh) is migrated and seeded with the demo workspace first; people are
+ * added to reach each size, so one run builds the curve.
  */
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { promisify } from "node:util";
+import pg from "pg";
 import type { ApiDeps } from "../lib/api/context";
 import { createRateLimiter } from "../lib/api/rate-limit";
 import { handleListRecords } from "../lib/api/records-handlers";
 import { createPrismaClient } from "../lib/db";
-import { benchEmail, fillPeople } from "./lib/bulk-people";
+import { benchEmail, fillPeopleAt } from "./lib/bulk-people";
 
-const FILE = process.env.SCALE_DB ?? "/tmp/rolecall-scale.db";
-const URL_ = `file:${FILE}`;
-const SIZES = (process.env.SIZES ?? "10000,100000,1000000").split(",").map(Number);
+const SIZES = (process.env.SCALE_SIZES ?? process.env.SIZES ?? "10000,100000,1000000").split(",").map(Number);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 40);
 const KEY = "demo-default-key";
-function prepare() {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(FILE + suffix, { force: true });
-  const root = path.resolve(__dirname, "..");
-  const env = { ...process.env, DATABASE_URL: URL_ };
-  execFileSync("node", ["scripts/migrate.mjs"], { cwd: root, env, stdio: "ignore" });
-  execFileSync("node", ["--import", "tsx", "prisma/seed.ts"], { cwd: root, env, stdio: "ignore" });
+const POSTGRES_DATABASE = "rolecall_scale";
+const root = path.resolve(__dirname, "..");
+const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/**
+ * The database to fill: a PostgreSQL one (its own embedded server, or the server of a
+ * postgresql:// DATABASE_URL) or the SQLite file. `stop` ends what was started here.
+ */
+async function openTarget(): Promise<{ url: string; label: string; stop: () => Promise<void> }> {
+  const given = process.env.DATABASE_URL;
+  if (process.env.BENCH_DATABASE === "postgresql" || (given && isPostgresUrl(given))) {
+    let server = given && isPostgresUrl(given) ? given.replace(/\/[^/@]*$/, "") : null;
+    let stop = async () => {};
+    if (!server) {
+      const { startEmbeddedPostgres } = (await import("../scripts/lib/embedded-postgres.mjs")) as { startEmbeddedPostgres: () => Promise<{ url: string; stop: () => Promise<void> }> };
+      const embedded = await startEmbeddedPostgres();
+      server = embedded.url;
+      stop = embedded.stop;
+    }
+    const admin = new pg.Client({ connectionString: `${server}/postgres` });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS "${POSTGRES_DATABASE}" WITH (FORCE)`);
+    await admin.end();
+    return { url: `${server}/${POSTGRES_DATABASE}`, label: `PostgreSQL (${given && isPostgresUrl(given) ? "DATABASE_URL's server" : "embedded"})`, stop };
+  }
+  const file = process.env.SCALE_DB ?? "/tmp/rolecall-scale.db";
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+  return { url: `file:${file}`, label: `SQLite (${file})`, stop: async () => {} };
+}
+
+/** Migrates and seeds; asynchronously, so an embedded PostgreSQL started by this process keeps being served. */
+async function prepare(url: string) {
+  const env = { ...process.env, DATABASE_URL: url };
+  await promisify(execFile)("node", ["scripts/migrate.mjs"], { cwd: root, env });
+  await promisify(execFile)("node", ["--import", "tsx", "prisma/seed.ts"], { cwd: root, env });
 }
 
 /** Adds people up to `target`; returns the seconds it took. */
-function fillTo(sqlite: Database.Database, target: number): number {
+async function fillTo(url: string, target: number): Promise<number> {
   const started = performance.now();
-  fillPeople(sqlite, "Acme", target);
+  await fillPeopleAt(url, "Acme", target);
   return (performance.now() - started) / 1000;
 }
 
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))];
 
 async function main() {
-  prepare();
-  const sqlite = new Database(FILE);
-  sqlite.pragma("journal_mode = WAL");
-  const db = createPrismaClient(URL_);
+  const target = await openTarget();
+  await prepare(target.url);
+  const db = createPrismaClient(target.url);
   const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
 
   async function list(query: string) {
@@ -65,10 +98,10 @@ async function main() {
     return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
   }
 
-  console.log(`List 50 people through the REST list handler (in process, ${ITERATIONS} runs each), p50 / p99 in ms\n`);
+  console.log(`${target.label}: list 50 people through the REST list handler (in process, ${ITERATIONS} runs each), p50 / p99 in ms\n`);
   const rows: string[][] = [];
   for (const size of SIZES) {
-    const seconds = fillTo(sqlite, size);
+    const seconds = await fillTo(target.url, size);
     const middle = Math.floor(size / 2);
     const firstPage = await list("limit=50&orderBy=name:desc");
     const cursor = encodeURIComponent(firstPage.pageInfo.endCursor ?? "");
@@ -97,7 +130,7 @@ async function main() {
     console.log(`  ${label.padEnd(24)} ${SIZES.map((size) => (rows.find((row) => row[0] === String(size) && row[1] === label)?.[2] ?? "-").padStart(10)).join(" ")}`);
   }
   await db.$disconnect();
-  sqlite.close();
+  await target.stop();
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,12 @@ type SqlText = { readonly text: string; readonly params: readonly (string | numb
 /** How a JSON `data` value is read: the field's type decides how PostgreSQL types it. */
 export type JsonValueKind = "number" | "boolean" | "text";
 
+/** The kind of a field type's values in `data` (lib/metadata field types). */
+export function jsonValueKind(type: string): JsonValueKind {
+  if (type === "NUMBER" || type === "CURRENCY") return "number";
+  return type === "BOOLEAN" ? "boolean" : "text";
+}
+
 export interface SqlDialect {
   readonly name: DialectName;
   /** Constant truth values usable as a whole condition. */
@@ -32,10 +38,11 @@ export interface SqlDialect {
    */
   search(expression: string, term: string): { readonly text: string; readonly term: string };
   /**
-   * A data value with its key written into the text, where the database has an expression index
-   * of that very text; null where the key stays a bound parameter.
+   * A data value with its key written into the text: the exact expression of its index
+   * (lib/records/indexes.ts), which a database only matches when the query holds the same text.
+   * Null for a key unsafe to write into SQL: it stays a bound parameter (correct, unindexed).
    */
-  inlineJsonValue(key: string): string | null;
+  inlineJsonValue(key: string, kind: JsonValueKind): string | null;
   /**
    * True when a value holds text (`contains` applies to text only, as the in-memory evaluation
    * does): `value` is the value's expression, `jsonKey` its key in `data` (null for a column).
@@ -84,6 +91,13 @@ export const sqliteDialect: SqlDialect = {
 
 const identity = (key: string) => key;
 
+/** PostgreSQL's value of `key` with the key as a literal: jsonValue's very text, so both read values alike. */
+function postgresInlineJsonValue(key: string, kind: JsonValueKind): string | null {
+  if (!isInlineJsonKey(key)) return null;
+  // The key pattern admits no quote: the literal needs no escaping.
+  return postgresDialect.jsonValue(kind).text.replace(/\?/g, `'${key}'`);
+}
+
 export const postgresDialect: SqlDialect = {
   name: "postgresql",
   true: "TRUE",
@@ -103,8 +117,8 @@ export const postgresDialect: SqlDialect = {
   // ILIKE folds case beyond ASCII (É = é) under a UTF-8 locale.
   contains: (expression, term) => ({ text: postgresIlike(expression), term }),
   search: (expression, term) => ({ text: postgresIlike(expression), term }),
-  // No expression indexes here: the key stays a bound parameter.
-  inlineJsonValue: () => null,
+  // Expression indexes per (name, kind): the kind decides the expression (lib/records/indexes.ts).
+  inlineJsonValue: (key, kind) => postgresInlineJsonValue(key, kind),
   // Columns reachable by a rule (id, createdAt, updatedAt) are text or timestamps, read as text.
   isText: (_value, jsonKey) => (jsonKey === null ? { text: "TRUE", params: [] } : { text: `jsonb_typeof("data"::jsonb -> ?) = 'string'`, params: [jsonKey] }),
   orderBy: (expression, direction) => `${expression} ${direction} ${direction === "ASC" ? "NULLS FIRST" : "NULLS LAST"}`,

@@ -6,7 +6,11 @@
  * and, when the data model changed, appends the PostgreSQL migration that brings the previous
  * derived schema to the new one (`prisma migrate diff` between two data models: no database, no
  * shadow database). The migration folder is named after the newest SQLite migration, so both
- * histories read alike.
+ * histories read alike. It never rewrites an existing migration folder, so hand-written SQL that
+ * Prisma cannot declare sits beside the generated migrations as a folder of its own, named to
+ * sort after the migration it follows (the expression indexes:
+ * 20261128210001_record_indexes_postgres, checked against lib/records/indexes.ts by
+ * tests/integration/postgres-schema.integration.test.ts).
  *
  *   node scripts/prisma-postgres.mjs            write the schema (+ a migration when it changed)
  *   node scripts/prisma-postgres.mjs --check    exit 1 when the committed files are out of date

@@ -2,13 +2,13 @@
  * Every SQL statement of the records domain, for SQLite (the embedded default) and PostgreSQL:
  * where the two differ (`json_extract` → `data->>…`, LIKE → ILIKE, NULL order, placeholders) the
  * text comes from the client's dialect (lib/sql-dialect.ts). Identifiers are never built from user
- * input: field names reach here only after being looked up in the object's metadata; on SQLite a
- * JSON path is written into the text only when the name passes the dialect's strict
- * pattern (so expression indexes apply), bound otherwise.
+ * input: field names reach here only after being looked up in the object's metadata; a JSON key
+ * is written into the text only when the name passes the dialect's strict pattern (so
+ * expression indexes apply, on both databases), bound otherwise.
  */
 import type { Tx } from "@/lib/db";
 import { queryRows, toDate } from "@/lib/db-direct";
-import { dialectOf, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/sql-dialect";
+import { dialectOf, jsonValueKind, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/sql-dialect";
 import type { RecordPredicate } from "@/lib/permissions";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
@@ -83,15 +83,14 @@ function columnOf(field: RecordField): string | undefined {
 }
 
 function jsonKind(field: RecordField): JsonValueKind {
-  if (field.type === "NUMBER" || field.type === "CURRENCY") return "number";
-  return field.type === "BOOLEAN" ? "boolean" : "text";
+  return jsonValueKind(field.type);
 }
 
-/** The SQL expression holding a field's value: on SQLite a literal path, so an expression index can match it. */
+/** The SQL expression holding a field's value: a literal key where it can, so an expression index can match it. */
 function valueOf(field: RecordField, d: SqlDialect): Sql {
   const column = columnOf(field);
   if (column) return sql(column);
-  const inline = d.inlineJsonValue(field.name);
+  const inline = d.inlineJsonValue(field.name, jsonKind(field));
   if (inline) return sql(inline);
   const json = d.jsonValue(jsonKind(field));
   return sql(json.text, ...Array<string>(json.uses).fill(json.param(field.name)));

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createRecordIndexSql, postgresStandardIndexesSql, standardIndexedFieldNames } from "@/lib/records/indexes";
 import { postgresSchema } from "@/scripts/prisma-postgres.mjs";
 
 /**
@@ -21,5 +22,13 @@ describe("the PostgreSQL schema", () => {
     expect(pg).toContain('provider = "postgresql"');
     expect(pg).toContain('output     = "../../node_modules/.prisma-pg/client"');
     expect(pg).not.toContain('"sqlite"');
+  });
+
+  // Expression indexes are hand-written SQL (Prisma cannot declare them) beside each history.
+  it("has the expression indexes of the standard fields in both migration histories", () => {
+    const statements = (sql: string) => sql.split("\n").filter((line) => line.startsWith("CREATE INDEX IF NOT EXISTS")).map((line) => line.replace(/;$/, ""));
+    expect(statements(read("prisma/postgres/migrations/20261128210001_record_indexes_postgres/migration.sql"))).toEqual(postgresStandardIndexesSql());
+    const sqlite = statements(read("prisma/migrations/20261128210000_record_indexes/migration.sql"));
+    expect(sqlite).toEqual(standardIndexedFieldNames().map((name) => createRecordIndexSql(name)));
   });
 });
