@@ -191,11 +191,21 @@ function containsSql(value: Sql, term: string, d: SqlDialect): Sql {
   return sql(search.text, ...value.params, escapeLike(search.term));
 }
 
+/**
+ * JSON text holds a string value verbatim but for quotes, backslashes, control characters and
+ * lone surrogates (JSON.stringify escapes only those), so a term without any of them that a field
+ * contains is also contained in the record's raw `data`.
+ */
+const VERBATIM_IN_JSON = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
 function searchSql(search: NonNullable<RecordPageQuery["search"]>, d: SqlDialect): Sql {
   if (search.fields.length === 0) return sql(d.false);
   const matches = search.fields.map((field) => containsSql(valueOf(field, d), search.term, d));
   const anyMatch = join(matches, " OR ");
-  return sql(`(${anyMatch.text})`, ...anyMatch.params);
+  const exact = sql(`(${anyMatch.text})`, ...anyMatch.params);
+  // A necessary condition first, on the raw text: most records fail it without their JSON being read once per field.
+  if (!VERBATIM_IN_JSON.test(search.term) || search.fields.some((field) => columnOf(field))) return exact;
+  return join([containsSql(sql(`"data"`), search.term, d), exact], " AND ");
 }
 
 /**

@@ -202,6 +202,20 @@ describe("filters", () => {
     expect(hits.length).toBeGreaterThan(0);
     for (const hit of hits) expect(JSON.stringify(hit).toLowerCase()).toContain("head of");
   });
+
+  it("finds exactly the records whose text fields contain the term: quotes, backslashes, accents, words that are also keys", async () => {
+    for (const name of ['Quinn "Q" Quote', "Bea Back\\slash", "Zoë Ünal", "Nameless Person"]) await createRecord(db, admin, "people", { name, jobTitle: "Tester" });
+    const everyone = await listAll(admin, "people", {}, 200);
+    const textFields = ["name", "email", "phone", "jobTitle", "city", "address"];
+    for (const term of ['"q"', "k\\sl", "ZOË", "ünal", "name", "e", "city", "Tester"]) {
+      const expected = everyone
+        .filter((person) => textFields.some((field) => typeof person[field] === "string" && (person[field] as string).toLowerCase().includes(term.toLowerCase())))
+        .map((person) => person.id)
+        .sort();
+      const found = (await listAll(admin, "people", { search: term }, 200)).map((person) => person.id).sort();
+      expect({ term, found }).toEqual({ term, found: expected });
+    }
+  });
 });
 
 describe("writing as the Intern", () => {
