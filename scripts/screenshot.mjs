@@ -38,7 +38,8 @@ if (email !== "none") {
 }
 for (const path of args.length ? args : ["/settings/roles"]) {
   await page.goto(`${base}${path}`);
-  await page.waitForLoadState("load");
+  // Lists load their rows after the page (react-query): wait until the network settles, not just for "load".
+  await page.waitForLoadState("networkidle");
   const file = `${out}/${path.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "home"}-${locale}.png`;
   await page.screenshot({ path: file, fullPage: true });
   console.log(file);
