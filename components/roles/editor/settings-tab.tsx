@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { clsx } from "clsx";
+import { ASSIGNABLE_SWITCHES, PRINCIPAL_KINDS, type PrincipalKind } from "@/lib/permissions";
 import type { RoleDraft } from "@/lib/roles/draft";
 import { ROLE_ICON_KEYS } from "@/lib/roles/icons";
 import { deleteRoleAction } from "@/app/settings/roles/actions";
@@ -15,6 +16,13 @@ import { TextAreaField, TextField } from "@/components/ui/form-field";
 import { Modal } from "@/components/ui/modal";
 import type { EditorRole, FieldErrors } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+
+/** The label of each "Assignable to" switch; a new kind of principal must name one here. */
+const ASSIGNABLE_LABELS = {
+  member: "assignableMembers",
+  apiKey: "assignableApiKeys",
+  agent: "assignableAgents",
+} as const satisfies Record<PrincipalKind, string>;
 
 interface SettingsTabProps {
   role: EditorRole | null;
@@ -110,24 +118,21 @@ export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRo
         <fieldset>
           <legend className="text-sm font-medium text-gray-800">{t("assignableTo")}</legend>
           <div className="mt-2 flex flex-wrap gap-5">
-            {(
-              [
-                ["assignableToMembers", t("assignableMembers")],
-                ["assignableToApiKeys", t("assignableApiKeys")],
-                ["assignableToAgents", t("assignableAgents")],
-              ] as const
-            ).map(([key, label]) => (
-              <label key={key} className="flex items-center gap-2 text-sm text-gray-800">
-                <input
-                  type="checkbox"
-                  className="size-4 rounded border-gray-300"
-                  checked={draft[key]}
-                  disabled={readOnly}
-                  onChange={(event) => update((current) => ({ ...current, [key]: event.target.checked }))}
-                />
-                {label}
-              </label>
-            ))}
+            {PRINCIPAL_KINDS.map((kind) => {
+              const key = ASSIGNABLE_SWITCHES[kind];
+              return (
+                <label key={key} className="flex items-center gap-2 text-sm text-gray-800">
+                  <input
+                    type="checkbox"
+                    className="size-4 rounded border-gray-300"
+                    checked={draft[key]}
+                    disabled={readOnly}
+                    onChange={(event) => update((current) => ({ ...current, [key]: event.target.checked }))}
+                  />
+                  {t(ASSIGNABLE_LABELS[kind])}
+                </label>
+              );
+            })}
           </div>
           <FieldError id="role-assignable-error" message={errorFor("assignableTo")} />
         </fieldset>
