@@ -23,6 +23,7 @@ import type { ApiDeps } from "../lib/api/context";
 import { createRateLimiter } from "../lib/api/rate-limit";
 import { handleListRecords } from "../lib/api/records-handlers";
 import { createPrismaClient } from "../lib/db";
+import { isPostgresUrl } from "../lib/sql-dialect";
 import { benchEmail, fillPeopleAt } from "./lib/bulk-people";
 
 const SIZES = (process.env.SCALE_SIZES ?? process.env.SIZES ?? "10000,100000,1000000").split(",").map(Number);
@@ -30,7 +31,6 @@ const ITERATIONS = Number(process.env.ITERATIONS ?? 40);
 const KEY = "demo-default-key";
 const POSTGRES_DATABASE = "rolecall_scale";
 const root = path.resolve(__dirname, "..");
-const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
 /**
  * The database to fill: a PostgreSQL one (its own embedded server, or the server of a

@@ -15,12 +15,10 @@ export type SqlParam = string | number | null;
 
 export interface DirectStatements {
   /**
-   * Rows of a read-only statement, with the same SQL text and parameters `$queryRawUnsafe` takes;
-   * null when it cannot run right now without waiting, so the caller goes through Prisma instead.
+   * Rows of one statement, with the same SQL text and parameters `$queryRawUnsafe` takes; null
+   * when it cannot run right now without waiting, so the caller goes through Prisma instead.
    */
-  read<T>(text: string, params: readonly SqlParam[]): T[] | null | Promise<T[] | null>;
-  /** The same for a single-statement write that may be lost on a power cut (a rate-limit count). */
-  tryWrite<T>(text: string, params: readonly SqlParam[]): T[] | null | Promise<T[] | null>;
+  run<T>(text: string, params: readonly SqlParam[]): T[] | null | Promise<T[] | null>;
   close(): Promise<void>;
 }
 
@@ -51,15 +49,13 @@ export function directStatementsOf(db: Tx): DirectStatements | null {
   return attached.get(db) ?? null;
 }
 
-/** A read: prepared on the direct connection when `db` is a root client, through Prisma otherwise. */
+/**
+ * Rows of one statement: prepared on the direct connection when `db` is a root client and the
+ * database is free, through Prisma otherwise. A read, or a single-statement write that a power
+ * cut may lose (a rate-limit count): on SQLite the direct connection does not sync to disk.
+ */
 export async function queryRows<T>(db: Tx, text: string, params: readonly SqlParam[]): Promise<T[]> {
-  const rows = await attached.get(db)?.read<T>(text, params);
-  return rows ?? db.$queryRawUnsafe<T[]>(text, ...params);
-}
-
-/** A write that tolerates loss on a power cut, straight when the database is free, through Prisma otherwise. */
-export async function queryRowsOfLightWrite<T>(db: Tx, text: string, params: readonly SqlParam[]): Promise<T[]> {
-  const rows = await attached.get(db)?.tryWrite<T>(text, params);
+  const rows = await attached.get(db)?.run<T>(text, params);
   return rows ?? db.$queryRawUnsafe<T[]>(text, ...params);
 }
 

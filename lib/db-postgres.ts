@@ -69,8 +69,7 @@ function postgresDirectStatements(url: string): DirectStatements {
   }
 
   return {
-    read: run,
-    tryWrite: run,
+    run,
     async close() {
       const open = pool;
       pool = null;

@@ -72,8 +72,7 @@ function sqliteDirectStatements(url: string): DirectStatements {
   }
 
   return {
-    read: unlessBusy,
-    tryWrite: unlessBusy,
+    run: unlessBusy,
     async close() {
       connection?.close();
       connection = null;

@@ -1,13 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
 import { createPostgresClient } from "./db-postgres";
 import { createSqliteClient } from "./db-sqlite";
+import { isPostgresUrl } from "./sql-dialect";
 
 export const DEFAULT_DATABASE_URL = "file:./prisma/dev.db";
-
-/** `postgresql://…` (or `postgres://…`) selects PostgreSQL; anything else is a SQLite file (SPEC §15). */
-export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//.test(url);
-}
 
 export function createPrismaClient(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): PrismaClient {
   return isPostgresUrl(url) ? createPostgresClient(url) : createSqliteClient(url);

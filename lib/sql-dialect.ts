@@ -128,8 +128,13 @@ export const postgresDialect: SqlDialect = {
   },
 };
 
+/** `postgresql://…` (or `postgres://…`) selects PostgreSQL; anything else is a SQLite file (SPEC §15). */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
 export function dialectForUrl(url: string): SqlDialect {
-  return /^postgres(ql)?:\/\//.test(url) ? postgresDialect : sqliteDialect;
+  return isPostgresUrl(url) ? postgresDialect : sqliteDialect;
 }
 
 /** The dialect of a Prisma client or transaction (each generated client knows its provider). */

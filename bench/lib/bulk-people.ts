@@ -7,6 +7,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { isPostgresUrl } from "../../lib/sql-dialect";
 
 const CITIES = ["Paris", "Lyon", "Berlin", "Madrid", "Rome", "Lisbon", "Vienna", "Prague", "Dublin", "Oslo", "Warsaw", "Brussels", "Zurich", "Athens", "Helsinki", "Porto", "Milan", "Munich", "Seville", "Nantes"];
 const FIRST = ["Ada", "Bruno", "Chloé", "Dmitri", "Émile", "Fatou", "Greta", "Hugo", "Inès", "Jonas", "Kenji", "Léa", "Marta", "Nils", "Olga", "Pablo"];
@@ -93,7 +94,7 @@ export async function fillPeoplePostgres(url: string, workspaceName: string, tar
 
 /** Either database by its URL (file:… or postgresql://…). */
 export async function fillPeopleAt(url: string, workspaceName: string, target: number): Promise<number> {
-  if (/^postgres(ql)?:\/\//.test(url)) return fillPeoplePostgres(url, workspaceName, target);
+  if (isPostgresUrl(url)) return fillPeoplePostgres(url, workspaceName, target);
   const sqlite = new Database(path.resolve(url.replace(/^file:/, "")), { timeout: 15_000 });
   try {
     return fillPeople(sqlite, workspaceName, target);

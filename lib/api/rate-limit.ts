@@ -4,7 +4,7 @@
  * the in-memory limiter serves tests and single-process tools.
  */
 import type { Tx } from "@/lib/db";
-import { queryRowsOfLightWrite } from "@/lib/db-direct";
+import { queryRows } from "@/lib/db-direct";
 import { dialectOf } from "@/lib/sql-dialect";
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
@@ -91,7 +91,7 @@ export function createDatabaseRateLimiter(db: Tx, limitPerMinute: number): RateL
         await db.$executeRawUnsafe(sweep, window - 1);
       }
       // The hottest write there is: straight on the direct connection when the database is free.
-      const [row] = await queryRowsOfLightWrite<{ count: number | bigint }>(db, upsert, [key, window]);
+      const [row] = await queryRows<{ count: number | bigint }>(db, upsert, [key, window]);
       return decision(limitPerMinute, Number(row?.count ?? 1), (window + 1) * WINDOW_MS, nowMs);
     },
   };

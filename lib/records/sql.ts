@@ -8,7 +8,7 @@
  */
 import type { Tx } from "@/lib/db";
 import { queryRows, toDate } from "@/lib/db-direct";
-import { dialectOf, jsonValueKind, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/sql-dialect";
+import { dialectOf, jsonValueKind, sqliteDialect, type SqlDialect } from "@/lib/sql-dialect";
 import type { RecordPredicate } from "@/lib/permissions";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
@@ -82,17 +82,13 @@ function columnOf(field: RecordField): string | undefined {
   return field.isSystem ? COLUMNS.get(field.name) : undefined;
 }
 
-function jsonKind(field: RecordField): JsonValueKind {
-  return jsonValueKind(field.type);
-}
-
 /** The SQL expression holding a field's value: a literal key where it can, so an expression index can match it. */
 function valueOf(field: RecordField, d: SqlDialect): Sql {
   const column = columnOf(field);
   if (column) return sql(column);
-  const inline = d.inlineJsonValue(field.name, jsonKind(field));
+  const inline = d.inlineJsonValue(field.name, jsonValueKind(field.type));
   if (inline) return sql(inline);
-  const json = d.jsonValue(jsonKind(field));
+  const json = d.jsonValue(jsonValueKind(field.type));
   return sql(json.text, ...Array<string>(json.uses).fill(json.param(field.name)));
 }
 
@@ -279,7 +275,7 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
   const sortKey = sortKeySql(query.sort.field, d);
   const tieValue = columnOf(query.sort.field) ? "" : `, CAST("createdAt" AS TEXT) AS "tieValue"`;
   // The driver returns SQLite integers as bigint (PostgreSQL numerics as decimals); JSON (the cursor) needs numbers.
-  const numeric = jsonKind(query.sort.field) !== "text" && !columnOf(query.sort.field);
+  const numeric = jsonValueKind(query.sort.field.type) !== "text" && !columnOf(query.sort.field);
 
   const rows: RecordPageRow[] = [];
   for (const segment of query.after ? afterSegments(query.sort, query.after, d) : [null]) {

@@ -81,7 +81,7 @@ describe(`direct statements on ${onPostgres ? "PostgreSQL" : "SQLite"}`, () => {
     const holder = spawn(process.execPath, ["-e", HOLD_WRITE_LOCK, databaseUrl(db).replace(/^file:/, "")], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
     const exited = new Promise((resolve) => holder.on("exit", resolve));
     await new Promise<void>((resolve) => holder.stdout.once("data", () => resolve()));
-    expect(directStatementsOf(db)?.tryWrite(`INSERT INTO "RateLimitWindow" ("key", "window", "count") VALUES ('x', 0, 1) RETURNING "count"`, [])).toBeNull();
+    expect(directStatementsOf(db)?.run(`INSERT INTO "RateLimitWindow" ("key", "window", "count") VALUES ('x', 0, 1) RETURNING "count"`, [])).toBeNull();
     expect((await limiter.consume("apiKey:locked", nowMs))?.remaining).toBe(998);
     await exited;
     expect((await limiter.consume("apiKey:locked", nowMs))?.remaining).toBe(997);
