@@ -14,6 +14,7 @@ import { getRequestListener } from "@hono/node-server";
 import next from "next";
 import { defaultApiDeps } from "@/lib/api/default-deps";
 import { createApiRouter, isLeanApiPath } from "@/lib/api/router";
+import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-address";
 
 const port = Number(process.env.PORT ?? 3000);
 const dev = process.env.NODE_ENV === "development";
@@ -26,6 +27,8 @@ async function serve() {
   const handleApi = getRequestListener(createApiRouter(defaultApiDeps).fetch);
 
   const server = createServer((req, res) => {
+    // The socket's address, for per-address limits: a client cannot choose it (SPEC §16).
+    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const pathname = query === -1 ? url : url.slice(0, query);

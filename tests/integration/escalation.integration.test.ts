@@ -141,7 +141,7 @@ async function observe(): Promise<State> {
 
 const permissionsOf = (roleId: string) => loadRolePermissions(db, workspaceId, roleId);
 
-async function checkInvariants(before: State, after: State, authority: EffectivePermissions, label: string) {
+async function checkInvariants(before: State, after: State, authority: EffectivePermissions, actorId: string, label: string) {
   // Admin: the role row, who holds it (and its keys' revocation) are untouched by a non-Admin.
   for (const [id, role] of before.roles) if (role.isAdmin) expect(after.roles.get(id)?.row, `${label}: Admin role changed`).toBe(role.row);
   expect(after.adminHolders, `${label}: Admin holders changed`).toEqual(before.adminHolders);
@@ -151,13 +151,13 @@ async function checkInvariants(before: State, after: State, authority: Effective
   for (const [id, role] of after.roles) {
     const previous = before.roles.get(id);
     if (previous && previous.version === role.version) continue;
-    expect(isWithinAuthority(await permissionsOf(id), authority), `${label}: role ${id} exceeds its author`).toBe(true);
+    expect(isWithinAuthority(await permissionsOf(id), authority, actorId), `${label}: role ${id} exceeds its author`).toBe(true);
   }
   // Every principal created or moved holds a role within the actor's authority.
   for (const [id, held] of after.principals) {
     const previous = before.principals.get(id);
     if (previous && previous.roleId === held.roleId) continue;
-    expect(isWithinAuthority(await permissionsOf(held.roleId), authority), `${label}: ${id} got a role beyond its actor's`).toBe(true);
+    expect(isWithinAuthority(await permissionsOf(held.roleId), authority, actorId), `${label}: ${id} got a role beyond its actor's`).toBe(true);
   }
 }
 
@@ -287,7 +287,7 @@ describe("escalation suite (SPEC §11)", () => {
             if (!(error instanceof DomainError)) throw error;
             stats.refused++;
           }
-          await checkInvariants(before, await observe(), authority, `step ${step} ${command.kind}`);
+          await checkInvariants(before, await observe(), authority, actor.id, `step ${step} ${command.kind}`);
         }
       }),
       { numRuns: Number(process.env.ESCALATION_RUNS ?? 150), endOnFailure: true },
