@@ -21,6 +21,7 @@ import {
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import type { Principal } from "./principal";
 import { loadRolePermissions } from "./role-permissions";
+import { loadPrincipalPermissions } from "./grants";
 import { roleHeldAt } from "@/lib/roles/expiry";
 import { permissionLocator } from "@/lib/roles/permission-locator";
 
@@ -32,8 +33,10 @@ export async function currentAuthority(tx: Tx, actor: Principal): Promise<Effect
   if (actor.kind !== "member") return actor.permissions;
   const member = await tx.workspaceMember.findFirst({ where: { id: actor.id, workspaceId: actor.workspaceId }, select: { roleId: true, roleExpiresAt: true } });
   if (!member) throw new DomainError("UNAUTHENTICATED");
-  const roleId = roleHeldAt("member", member, await defaultRoleId(tx, actor.workspaceId), new Date())!;
-  return roleId === actor.roleId ? actor.permissions : loadRolePermissions(tx, actor.workspaceId, roleId);
+  const now = new Date();
+  const roleId = roleHeldAt("member", member, await defaultRoleId(tx, actor.workspaceId), now)!;
+  // With the sets held now too (SPEC §17): an actor's authority is everything they hold.
+  return loadPrincipalPermissions(tx, actor.workspaceId, "member", actor.id, roleId, now);
 }
 
 /**

@@ -6,7 +6,7 @@
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { db } from "@/lib/db";
-import { loadRolePermissions } from "@/lib/access/role-permissions";
+import { loadPrincipalPermissions } from "@/lib/access/grants";
 import type { SettingsPermission } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { canSetting } from "@/lib/permissions";
@@ -61,13 +61,13 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
     roleId: member.roleId,
     roleName: member.role.name,
     mustChangePassword: member.user.mustChangePassword,
-    ...(await permissionsOfSession(member.workspaceId, member.roleId, session.viewAsRoleId)),
+    ...(await permissionsOfSession(member.workspaceId, member.id, member.roleId, session.viewAsRoleId, now)),
   };
 });
 
 /** The member's own permissions, or the read-only projection of the role they view as. */
-async function permissionsOfSession(workspaceId: string, roleId: string, viewAsRoleId: string | undefined) {
-  const own = await loadRolePermissions(db, workspaceId, roleId);
+async function permissionsOfSession(workspaceId: string, memberId: string, roleId: string, viewAsRoleId: string | undefined, now: Date) {
+  const own = await loadPrincipalPermissions(db, workspaceId, "member", memberId, roleId, now);
   const viewing = viewAsRoleId ? await viewingAs(db, workspaceId, own, viewAsRoleId) : null;
   return viewing ? { permissions: viewing.permissions, viewingAs: { roleId: viewing.roleId, roleName: viewing.roleName } } : { permissions: own, viewingAs: null };
 }

@@ -3,7 +3,7 @@ import { queryRows } from "@/lib/db-direct";
 import { dialectOf } from "@/lib/sql-dialect";
 import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
-import { loadRolePermissions, loadStampedRolePermissions } from "./role-permissions";
+import { loadGrantedPermissions, loadPrincipalPermissions, heldSets } from "./grants";
 import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/roles/expiry";
 
 /**
@@ -42,7 +42,7 @@ export async function memberPrincipal(db: Tx, memberId: string, now = new Date()
     label: member.user.name,
     workspaceId: member.workspaceId,
     roleId,
-    permissions: await loadRolePermissions(db, member.workspaceId, roleId),
+    permissions: await loadPrincipalPermissions(db, member.workspaceId, "member", member.id, roleId, now),
   };
 }
 
@@ -61,13 +61,19 @@ interface ApiKeyRow {
   keyRoleId: string | null;
   roleExpiresAt: Date | string | number | null;
   roleVersion: number | bigint | null;
+  roleName: string | null;
   defaultRoleId: string | null;
   defaultRoleVersion: number | bigint | null;
+  defaultRoleName: string | null;
+  /** How many permission sets are assigned to the key (ended or not): 0 spares the query for them. */
+  setCount: number | bigint;
 }
 
 const API_KEY_LOOKUP = `
     SELECT k."id", k."name", k."workspaceId", k."revokedAt", k."expiresAt", k."lastUsedAt", w."metadataVersion",
-           k."roleId" AS "keyRoleId", k."roleExpiresAt", r."version" AS "roleVersion", d."id" AS "defaultRoleId", d."version" AS "defaultRoleVersion"
+           k."roleId" AS "keyRoleId", k."roleExpiresAt", r."version" AS "roleVersion", r."name" AS "roleName",
+           d."id" AS "defaultRoleId", d."version" AS "defaultRoleVersion", d."name" AS "defaultRoleName",
+           (SELECT COUNT(*) FROM "PermissionSetAssignment" s WHERE s."principalKind" = 'apiKey' AND s."principalId" = k."id") AS "setCount"
     FROM "ApiKey" k
     JOIN "Workspace" w ON w."id" = k."workspaceId"
     LEFT JOIN "Role" r ON r."id" = k."roleId"
@@ -93,6 +99,7 @@ export async function apiKeyPrincipal(
   const ownRole = expired ? null : key.keyRoleId;
   const roleId = ownRole ?? key.defaultRoleId;
   const roleVersion = ownRole ? key.roleVersion : key.defaultRoleVersion;
+  const roleName = (ownRole ? key.roleName : key.defaultRoleName) ?? "";
   if (!roleId || roleVersion === null) throw new Error(`Workspace ${key.workspaceId} has no default role`);
   const stamp = { roleVersion: Number(roleVersion), metadataVersion: Number(key.metadataVersion) };
   // "Last used" to the minute: one write per key per minute, not one per request.
@@ -107,7 +114,8 @@ export async function apiKeyPrincipal(
       label: key.name,
       workspaceId: key.workspaceId,
       roleId,
-      permissions: await loadStampedRolePermissions(db, key.workspaceId, roleId, stamp),
+      // SPEC §17: a key with permission sets acts with their union with its role.
+      permissions: await loadGrantedPermissions(db, key.workspaceId, { id: roleId, name: roleName, stamp }, Number(key.setCount) > 0 ? await heldSets(db, key.workspaceId, "apiKey", key.id, now) : []),
       metadataVersion: stamp.metadataVersion,
     },
   };
@@ -118,7 +126,7 @@ export async function apiKeyPrincipalById(db: Tx, workspaceId: string, apiKeyId:
   const key = await db.apiKey.findFirst({ where: { id: apiKeyId, workspaceId } });
   if (!key) return null;
   const roleId = roleHeldAt("apiKey", key, null, now) ?? (await defaultRoleId(db, key.workspaceId));
-  return { kind: "apiKey", id: key.id, label: key.name, workspaceId, roleId, permissions: await loadRolePermissions(db, workspaceId, roleId) };
+  return { kind: "apiKey", id: key.id, label: key.name, workspaceId, roleId, permissions: await loadPrincipalPermissions(db, workspaceId, "apiKey", key.id, roleId, now) };
 }
 
 /** An agent acts with its own role (or the default role), never with its invoker's. */
@@ -133,6 +141,6 @@ export async function agentPrincipal(db: Tx, agentId: string, now = new Date()):
     label: agent.name,
     workspaceId: agent.workspaceId,
     roleId,
-    permissions: await loadRolePermissions(db, agent.workspaceId, roleId),
+    permissions: await loadPrincipalPermissions(db, agent.workspaceId, "agent", agent.id, roleId, now),
   };
 }

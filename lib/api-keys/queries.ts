@@ -45,7 +45,7 @@ export async function listApiKeys(db: Tx, workspaceId: string, now = new Date())
 
 /** Roles a key may hold, for the create form: the same rule the server applies. */
 export async function listRolesAssignableToApiKeys(db: Tx, workspaceId: string) {
-  const roles = await db.role.findMany({ where: { workspaceId }, orderBy: [{ isAdmin: "desc" }, { createdAt: "asc" }] });
+  const roles = await db.role.findMany({ where: { workspaceId, kind: "role" }, orderBy: [{ isAdmin: "desc" }, { createdAt: "asc" }] });
   return roles
     .filter((role) => isRoleAssignable(role, "apiKey"))
     .map((role) => ({ id: role.id, name: role.name }));

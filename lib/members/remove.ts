@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
+import { dropPermissionSetsOf } from "@/lib/permission-sets/assignment";
 import { assertAdminRemains } from "@/lib/roles/assignment";
 import { assertAdmin, authorityFor } from "@/lib/access/authority";
 
@@ -27,6 +28,7 @@ export async function removeMember(tx: Tx, actor: Principal, memberId: string) {
 
   if (target.role.isAdmin) assertAdmin(authority);
 
+  await dropPermissionSetsOf(tx, actor.workspaceId, { kind: "member", id: target.id });
   const otherWorkspaces = await tx.workspaceMember.count({ where: { userId: target.userId, id: { not: target.id } } });
   if (otherWorkspaces === 0) await tx.user.delete({ where: { id: target.userId } });
   else await tx.workspaceMember.delete({ where: { id: target.id } });

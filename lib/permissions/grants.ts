@@ -170,6 +170,17 @@ export function objectGrants(perms: EffectivePermissions, object: string, princi
 }
 
 /**
+ * The fields of `object` that every grant seeing it shows: the ones a principal with several grants
+ * may filter, sort and search on. A field shown by only some grants is hidden on the records only
+ * the others reach, and matching on it would tell those records' values.
+ */
+export function uniformlyVisibleFields(perms: EffectivePermissions, object: string): string[] {
+  const seeing = partsOf(perms).filter((part) => can(part, "see", object));
+  const lists = seeing.map((part) => new Set(part[FAST_INDEX].objects.get(object)!.visibleFields));
+  return (perms[FAST_INDEX].objects.get(object)?.visibleFields ?? []).filter((field) => lists.every((list) => list.has(field)));
+}
+
+/**
  * May these permissions write `values` to `record` (its full stored values; for a create, the new
  * record)? Beyond `checkWrite`'s answer for the object, each field needs a grant that allows
  * writing it and reaches this record.

@@ -23,7 +23,7 @@ export type { CapabilityField, CapabilityObject, ObjectCapabilities } from "./ca
 export { explain } from "./explain";
 export { maskRecord, maskRecords } from "./mask";
 export { recordSight, sightOf } from "./sight";
-export { checkRecordWrite, combineGrants, grantLabel, mayDeleteRecord, objectGrants, partsOf, recordReach } from "./grants";
+export { checkRecordWrite, combineGrants, grantLabel, mayDeleteRecord, objectGrants, partsOf, recordReach, uniformlyVisibleFields } from "./grants";
 export type { RecordWriteCheck } from "./grants";
 export { readablePermissions } from "./readable-view";
 export type { ReadablePermissions } from "./readable-view";

@@ -8,7 +8,10 @@ import type { Principal } from "@/lib/access/principal";
 import {
   can,
   checkDelete,
+  checkRecordWrite,
   checkWrite,
+  mayDeleteRecord,
+  uniformlyVisibleFields,
   evaluatePredicate,
   recordRulePredicate,
   type DeleteOperation,
@@ -34,10 +37,20 @@ export async function resolveVisibleObject(db: Tx, principal: Principal, name: s
 export function requireVisibleField(principal: Principal, object: RecordObject, name: string): RecordField {
   const field = object.fieldsByName.get(name);
   if (!field) throw unknownField(object.namePlural, name);
-  if (!can(principal.permissions, "see", object.nameSingular, field.name)) {
+  if (!can(principal.permissions, "see", object.nameSingular, field.name) || !visibleOnEveryRecord(principal, object, field.name)) {
     throw fieldForbidden(object.namePlural, field.name, "FIELD_NOT_VISIBLE");
   }
   return field;
+}
+
+/** With several grants, only a field every grant shows is visible on every record it reaches (SPEC §17). */
+function visibleOnEveryRecord(principal: Principal, object: RecordObject, field: string): boolean {
+  return !principal.permissions.grants || uniformlyVisibleFields(principal.permissions, object.nameSingular).includes(field);
+}
+
+/** The fields the principal may match on (filter, sort, search): visible on every record it reaches. */
+export function matchableFieldsOf(principal: Principal, object: RecordObject): RecordField[] {
+  return visibleFieldsOf(principal, object).filter((field) => visibleOnEveryRecord(principal, object, field.name));
 }
 
 /** The fields the principal may see, in display order. */
@@ -93,6 +106,26 @@ export function recordScope(principal: Principal, object: RecordObject): { predi
 export function withinRecordRule(principal: Principal, object: RecordObject, row: RecordRow): boolean {
   const { predicate } = recordScope(principal, object);
   return predicate.kind === "const" ? predicate.value : evaluatePredicate(predicate, toFullRecord(object, row));
+}
+
+/**
+ * With several grants (SPEC §17), what a principal may write depends on the record: each field
+ * needs a grant that reaches the record and may write it. One grant: nothing more to ask (its
+ * rule is the record-level rule every read and write already applies).
+ */
+export function assertMayWriteRecord(principal: Principal, object: RecordObject, values: Readonly<Record<string, unknown>>, mode: WriteMode, row: RecordRow) {
+  if (!principal.permissions.grants) return;
+  const check = checkRecordWrite(principal.permissions, object.nameSingular, values, mode, toFullRecord(object, row), { memberId: memberIdOf(principal) });
+  if (check.ok) return;
+  throw check.code === "RECORD_RULE" ? objectForbidden(object.namePlural, "RECORD_RULE") : fieldForbidden(object.namePlural, check.field, "FIELD_READ_ONLY");
+}
+
+/** Deleting, restoring or destroying a record, with several grants: one that may do it must reach the record. */
+export function assertMayDeleteRecord(principal: Principal, object: RecordObject, operation: DeleteOperation, row: RecordRow) {
+  if (!principal.permissions.grants) return;
+  if (!mayDeleteRecord(principal.permissions, object.nameSingular, operation === "destroy" ? "destroy" : "delete", toFullRecord(object, row), { memberId: memberIdOf(principal) })) {
+    throw objectForbidden(object.namePlural, "RECORD_RULE");
+  }
 }
 
 /** A write whose result would leave the principal's records is refused (it could never be seen again). */

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { assertWithinRecordRule, resolveVisibleObject } from "./access";
+import { assertMayWriteRecord, assertWithinRecordRule, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
 import type { RecordObject } from "./objects";
 import { toVisibleRecord, type RecordData, type VisibleRecord } from "./serialize";
@@ -26,7 +26,9 @@ export async function createRecordOf(tx: Tx, principal: Principal, object: Recor
   const data = JSON.stringify(withoutNulls(values));
   // A role limited to its own records creates only records it will reach (e.g. Owner = Me).
   const now = new Date();
-  assertWithinRecordRule(principal, object, { id: "", data, createdAt: now, updatedAt: now, deletedAt: null });
+  const draft = { id: "", data, createdAt: now, updatedAt: now, deletedAt: null };
+  assertWithinRecordRule(principal, object, draft);
+  assertMayWriteRecord(principal, object, values, "create", draft);
   const row = await tx.record.create({ data: { workspaceId: principal.workspaceId, objectMetadataId: object.id, data } });
   const after = toVisibleRecord(principal, object, row);
   await auditRecordChange(tx, principal, "record.created", object, row, { after });

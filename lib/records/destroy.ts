@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { assertCanDelete, resolveVisibleObject } from "./access";
+import { assertCanDelete, assertMayDeleteRecord, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
 import { requireRecordRow } from "./record-row";
 import { toVisibleRecord, type VisibleRecord } from "./serialize";
@@ -13,6 +13,7 @@ export async function destroyRecord(tx: Tx, principal: Principal, objectName: st
   const object = await resolveVisibleObject(tx, principal, objectName);
   assertCanDelete(principal, object, "destroy");
   const row = await requireRecordRow(tx, principal, object, id);
+  assertMayDeleteRecord(principal, object, "destroy", row);
   await tx.record.delete({ where: { id: row.id } });
   const before = toVisibleRecord(principal, object, row);
   await auditRecordChange(tx, principal, "record.destroyed", object, row, { before });

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { recordScope, requireVisibleField, resolveVisibleObject, visibleFieldsOf } from "./access";
+import { matchableFieldsOf, recordScope, requireVisibleField, resolveVisibleObject } from "./access";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { invalidInput } from "./errors";
 import { compileFilters, type RecordFilter } from "./filters";
@@ -62,7 +62,7 @@ function searchTerm(search: string | null | undefined): string | undefined {
 
 /** The fields a search by the principal looks in: the text fields it can see. */
 export function searchableFields(principal: Principal, object: RecordObject): RecordField[] {
-  return visibleFieldsOf(principal, object).filter((field) => SEARCHABLE_TYPES.has(field.type));
+  return matchableFieldsOf(principal, object).filter((field) => SEARCHABLE_TYPES.has(field.type));
 }
 
 /** A data-field sort's cursor carries the creation date that breaks ties (older cursors did not). */

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { assertCanDelete, resolveVisibleObject } from "./access";
+import { assertCanDelete, assertMayDeleteRecord, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
 import { recordNotInTrash } from "./errors";
 import { requireRecordRow } from "./record-row";
@@ -11,6 +11,7 @@ export async function restoreRecord(tx: Tx, principal: Principal, objectName: st
   const object = await resolveVisibleObject(tx, principal, objectName);
   assertCanDelete(principal, object, "restore");
   const row = await requireRecordRow(tx, principal, object, id);
+  assertMayDeleteRecord(principal, object, "restore", row);
   if (!row.deletedAt) throw recordNotInTrash(object.namePlural, id);
   const restored = await tx.record.update({ where: { id: row.id }, data: { deletedAt: null } });
   const after = toVisibleRecord(principal, object, restored);

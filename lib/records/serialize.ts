@@ -4,7 +4,7 @@
  * maskRecord keeps only what the principal may see: a hidden field's key is absent, never null.
  */
 import type { Principal } from "@/lib/access/principal";
-import { maskRecords } from "@/lib/permissions";
+import { maskRecords, recordSight } from "@/lib/permissions";
 import type { RecordObject } from "./objects";
 
 export interface RecordRow {
@@ -84,6 +84,14 @@ function projectionOf(principal: Principal, object: RecordObject): readonly Proj
 }
 
 export function toVisibleRecords(principal: Principal, object: RecordObject, rows: readonly RecordRow[]): VisibleRecord[] {
+  // Several grants that show different fields on the records they reach (SPEC §17): each row is
+  // masked by the grants that reach it, through the engine's sight.
+  if (principal.permissions.grants) {
+    const sight = recordSight(principal.permissions, object.nameSingular, { memberId: principal.kind === "member" ? principal.id : null });
+    if (!sight.uniform) {
+      return rows.map((row) => ({ ...(sight.see(toFullRecord(object, row)) ?? {}), deletedAt: row.deletedAt?.toISOString() ?? null }));
+    }
+  }
   const projection = projectionOf(principal, object);
   if (!projection) return [];
   return rows.map((row) => {

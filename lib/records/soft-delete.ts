@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { assertCanDelete, resolveVisibleObject } from "./access";
+import { assertCanDelete, assertMayDeleteRecord, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
 import { recordInTrash } from "./errors";
 import { requireRecordRow } from "./record-row";
@@ -12,6 +12,7 @@ export async function softDeleteRecord(tx: Tx, principal: Principal, objectName:
   // Permission before existence: a role that may not delete learns nothing about ids.
   assertCanDelete(principal, object, "delete");
   const row = await requireRecordRow(tx, principal, object, id);
+  assertMayDeleteRecord(principal, object, "delete", row);
   if (row.deletedAt) throw recordInTrash(object.namePlural, id);
   const trashed = await tx.record.update({ where: { id: row.id }, data: { deletedAt: new Date() } });
   const after = toVisibleRecord(principal, object, trashed);

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import type { Principal } from "@/lib/access/principal";
-import { assertWithinRecordRule, resolveVisibleObject } from "./access";
+import { assertMayWriteRecord, assertWithinRecordRule, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
 import { recordInTrash } from "./errors";
 import { requireRecordRow } from "./record-row";
@@ -27,6 +27,7 @@ export async function updateRecord(tx: Tx, principal: Principal, objectName: str
   if (row.deletedAt) throw recordInTrash(object.namePlural, id);
   const before = toVisibleRecord(principal, object, row);
   if (Object.keys(values).length === 0) return before; // nothing to change: no write, no audit entry
+  assertMayWriteRecord(principal, object, values, "update", row);
 
   const data = JSON.stringify(applyPatch(parseRecordData(row.data), values));
   // Checked before writing: a record moved outside the rule would vanish from its editor.

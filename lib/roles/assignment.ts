@@ -1,6 +1,7 @@
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
+import type { PrincipalKind } from "@/lib/permissions";
+import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
@@ -95,7 +96,7 @@ export async function assignRole(tx: Tx, actor: Principal, roleId: string, targe
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
   if (!role) throw new DomainError("NOT_FOUND");
   // The Role row carries the model's assignable switches under their own names.
-  if (!canAssignRole(role, target.kind)) throw new DomainError("ROLE_NOT_ASSIGNABLE");
+  if (!isRoleAssignable(role, target.kind)) throw new DomainError("ROLE_NOT_ASSIGNABLE");
   if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
   const current = await loadTarget(tx, actor.workspaceId, target, now);
   if (!current) throw new DomainError("NOT_FOUND");

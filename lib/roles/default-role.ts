@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { canAssignRole } from "@/lib/permissions";
+import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
@@ -13,7 +13,7 @@ export async function setDefaultRole(tx: Tx, actor: Principal, roleId: string) {
   const authority = await authorityFor(tx, actor, "ROLES");
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
   if (!role) throw new DomainError("NOT_FOUND");
-  if (role.isAdmin || !canAssignRole(role, "member")) throw new DomainError("ROLE_NOT_ASSIGNABLE", { field: "defaultRoleId" });
+  if (role.isAdmin || !isRoleAssignable(role, "member")) throw new DomainError("ROLE_NOT_ASSIGNABLE", { field: "defaultRoleId" });
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
   if (workspace.defaultRoleId === roleId) return;
   // Every invitee and every key without a role moves from the old default to the new one.

@@ -23,19 +23,20 @@ export function roleHeldAt(kind: PrincipalKind, row: { roleId: string | null; ro
 /** Records every passed expiry of the workspace not yet recorded. Cheap when there is none. */
 export async function expireDueAssignments(db: Db, workspaceId: string, now = new Date()): Promise<number> {
   const pending = await findDue(db, workspaceId, now);
-  if (pending.members.length + pending.apiKeys.length + pending.agents.length === 0) return 0;
+  if (pending.members.length + pending.apiKeys.length + pending.agents.length + pending.sets.length === 0) return 0;
   return db.$transaction((tx) => recordExpiries(tx, workspaceId, now, pending));
 }
 
 async function findDue(db: Tx, workspaceId: string, now: Date) {
   const where = { workspaceId, roleExpiresAt: { lte: now } };
   const role = { select: { name: true } };
-  const [members, apiKeys, agents] = await Promise.all([
+  const [members, apiKeys, agents, sets] = await Promise.all([
     db.workspaceMember.findMany({ where, include: { role, user: { select: { name: true } } } }),
     db.apiKey.findMany({ where, include: { role } }),
     db.agent.findMany({ where, include: { role } }),
+    db.permissionSetAssignment.findMany({ where: { workspaceId, expiresAt: { lte: now } }, include: { set: { select: { name: true } } } }),
   ]);
-  return { members, apiKeys, agents };
+  return { members, apiKeys, agents, sets };
 }
 
 /**
@@ -43,7 +44,7 @@ async function findDue(db: Tx, workspaceId: string, now: Date) {
  * there: of two requests that observe the same expiry, exactly one records and audits it.
  */
 export async function recordExpiries(tx: Tx, workspaceId: string, now = new Date(), pending?: Awaited<ReturnType<typeof findDue>>): Promise<number> {
-  const { members, apiKeys, agents } = pending ?? (await findDue(tx, workspaceId, now));
+  const { members, apiKeys, agents, sets } = pending ?? (await findDue(tx, workspaceId, now));
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: workspaceId }, include: { defaultRole: { select: { id: true, name: true } } } });
   let recorded = 0;
   const record = async (kind: PrincipalKind, row: { id: string; roleId: string | null; roleExpiresAt: Date | null; role: { name: string } | null }, label: string, update: () => Promise<{ count: number }>) => {
@@ -65,5 +66,27 @@ export async function recordExpiries(tx: Tx, workspaceId: string, now = new Date
   }
   for (const key of apiKeys) await record("apiKey", key, key.name, () => tx.apiKey.updateMany({ where: { id: key.id, roleExpiresAt: key.roleExpiresAt }, data: { roleId: null, roleExpiresAt: null } }));
   for (const agent of agents) await record("agent", agent, agent.name, () => tx.agent.updateMany({ where: { id: agent.id, roleExpiresAt: agent.roleExpiresAt }, data: { roleId: null, roleExpiresAt: null } }));
+  // A permission set that ended is simply gone (SPEC §17); its end is audited once, like a role's.
+  for (const assignment of sets) {
+    const { count } = await tx.permissionSetAssignment.deleteMany({ where: { id: assignment.id, expiresAt: assignment.expiresAt } });
+    if (count === 0) continue;
+    recorded++;
+    const label = await principalLabelOrId(tx, workspaceId, assignment.principalKind as PrincipalKind, assignment.principalId);
+    await writeAudit(tx, { kind: "system", id: null, label: "Rolecall", workspaceId }, {
+      action: "permissionSet.expired",
+      targetType: assignment.principalKind,
+      targetId: assignment.principalId,
+      targetLabel: label,
+      roleId: assignment.setId,
+      before: { set: assignment.set.name, until: assignment.expiresAt?.toISOString() ?? null },
+      after: null,
+    });
+  }
   return recorded;
+}
+
+async function principalLabelOrId(tx: Tx, workspaceId: string, kind: PrincipalKind, id: string): Promise<string> {
+  if (kind === "member") return (await tx.workspaceMember.findFirst({ where: { id, workspaceId }, select: { user: { select: { name: true } } } }))?.user.name ?? id;
+  if (kind === "apiKey") return (await tx.apiKey.findFirst({ where: { id, workspaceId }, select: { name: true } }))?.name ?? id;
+  return (await tx.agent.findFirst({ where: { id, workspaceId }, select: { name: true } }))?.name ?? id;
 }

@@ -146,7 +146,8 @@ export async function assertValidStatement(tx: Tx, workspaceId: string, roleId: 
  */
 export async function createGuardrail(tx: Tx, actor: Principal, roleId: string, statement: GuardrailStatement): Promise<{ id: string }> {
   const authority = await authorityFor(tx, actor, "ROLES");
-  const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true, isAdmin: true } });
+  // Guardrails are about roles (SPEC §14, §17): a set is held beside a role, never alone.
+  const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId, kind: "role" }, select: { id: true, name: true, isAdmin: true } });
   if (!role) throw new DomainError("NOT_FOUND", { field: "roleId" });
   if (role.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE", { field: "roleId" });
   await assertRoleIdWithinAuthority(tx, actor, authority, roleId, "roleId");

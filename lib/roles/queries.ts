@@ -17,7 +17,7 @@ export async function listRoles(db: Tx, workspaceId: string): Promise<RoleSummar
   const [workspace, roles] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { defaultRoleId: true } }),
     db.role.findMany({
-      where: { workspaceId },
+      where: { workspaceId, kind: "role" },
       select: {
         id: true,
         name: true,

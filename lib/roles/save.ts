@@ -7,18 +7,26 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertDefinitionWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { draftToDefinition, type RoleDraft } from "./draft";
 import { assertValidStatement, type GuardrailStatement } from "./guardrails";
-import { loadRoleRow, roleToDraft, toRoleDefinition, writeRoleDefinition, type WriteOptions } from "./store";
+import { loadRoleRow, roleToDraft, toRoleDefinition, writeRoleDefinition, type GrantKind, type WriteOptions } from "./store";
 import { assertValidDraft } from "./validate-draft";
 import { ensureBaselineVersion, recordRoleVersion, type RoleChange } from "./history";
 import { assertGuardrailsHold } from "./guardrails";
-import { resolvePermissions, type Guardrail } from "@/lib/permissions";
+import { canSetting, resolvePermissions, type EffectivePermissions, type Guardrail } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 
-/** Re-read in the transaction: the actor's role may have changed since the request began. */
-async function holdsRole(tx: Tx, actor: Principal, roleId: string): Promise<boolean> {
+/** Re-read in the transaction: the actor's grants may have changed since the request began. */
+async function holdsGrant(tx: Tx, actor: Principal, roleId: string): Promise<boolean> {
   if (actor.kind !== "member") return false;
-  const member = await tx.workspaceMember.findFirst({ where: { id: actor.id, roleId }, select: { id: true } });
-  return member !== null;
+  const [member, set] = await Promise.all([
+    tx.workspaceMember.findFirst({ where: { id: actor.id, roleId }, select: { id: true } }),
+    tx.permissionSetAssignment.findFirst({ where: { setId: roleId, principalKind: "member", principalId: actor.id, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] }, select: { id: true } }),
+  ]);
+  return member !== null || set !== null;
+}
+
+/** Does the actor keep `Roles` through another of their grants than `roleId` (SPEC §17)? */
+function rolesAccessElsewhere(authority: EffectivePermissions, roleId: string): boolean {
+  return (authority.grants ?? []).some((part) => part.grant.id !== roleId && canSetting(part.permissions, "ROLES"));
 }
 
 /** Whoever manages roles through their own role keeps that ability (lockout protection, SPEC §11). */
@@ -34,7 +42,7 @@ function isUniqueViolation(error: unknown) {
  * Writes the role in the caller's transaction. The one unique key a validated draft can still hit
  * (a concurrent save took the name) is the role name, refused as such on the statement itself.
  */
-function writeRole(tx: Tx, workspaceId: string, draft: RoleDraft, options?: WriteOptions) {
+function writeRole(tx: Tx, workspaceId: string, draft: RoleDraft & { kind?: GrantKind }, options?: WriteOptions) {
   return writeRoleDefinition(tx, workspaceId, draft, options).catch((error: unknown) => {
     throw isUniqueViolation(error) ? new DomainError("ROLE_NAME_TAKEN", { field: "name" }) : error;
   });
@@ -50,13 +58,16 @@ export async function createRole(
   draft: RoleDraft,
   change: Extract<RoleChange, "created" | "imported"> = "created",
   guardrails: readonly GuardrailStatement[] = [],
+  kind: GrantKind = "role",
 ): Promise<{ id: string }> {
   const authority = await authorityFor(tx, actor, "ROLES");
+  // Guardrails are statements about roles (SPEC §14); a set carries none.
+  if (kind === "set" && guardrails.length > 0) throw new DomainError("VALIDATION_FAILED", { field: "guardrails" });
   await assertValidDraft(tx, actor.workspaceId, draft);
   await assertDefinitionWithinAuthority(tx, actor, authority, draftToDefinition(draft));
-  const role = await writeRole(tx, actor.workspaceId, draft);
+  const role = await writeRole(tx, actor.workspaceId, { ...draft, kind });
   if (guardrails.length > 0) await addImportedGuardrails(tx, actor, role, draft, guardrails);
-  await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
+  await writeAudit(tx, actor, { action: "role.created", targetType: kind === "set" ? "permissionSet" : "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
   await recordRoleVersion(tx, actor, role, change, draft);
   return { id: role.id };
 }
@@ -79,7 +90,7 @@ export async function updateRole(
   if (current.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE");
   await assertValidDraft(tx, actor.workspaceId, draft, roleId);
   await assertDefinitionWithinAuthority(tx, actor, authority, draftToDefinition(draft));
-  if (await holdsRole(tx, actor, roleId) && !grantsRolesAccess(draft)) throw new DomainError("OWN_ROLES_ACCESS", { field: "settings.ROLES" });
+  if ((await holdsGrant(tx, actor, roleId)) && !grantsRolesAccess(draft) && !rolesAccessElsewhere(authority, roleId)) throw new DomainError("OWN_ROLES_ACCESS", { field: "settings.ROLES" });
   // Before anything is written: the engine judges the role's guardrails on the new definition.
   const schema = await loadWorkspaceSchema(tx, actor.workspaceId);
   await assertGuardrailsHold(

@@ -121,6 +121,9 @@ function roleColumns(role: RoleDraft) {
   return { name, nameKey: roleNameKey(name), description: role.description.trim(), icon: role.icon, ...pickSwitches(role) };
 }
 
+/** What a row of the Role table is (SPEC §17): a role, or a permission set. */
+export type GrantKind = "role" | "set";
+
 export interface WriteOptions {
   /** Rewrites this role, only if it is still at `expectedVersion` (SPEC §8); absent: creates one. */
   roleId?: string;
@@ -133,10 +136,10 @@ export interface WriteOptions {
  * checks and bumps the version in one conditional UPDATE, so two concurrent saves cannot both
  * pass. isAdmin is written on creation only: no save turns a role into Admin or back.
  */
-export async function writeRoleDefinition(tx: Tx, workspaceId: string, role: RoleDraft & { isAdmin?: boolean }, options: WriteOptions = {}) {
+export async function writeRoleDefinition(tx: Tx, workspaceId: string, role: RoleDraft & { isAdmin?: boolean; kind?: GrantKind }, options: WriteOptions = {}) {
   let roleId = options.roleId;
   if (roleId === undefined) {
-    roleId = (await tx.role.create({ data: { workspaceId, ...roleColumns(role), isAdmin: role.isAdmin ?? false } })).id;
+    roleId = (await tx.role.create({ data: { workspaceId, ...roleColumns(role), isAdmin: role.isAdmin ?? false, kind: role.kind ?? "role" } })).id;
   } else {
     const { count } = await tx.role.updateMany({
       where: { id: roleId, workspaceId, ...(options.expectedVersion !== undefined ? { version: options.expectedVersion } : {}) },
