@@ -31,7 +31,9 @@ import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { createAgentToken } from "@/lib/agents/tokens";
 import { createGuardrail, deleteGuardrail, type GuardrailStatement } from "@/lib/roles/guardrails";
 import { expireDueAssignments } from "@/lib/roles/expiry";
+import { assignPermissionSet, unassignPermissionSet } from "@/lib/permission-sets/assignment";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
+import { writeRoleDefinition } from "@/lib/roles/store";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { createMember, createRole as seedRole, type ObjectIndex } from "@/prisma/factories";
 import { demoSchema } from "@/lib/permissions/fixtures";
@@ -102,6 +104,9 @@ type Command =
   | { kind: "createGuardrail"; role: number; statement: number }
   | { kind: "deleteGuardrail"; guardrail: number }
   | { kind: "createAgentToken"; principal: number }
+  | { kind: "createSet"; draft: Omit<RoleDraft, "name">; narrow: Narrowing }
+  | { kind: "assignSet"; set: number; principal: number; untilHours: number | null; aimed: boolean }
+  | { kind: "unassignSet"; principal: number; set: number }
   // Time passes: the clock moves just past the next pending Until (or `hours` when none is pending).
   | { kind: "advanceClock"; hours: number };
 
@@ -127,6 +132,9 @@ const commandArb: fc.Arbitrary<{ actor: number; command: Command }> = fc.record(
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("createGuardrail" as const), role: index, statement: index }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant("deleteGuardrail" as const), guardrail: index }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("createAgentToken" as const), principal: index }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant("createSet" as const), draft: anyDraftArb, narrow: narrowArb }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant("assignSet" as const), set: index, principal: index, untilHours: untilArb, aimed: fc.boolean() }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant("unassignSet" as const), principal: index, set: index }) },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant("advanceClock" as const), hours: fc.integer({ min: 1, max: 48 }) }) },
   ),
 });
@@ -140,6 +148,8 @@ interface Held {
   roleId: string | null;
   until: number | null;
   revoked: boolean;
+  /** Permission sets held beside the role (SPEC §17), each for good or until an instant. */
+  sets: { setId: string; until: number | null }[];
 }
 
 interface State {
@@ -156,7 +166,7 @@ interface State {
 }
 
 async function observe(): Promise<State> {
-  const [workspace, roles, members, keys, agents, guardrails, tokens] = await Promise.all([
+  const [workspace, roles, members, keys, agents, guardrails, tokens, setAssignments] = await Promise.all([
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId } }),
     db.role.findMany({ where: { workspaceId } }),
     db.workspaceMember.findMany({ where: { workspaceId } }),
@@ -164,12 +174,14 @@ async function observe(): Promise<State> {
     db.agent.findMany({ where: { workspaceId } }),
     db.guardrail.findMany({ where: { workspaceId } }),
     db.agentToken.findMany({ where: { workspaceId } }),
+    db.permissionSetAssignment.findMany({ where: { workspaceId } }),
   ]);
   const principals = new Map<string, Held>();
   const time = (date: Date | null) => date?.getTime() ?? null;
-  for (const member of members) principals.set(`member:${member.id}`, { roleId: member.roleId, until: time(member.roleExpiresAt), revoked: false });
-  for (const key of keys) principals.set(`apiKey:${key.id}`, { roleId: key.roleId, until: time(key.roleExpiresAt), revoked: key.revokedAt !== null });
-  for (const agent of agents) principals.set(`agent:${agent.id}`, { roleId: agent.roleId, until: time(agent.roleExpiresAt), revoked: false });
+  const setsOf = (kind: string, id: string) => setAssignments.filter((row) => row.principalKind === kind && row.principalId === id).map((row) => ({ setId: row.setId, until: time(row.expiresAt) }));
+  for (const member of members) principals.set(`member:${member.id}`, { roleId: member.roleId, until: time(member.roleExpiresAt), revoked: false, sets: setsOf("member", member.id) });
+  for (const key of keys) principals.set(`apiKey:${key.id}`, { roleId: key.roleId, until: time(key.roleExpiresAt), revoked: key.revokedAt !== null, sets: setsOf("apiKey", key.id) });
+  for (const agent of agents) principals.set(`agent:${agent.id}`, { roleId: agent.roleId, until: time(agent.roleExpiresAt), revoked: false, sets: setsOf("agent", agent.id) });
   const adminIds = new Set(roles.filter((role) => role.isAdmin).map((role) => role.id));
   const tokensByAgent = new Map<string, Set<string>>();
   for (const token of tokens) tokensByAgent.set(token.agentId, new Set([...(tokensByAgent.get(token.agentId) ?? []), token.id]));
@@ -190,9 +202,16 @@ function heldAt(held: Held, state: State, t: number): string {
   return state.defaultRoleId;
 }
 
+/** The permission sets a principal holds at instant `t`. */
+function setsAt(held: Held, t: number): string[] {
+  return held.sets.filter((set) => set.until === null || t < set.until).map((set) => set.setId);
+}
+
 /** Every instant at which what a principal holds may change, from now on: the step is checked at all of them. */
 function instants(now: number, ...states: State[]): number[] {
-  const ends = states.flatMap((state) => [...state.principals.values()].map((held) => held.until)).filter((until): until is number => until !== null && until > now);
+  const ends = states
+    .flatMap((state) => [...state.principals.values()].flatMap((held) => [held.until, ...held.sets.map((set) => set.until)]))
+    .filter((until): until is number => until !== null && until > now);
   return [now, ...ends.flatMap((until) => [until - 1, until]), now + 10 * 365 * 86_400_000];
 }
 
@@ -231,12 +250,18 @@ async function checkInvariants(before: State, after: State, authority: Effective
   for (const [id, held] of after.principals) {
     if (held.revoked) continue;
     const previous = before.principals.get(id);
+    const live = previous && !previous.revoked ? previous : null;
     for (const t of points) {
       const now = heldAt(held, after, t);
-      const was = previous && !previous.revoked ? heldAt(previous, before, t) : null;
-      if (was === now) continue;
-      expect(await within(now, authority, actorId, deletedWithin), `${label}: ${id} holds ${now} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
-      if (was !== null) expect(await within(was, authority, actorId, deletedWithin), `${label}: ${id} was moved off ${was} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
+      const was = live ? heldAt(live, before, t) : null;
+      if (was !== now) {
+        expect(await within(now, authority, actorId, deletedWithin), `${label}: ${id} holds ${now} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
+        if (was !== null) expect(await within(was, authority, actorId, deletedWithin), `${label}: ${id} was moved off ${was} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
+      }
+      // Sets given or taken at this instant, likewise (SPEC §17).
+      const [setsNow, setsWas] = [setsAt(held, t), live ? setsAt(live, t) : []];
+      for (const set of setsNow.filter((set) => !setsWas.includes(set))) expect(await within(set, authority, actorId, deletedWithin), `${label}: ${id} holds set ${set} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
+      for (const set of setsWas.filter((set) => !setsNow.includes(set))) expect(await within(set, authority, actorId, deletedWithin), `${label}: ${id} lost set ${set} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
     }
   }
   // A token acts as its agent: the agent's whole timeline is within whoever minted it.
@@ -244,7 +269,9 @@ async function checkInvariants(before: State, after: State, authority: Effective
     const previous = before.tokens.get(agentId) ?? new Set();
     if ([...tokens].every((token) => previous.has(token))) continue;
     const held = after.principals.get(`agent:${agentId}`)!;
-    for (const t of points) expect(await within(heldAt(held, after, t), authority, actorId, deletedWithin), `${label}: token for agent ${agentId} acts beyond its minter at ${new Date(t).toISOString()}`).toBe(true);
+    for (const t of points) {
+      for (const grant of [heldAt(held, after, t), ...setsAt(held, t)]) expect(await within(grant, authority, actorId, deletedWithin), `${label}: token for agent ${agentId} acts beyond its minter at ${new Date(t).toISOString()}`).toBe(true);
+    }
   }
 }
 
@@ -253,11 +280,15 @@ async function checkExpiries(before: State, after: State, now: number, label: st
   for (const [id, held] of before.principals) {
     const recorded = after.principals.get(id)!;
     expect(heldAt(recorded, after, now), `${label}: ${id} after its Until`).toBe(heldAt(held, before, now));
+    expect(setsAt(recorded, now).sort(), `${label}: ${id}'s sets after their Until`).toEqual(setsAt(held, now).sort());
+    expect(recorded.sets.every((set) => set.until === null || set.until > now), `${label}: an ended set of ${id} not recorded`).toBe(true);
     if (held.until !== null && held.until <= now) expect(recorded.until, `${label}: expiry of ${id} not recorded`).toBeNull();
     const [kind, principalId] = id.split(":");
     const resolved =
       kind === "member" ? await memberPrincipal(db, principalId, new Date(now)) : kind === "agent" ? await agentPrincipal(db, principalId, new Date(now)) : await apiKeyPrincipalById(db, workspaceId, principalId, new Date(now));
     expect(resolved?.roleId, `${label}: ${id} resolves to another role than it holds`).toBe(heldAt(held, before, now));
+    // An Admin holds everything: its sets add nothing, and it resolves as Admin alone.
+    if (!resolved?.permissions.isAdmin) expect((resolved?.permissions.grants ?? []).slice(1).map((part) => part.grant.id).sort(), `${label}: ${id} resolves to other sets than it holds`).toEqual(setsAt(held, now).sort());
   }
 }
 
@@ -344,6 +375,25 @@ async function run(actor: Principal, command: Command, state: State, deletedWith
       const agent = pick(principalIds.filter((id) => id.startsWith("agent:")), command.principal);
       return agent ? db.$transaction((tx) => createAgentToken(tx, actor, principalRef(agent).id, `Token ${unique()}`, null, now)) : undefined;
     }
+    case "createSet": {
+      const draft = { ...(await draftFor(actor, command)), name: `Set ${unique()}` };
+      return db.$transaction((tx) => createRole(tx, actor, draft, "created", [], "set"));
+    }
+    case "assignSet": {
+      const sets = (await db.role.findMany({ where: { workspaceId, kind: "set" }, select: { id: true }, orderBy: { id: "asc" } })).map((set) => set.id);
+      const setId = pick(sets, command.set);
+      if (!setId) return undefined;
+      const until = command.untilHours === null ? null : new Date(clock + command.untilHours * HOUR);
+      const targets = command.aimed ? principalIds.filter((id) => TARGET_MEMBER_IDS.has(id)) : principalIds;
+      return db.$transaction((tx) => assignPermissionSet(tx, actor, setId, principalRef(pick(targets.length > 0 ? targets : principalIds, command.principal)!), until, now));
+    }
+    case "unassignSet": {
+      const holders = principalIds.filter((id) => state.principals.get(id)!.sets.length > 0);
+      const holder = pick(holders, command.principal);
+      if (!holder) return undefined;
+      const setId = pick(state.principals.get(holder)!.sets, command.set)!.setId;
+      return db.$transaction((tx) => unassignPermissionSet(tx, actor, setId, principalRef(holder)));
+    }
     case "advanceClock":
       return undefined; // the property moves the clock itself (see below)
   }
@@ -365,7 +415,7 @@ async function draftFor(actor: Principal, command: { draft: Omit<RoleDraft, "nam
 }
 
 /** Gives the actors fresh random roles (as the database's owner would), re-creating removed ones. */
-async function prepareActors(drafts: Omit<RoleDraft, "name">[], ownOpportunitiesOnly: boolean[]) {
+async function prepareActors(drafts: Omit<RoleDraft, "name">[], ownOpportunitiesOnly: boolean[], extraSets: (Omit<RoleDraft, "name"> | null)[]) {
   const ids: string[] = [];
   for (const [i, email] of ACTOR_EMAILS.entries()) {
     const draft = { ...EMPTY_ROLE_DRAFT, ...drafts[i] };
@@ -382,7 +432,15 @@ async function prepareActors(drafts: Omit<RoleDraft, "name">[], ownOpportunities
     });
     const existing = await db.workspaceMember.findFirst({ where: { workspaceId, user: { email } } });
     if (existing) await db.workspaceMember.update({ where: { id: existing.id }, data: { roleId: role.id } });
-    ids.push(existing?.id ?? (await createMember(db, { workspaceId, roleId: role.id, email, name: `Actor ${i}`, passwordHash: "x" })).id);
+    const id = existing?.id ?? (await createMember(db, { workspaceId, roleId: role.id, email, name: `Actor ${i}`, passwordHash: "x" })).id;
+    // Some actors hold a permission set beside their role (SPEC §17): their authority is the union.
+    await db.permissionSetAssignment.deleteMany({ where: { principalKind: "member", principalId: id } });
+    const extra = extraSets[i];
+    if (extra) {
+      const set = await writeRoleDefinition(db, workspaceId, { ...EMPTY_ROLE_DRAFT, ...extra, name: `Actor set ${unique()}`, kind: "set" });
+      await db.permissionSetAssignment.create({ data: { workspaceId, setId: set.id, principalKind: "member", principalId: id } });
+    }
+    ids.push(id);
   }
   return ids;
 }
@@ -428,12 +486,13 @@ describe("escalation suite (SPEC §11, §16)", () => {
       fc.asyncProperty(
         fc.array(actorDraftArb, { minLength: 2, maxLength: 2 }),
         fc.array(fc.constantFrom(true, false, false), { minLength: 2, maxLength: 2 }),
+        fc.array(fc.option(actorDraftArb, { freq: 2 }), { minLength: 2, maxLength: 2 }),
         fc.constantFrom("Member", "Guest", "Guest"),
         fc.array(commandArb, { minLength: 5, maxLength: 25 }),
-        async (actorDrafts, ownOpportunitiesOnly, defaultRole, commands) => {
+        async (actorDrafts, ownOpportunitiesOnly, extraSets, defaultRole, commands) => {
           stats.sequences++;
           clock = Math.max(clock, Date.now());
-          const actorIds = await prepareActors(actorDrafts, ownOpportunitiesOnly);
+          const actorIds = await prepareActors(actorDrafts, ownOpportunitiesOnly, extraSets);
           // As the owner would: a default role the actors often hold (Guest) or rarely (Member),
           // so that assignments with an Until are both accepted and refused.
           const chosen = await db.role.findUnique({ where: { id: demoRoles.get(defaultRole)! }, select: { id: true } });
@@ -444,7 +503,7 @@ describe("escalation suite (SPEC §11, §16)", () => {
             stats.steps++;
             const before = await observe();
             if (command.kind === "advanceClock") {
-              const pending = [...before.principals.values()].map((held) => held.until).filter((until): until is number => until !== null && until > clock);
+              const pending = [...before.principals.values()].flatMap((held) => [held.until, ...held.sets.map((set) => set.until)]).filter((until): until is number => until !== null && until > clock);
               clock = pending.length > 0 ? Math.min(...pending) + 1_000 : clock + command.hours * HOUR;
               stats.expiries += await expireDueAssignments(db, workspaceId, new Date(clock));
               await checkExpiries(before, await observe(), clock, label);
