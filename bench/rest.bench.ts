@@ -30,7 +30,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { hashApiKeySecret } from "../lib/api-keys/secret";
-import { createPrismaClient } from "../lib/db";
+import { createPrismaClient } from "../lib/db/prisma";
 import { createApiKey } from "../prisma/factories";
 import { fillPeopleAt } from "./lib/bulk-people";
 

@@ -22,8 +22,8 @@ import pg from "pg";
 import type { ApiDeps } from "../lib/api/context";
 import { createRateLimiter } from "../lib/api/rate-limit";
 import { handleListRecords } from "../lib/api/records-handlers";
-import { createPrismaClient } from "../lib/db";
-import { isPostgresUrl } from "../lib/sql-dialect";
+import { createPrismaClient } from "../lib/db/prisma";
+import { isPostgresUrl } from "../lib/db/sql-dialect";
 import { benchEmail, fillPeopleAt } from "./lib/bulk-people";
 
 const SIZES = (process.env.SCALE_SIZES ?? process.env.SIZES ?? "10000,100000,1000000").split(",").map(Number);

@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { sealData } from "iron-session";
-import { createPrismaClient } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { SESSION_COOKIE } from "@/lib/auth/session-config";
 import { createTestWorkspace } from "@/prisma/test-workspace";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_SESSION_SECRET } from "./env";

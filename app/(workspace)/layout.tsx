@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/layout/app-shell";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";

@@ -7,7 +7,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { isPostgresUrl } from "../../lib/sql-dialect";
+import { isPostgresUrl } from "../../lib/db/sql-dialect";
 
 const CITIES = ["Paris", "Lyon", "Berlin", "Madrid", "Rome", "Lisbon", "Vienna", "Prague", "Dublin", "Oslo", "Warsaw", "Brussels", "Zurich", "Athens", "Helsinki", "Porto", "Milan", "Munich", "Seville", "Nantes"];
 const FIRST = ["Ada", "Bruno", "Chloé", "Dmitri", "Émile", "Fatou", "Greta", "Hugo", "Inès", "Jonas", "Kenji", "Léa", "Marta", "Nils", "Olga", "Pablo"];

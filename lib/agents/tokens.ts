@@ -6,7 +6,7 @@
  * (SPEC §11).
  */
 import { randomBytes } from "node:crypto";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";

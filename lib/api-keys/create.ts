@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { canSetting } from "@/lib/permissions";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";

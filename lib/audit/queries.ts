@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { can, type EffectivePermissions } from "@/lib/permissions";
 import { isAboutHiddenObject, maskAuditEntry } from "./reader";
 

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 
 /** SPEC §12: 5 failed attempts for one email, or 20 from one address, within 15 minutes. */

@@ -4,7 +4,7 @@
  *
  * A database only uses an expression index when the query contains the very same expression, key
  * included, as literal text: a bound `json_extract("data", ?)` or `->> $1` never matches one. So
- * the value of a data field is written into the SQL text (`inlineJsonValue` of lib/sql-dialect.ts),
+ * the value of a data field is written into the SQL text (`inlineJsonValue` of lib/db/sql-dialect.ts),
  * and only for names that pass a strict pattern (field keys are `^[a-z][A-Za-z0-9]*$`, see
  * lib/metadata/fields.ts); any other name stays a bound parameter (correct, just unindexed).
  *
@@ -29,8 +29,8 @@
  * comparisons alike (none names a COLLATE), so cursors agree with the page order.
  */
 import { createHash } from "node:crypto";
-import type { Tx } from "@/lib/db";
-import { dialectOf, isInlineJsonKey, jsonValueKind, postgresDialect, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/sql-dialect";
+import type { Tx } from "@/lib/db/prisma";
+import { dialectOf, isInlineJsonKey, jsonValueKind, postgresDialect, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/db/sql-dialect";
 import { STANDARD_OBJECTS } from "@/lib/metadata/standard-objects";
 
 /** Long text is searched, never compared or sorted: an index would only cost writes. */

@@ -1,6 +1,6 @@
-import type { Tx } from "@/lib/db";
-import { queryRows } from "@/lib/db-direct";
-import { dialectOf } from "@/lib/sql-dialect";
+import type { Tx } from "@/lib/db/prisma";
+import { queryRows } from "@/lib/db/hot-path";
+import { dialectOf } from "@/lib/db/sql-dialect";
 import type { Principal } from "@/lib/access/principal";
 import { withinRecordRule } from "./access";
 import { recordNotFound } from "./errors";

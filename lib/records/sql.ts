@@ -1,14 +1,14 @@
 /**
  * Every SQL statement of the records domain, for SQLite (the embedded default) and PostgreSQL:
  * where the two differ (`json_extract` → `data->>…`, LIKE → ILIKE, NULL order, placeholders) the
- * text comes from the client's dialect (lib/sql-dialect.ts). Identifiers are never built from user
+ * text comes from the client's dialect (lib/db/sql-dialect.ts). Identifiers are never built from user
  * input: field names reach here only after being looked up in the object's metadata; a JSON key
  * is written into the text only when the name passes the dialect's strict pattern (so
  * expression indexes apply, on both databases), bound otherwise.
  */
-import type { Tx } from "@/lib/db";
-import { queryRows, toDate } from "@/lib/db-direct";
-import { dialectOf, jsonValueKind, sqliteDialect, type SqlDialect } from "@/lib/sql-dialect";
+import type { Tx } from "@/lib/db/prisma";
+import { queryRows, toDate } from "@/lib/db/hot-path";
+import { dialectOf, jsonValueKind, sqliteDialect, type SqlDialect } from "@/lib/db/sql-dialect";
 import type { RecordPredicate } from "@/lib/permissions";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { canAssignRole } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";

@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { normalizeRoleName } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";

@@ -12,7 +12,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberPrincipal, type Principal } from "@/lib/access/principal";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { addCustomField } from "@/lib/metadata/fields";
 import { findRecordObject, type RecordObject } from "@/lib/records";
 import { postgresRecordIndexName, recordIndexName } from "@/lib/records/indexes";

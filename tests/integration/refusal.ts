@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { dialectOf } from "@/lib/sql-dialect";
+import { dialectOf } from "@/lib/db/sql-dialect";
 
 export type ActionOutcome = { ok: boolean; errors?: { code: string; field?: string }[] };
 

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/access/current-member";
 import { listRecords, visibleFieldsOf } from "@/lib/records";

@@ -4,7 +4,7 @@
  * the client they run on; the SQLite text is what it always was.
  */
 
-import { FOLD_CASE_FUNCTION, needsUnicodeFolding } from "./records/sqlite-functions";
+import { FOLD_CASE_FUNCTION, needsUnicodeFolding } from "./sqlite-functions";
 
 export type DialectName = "sqlite" | "postgresql";
 
@@ -77,7 +77,7 @@ export const sqliteDialect: SqlDialect = {
   // Both sides folded, always: an ASCII term can still meet a value whose lower case is ASCII (K, the Kelvin sign).
   contains: (expression, term) => ({ text: sqliteLike(`${FOLD_CASE_FUNCTION}(${expression})`), term: term.toLowerCase() }),
   // LIKE folds ASCII only: a term with other letters compares both sides lower-cased by Unicode
-  // rules (a function registered on every connection, lib/records/sqlite-functions.ts).
+  // rules (a function registered on every connection, lib/db/sqlite-functions.ts).
   search: (expression, term) =>
     needsUnicodeFolding(term)
       ? { text: sqliteLike(`${FOLD_CASE_FUNCTION}(${expression})`), term: term.toLowerCase() }

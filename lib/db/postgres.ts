@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@prisma/client";
 import pg from "pg";
-import { statementCache, withDirectStatements, type DirectStatements, type SqlParam } from "./db-direct";
+import { statementCache, withDirectStatements, type DirectStatements, type SqlParam } from "./hot-path";
 
 /**
  * The PostgreSQL client (SPEC §15). Its generated code lives apart from the SQLite one
@@ -16,7 +16,7 @@ const CLIENT_DIR = "./node_modules/.prisma-pg/client";
 const TRANSACTION_LOCK_KEY = 7_265_002;
 
 /**
- * Interactive transactions run one at a time, as SQLite's BEGIN IMMEDIATE makes them (lib/db.ts).
+ * Interactive transactions run one at a time, as SQLite's BEGIN IMMEDIATE makes them (lib/db/prisma.ts).
  * The invariants checked inside a transaction (the last Admin, a role's version, the sign-in
  * throttle) read and then write; under PostgreSQL's READ COMMITTED two of them would both read
  * the old state, on one instance or on several sharing the database. A transaction-scoped
@@ -54,7 +54,7 @@ const utcTimestamps = {
 } as pg.CustomTypesConfig;
 
 /**
- * The direct statements (lib/db-direct.ts): named statements, which PostgreSQL parses and plans
+ * The direct statements (lib/db/hot-path.ts): named statements, which PostgreSQL parses and plans
  * once per connection, on a small pool of their own. Writes wait their turn like any query (no
  * event loop to block here), and keep the server's durability settings.
  */
