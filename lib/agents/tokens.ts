@@ -12,6 +12,7 @@ import type { Principal } from "@/lib/access/principal";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { writeAudit } from "@/lib/audit/log";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 const TOKEN_PREFIX = "rca_";
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -25,6 +26,7 @@ export interface CreatedAgentToken {
 }
 
 export async function createAgentToken(tx: Tx, actor: Principal, agentId: string, name: string): Promise<CreatedAgentToken> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
   const agent = await tx.agent.findFirst({ where: { id: agentId, workspaceId: actor.workspaceId } });
   if (!agent) throw new DomainError("NOT_FOUND");
@@ -38,6 +40,7 @@ export async function createAgentToken(tx: Tx, actor: Principal, agentId: string
 }
 
 export async function revokeAgentToken(tx: Tx, actor: Principal, tokenId: string, now = new Date()) {
+  await lockAdministration(tx, actor.workspaceId);
   await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
   const token = await tx.agentToken.findFirst({ where: { id: tokenId, workspaceId: actor.workspaceId }, include: { agent: { select: { name: true } } } });
   if (!token) throw new DomainError("NOT_FOUND");

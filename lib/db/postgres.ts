@@ -12,30 +12,42 @@ import { statementCache, withDirectStatements, type DirectStatements, type SqlPa
  * describe this one too.
  */
 const CLIENT_DIR = "./node_modules/.prisma-pg/client";
-/** Any constant: the key of the one lock every interactive transaction takes (see below). */
-const TRANSACTION_LOCK_KEY = 7_265_002;
+/** How many times an interactive transaction runs when PostgreSQL aborts it to break a deadlock or a serialization conflict. */
+const TRANSACTION_ATTEMPTS = 4;
+
+/** SQLSTATE 40001 (serialization failure) and 40P01 (deadlock detected): the transaction did nothing and may run again. */
+function isRetryableConflict(error: unknown): boolean {
+  for (let cause: unknown = error, depth = 0; cause && typeof cause === "object" && depth < 6; depth++) {
+    const { code, originalCode, message } = cause as { code?: unknown; originalCode?: unknown; message?: unknown };
+    if (code === "P2034" || code === "40001" || code === "40P01" || originalCode === "40001" || originalCode === "40P01") return true;
+    if (typeof message === "string" && /\b(40P01|40001)\b|deadlock detected|could not serialize access/.test(message)) return true;
+    const next = cause as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
+    cause = next.meta?.driverAdapterError ?? next.cause;
+  }
+  return false;
+}
 
 /**
- * Interactive transactions run one at a time, as SQLite's BEGIN IMMEDIATE makes them (lib/db/prisma.ts).
- * The invariants checked inside a transaction (the last Admin, a role's version, the sign-in
- * throttle) read and then write; under PostgreSQL's READ COMMITTED two of them would both read
- * the old state, on one instance or on several sharing the database. A transaction-scoped
- * advisory lock, taken right after BEGIN, gives them SQLite's single-writer order everywhere.
- * Single statements outside a transaction do not take it.
+ * Interactive transactions run side by side (SPEC §21): no lock is taken for them here. A use
+ * case whose invariant reads and then writes locks what the invariant is about (./locks.ts), and
+ * when two of them lock in a circle PostgreSQL aborts one: it is run again from the start, a few
+ * times at most, after a short random pause. A transaction's callback only talks to the database
+ * (the slow and outside work, argon2 or e-mail, is done before or after), so running it again is safe.
  */
-function serializedTransactions(factory: PrismaPg): PrismaPg {
-  const connect = factory.connect.bind(factory);
-  factory.connect = async () => {
-    const adapter = await connect();
-    const startTransaction = adapter.startTransaction.bind(adapter);
-    adapter.startTransaction = async (isolationLevel) => {
-      const transaction = await startTransaction(isolationLevel);
-      await transaction.executeRaw({ sql: `SELECT pg_advisory_xact_lock(${TRANSACTION_LOCK_KEY})`, args: [], argTypes: [] });
-      return transaction;
-    };
-    return adapter;
-  };
-  return factory;
+function retryingTransactions(client: PrismaClient): PrismaClient {
+  const transaction = client.$transaction.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  client.$transaction = (async (...args: unknown[]) => {
+    if (typeof args[0] !== "function") return transaction(...args);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transaction(...args);
+      } catch (error) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !isRetryableConflict(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+      }
+    }
+  }) as PrismaClient["$transaction"];
+  return client;
 }
 
 const TIMESTAMP_OID = 1114;
@@ -90,6 +102,6 @@ export function createPostgresClient(url: string): PrismaClient {
     throw new Error(`The PostgreSQL Prisma client is missing: run node scripts/prisma-postgres.mjs --generate (${error instanceof Error ? error.message : error})`);
   }
   // idle pool connections must not keep a script or test process alive
-  const client = new generated.PrismaClient({ adapter: serializedTransactions(new PrismaPg({ connectionString: url, allowExitOnIdle: true })) });
-  return withDirectStatements(client, postgresDirectStatements(url));
+  const client = new generated.PrismaClient({ adapter: new PrismaPg({ connectionString: url, allowExitOnIdle: true }) });
+  return withDirectStatements(retryingTransactions(client), postgresDirectStatements(url));
 }

@@ -52,6 +52,11 @@ export interface SqlDialect {
   orderBy(expression: string, direction: "ASC" | "DESC"): string;
   /** Positional parameters: SQLite takes `?`, PostgreSQL `$1…$n`. */
   placeholders(text: string): string;
+  /**
+   * Appended to a SELECT of rows the transaction will change (lib/db/locks.ts): PostgreSQL locks
+   * them until it ends; SQLite's transaction already holds the file's write lock.
+   */
+  readonly lockRowForWrite: string;
 }
 
 /** Keys safe to write into SQL text (a quoted JSON path segment, an index name): field keys are `^[a-z][A-Za-z0-9]*$`. */
@@ -87,6 +92,7 @@ export const sqliteDialect: SqlDialect = {
   isText: (value) => ({ text: `typeof(${value.text}) = 'text'`, params: value.params }),
   orderBy: (expression, direction) => `${expression} ${direction}`,
   placeholders: (text) => text,
+  lockRowForWrite: "",
 };
 
 const identity = (key: string) => key;
@@ -126,6 +132,7 @@ export const postgresDialect: SqlDialect = {
     let index = 0;
     return text.replace(/\?/g, () => `$${++index}`);
   },
+  lockRowForWrite: " FOR NO KEY UPDATE",
 };
 
 /** `postgresql://…` (or `postgres://…`) selects PostgreSQL; anything else is a SQLite file (SPEC §15). */

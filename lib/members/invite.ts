@@ -8,6 +8,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { hashPassword } from "@/lib/auth/password";
 import type { InviteMemberInput } from "./input";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 export interface InvitedMember {
   memberId: string;
@@ -46,6 +47,7 @@ export async function temporaryCredentials(): Promise<TemporaryCredentials> {
  * held while argon2 runs.
  */
 export async function inviteMember(tx: Tx, actor: Principal, input: InviteMemberInput, credentials: TemporaryCredentials): Promise<InvitedMember> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "MEMBERS");
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
   const role = workspace.defaultRole;

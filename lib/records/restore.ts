@@ -10,7 +10,7 @@ import { toVisibleRecord, type VisibleRecord } from "./serialize";
 export async function restoreRecord(tx: Tx, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
   const object = await resolveVisibleObject(tx, principal, objectName);
   assertCanDelete(principal, object, "restore");
-  const row = await requireRecordRow(tx, principal, object, id);
+  const row = await requireRecordRow(tx, principal, object, id, { forWrite: true });
   if (!row.deletedAt) throw recordNotInTrash(object.namePlural, id);
   const restored = await tx.record.update({ where: { id: row.id }, data: { deletedAt: null } });
   const after = toVisibleRecord(principal, object, restored);

@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "./store";
 import { ensureBaselineVersion, recordRoleVersion } from "./history";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 export interface DeletedRole {
   movedMembers: number;
@@ -21,6 +22,7 @@ export interface DeletedRole {
  * held it to the default role (SPEC §3). Admin and the current default role cannot be deleted.
  */
 export async function deleteRole(tx: Tx, actor: Principal, roleId: string): Promise<DeletedRole> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, include: ROLE_DEFINITION_INCLUDE });
   if (!role) throw new DomainError("NOT_FOUND");

@@ -13,6 +13,7 @@ import { ensureBaselineVersion, recordRoleVersion, type RoleChange } from "./his
 import { assertGuardrailsHold } from "./guardrails";
 import { resolvePermissions, type Guardrail } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 /** Re-read in the transaction: the actor's role may have changed since the request began. */
 async function holdsRole(tx: Tx, actor: Principal, roleId: string): Promise<boolean> {
@@ -51,6 +52,7 @@ export async function createRole(
   change: Extract<RoleChange, "created" | "imported"> = "created",
   guardrails: readonly GuardrailStatement[] = [],
 ): Promise<{ id: string }> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   await assertValidDraft(tx, actor.workspaceId, draft);
   await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
@@ -73,6 +75,7 @@ export async function updateRole(
   draft: RoleDraft,
   change: Extract<RoleChange, "updated" | "restored"> = "updated",
 ): Promise<{ version: number }> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   const current = await loadRoleRow(tx, actor.workspaceId, roleId);
   if (!current) throw new DomainError("NOT_FOUND");
