@@ -75,7 +75,12 @@ function postgresDirectStatements(url: string): DirectStatements {
   const named = statementCache((text) => ({ name: `rc_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text }));
 
   async function run<T>(text: string, params: readonly SqlParam[]): Promise<T[]> {
-    pool ??= new pg.Pool({ connectionString: url, max: DIRECT_POOL_SIZE, allowExitOnIdle: true, types: utcTimestamps });
+    if (!pool) {
+      pool = new pg.Pool({ connectionString: url, max: DIRECT_POOL_SIZE, allowExitOnIdle: true, types: utcTimestamps });
+      // An idle connection the server ends (a restart, a stopped test server) is dropped by the
+      // pool and replaced on the next query; unhandled, its error would end the process.
+      pool.on("error", () => {});
+    }
     const result = await pool.query({ ...named(text), values: [...params] });
     return result.rows as T[];
   }
