@@ -19,10 +19,14 @@ const BASE = Date.UTC(2020, 0, 1);
 
 export const benchEmail = (i: number) => `person${i}@scale.example`;
 
+/** A word one person in 100,000 has in their job title: a rare term (≤ 10 records at 1M) for search. */
+export const RARE_WORD = "Harpsichord";
+const jobTitle = (i: number) => (i % 100_000 === 77_777 ? `${RARE_WORD} restorer` : i % 3 ? "Engineer" : "Sales");
+
 /** Person number i: id, JSON data and creation date (one second apart). */
 function person(i: number) {
   const name = `${FIRST[i % FIRST.length]} ${LAST[(i >> 4) % LAST.length]} ${i}`;
-  const data = JSON.stringify({ name, email: benchEmail(i), city: CITIES[(i * 7) % CITIES.length], jobTitle: i % 3 ? "Engineer" : "Sales", phone: `+33 1 ${String(i).padStart(8, "0")}` });
+  const data = JSON.stringify({ name, email: benchEmail(i), city: CITIES[(i * 7) % CITIES.length], jobTitle: jobTitle(i), phone: `+33 1 ${String(i).padStart(8, "0")}` });
   return { id: `bulk${String(i).padStart(9, "0")}`, data, at: new Date(BASE + i * 1000).toISOString() };
 }
 

@@ -32,6 +32,7 @@ import { createHash } from "node:crypto";
 import type { Tx } from "@/lib/db/prisma";
 import { dialectOf, isInlineJsonKey, jsonValueKind, postgresDialect, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/db/sql-dialect";
 import { STANDARD_OBJECTS } from "@/lib/metadata/standard-objects";
+import { dropPostgresSearchIndexSql, ensureSearchIndex, wantsSearchIndex } from "./search-index";
 
 /** Long text is searched, never compared or sorted: an index would only cost writes. */
 const UNINDEXED_TYPES = new Set(["RICH_TEXT"]);
@@ -116,7 +117,10 @@ export function postgresStandardIndexesSql(): string[] {
 /** In the transaction that adds the field: the index exists before any record can hold a value. */
 export async function ensureRecordIndex(tx: Tx, field: { name: string; type: string }): Promise<void> {
   // Not CONCURRENTLY (impossible in a transaction): on PostgreSQL, writes to Record wait for the build.
-  if (wantsIndex(field)) await tx.$executeRawUnsafe(createRecordIndexSql(field.name, jsonValueKind(field.type), dialectOf(tx)));
+  const dialect = dialectOf(tx);
+  if (wantsIndex(field)) await tx.$executeRawUnsafe(createRecordIndexSql(field.name, jsonValueKind(field.type), dialect));
+  // Search finds the new field's values through an index from its first record on, too.
+  await ensureSearchIndex(tx, dialect, field);
 }
 
 /**
@@ -134,4 +138,6 @@ export async function dropRecordIndexIfUnused(tx: Tx, name: string): Promise<voi
   }
   const kept = new Set([...standard.map((field) => field.kind), ...remaining.map((field) => jsonValueKind(field.type))]);
   for (const kind of KINDS) if (!kept.has(kind)) await tx.$executeRawUnsafe(dropRecordIndexSql(name, kind, dialect));
+  const searched = [...STANDARD_OBJECTS.flatMap((object) => object.fields), ...remaining.map((field) => ({ name, type: field.type }))].some((field) => field.name === name && wantsSearchIndex(field));
+  if (!searched) await tx.$executeRawUnsafe(dropPostgresSearchIndexSql(name));
 }
