@@ -2,7 +2,7 @@
  * The hot path. These run on every record read and write, so they only read the fast index:
  * a Map lookup (two with a field) and a bit test, no allocation.
  */
-import { FAST_INDEX, actionBit } from "./fast-index";
+import { FAST_INDEX, OBJECT_KEY, actionBit } from "./fast-index";
 import type { ActionPermission, EffectivePermissions, ObjectAction, SettingsPermission } from "./types";
 
 /**
@@ -14,10 +14,8 @@ import type { ActionPermission, EffectivePermissions, ObjectAction, SettingsPerm
 export function can(perms: EffectivePermissions, action: ObjectAction, object: string, field?: string): boolean {
   const entry = perms[FAST_INDEX].objects.get(object);
   if (entry === undefined) return false;
-  const bit = actionBit(action);
-  if (field === undefined) return (entry.mask & bit) !== 0;
-  const fieldMask = entry.fieldMasks.get(field);
-  return fieldMask !== undefined && (fieldMask & bit) !== 0;
+  const mask = entry.masks.get(field === undefined ? OBJECT_KEY : field);
+  return mask !== undefined && (mask & actionBit(action)) !== 0;
 }
 
 export function canSetting(perms: EffectivePermissions, key: SettingsPermission): boolean {
