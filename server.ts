@@ -26,12 +26,13 @@ export function workerCount(env: Readonly<Record<string, string | undefined>> = 
 
 async function serve() {
   // Loaded here, not at the top: the primary of a cluster only forks and never needs them.
-  const [{ createServer }, { getRequestListener }, { default: next }, { defaultApiDeps }, { createApiRouter, isLeanApiPath }] = await Promise.all([
+  const [{ createServer }, { getRequestListener }, { default: next }, { defaultApiDeps }, { createApiRouter, isLeanApiPath }, { PEER_ADDRESS_HEADER }] = await Promise.all([
     import("node:http"),
     import("@hono/node-server"),
     import("next"),
     import("@/lib/api/default-deps"),
     import("@/lib/api/router"),
+    import("@/lib/auth/client-address"),
   ]);
   const app = next({ dev, port });
   const handleNext = app.getRequestHandler();
@@ -39,6 +40,8 @@ async function serve() {
   const handleApi = getRequestListener(createApiRouter(defaultApiDeps).fetch);
 
   const server = createServer((req, res) => {
+    // The socket's address, for per-address limits: a client cannot choose it (SPEC §16).
+    req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const pathname = query === -1 ? url : url.slice(0, query);

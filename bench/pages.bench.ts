@@ -15,6 +15,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { sealData } from "iron-session";
 import { SESSION_COOKIE } from "../lib/auth/session-config";
+import { startSession } from "../lib/auth/sessions";
 import { createPrismaClient } from "../lib/db/prisma";
 import { BENCH_SESSION_SECRET, prepareDatabase, rssOf, startServer, stopServer } from "./lib/server";
 
@@ -42,7 +43,8 @@ async function main() {
   await prepareDatabase(url, PEOPLE);
   const db = createPrismaClient(url);
   const ian = await db.user.findUniqueOrThrow({ where: { email: "ian@acme.dev" } });
-  const cookie = `${SESSION_COOKIE}=${await sealData({ userId: ian.id, generation: ian.sessionGeneration }, { password: BENCH_SESSION_SECRET, ttl: 24 * 3600 })}`;
+  const sessionId = await startSession(db, ian.id);
+  const cookie = `${SESSION_COOKIE}=${await sealData({ userId: ian.id, sessionId }, { password: BENCH_SESSION_SECRET, ttl: 24 * 3600 })}`;
   await db.$disconnect();
 
   const server = await startServer(url, { workers: process.env.WEB_CONCURRENCY, env: { API_RATE_LIMIT_PER_MINUTE: "0" } });

@@ -2,16 +2,18 @@ import { test as base, expect, type BrowserContext, type Locator, type Page } fr
 import { sealData } from "iron-session";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { SESSION_COOKIE } from "@/lib/auth/session-config";
+import { startSession } from "@/lib/auth/sessions";
 import { createTestWorkspace } from "@/prisma/test-workspace";
 import { E2E_BASE_URL, E2E_DATABASE_URL, E2E_SESSION_SECRET } from "./env";
 
 /** The e2e database, for setting up and checking state directly (the server uses the same file). */
 export const db = createPrismaClient(E2E_DATABASE_URL);
 
-/** Signs a browser context in as a user without going through the sign-in form. */
+/** Signs a browser context in as a user without going through the sign-in form: a real server-side session. */
 export async function signInAs(context: BrowserContext, email: string) {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const value = await sealData({ userId: user.id, generation: user.sessionGeneration }, { password: E2E_SESSION_SECRET, ttl: 60 * 60 });
+  const sessionId = await startSession(db, user.id);
+  const value = await sealData({ userId: user.id, sessionId }, { password: E2E_SESSION_SECRET, ttl: 60 * 60 });
   await context.addCookies([{ name: SESSION_COOKIE, value, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
 }
 

@@ -60,6 +60,9 @@ export const ERROR_CODES = [
   "PASSWORD_TOO_WEAK",
   "PASSWORD_UNCHANGED",
   "PASSWORD_CHANGE_REQUIRED",
+  "TEMPORARY_PASSWORD_EXPIRED",
+  // too many failed sign-ins or API-key lookups from one address (SPEC §12, §16)
+  "ADDRESS_THROTTLED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

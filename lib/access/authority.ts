@@ -9,7 +9,9 @@ import { DomainError } from "@/lib/errors";
 import {
   canSetting,
   exceedingPermissions,
+  grantsBeyond,
   resolvePermissions,
+  type BoundMe,
   type EffectivePermissions,
   type ExceedingPermission,
   type ObjectRule,
@@ -50,32 +52,47 @@ export function assertAdmin(authority: EffectivePermissions): void {
   if (!authority.isAdmin) throw new DomainError("ADMIN_ONLY");
 }
 
+/** The acting member, whose `Me` bounds record-level rules (SPEC §16); keys and agents have none. */
+export function actorMemberId(actor: Pick<Principal, "kind" | "id">): string | null {
+  return actor.kind === "member" ? actor.id : null;
+}
+
 /** Refuses when the role grants anything the actor lacks, naming the first such permission. */
 export async function assertWithinAuthority(
   tx: Tx,
-  workspaceId: string,
+  actor: Principal,
   authority: EffectivePermissions,
   role: EffectivePermissions,
-  field?: string,
-  objectRules: readonly ObjectRule[] = [],
+  { field, objectRules = [], boundMe = { memberId: actorMemberId(actor) } }: { field?: string; objectRules?: readonly ObjectRule[]; boundMe?: BoundMe } = {},
 ): Promise<void> {
-  const [first] = exceedingPermissions(role, authority);
+  if (authority.isAdmin) return;
+  const [first] = grantsBeyond(role, authority, boundMe);
   if (!first) return;
   if (first.kind === "admin") throw new DomainError("ADMIN_ONLY", { field });
-  throw new DomainError("EXCEEDS_AUTHORITY", { field: field ?? permissionLocator(first, objectRules), params: await describe(tx, workspaceId, first) });
+  throw new DomainError("EXCEEDS_AUTHORITY", { field: field ?? permissionLocator(first, objectRules), params: await describe(tx, actor.workspaceId, first) });
 }
 
-export async function assertDefinitionWithinAuthority(tx: Tx, workspaceId: string, authority: EffectivePermissions, definition: RoleDefinition): Promise<void> {
+export async function assertDefinitionWithinAuthority(tx: Tx, actor: Principal, authority: EffectivePermissions, definition: RoleDefinition): Promise<void> {
   if (authority.isAdmin) return;
-  const permissions = resolvePermissions(definition, await loadWorkspaceSchema(tx, workspaceId));
-  await assertWithinAuthority(tx, workspaceId, authority, permissions, undefined, definition.objectRules);
+  const permissions = resolvePermissions(definition, await loadWorkspaceSchema(tx, actor.workspaceId));
+  await assertWithinAuthority(tx, actor, authority, permissions, { objectRules: definition.objectRules });
 }
 
 /** A stored role (or the default role when `roleId` is null, as for a key without a role). */
-export async function assertRoleIdWithinAuthority(tx: Tx, workspaceId: string, authority: EffectivePermissions, roleId: string | null, field?: string): Promise<void> {
+export async function assertRoleIdWithinAuthority(tx: Tx, actor: Principal, authority: EffectivePermissions, roleId: string | null, field?: string): Promise<void> {
   if (authority.isAdmin) return;
-  const id = roleId ?? (await defaultRoleId(tx, workspaceId));
-  await assertWithinAuthority(tx, workspaceId, authority, await loadRolePermissions(tx, workspaceId, id), field);
+  const id = roleId ?? (await defaultRoleId(tx, actor.workspaceId));
+  await assertWithinAuthority(tx, actor, authority, await loadRolePermissions(tx, actor.workspaceId, id), { field });
+}
+
+/**
+ * Every role a principal would hold over time (SPEC §16): the role it gets and, when that
+ * assignment ends (`until`), the one it falls back to (the default role; for a key or agent no
+ * role, which acts as the default role). Each must be within the actor's authority.
+ */
+export async function assertTimelineWithinAuthority(tx: Tx, actor: Principal, authority: EffectivePermissions, roleId: string | null, until: Date | null, field?: string): Promise<void> {
+  await assertRoleIdWithinAuthority(tx, actor, authority, roleId, field);
+  if (until !== null) await assertRoleIdWithinAuthority(tx, actor, authority, null, field ?? "until");
 }
 
 export async function defaultRoleId(tx: Tx, workspaceId: string): Promise<string> {
@@ -100,11 +117,12 @@ async function describe(tx: Tx, workspaceId: string, item: Exclude<ExceedingPerm
  * The ids of the roles the actor could hand out: what the interface offers, disables or
  * explains before the server is asked (the server decides again on every request).
  */
-export async function rolesWithinAuthority(tx: Tx, workspaceId: string, authority: EffectivePermissions): Promise<string[]> {
+export async function rolesWithinAuthority(tx: Tx, actor: Principal): Promise<string[]> {
+  const { workspaceId, permissions: authority } = actor;
   const roles = await tx.role.findMany({ where: { workspaceId }, select: { id: true } });
   const within: string[] = [];
   for (const { id } of roles) {
-    if (authority.isAdmin || exceedingPermissions(await loadRolePermissions(tx, workspaceId, id), authority).length === 0) within.push(id);
+    if (authority.isAdmin || exceedingPermissions(await loadRolePermissions(tx, workspaceId, id), authority, actorMemberId(actor)).length === 0) within.push(id);
   }
   return within;
 }

@@ -12,7 +12,8 @@ import type { Principal } from "@/lib/access/principal";
 import { canSetting } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { getSession } from "@/lib/auth/session";
-import { expireDueAssignments } from "@/lib/roles/expiry";
+import { expireDueAssignments, hasExpired, roleHeldAt } from "@/lib/roles/expiry";
+import { isLiveSession } from "@/lib/auth/sessions";
 import { viewingAs } from "@/lib/roles/view-as";
 
 /** The signed-in member: a principal (id is the member id) plus what the shell displays. */
@@ -36,14 +37,15 @@ export interface ActingMember extends Principal {
 
 /**
  * The signed-in member of this request, or null. Memoised per request. A cookie whose session
- * generation is not the user's current one was ended (sign out of all sessions, password
- * change) and counts as signed out, for pages and server actions alike.
+ * row is gone was ended (signed out, sign out of all sessions, a password change) and counts as
+ * signed out, for pages and server actions alike (SPEC §16).
  */
 export const getActingMember = cache(async (): Promise<ActingMember | null> => {
   const session = await getSession();
-  if (!session.userId) return null;
-  const member = await findMember(session.userId);
-  if (!member || member.user.sessionGeneration !== session.generation) return null;
+  if (!session.userId || !session.sessionId) return null;
+  const now = new Date();
+  const [live, member] = await Promise.all([isLiveSession(db, session.userId, session.sessionId, now), findMember(session.userId, now)]);
+  if (!live || !member) return null;
   return {
     kind: "member",
     id: member.id,
@@ -70,16 +72,23 @@ async function permissionsOfSession(workspaceId: string, roleId: string, viewAsR
   return viewing ? { permissions: viewing.permissions, viewingAs: { roleId: viewing.roleId, roleName: viewing.roleName } } : { permissions: own, viewingAs: null };
 }
 
-/** The member row, after recording any role expiry that has passed in their workspace (SPEC §13). */
-async function findMember(userId: string) {
-  const find = () =>
-    db.workspaceMember.findFirst({
-      where: { userId },
-      orderBy: { createdAt: "asc" },
-      include: { user: true, workspace: true, role: { select: { name: true } } },
-    });
-  const member = await find();
-  return member && (await expireDueAssignments(db, member.workspaceId)) > 0 ? find() : member;
+/**
+ * The member row with the role held at `now` (SPEC §13, §16): an assignment whose `Until` has
+ * passed acts as the default role from that instant, whether or not this request is the one
+ * that records the expiry (another may be recording it at the same moment).
+ */
+async function findMember(userId: string, now: Date) {
+  const member = await db.workspaceMember.findFirst({
+    where: { userId },
+    orderBy: { createdAt: "asc" },
+    include: { user: true, workspace: true, role: { select: { name: true } } },
+  });
+  if (!member || !hasExpired(member.roleExpiresAt, now)) return member;
+  await expireDueAssignments(db, member.workspaceId, now);
+  const roleId = roleHeldAt("member", member, member.workspace.defaultRoleId, now);
+  if (!roleId) return null;
+  const role = await db.role.findUniqueOrThrow({ where: { id: roleId }, select: { name: true } });
+  return { ...member, roleId, roleExpiresAt: null, role };
 }
 
 export const CHANGE_PASSWORD_PATH = "/change-password";

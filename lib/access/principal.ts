@@ -114,10 +114,10 @@ export async function apiKeyPrincipal(
 }
 
 /** A key's principal by id, for admins inspecting what it can do (no secret involved). */
-export async function apiKeyPrincipalById(db: Tx, workspaceId: string, apiKeyId: string): Promise<Principal | null> {
+export async function apiKeyPrincipalById(db: Tx, workspaceId: string, apiKeyId: string, now = new Date()): Promise<Principal | null> {
   const key = await db.apiKey.findFirst({ where: { id: apiKeyId, workspaceId } });
   if (!key) return null;
-  const roleId = roleHeldAt("apiKey", key, null, new Date()) ?? (await defaultRoleId(db, key.workspaceId));
+  const roleId = roleHeldAt("apiKey", key, null, now) ?? (await defaultRoleId(db, key.workspaceId));
   return { kind: "apiKey", id: key.id, label: key.name, workspaceId, roleId, permissions: await loadRolePermissions(db, workspaceId, roleId) };
 }
 

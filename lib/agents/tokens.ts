@@ -9,7 +9,8 @@ import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
-import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
+import { assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
+import { roleHeldAt } from "@/lib/roles/expiry";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { writeAudit } from "@/lib/audit/log";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
@@ -25,17 +26,31 @@ export interface CreatedAgentToken {
   secret: string;
 }
 
-export async function createAgentToken(tx: Tx, actor: Principal, agentId: string, name: string): Promise<CreatedAgentToken> {
+/**
+ * Mints a token for the agent, optionally ending at `expiresAt`. The token acts with whatever
+ * the agent holds at each request, so the actor must hold all of the agent's timeline: the role
+ * it holds now and, if that assignment ends, the default role it falls back to (SPEC §16).
+ */
+export async function createAgentToken(tx: Tx, actor: Principal, agentId: string, name: string, expiresAt: Date | null = null, now = new Date()): Promise<CreatedAgentToken> {
   await lockAdministration(tx, actor.workspaceId);
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) throw new DomainError("VALIDATION_FAILED", { field: "expiresAt" });
   const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
   const agent = await tx.agent.findFirst({ where: { id: agentId, workspaceId: actor.workspaceId } });
   if (!agent) throw new DomainError("NOT_FOUND");
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, agent.roleId);
+  const held = roleHeldAt("agent", agent, await defaultRoleId(tx, actor.workspaceId), now);
+  await assertTimelineWithinAuthority(tx, actor, authority, held, held === agent.roleId ? agent.roleExpiresAt : null);
   const secret = TOKEN_PREFIX + randomBytes(24).toString("base64url");
   const token = await tx.agentToken.create({
-    data: { workspaceId: actor.workspaceId, agentId, name, prefix: secret.slice(0, 8), secretHash: hashApiKeySecret(secret) },
+    data: { workspaceId: actor.workspaceId, agentId, name, prefix: secret.slice(0, 8), secretHash: hashApiKeySecret(secret), expiresAt },
   });
-  await writeAudit(tx, actor, { action: "agentToken.created", targetType: "agent", targetId: agent.id, targetLabel: agent.name, roleId: agent.roleId, after: { token: token.name, prefix: token.prefix } });
+  await writeAudit(tx, actor, {
+    action: "agentToken.created",
+    targetType: "agent",
+    targetId: agent.id,
+    targetLabel: agent.name,
+    roleId: agent.roleId,
+    after: { token: token.name, prefix: token.prefix, expiresAt: expiresAt?.toISOString() ?? null },
+  });
   return { id: token.id, name: token.name, prefix: token.prefix, secret };
 }
 
@@ -50,10 +65,11 @@ export async function revokeAgentToken(tx: Tx, actor: Principal, tokenId: string
   return { name: token.name };
 }
 
-/** The agent a Bearer secret speaks for, or null (unknown or revoked). */
+/** The agent a Bearer secret speaks for, or null (unknown, revoked or expired). */
 export async function agentIdForToken(db: Tx, secret: string, now = new Date()): Promise<string | null> {
   const token = await db.agentToken.findUnique({ where: { secretHash: hashApiKeySecret(secret) } });
   if (!token || token.revokedAt) return null;
+  if (token.expiresAt && token.expiresAt.getTime() <= now.getTime()) return null;
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.agentToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }

@@ -38,7 +38,7 @@ export async function createApiKey(tx: Tx, actor: Principal, input: CreateApiKey
   // A key acts with its role, or without one with the default role: either way, never beyond
   // the permissions of whoever creates it (SPEC §11).
   if (role?.isAdmin) assertAdmin(authority);
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role?.id ?? null, "roleId");
+  await assertRoleIdWithinAuthority(tx, actor, authority, role?.id ?? null, "roleId");
   const secret = generateApiKeySecret();
   const key = await tx.apiKey.create({
     data: {

@@ -1,5 +1,7 @@
-import type { Tx } from "@/lib/db/prisma";
+import type { Db } from "@/lib/db/prisma";
 import { apiKeyPrincipal, type Principal } from "@/lib/access/principal";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import { assertAddressNotThrottled, countFailedLookup } from "@/lib/auth/throttle";
 import { DomainError } from "@/lib/errors";
 
 const BEARER = /^Bearer +(\S+) *$/i;
@@ -16,14 +18,20 @@ export function hasAuthorization(request: Request): boolean {
   return request.headers.has("authorization");
 }
 
-/** The principal of `Authorization: Bearer <secret>`; UNAUTHENTICATED (401) naming why otherwise. */
-export async function authenticateApiKey(db: Tx, request: Request, now: Date): Promise<Principal> {
+/**
+ * The principal of `Authorization: Bearer <secret>`; UNAUTHENTICATED (401) naming why otherwise.
+ * A secret that matches no key counts against the client's address like a failed sign-in
+ * (SPEC §16): past the limit the address gets 429 ADDRESS_THROTTLED, without a lookup.
+ */
+export async function authenticateApiKey(db: Db, request: Request, now: Date): Promise<Principal> {
   const header = request.headers.get("authorization");
   if (header === null || header.trim() === "") throw unauthenticated("MISSING_KEY");
   const secret = BEARER.exec(header)?.[1];
   if (secret === undefined) throw unauthenticated("MALFORMED_AUTHORIZATION");
-  if (secret.length > MAX_SECRET_LENGTH) throw unauthenticated("INVALID_KEY");
-  const result = await apiKeyPrincipal(db, secret, now);
-  if (!result.ok) throw unauthenticated(result.reason);
-  return result.principal;
+  const address = requestClientAddress(request.headers);
+  assertAddressNotThrottled(address, now);
+  const result = secret.length > MAX_SECRET_LENGTH ? ({ ok: false, reason: "INVALID_KEY" } as const) : await apiKeyPrincipal(db, secret, now);
+  if (result.ok) return result.principal;
+  if (result.reason === "INVALID_KEY") await countFailedLookup(db, address, now);
+  throw unauthenticated(result.reason);
 }

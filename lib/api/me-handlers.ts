@@ -1,5 +1,5 @@
 /** What the calling key may do: the engine's resolved view, and single questions with their reason. */
-import { explain, type ExplainQuery } from "@/lib/permissions";
+import { explain, readablePermissions, type ExplainQuery } from "@/lib/permissions";
 import { findRecordObject } from "@/lib/records";
 import { parseCheckQuery } from "./check-query";
 import { jsonResponse } from "./responses";
@@ -13,8 +13,8 @@ export const handleMyPermissions = authenticatedRoute<Record<string, never>>(asy
     data: {
       principal: { kind: principal.kind, id: principal.id, label: principal.label },
       role,
-      // JSON drops the engine's symbol-keyed index; what remains is its readable view with sources.
-      permissions: principal.permissions,
+      // The engine's readable view with sources, without the fields the key cannot see (SPEC §16).
+      permissions: readablePermissions(principal.permissions),
     },
   });
 });

@@ -16,6 +16,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   UNKNOWN_FIELD: 422,
   INVALID_JSON: 400,
   RATE_LIMITED: 429,
+  ADDRESS_THROTTLED: 429,
   INTERNAL: 500,
 };
 

@@ -1,42 +1,108 @@
 /**
- * The audit log as one reader may see it (SPEC §12): an entry about an object the reader cannot
- * see is left out, and every record snapshot in it is masked again with the reader's own
- * permissions. The writer's mask is not enough: an Admin's edit stores every field it touched.
+ * The audit log as one reader may see it (SPEC §12, §16). An entry leaves the server only
+ * through the reader's sight:
+ * - an entry about an object the reader cannot see is left out;
+ * - an entry about a record outside the reader's record-level rule is left out (its label, its
+ *   values and the fact that it changed are the record's);
+ * - record snapshots are masked again with the reader's own permissions (the writer's mask is not
+ *   enough: an Admin's edit stores every field it touched);
+ * - counts of records (an export, an import, a workflow run) show only to readers who reach every
+ *   record of that object, and an export's search term, sort and filters only where the reader
+ *   sees the fields they are about.
  */
 import type { AuditLog } from "@prisma/client";
-import { can, maskRecord, visibleFields, type EffectivePermissions } from "@/lib/permissions";
+import type { Tx } from "@/lib/db/prisma";
+import { can, maskRecord, visibleFields } from "@/lib/permissions";
+import type { RecordObject } from "@/lib/records/objects";
+import { readsEveryRecordOf, type Reader } from "@/lib/sight/reader";
+import { reachableRecordIds } from "@/lib/sight/records";
+
+type Entry = Pick<AuditLog, "action" | "targetType" | "targetId" | "before" | "after">;
 
 /** For each object, the fields that hold e-mail addresses (a sent e-mail's recipient came from one). */
 export type EmailFields = ReadonlyMap<string, readonly string[]>;
 
-export function isAboutHiddenObject(entry: Pick<AuditLog, "action" | "targetType" | "after">, reader: EffectivePermissions, objectNames: ReadonlySet<string>): boolean {
-  if (objectNames.has(entry.targetType)) return !can(reader, "see", entry.targetType);
+/** Objects by engine name, for the record entries of a page. */
+export type ObjectsByName = ReadonlyMap<string, RecordObject>;
+
+export function isAboutHiddenObject(entry: Pick<AuditLog, "action" | "targetType" | "after">, reader: Pick<Reader, "permissions">, objectNames: ReadonlySet<string>): boolean {
+  if (objectNames.has(entry.targetType)) return !can(reader.permissions, "see", entry.targetType);
   const object = aboutObject(entry);
-  return object !== null && objectNames.has(object) && !can(reader, "see", object);
+  return object !== null && objectNames.has(object) && !can(reader.permissions, "see", object);
 }
 
-export function maskAuditEntry<T extends Pick<AuditLog, "action" | "targetType" | "before" | "after">>(entry: T, reader: EffectivePermissions, emailFields: EmailFields): T {
+/** The record an entry is about, if any: a record write, or an e-mail sent to a record. */
+export function recordOf(entry: Pick<AuditLog, "action" | "targetType" | "targetId" | "after">): { object: string; id: string } | null {
+  if (entry.action.startsWith("record.") && entry.targetId) return { object: entry.targetType, id: entry.targetId };
+  if (entry.action === "email.sent") {
+    const after = parse(entry.after);
+    if (typeof after?.object === "string" && typeof after.recordId === "string") return { object: after.object, id: after.recordId };
+  }
+  return null;
+}
+
+/**
+ * The keys `object:id` of the records that entries of this page are about and that the reader
+ * reaches, judged per object in one query (a record destroyed since is judged on its snapshots).
+ */
+export async function reachableRecordsOf(db: Tx, reader: Reader, entries: readonly Entry[], objects: ObjectsByName): Promise<Set<string>> {
+  const byObject = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const about = recordOf(entry);
+    if (!about) continue;
+    byObject.set(about.object, [...(byObject.get(about.object) ?? []), entry]);
+  }
+  const reachable = new Set<string>();
+  for (const [name, aboutIt] of byObject) {
+    const object = objects.get(name);
+    if (!object || !can(reader.permissions, "see", name)) continue;
+    const ids = aboutIt.map((entry) => recordOf(entry)!.id);
+    const snapshots = (id: string) =>
+      aboutIt
+        .filter((entry) => entry.action.startsWith("record.") && recordOf(entry)?.id === id)
+        .flatMap((entry) => [parse(entry.before), parse(entry.after)])
+        .filter((snapshot): snapshot is Record<string, unknown> => snapshot !== null);
+    for (const id of await reachableRecordIds(db, reader, object, ids, snapshots)) reachable.add(`${name}:${id}`);
+  }
+  return reachable;
+}
+
+export function maskAuditEntry<T extends Pick<AuditLog, "action" | "targetType" | "targetLabel" | "before" | "after">>(entry: T, reader: Pick<Reader, "permissions">, emailFields: EmailFields): T {
+  const perms = reader.permissions;
   const object = entry.targetType;
   if (entry.action.startsWith("record.")) {
-    return { ...entry, before: remask(entry.before, (value) => maskRecord(reader, object, value)), after: remask(entry.after, (value) => maskRecord(reader, object, value)) };
+    return { ...entry, before: remask(entry.before, (value) => maskRecord(perms, object, value)), after: remask(entry.after, (value) => maskRecord(perms, object, value)) };
   }
   if (entry.action === "records.exported" || entry.action === "records.imported") {
-    const visible = new Set(visibleFields(reader, object));
+    const visible = new Set(visibleFields(perms, object));
+    const everyRecord = readsEveryRecordOf(reader, object);
     const onlyVisible = (list: unknown) => (Array.isArray(list) ? list.filter((name) => visible.has(String(name))) : list);
     const visibleFilters = (list: unknown) => (Array.isArray(list) ? list.filter((filter) => visible.has(String((filter as { field?: unknown })?.field))) : list);
     return {
       ...entry,
-      after: remask(entry.after, (value) => ({
+      after: remask(entry.after, ({ count, search, searchedFields, orderBy, ...value }) => ({
         ...value,
+        ...(count !== undefined && everyRecord ? { count } : {}),
         ...(value.fields !== undefined ? { fields: onlyVisible(value.fields) } : {}),
         ...(value.columns !== undefined ? { columns: onlyVisible(value.columns) } : {}),
         ...(value.ignoredColumns !== undefined ? { ignoredColumns: onlyVisible(value.ignoredColumns) } : {}),
         ...(value.filter !== undefined ? { filter: visibleFilters(value.filter) } : {}),
+        ...(orderBy !== undefined ? { orderBy: orderBy && visible.has(String((orderBy as { field?: unknown }).field)) ? orderBy : null } : {}),
+        // A search matched the exporter's text fields: the term shows only to a reader who sees all of them.
+        ...(search !== undefined ? { search: search === null || (Array.isArray(searchedFields) && searchedFields.every((name) => visible.has(String(name)))) ? search : null } : {}),
       })),
     };
   }
+  if (entry.action === "workflow.triggered") {
+    return { ...entry, after: remask(entry.after, ({ staleCount, ...value }) => (staleCount !== undefined && readsEveryRecordOf(reader, "opportunity") ? { ...value, staleCount } : value)) };
+  }
   if (entry.action === "email.sent") {
-    return { ...entry, after: remask(entry.after, (value) => (mayReadRecipient(value, reader, emailFields) ? value : withoutRecipient(value))) };
+    const masked = { ...entry, after: remask(entry.after, (value) => (mayReadRecipient(value, reader, emailFields) ? value : withoutRecipient(value))) };
+    // A workflow digest's subject counts the stale deals its invoker reaches.
+    if (typeof parse(entry.after)?.workflow === "string" && !readsEveryRecordOf(reader, "opportunity")) {
+      return { ...masked, targetLabel: "", after: remask(masked.after, ({ subject: _subject, ...value }) => value) };
+    }
+    return masked;
   }
   return entry;
 }
@@ -48,9 +114,9 @@ function aboutObject(entry: Pick<AuditLog, "action" | "after">): string | null {
 }
 
 /** An e-mail sent to a record's address shows the address only to readers who see that field. */
-function mayReadRecipient(after: Record<string, unknown>, reader: EffectivePermissions, emailFields: EmailFields): boolean {
+function mayReadRecipient(after: Record<string, unknown>, reader: Pick<Reader, "permissions">, emailFields: EmailFields): boolean {
   if (typeof after.object !== "string") return true; // sent to a workspace member (a workflow digest), not a record
-  return (emailFields.get(after.object) ?? []).some((field) => can(reader, "see", after.object as string, field));
+  return (emailFields.get(after.object) ?? []).some((field) => can(reader.permissions, "see", after.object as string, field));
 }
 
 function withoutRecipient({ to: _to, recordLabel: _label, ...rest }: Record<string, unknown>) {

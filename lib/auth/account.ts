@@ -5,6 +5,7 @@ import { writeAudit } from "@/lib/audit/log";
 import type { Principal } from "@/lib/access/principal";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { checkNewPassword, MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
+import { endOtherSessions } from "@/lib/auth/sessions";
 
 /** The signed-in member acting on their own account. */
 export type AccountActor = Pick<Principal, "kind" | "id" | "label" | "workspaceId"> & { userId: string; email: string; name: string };
@@ -35,18 +36,17 @@ export async function preparePasswordChange(db: Tx, actor: AccountActor, input: 
 
 /**
  * Replaces the actor's password, in the caller's transaction (SPEC §12). It also ends every
- * other session of the user: the generation moves on, and only the caller receives the new one.
- * Returns the new session generation for the caller's cookie.
+ * other session of the user; `currentSession` (the caller's own) stays.
  */
-export async function changePassword(tx: Tx, actor: AccountActor, change: PasswordChange): Promise<{ generation: number }> {
+export async function changePassword(tx: Tx, actor: AccountActor, change: PasswordChange, currentSession: string | null): Promise<void> {
   if (change.userId !== actor.userId) throw new DomainError("FORBIDDEN");
   // Only if the password is still the one just verified: two changes at once cannot both win.
   const changed = await tx.user.updateMany({
     where: { id: change.userId, passwordHash: change.previousHash },
-    data: { passwordHash: change.passwordHash, mustChangePassword: false, sessionGeneration: { increment: 1 } },
+    data: { passwordHash: change.passwordHash, mustChangePassword: false, temporaryPasswordExpiresAt: null },
   });
   if (changed.count === 0) throw new DomainError("WRONG_CURRENT_PASSWORD", { field: "currentPassword" });
-  const { sessionGeneration } = await tx.user.findUniqueOrThrow({ where: { id: change.userId }, select: { sessionGeneration: true } });
+  await endOtherSessions(tx, change.userId, currentSession);
   await writeAudit(tx, actor, {
     action: "account.passwordChanged",
     targetType: "member",
@@ -54,16 +54,11 @@ export async function changePassword(tx: Tx, actor: AccountActor, change: Passwo
     targetLabel: actor.name,
     after: { temporaryPasswordReplaced: change.replacesTemporary },
   });
-  return { generation: sessionGeneration };
 }
 
-/** Ends every other session of the actor at its next request; the caller keeps theirs with the returned generation. */
-export async function signOutOtherSessions(tx: Tx, actor: AccountActor): Promise<{ generation: number }> {
-  const { sessionGeneration } = await tx.user.update({
-    where: { id: actor.userId },
-    data: { sessionGeneration: { increment: 1 } },
-    select: { sessionGeneration: true },
-  });
-  await writeAudit(tx, actor, { action: "account.signedOutEverywhere", targetType: "member", targetId: actor.id, targetLabel: actor.name });
-  return { generation: sessionGeneration };
+/** Ends every other session of the actor, on the server: the caller keeps `currentSession`. */
+export async function signOutOtherSessions(tx: Tx, actor: AccountActor, currentSession: string | null): Promise<{ ended: number }> {
+  const ended = await endOtherSessions(tx, actor.userId, currentSession);
+  await writeAudit(tx, actor, { action: "account.signedOutEverywhere", targetType: "member", targetId: actor.id, targetLabel: actor.name, after: { sessionsEnded: ended } });
+  return { ended };
 }

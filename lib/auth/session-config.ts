@@ -1,13 +1,17 @@
 import type { SessionOptions } from "iron-session";
+import { trustedProxyHops } from "./client-address";
+
+/** How long a session lasts without signing in again: the cookie's and the session row's lifetime. */
+export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 14;
 
 /**
- * What the signed, encrypted session cookie holds: who is signed in, and the user's session
- * generation at sign-in. A cookie whose generation is older than the user's is refused, which is
- * how "Sign out of all sessions" and a password change end sessions held by other browsers.
+ * What the signed, encrypted session cookie holds: who is signed in, and the secret of their
+ * server-side session (lib/auth/sessions.ts). A cookie whose session row is gone was signed out,
+ * and counts as signed out everywhere.
  */
 export interface SessionData {
   userId?: string;
-  generation?: number;
+  sessionId?: string;
   /** "View as this role" (SPEC §14): the role whose read-only projection this session looks through. */
   viewAsRoleId?: string;
 }
@@ -21,7 +25,7 @@ const MIN_SECRET_LENGTH = 32;
  */
 export function secureCookies(forwardedProto?: string | null): boolean {
   if ((process.env.APP_URL ?? "").startsWith("https://")) return true;
-  return process.env.TRUST_PROXY === "1" && forwardedProto?.split(",")[0]?.trim() === "https";
+  return trustedProxyHops() > 0 && forwardedProto?.split(",")[0]?.trim() === "https";
 }
 
 export function sessionOptions(forwardedProto?: string | null): SessionOptions {
@@ -32,7 +36,7 @@ export function sessionOptions(forwardedProto?: string | null): SessionOptions {
   return {
     password,
     cookieName: SESSION_COOKIE,
-    ttl: 60 * 60 * 24 * 14,
+    ttl: SESSION_TTL_SECONDS,
     cookieOptions: {
       httpOnly: true,
       sameSite: "lax",

@@ -60,16 +60,49 @@ export async function reserveAttempt(db: Db, source: AttemptSource): Promise<str
   });
 }
 
+/** The attempts of API-key and agent-token lookups carry this in place of an email: they count per address only. */
+const CREDENTIAL_LOOKUP = "(credential lookup)";
+
+/**
+ * Addresses this process saw throttled, until when: a throttled address is refused before any
+ * lookup. Each process learns it at the first failure it sees, from the database's counts, so
+ * several instances let through at most one more failure each, never a burst.
+ */
+const throttledAddresses = new Map<string, number>();
+const MAX_REMEMBERED = 10_000;
+
+function throttledError(until: number, now: Date) {
+  return new DomainError("ADDRESS_THROTTLED", { params: { minutes: Math.max(1, Math.ceil((until - now.getTime()) / 60_000)) } });
+}
+
+/** Refuses at once an address this process knows to be throttled (no query). */
+export function assertAddressNotThrottled(address: string, now = new Date()): void {
+  const until = throttledAddresses.get(address);
+  if (until === undefined) return;
+  if (until > now.getTime()) throw throttledError(until, now);
+  throttledAddresses.delete(address);
+}
+
+/**
+ * Counts a failed API-key or agent-token lookup against its address (SPEC §16), with failed
+ * sign-ins: the same 20 per address within the window. Throws ADDRESS_THROTTLED once the
+ * address is over the limit (and remembers it); returns otherwise, for the caller's 401.
+ */
+export async function countFailedLookup(db: Db, address: string, now = new Date()): Promise<void> {
+  const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const until = await db.$transaction(async (tx) => {
+    const frees = await freesAt(tx, { address }, since, MAX_ATTEMPTS_PER_ADDRESS);
+    if (frees && frees.getTime() > now.getTime()) return frees.getTime();
+    await tx.signInAttempt.create({ data: { email: CREDENTIAL_LOOKUP, address, createdAt: now } });
+    return null;
+  });
+  if (until === null) return;
+  if (throttledAddresses.size >= MAX_REMEMBERED) throttledAddresses.clear();
+  throttledAddresses.set(address, until);
+  throw throttledError(until, now);
+}
+
 /** A successful sign-in clears the email's counter (the address keeps its count). */
 export async function clearAttempts(db: Tx, email: string, reservedId: string) {
   await db.signInAttempt.deleteMany({ where: { OR: [{ email: normalizeEmail(email) }, { id: reservedId }] } });
-}
-
-/** The client's address: the first x-forwarded-for entry behind a trusted proxy, else what the server saw. */
-export function clientAddress(forwardedFor: string | null | undefined): string {
-  const entries = (forwardedFor ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  if (entries.length === 0) return "unknown";
-  // Without a trusted proxy, Next fills x-forwarded-for with the socket's address only when the
-  // client sent none; the last entry is the closest to this server either way.
-  return process.env.TRUST_PROXY === "1" ? entries[0] : entries[entries.length - 1];
 }

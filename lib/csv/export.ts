@@ -8,7 +8,7 @@ import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { canAction } from "@/lib/permissions";
-import { findRecordObject, listRecords, visibleFieldsOf, type RecordField, type RecordFilter, type RecordOrder, type VisibleRecord } from "@/lib/records";
+import { findRecordObject, listRecords, searchableFields, visibleFieldsOf, type RecordField, type RecordFilter, type RecordOrder, type VisibleRecord } from "@/lib/records";
 import { actionForbidden, objectHidden } from "./errors";
 import { CSV_BOM, FORMULA_PATTERN, inDisplayOrder } from "./format";
 import { relatedLabels, type RelationLabels } from "./related-labels";
@@ -69,6 +69,8 @@ export async function exportRecordsCsv(db: Tx, principal: Principal, objectName:
       filter: options.filter ?? [],
       orderBy: options.orderBy ?? null,
       search: options.search ?? null,
+      // What the search looked in: the log shows the term only to readers who see all of these.
+      searchedFields: options.search ? searchableFields(principal, object).map((field) => field.name) : [],
     },
   });
   return { csv: CSV_BOM + csv, filename: `${object.namePlural}-${now.toISOString().slice(0, 10)}.csv`, count: rows.length, truncated };

@@ -19,6 +19,9 @@ export interface InvitedMember {
   temporaryPassword: string;
 }
 
+/** SPEC §16: a temporary password that nobody used within a week stops working. */
+export const TEMPORARY_PASSWORD_LIFETIME_MS = 7 * 86_400_000;
+
 /** 96 random bits in 16 URL-safe characters: easy to copy, impossible to guess. */
 export function generateTemporaryPassword(): string {
   return randomBytes(12).toString("base64url");
@@ -46,7 +49,7 @@ export async function temporaryCredentials(): Promise<TemporaryCredentials> {
  * password (`temporaryCredentials`) before it opens the transaction, so the write lock is not
  * held while argon2 runs.
  */
-export async function inviteMember(tx: Tx, actor: Principal, input: InviteMemberInput, credentials: TemporaryCredentials): Promise<InvitedMember> {
+export async function inviteMember(tx: Tx, actor: Principal, input: InviteMemberInput, credentials: TemporaryCredentials, now = new Date()): Promise<InvitedMember> {
   await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "MEMBERS");
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
@@ -54,11 +57,11 @@ export async function inviteMember(tx: Tx, actor: Principal, input: InviteMember
   if (!role) throw new DomainError("NOT_FOUND");
   if (!isRoleAssignable(role, "member")) throw new DomainError("ROLE_NOT_ASSIGNABLE");
   // The invitee joins with the default role, and the inviter hands over the password.
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role.id);
+  await assertRoleIdWithinAuthority(tx, actor, authority, role.id);
   if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw new DomainError("EMAIL_TAKEN", { field: "email" });
 
   const user = await tx.user
-    .create({ data: { email: input.email, name: input.name, passwordHash: credentials.passwordHash, mustChangePassword: true } })
+    .create({ data: { email: input.email, name: input.name, passwordHash: credentials.passwordHash, mustChangePassword: true, temporaryPasswordExpiresAt: new Date(now.getTime() + TEMPORARY_PASSWORD_LIFETIME_MS) } })
     .catch((error: unknown) => {
       // Two invitations of one email at the same moment: the database keeps emails unique.
       throw isUniqueViolation(error) ? new DomainError("EMAIL_TAKEN", { field: "email" }) : error;

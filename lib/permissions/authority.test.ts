@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { exceedingPermissions, isWithinAuthority } from "./authority";
 import { can, canAction, canSetting } from "./check";
-import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "./constants";
+import { ACTION_PERMISSIONS, FIELD_ACTIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "./constants";
 import { adminRole, demoSchema, guestRole, internRole, memberRole } from "./fixtures";
 import { resolvePermissions } from "./resolve";
 import type { EffectivePermissions, RoleDefinition } from "./types";
@@ -13,46 +13,61 @@ const [admin, member, guest, intern] = [adminRole, memberRole, guestRole, intern
 
 describe("exceedingPermissions", () => {
   it("lets an Admin grant anything", () => {
-    expect(exceedingPermissions(admin, admin)).toEqual([]);
-    expect(exceedingPermissions(member, admin)).toEqual([]);
+    expect(exceedingPermissions(admin, admin, null)).toEqual([]);
+    expect(exceedingPermissions(member, admin, null)).toEqual([]);
   });
 
   it("never lets a non-Admin grant the Admin role, whatever else they hold", () => {
     const everything = resolve({ ...adminRole, isAdmin: false });
-    expect(exceedingPermissions(admin, everything)).toEqual([{ kind: "admin" }]);
+    expect(exceedingPermissions(admin, everything, null)).toEqual([{ kind: "admin" }]);
   });
 
   it("names each object, field, settings and action permission beyond the actor's", () => {
     const rolesOnly = resolve({ ...guestRole, settings: ["ROLES"] });
-    expect(exceedingPermissions(intern, rolesOnly)).toEqual([
+    expect(exceedingPermissions(intern, rolesOnly, null)).toEqual([
       { kind: "object", action: "create", object: "person" },
       { kind: "object", action: "edit", object: "person" },
       { kind: "action", key: "EXPORT_CSV" },
     ]);
-    expect(exceedingPermissions(member, guest)[0]).toEqual({ kind: "object", action: "create", object: "person" });
+    expect(exceedingPermissions(member, guest, null)[0]).toEqual({ kind: "object", action: "create", object: "person" });
   });
 
   it("names a field the actor cannot see, but not the fields of an object it cannot see at all", () => {
     // The Intern sees People without Address and no Opportunities at all.
-    const overGuest = exceedingPermissions(guest, intern);
+    const overGuest = exceedingPermissions(guest, intern, null);
     expect(overGuest).toContainEqual({ kind: "field", action: "see", object: "person", field: "address" });
     expect(overGuest).toContainEqual({ kind: "object", action: "see", object: "opportunity" });
     expect(overGuest.filter((item) => item.kind === "field" && item.object === "opportunity")).toEqual([]);
   });
 
-  it("names a read-only field that a role makes editable", () => {
+  it("names a read-only field that a role makes editable, and settable at creation", () => {
     const editsEmail = resolve({ ...internRole, fieldRules: internRole.fieldRules.filter((rule) => rule.field !== "email") });
-    expect(exceedingPermissions(editsEmail, intern)).toEqual([{ kind: "field", action: "edit", object: "person", field: "email" }]);
+    expect(exceedingPermissions(editsEmail, intern, null)).toEqual([
+      { kind: "field", action: "create", object: "person", field: "email" },
+      { kind: "field", action: "edit", object: "person", field: "email" },
+    ]);
+  });
+
+  it("compares field-level Create: a role that only creates People with an email exceeds an actor whose Email is read-only", () => {
+    // The field's edit stays off (no object edit), but create follows the object's create.
+    const createsWithEmail = resolve({ ...guestRole, objectRules: [{ object: "person", canCreate: true }] });
+    const readOnlyEmailCreator = resolve({
+      ...guestRole,
+      objectRules: [{ object: "person", canCreate: true }],
+      fieldRules: [{ object: "person", field: "email", canSee: true, canEdit: false }],
+    });
+    expect(exceedingPermissions(createsWithEmail, readOnlyEmailCreator, null)).toEqual([{ kind: "field", action: "create", object: "person", field: "email" }]);
+    expect(exceedingPermissions(readOnlyEmailCreator, createsWithEmail, null)).toEqual([]);
   });
 
   it("accepts a role that only narrows the actor's", () => {
-    expect(isWithinAuthority(guest, member)).toBe(true);
-    expect(isWithinAuthority(intern, intern)).toBe(true);
+    expect(isWithinAuthority(guest, member, null)).toBe(true);
+    expect(isWithinAuthority(intern, intern, null)).toBe(true);
   });
 
   it("works on a JSON copy, as the browser receives it", () => {
     const copy = JSON.parse(JSON.stringify(member));
-    expect(exceedingPermissions(copy, JSON.parse(JSON.stringify(guest)))).toEqual(exceedingPermissions(member, guest));
+    expect(exceedingPermissions(copy, JSON.parse(JSON.stringify(guest)), null)).toEqual(exceedingPermissions(member, guest, null));
   });
 });
 
@@ -79,7 +94,7 @@ function everyCheckImplies(role: EffectivePermissions, actor: EffectivePermissio
     for (const action of OBJECT_ACTIONS) if (can(role, action, object) && !can(actor, action, object)) return false;
   }
   for (const [object, field] of FIELDS) {
-    for (const action of ["see", "edit"] as const) if (can(role, action, object, field) && !can(actor, action, object, field)) return false;
+    for (const action of FIELD_ACTIONS) if (can(role, action, object, field) && !can(actor, action, object, field)) return false;
   }
   return SETTINGS_PERMISSIONS.every((key) => !canSetting(role, key) || canSetting(actor, key)) && ACTION_PERMISSIONS.every((key) => !canAction(role, key) || canAction(actor, key));
 }
@@ -89,7 +104,7 @@ describe("authority properties", () => {
     fc.assert(
       fc.property(roleArb, roleArb, (roleDefinition, actorDefinition) => {
         const [role, actor] = [resolve(roleDefinition), resolve(actorDefinition)];
-        expect(isWithinAuthority(role, actor)).toBe(actor.isAdmin || everyCheckImplies(role, actor));
+        expect(isWithinAuthority(role, actor, null)).toBe(actor.isAdmin || everyCheckImplies(role, actor));
       }),
       { numRuns: 500 },
     );
@@ -99,8 +114,8 @@ describe("authority properties", () => {
     fc.assert(
       fc.property(roleArb, roleArb, roleArb, (a, b, c) => {
         const [ra, rb, rc] = [a, b, c].map(resolve);
-        expect(isWithinAuthority(ra, ra)).toBe(true);
-        if (isWithinAuthority(ra, rb) && isWithinAuthority(rb, rc)) expect(isWithinAuthority(ra, rc)).toBe(true);
+        expect(isWithinAuthority(ra, ra, null)).toBe(true);
+        if (isWithinAuthority(ra, rb, null) && isWithinAuthority(rb, rc, null)) expect(isWithinAuthority(ra, rc, null)).toBe(true);
       }),
       { numRuns: 300 },
     );

@@ -9,6 +9,12 @@
  */
 export const OBJECT_ACTIONS = ["see", "create", "edit", "delete", "destroy"] as const;
 
+/**
+ * The object actions that have an answer per field (records are deleted and destroyed whole).
+ * Authority, diffs and guardrails iterate this list, so a field action cannot be left out.
+ */
+export const FIELD_ACTIONS = ["see", "create", "edit"] as const satisfies readonly (typeof OBJECT_ACTIONS)[number][];
+
 /** Workspace configuration pages and the server actions behind them (SPEC §2.5). */
 export const SETTINGS_PERMISSIONS = [
   "API_KEYS_AND_WEBHOOKS",

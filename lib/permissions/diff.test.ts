@@ -49,8 +49,8 @@ describe("diffPermissions properties", () => {
         const [ra, rb] = [resolve(a), resolve(b)];
         expect(isEmptyDiff(diffPermissions(ra, ra))).toBe(true);
         const diff = diffPermissions(ra, rb);
-        expect(diff.gains.length === 0).toBe(isWithinAuthority(rb, ra));
-        expect(diff.losses.length === 0).toBe(isWithinAuthority(ra, rb));
+        expect(diff.gains.length === 0).toBe(isWithinAuthority(rb, ra, null));
+        expect(diff.losses.length === 0).toBe(isWithinAuthority(ra, rb, null));
         // Swapping the sides swaps gains and losses.
         expect(diffPermissions(rb, ra)).toEqual({ gains: diff.losses, losses: diff.gains });
       }),

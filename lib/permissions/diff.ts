@@ -4,7 +4,7 @@
  * same comparison as authority, both ways round, so a gain is exactly a permission beyond the
  * old role and a loss exactly one beyond the new.
  */
-import { exceedingPermissions, type ExceedingPermission, type PermissionView } from "./authority";
+import { grantsBeyond, type ExceedingPermission, type PermissionView } from "./authority";
 
 export interface PermissionDiff {
   readonly gains: readonly ExceedingPermission[];
@@ -19,8 +19,10 @@ export function isEmptyDiff(diff: PermissionDiff): boolean {
   return diff.gains.length === 0 && diff.losses.length === 0;
 }
 
-/** Between two Admins nothing differs; from an Admin to anything else, Admin itself is lost. */
+/**
+ * Between two Admins nothing differs; from an Admin to anything else, Admin itself is lost.
+ * Both sides are held by the same principal, so a rule about Me means the same member on both.
+ */
 function exceedingPermissionsOrAdmin(role: PermissionView, than: PermissionView): ExceedingPermission[] {
-  if (than.isAdmin) return [];
-  return exceedingPermissions(role, than);
+  return grantsBeyond(role, than, "holder");
 }

@@ -8,6 +8,7 @@
  */
 export {
   ACTION_PERMISSIONS,
+  FIELD_ACTIONS,
   OBJECT_ACTIONS,
   PERMISSION_SOURCES,
   PRINCIPAL_KINDS,
@@ -21,12 +22,16 @@ export { objectCapabilities } from "./capabilities";
 export type { CapabilityField, CapabilityObject, ObjectCapabilities } from "./capabilities";
 export { explain } from "./explain";
 export { maskRecord, maskRecords } from "./mask";
+export { recordSight, sightOf } from "./sight";
+export { readablePermissions } from "./readable-view";
+export type { ReadablePermissions } from "./readable-view";
+export type { RecordSight } from "./sight";
 export { checkDelete, checkWrite } from "./write";
 export { validateRoleDefinition } from "./validate";
 export { normalizeRoleName, roleNameKey, validateRoleName } from "./role-name";
 export { canAssignRole } from "./assign";
-export { exceedingPermissions, isWithinAuthority } from "./authority";
-export type { ExceedingPermission, PermissionView } from "./authority";
+export { exceedingPermissions, grantsBeyond, isWithinAuthority, recordRuleWithin } from "./authority";
+export type { BoundMe, ExceedingPermission, PermissionView } from "./authority";
 export { diffPermissions, isEmptyDiff } from "./diff";
 export type { PermissionDiff } from "./diff";
 export { readOnlyProjection } from "./view-as";

@@ -135,20 +135,46 @@ describe("record-level rules: authority (SPEC §11)", () => {
   const both: RecordRule = { mode: "match", join: "all", conditions: [ownerIsMe, notNew] };
 
   it("a rule is within another only when it reaches no more records (decided conservatively)", () => {
-    expect(recordRuleWithin(mine, { mode: "all" })).toBe(true);
-    expect(recordRuleWithin({ mode: "all" }, mine)).toBe(false);
-    expect(recordRuleWithin(undefined, mine)).toBe(false);
-    expect(recordRuleWithin(mine, mine)).toBe(true);
-    expect(recordRuleWithin(both, mine)).toBe(true);
-    expect(recordRuleWithin(mine, both)).toBe(false);
-    expect(recordRuleWithin(both, { mode: "match", join: "any", conditions: [{ field: "amount", operator: "gt", value: 5 }, notNew] })).toBe(true);
-    expect(recordRuleWithin({ ...both, join: "any" }, mine)).toBe(false);
+    expect(recordRuleWithin(mine, { mode: "all" }, "holder")).toBe(true);
+    expect(recordRuleWithin({ mode: "all" }, mine, "holder")).toBe(false);
+    expect(recordRuleWithin(undefined, mine, "holder")).toBe(false);
+    expect(recordRuleWithin(mine, mine, "holder")).toBe(true);
+    expect(recordRuleWithin(both, mine, "holder")).toBe(true);
+    expect(recordRuleWithin(mine, both, "holder")).toBe(false);
+    expect(recordRuleWithin(both, { mode: "match", join: "any", conditions: [{ field: "amount", operator: "gt", value: 5 }, notNew] }, "holder")).toBe(true);
+    expect(recordRuleWithin({ ...both, join: "any" }, mine, "holder")).toBe(false);
   });
 
-  it("an actor limited to its own opportunities cannot hand out all of them", () => {
+  it("for one holder (a role against a role), identical Me rules reach the same records", () => {
+    expect(recordRuleWithin(mine, mine, "holder")).toBe(true);
+    expect(recordRuleWithin(both, mine, "holder")).toBe(true);
+  });
+
+  it("against an actor, the actor's Me is one member: a Me rule reaches each holder's own records, so it is not within", () => {
+    const actorId = "member-sam";
+    expect(recordRuleWithin(mine, mine, { memberId: actorId })).toBe(false);
+    expect(recordRuleWithin(both, mine, { memberId: actorId })).toBe(false);
+    // Only a literal condition on the actor's own id stays within the actor's Me.
+    const samsOnly: RecordRule = { mode: "match", join: "all", conditions: [{ field: "ownerId", operator: "eq", value: actorId }, notNew] };
+    expect(recordRuleWithin(samsOnly, mine, { memberId: actorId })).toBe(true);
+    expect(recordRuleWithin(samsOnly, mine, { memberId: "member-lena" })).toBe(false);
+    // A key or agent actor: its Me reaches nothing, so nothing under "all of" it is within.
+    expect(recordRuleWithin(samsOnly, mine, { memberId: null })).toBe(false);
+    // A bound condition without Me is still required as before.
+    const notNewOnly: RecordRule = { mode: "match", join: "all", conditions: [notNew] };
+    expect(recordRuleWithin(both, notNewOnly, { memberId: actorId })).toBe(true);
+    // "Any of" drops the actor's unreachable Me condition for a key, and keeps the others.
+    const mineOrNotNew: RecordRule = { mode: "match", join: "any", conditions: [ownerIsMe, notNew] };
+    expect(recordRuleWithin(notNewOnly, mineOrNotNew, { memberId: null })).toBe(true);
+    expect(recordRuleWithin(mine, mineOrNotNew, { memberId: null })).toBe(false);
+  });
+
+  it("an actor limited to its own opportunities cannot hand out all of them, nor its own Me rule", () => {
     const actor = resolvePermissions(role(mine), schema);
-    expect(exceedingPermissions(resolvePermissions(role(null), schema), actor)).toEqual([{ kind: "object", action: "see", object: "opportunity" }]);
-    expect(exceedingPermissions(resolvePermissions(role(both), schema), actor)).toEqual([]);
-    expect(exceedingPermissions(resolvePermissions(role(mine), schema), resolvePermissions(role(null), schema))).toEqual([]);
+    expect(exceedingPermissions(resolvePermissions(role(null), schema), actor, "member-sam")).toEqual([{ kind: "object", action: "see", object: "opportunity" }]);
+    expect(exceedingPermissions(resolvePermissions(role(both), schema), actor, "member-sam")).toEqual([{ kind: "object", action: "see", object: "opportunity" }]);
+    const notNewOnly: RecordRule = { mode: "match", join: "all", conditions: [notNew] };
+    expect(exceedingPermissions(resolvePermissions(role(both), schema), resolvePermissions(role(notNewOnly), schema), "member-sam")).toEqual([]);
+    expect(exceedingPermissions(resolvePermissions(role(mine), schema), resolvePermissions(role(null), schema), "member-sam")).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type {
   ACTION_PERMISSIONS,
+  FIELD_ACTIONS,
   OBJECT_ACTIONS,
   PERMISSION_SOURCES,
   PRINCIPAL_KINDS,
@@ -10,6 +11,8 @@ import type { RecordRule } from "./record-rule";
 import type { RoleSwitchKey } from "./model";
 
 export type ObjectAction = (typeof OBJECT_ACTIONS)[number];
+/** An object action with an answer per field: see, create, edit. */
+export type FieldAction = (typeof FIELD_ACTIONS)[number];
 export type SettingsPermission = (typeof SETTINGS_PERMISSIONS)[number];
 export type ActionPermission = (typeof ACTION_PERMISSIONS)[number];
 export type PrincipalKind = (typeof PRINCIPAL_KINDS)[number];

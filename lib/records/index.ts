@@ -3,7 +3,7 @@
  * and write asks the permission engine; every write writes its audit entry in the transaction
  * its caller opened (a server action, a REST handler, an agent tool, a CSV import).
  */
-export { listRecords, listTrash, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, type ListRecordsOptions, type RecordPage } from "./list";
+export { listRecords, listTrash, searchableFields, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_SEARCH_LENGTH, type ListRecordsOptions, type RecordPage } from "./list";
 export { getRecord } from "./get";
 export { createRecord, createRecordOf } from "./create";
 export { updateRecord } from "./update";

@@ -59,7 +59,8 @@ function searchTerm(search: string | null | undefined): string | undefined {
   return search.trim();
 }
 
-function searchableFields(principal: Principal, object: RecordObject): RecordField[] {
+/** The fields a search by the principal looks in: the text fields it can see. */
+export function searchableFields(principal: Principal, object: RecordObject): RecordField[] {
   return visibleFieldsOf(principal, object).filter((field) => SEARCHABLE_TYPES.has(field.type));
 }
 

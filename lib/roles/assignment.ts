@@ -3,7 +3,8 @@ import { DomainError } from "@/lib/errors";
 import { canAssignRole, type PrincipalKind } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
-import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
+import { assertAdmin, assertRoleIdWithinAuthority, assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
+import { roleHeldAt } from "./expiry";
 import { lockRows } from "@/lib/db/locks";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 
@@ -25,30 +26,45 @@ export async function assertAdminRemains(tx: Tx, workspaceId: string) {
   if (admins === 0) throw new DomainError("LAST_ADMIN");
 }
 
-async function loadTarget(tx: Tx, workspaceId: string, target: PrincipalRef) {
+type RoleRow = { id: string; name: string; isAdmin: boolean };
+
+/**
+ * The principal as it stands: its stored assignment and the role it holds at `now` (an expired
+ * assignment not yet recorded holds the default role; a key or agent without one: null).
+ */
+async function loadTarget(tx: Tx, workspaceId: string, target: PrincipalRef, now: Date) {
+  const row = await loadTargetRow(tx, workspaceId, target);
+  if (!row) return null;
+  const heldId = roleHeldAt(target.kind, { roleId: row.role?.id ?? null, roleExpiresAt: row.until }, await defaultRoleId(tx, workspaceId), now);
+  const held: RoleRow | null = heldId === row.role?.id ? row.role : heldId ? await tx.role.findUniqueOrThrow({ where: { id: heldId }, select: { id: true, name: true, isAdmin: true } }) : null;
+  return { ...row, held };
+}
+
+async function loadTargetRow(tx: Tx, workspaceId: string, target: PrincipalRef) {
+  const role = { select: { id: true, name: true, isAdmin: true } } as const;
   if (target.kind === "member") {
-    const member = await tx.workspaceMember.findFirst({ where: { id: target.id, workspaceId }, include: { user: { select: { name: true } }, role: true } });
-    return member ? { label: member.user.name, role: member.role, until: member.roleExpiresAt } : null;
+    const member = await tx.workspaceMember.findFirst({ where: { id: target.id, workspaceId }, include: { user: { select: { name: true } }, role } });
+    return member ? { label: member.user.name, role: member.role as RoleRow | null, until: member.roleExpiresAt } : null;
   }
   if (target.kind === "apiKey") {
-    const key = await tx.apiKey.findFirst({ where: { id: target.id, workspaceId }, include: { role: true } });
-    return key ? { label: key.name, role: key.role, until: key.roleExpiresAt } : null;
+    const key = await tx.apiKey.findFirst({ where: { id: target.id, workspaceId }, include: { role } });
+    return key ? { label: key.name, role: key.role as RoleRow | null, until: key.roleExpiresAt } : null;
   }
-  const agent = await tx.agent.findFirst({ where: { id: target.id, workspaceId }, include: { role: true } });
-  return agent ? { label: agent.name, role: agent.role, until: agent.roleExpiresAt } : null;
+  const agent = await tx.agent.findFirst({ where: { id: target.id, workspaceId }, include: { role } });
+  return agent ? { label: agent.name, role: agent.role as RoleRow | null, until: agent.roleExpiresAt } : null;
 }
 
 /**
- * SPEC §11: a non-Admin moves a principal only between roles within their own authority (the
- * role it leaves and the one it gets; no role means the default role's permissions), and
- * never to or from Admin.
+ * SPEC §11, §16: a non-Admin moves a principal only between roles within their own authority:
+ * the role it holds now (no role means the default role's permissions), the one it gets, and,
+ * when the new assignment ends, the one it falls back to. Never to or from Admin.
  */
-async function assertMayMove(tx: Tx, actor: Principal, from: RoleRef | null, to: RoleRef | null) {
+async function assertMayMove(tx: Tx, actor: Principal, from: RoleRef | null, to: RoleRef | null, until: Date | null) {
   const authority = await authorityFor(tx, actor, "ROLES");
   if (authority.isAdmin) return;
   if (from?.isAdmin || to?.isAdmin) assertAdmin(authority);
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, from?.id ?? null);
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, to?.id ?? null);
+  await assertRoleIdWithinAuthority(tx, actor, authority, from?.id ?? null);
+  await assertTimelineWithinAuthority(tx, actor, authority, to?.id ?? null, until);
 }
 
 type RoleRef = { id: string; isAdmin: boolean };
@@ -80,10 +96,10 @@ export async function assignRole(tx: Tx, actor: Principal, roleId: string, targe
   // The Role row carries the model's assignable switches under their own names.
   if (!canAssignRole(role, target.kind)) throw new DomainError("ROLE_NOT_ASSIGNABLE");
   if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
-  const current = await loadTarget(tx, actor.workspaceId, target);
+  const current = await loadTarget(tx, actor.workspaceId, target, now);
   if (!current) throw new DomainError("NOT_FOUND");
-  if (current.role?.id === roleId && sameInstant(current.until, until)) return;
-  await assertMayMove(tx, actor, current.role, role);
+  if (current.role?.id === roleId && current.held?.id === roleId && sameInstant(current.until, until)) return;
+  await assertMayMove(tx, actor, current.held, role, until);
 
   await setRole(tx, target, roleId, until);
   if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
@@ -102,15 +118,15 @@ export async function assignRole(tx: Tx, actor: Principal, roleId: string, targe
  * Takes the role away: a member moves to the default role; a key or agent is left without a
  * role, which means it acts with the default role's permissions (SPEC §4).
  */
-export async function unassignRole(tx: Tx, actor: Principal, roleId: string, target: PrincipalRef) {
+export async function unassignRole(tx: Tx, actor: Principal, roleId: string, target: PrincipalRef, now = new Date()) {
   await lockAdministration(tx, actor.workspaceId);
-  const current = await loadTarget(tx, actor.workspaceId, target);
+  const current = await loadTarget(tx, actor.workspaceId, target, now);
   if (!current || current.role?.id !== roleId) throw new DomainError("NOT_FOUND");
   if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
   const defaultRole = workspace.defaultRole;
   if (!defaultRole) throw new DomainError("NOT_FOUND");
-  await assertMayMove(tx, actor, current.role, target.kind === "member" ? defaultRole : null);
+  await assertMayMove(tx, actor, current.held, target.kind === "member" ? defaultRole : null, null);
 
   if (target.kind === "member") {
     // A member of the default role has nowhere else to go: assign another role instead.

@@ -19,8 +19,8 @@ export async function setDefaultRole(tx: Tx, actor: Principal, roleId: string) {
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
   if (workspace.defaultRoleId === roleId) return;
   // Every invitee and every key without a role moves from the old default to the new one.
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId, "defaultRoleId");
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, workspace.defaultRoleId, "defaultRoleId");
+  await assertRoleIdWithinAuthority(tx, actor, authority, roleId, "defaultRoleId");
+  await assertRoleIdWithinAuthority(tx, actor, authority, workspace.defaultRoleId, "defaultRoleId");
   await tx.workspace.update({ where: { id: actor.workspaceId }, data: { defaultRoleId: roleId } });
   await writeAudit(tx, actor, {
     action: "workspace.defaultRoleChanged",

@@ -3,7 +3,7 @@ import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import type { EffectivePermissions } from "@/lib/permissions";
 import { writeAudit } from "@/lib/audit/log";
-import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
+import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "./store";
 import { ensureBaselineVersion, recordRoleVersion } from "./history";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
@@ -20,6 +20,8 @@ export interface DeletedRole {
 /**
  * Deletes a role and, in the same transaction, moves every member, API key and agent that
  * held it to the default role (SPEC §3). Admin and the current default role cannot be deleted.
+ * SPEC §16: the role must be within the actor's authority whether anyone holds it or not, and a
+ * role that guardrails protect is deleted only by an Admin (its guardrails go with it).
  */
 export async function deleteRole(tx: Tx, actor: Principal, roleId: string): Promise<DeletedRole> {
   await lockAdministration(tx, actor.workspaceId);
@@ -30,7 +32,7 @@ export async function deleteRole(tx: Tx, actor: Principal, roleId: string): Prom
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
   if (!workspace.defaultRole || workspace.defaultRoleId === roleId) throw new DomainError("DEFAULT_ROLE_NOT_DELETABLE");
   const defaultRoleId = workspace.defaultRole.id;
-  await assertMayMoveHolders(tx, actor, authority, roleId, defaultRoleId);
+  await assertMayDelete(tx, actor, authority, roleId, defaultRoleId);
 
   const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId, roleExpiresAt: null } });
   // A key or agent without a role acts with the default role, so moving it means clearing it.
@@ -47,12 +49,17 @@ export async function deleteRole(tx: Tx, actor: Principal, roleId: string): Prom
   return result;
 }
 
-/** Deleting moves the holders to the default role: an assignment change for each (SPEC §11). */
-async function assertMayMoveHolders(tx: Tx, actor: Principal, authority: EffectivePermissions, roleId: string, defaultRoleId: string) {
+/**
+ * What deleting needs beyond `Roles`: the role within authority; Admin when guardrails protect
+ * it (deleting them loosens what others put in place); and, since its holders move to the default
+ * role, that role within authority too. Nobody deletes the role they hold: it changes their own.
+ */
+async function assertMayDelete(tx: Tx, actor: Principal, authority: EffectivePermissions, roleId: string, defaultRoleId: string) {
   if (authority.isAdmin) return;
+  await assertRoleIdWithinAuthority(tx, actor, authority, roleId);
+  if ((await tx.guardrail.count({ where: { roleId, workspaceId: actor.workspaceId } })) > 0) assertAdmin(authority);
+  if (actor.kind === "member" && (await tx.workspaceMember.count({ where: { id: actor.id, roleId } })) > 0) throw new DomainError("OWN_ROLE");
   const where = { roleId, workspaceId: actor.workspaceId };
   const [members, apiKeys, agents] = await Promise.all([tx.workspaceMember.count({ where }), tx.apiKey.count({ where }), tx.agent.count({ where })]);
-  if (members + apiKeys + agents === 0) return;
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId);
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, defaultRoleId);
+  if (members + apiKeys + agents > 0) await assertRoleIdWithinAuthority(tx, actor, authority, defaultRoleId);
 }

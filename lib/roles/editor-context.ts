@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db/prisma";
 import { listObjects } from "@/lib/metadata/queries";
 import { listPrincipals } from "./assignees";
-import { rolesWithinAuthority } from "@/lib/access/authority";
+import { actorMemberId, rolesWithinAuthority } from "@/lib/access/authority";
+import type { Principal } from "@/lib/access/principal";
 import type { EffectivePermissions, PermissionView } from "@/lib/permissions";
 
 type ObjectRows = Awaited<ReturnType<typeof listObjects>>;
@@ -10,13 +11,14 @@ type ObjectRows = Awaited<ReturnType<typeof listObjects>>;
  * What the role page needs besides the role: objects and fields, principals, the default role,
  * and the actor's authority (SPEC §11) so that the page disables what the server would refuse.
  */
-export async function loadEditorContext(db: Tx, workspaceId: string, actor: EffectivePermissions, localize: (objects: ObjectRows) => ObjectRows = (objects) => objects) {
+export async function loadEditorContext(db: Tx, principal: Principal, localize: (objects: ObjectRows) => ObjectRows = (objects) => objects) {
+  const { workspaceId, permissions: actor } = principal;
   const [objects, principals, adminMemberCount, workspace, withinRoleIds, adminRoles] = await Promise.all([
     listObjects(db, workspaceId),
     listPrincipals(db, workspaceId),
     db.workspaceMember.count({ where: { workspaceId, role: { isAdmin: true } } }),
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, include: { defaultRole: { select: { id: true, name: true } } } }),
-    rolesWithinAuthority(db, workspaceId, actor),
+    rolesWithinAuthority(db, principal),
     db.role.findMany({ where: { workspaceId, isAdmin: true }, select: { id: true } }),
   ]);
   return {
@@ -29,7 +31,7 @@ export async function loadEditorContext(db: Tx, workspaceId: string, actor: Effe
     principals,
     adminMemberCount,
     defaultRole: workspace.defaultRole ?? { id: "", name: "" },
-    authority: actor.isAdmin ? null : { permissions: toView(actor), withinRoleIds, adminRoleIds: adminRoles.map((role) => role.id) },
+    authority: actor.isAdmin ? null : { permissions: toView(actor), memberId: actorMemberId(principal), withinRoleIds, adminRoleIds: adminRoles.map((role) => role.id) },
   };
 }
 

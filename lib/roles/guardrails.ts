@@ -151,7 +151,7 @@ export async function createGuardrail(tx: Tx, actor: Principal, roleId: string, 
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true, isAdmin: true } });
   if (!role) throw new DomainError("NOT_FOUND", { field: "roleId" });
   if (role.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE", { field: "roleId" });
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, roleId, "roleId");
+  await assertRoleIdWithinAuthority(tx, actor, authority, roleId, "roleId");
   await assertValidStatement(tx, actor.workspaceId, roleId, statement);
   const row = await tx.guardrail.create({ data: { workspaceId: actor.workspaceId, roleId, ...statement, createdBy: actor.label } });
   const label = englishStatement(statementParams(statement, role.name, await objectLabels(tx, actor.workspaceId)));

@@ -11,6 +11,7 @@ import type { Principal } from "@/lib/access/principal";
 import { authorityFor } from "@/lib/access/authority";
 import { findRecordObject } from "@/lib/records/objects";
 import { countRecords } from "@/lib/records/sql";
+import { readsEveryRecordOf } from "@/lib/sight/reader";
 
 export async function countRecordsReached(db: Db, actor: Principal, objectName: string, rule: RecordRule, sampleMemberId: string | null): Promise<{ reached: number; total: number }> {
   const authority = await authorityFor(db, actor, "ROLES");
@@ -21,7 +22,7 @@ export async function countRecordsReached(db: Db, actor: Principal, objectName: 
     throw new DomainError("FORBIDDEN");
   }
   // An actor limited to some records of the object would learn counts over records they cannot reach.
-  if (!authority.isAdmin && authority.objects[object.nameSingular]?.records?.rule) throw new DomainError("FORBIDDEN");
+  if (!authority.isAdmin && !readsEveryRecordOf({ permissions: authority }, object.nameSingular)) throw new DomainError("FORBIDDEN");
   if (sampleMemberId !== null && !(await db.workspaceMember.findFirst({ where: { id: sampleMemberId, workspaceId: actor.workspaceId }, select: { id: true } }))) {
     throw new DomainError("NOT_FOUND", { field: "memberId" });
   }

@@ -55,7 +55,7 @@ export async function createRole(
   await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   await assertValidDraft(tx, actor.workspaceId, draft);
-  await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
+  await assertDefinitionWithinAuthority(tx, actor, authority, draftToDefinition(draft));
   const role = await writeRole(tx, actor.workspaceId, draft);
   if (guardrails.length > 0) await addImportedGuardrails(tx, actor, role, draft, guardrails);
   await writeAudit(tx, actor, { action: "role.created", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name, after: draft });
@@ -81,7 +81,7 @@ export async function updateRole(
   if (!current) throw new DomainError("NOT_FOUND");
   if (current.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE");
   await assertValidDraft(tx, actor.workspaceId, draft, roleId);
-  await assertDefinitionWithinAuthority(tx, actor.workspaceId, authority, draftToDefinition(draft));
+  await assertDefinitionWithinAuthority(tx, actor, authority, draftToDefinition(draft));
   if (await holdsRole(tx, actor, roleId) && !grantsRolesAccess(draft)) throw new DomainError("OWN_ROLES_ACCESS", { field: "settings.ROLES" });
   // Before anything is written: the engine judges the role's guardrails on the new definition.
   const schema = await loadWorkspaceSchema(tx, actor.workspaceId);

@@ -7,12 +7,18 @@ import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { canSetting, readOnlyProjection, resolvePermissions, type EffectivePermissions } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
-import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
-import { isWithinAuthority } from "@/lib/permissions";
+import { assertAdmin, assertWithinAuthority, authorityFor } from "@/lib/access/authority";
+import { grantsBeyond } from "@/lib/permissions";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { writeAudit } from "@/lib/audit/log";
 import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "./store";
+
+/**
+ * The records seen through a role are read as the viewer (`Me` is the viewer), so the viewer's
+ * own rules and the role's about Me speak of the same member.
+ */
+const VIEWER_IS_HOLDER = "holder" as const;
 
 export interface ViewingAs {
   roleId: string;
@@ -26,7 +32,7 @@ export async function startViewAs(tx: Tx, actor: Principal, roleId: string): Pro
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, select: { id: true, name: true, isAdmin: true } });
   if (!role) throw new DomainError("NOT_FOUND");
   if (role.isAdmin) assertAdmin(authority);
-  await assertRoleIdWithinAuthority(tx, actor.workspaceId, authority, role.id);
+  await assertWithinAuthority(tx, actor, authority, await loadRolePermissions(tx, actor.workspaceId, role.id), { boundMe: VIEWER_IS_HOLDER });
   await writeAudit(tx, actor, { action: "role.viewAsStarted", targetType: "role", targetId: role.id, roleId: role.id, targetLabel: role.name });
   return { roleName: role.name };
 }
@@ -47,7 +53,7 @@ export async function viewingAs(db: Tx, workspaceId: string, actorPermissions: E
   if (!canSetting(actorPermissions, "ROLES")) return null;
   const role = await db.role.findFirst({ where: { id: roleId, workspaceId }, include: ROLE_DEFINITION_INCLUDE });
   if (!role) return null;
-  if (!isWithinAuthority(await loadRolePermissions(db, workspaceId, role.id), actorPermissions)) return null;
+  if (grantsBeyond(await loadRolePermissions(db, workspaceId, role.id), actorPermissions, VIEWER_IS_HOLDER).length > 0) return null;
   const permissions = resolvePermissions(readOnlyProjection(toRoleDefinition(role)), await loadWorkspaceSchema(db, workspaceId));
   return { roleId: role.id, roleName: role.name, permissions };
 }

@@ -7,10 +7,12 @@
  */
 import type { Tx } from "@/lib/db/prisma";
 import { DomainError, isDomainError } from "@/lib/errors";
-import { canAction, maskRecords } from "@/lib/permissions";
+import { can, canAction, maskRecords } from "@/lib/permissions";
 import { agentPrincipal, type Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
-import { listRecords, type VisibleRecord } from "@/lib/records";
+import { findRecordObject, listRecords, type VisibleRecord } from "@/lib/records";
+import { readsEveryRecordOf, type Reader } from "@/lib/sight/reader";
+import { reachableRecordIds } from "@/lib/sight/records";
 import { deliverEmail } from "@/lib/email/deliver";
 import { findWorkflow, type WorkflowDefinition } from "./catalog";
 import { authorityFor } from "@/lib/access/authority";
@@ -66,6 +68,14 @@ function digest(workflow: WorkflowDefinition, records: VisibleRecord[]) {
   };
 }
 
+/** What of the agent's findings the invoker may see: null when Opportunities are hidden to them. */
+async function invokerSees(tx: Tx, invoker: Principal, found: VisibleRecord[]): Promise<VisibleRecord[] | null> {
+  const object = await findRecordObject(tx, invoker.workspaceId, "opportunity");
+  if (!object || !can(invoker.permissions, "see", object.nameSingular)) return null;
+  const reachable = await reachableRecordIds(tx, invoker, object, found.map((record) => String(record.id)));
+  return maskRecords(invoker.permissions, object.nameSingular, found.filter((record) => reachable.has(String(record.id)))) as VisibleRecord[];
+}
+
 /** The use case, in the caller's transaction: the e-mail and both audit entries commit together. */
 export async function runWorkflow(tx: Tx, actor: Principal, recipient: string, workflowId: string, now = new Date()): Promise<WorkflowRun> {
   const workflow = findWorkflow(workflowId);
@@ -86,8 +96,9 @@ export async function runWorkflow(tx: Tx, actor: Principal, recipient: string, w
       if (!isDomainError(error) || error.code !== "FORBIDDEN") throw error;
       run.outcome = "agentCannotRead";
     }
-    // The digest goes to the invoker: it shows only what both the agent and the invoker may see.
-    const shown = stale && maskRecords(actor.permissions, "opportunity", stale);
+    // The digest goes to the invoker: only the records both the agent's and the invoker's rules
+    // reach, and of those only the fields both may see (SPEC §16).
+    const shown = stale && (await invokerSees(tx, actor, stale));
     if (stale && !shown) run.outcome = "invokerCannotRead";
     if (shown) {
       stale = shown as VisibleRecord[];
@@ -117,13 +128,19 @@ export interface WorkflowRunEntry {
   at: Date;
   by: string;
   outcome: WorkflowOutcome | null;
-  staleCount: number;
+  /** Null when the reader may not learn the count (see listWorkflowRuns). */
+  staleCount: number | null;
 }
 
-/** The latest manual runs of a workflow, from the audit log. */
-export async function listWorkflowRuns(db: Tx, workspaceId: string, workflowId: string, take = 5): Promise<WorkflowRunEntry[]> {
+/**
+ * The latest manual runs of a workflow, from the audit log, as `reader` may see them: a run's
+ * count of stale deals is its invoker's sight, so it shows to the invoker and to readers who
+ * reach every opportunity (for anyone else it would count records beyond their rule).
+ */
+export async function listWorkflowRuns(db: Tx, reader: Reader, workflowId: string, take = 5): Promise<WorkflowRunEntry[]> {
+  const everyRecord = readsEveryRecordOf(reader, "opportunity");
   const entries = await db.auditLog.findMany({
-    where: { workspaceId, action: "workflow.triggered", targetType: "workflow", targetId: workflowId },
+    where: { workspaceId: reader.workspaceId, action: "workflow.triggered", targetType: "workflow", targetId: workflowId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });
@@ -134,6 +151,7 @@ export async function listWorkflowRuns(db: Tx, workspaceId: string, workflowId: 
     } catch {
       after = {};
     }
-    return { id: entry.id, at: entry.createdAt, by: entry.actorLabel, outcome: after.outcome ?? null, staleCount: after.staleCount ?? 0 };
+    const mayCount = everyRecord || (entry.actorType === reader.kind && entry.actorId === reader.id);
+    return { id: entry.id, at: entry.createdAt, by: entry.actorLabel, outcome: after.outcome ?? null, staleCount: mayCount ? (after.staleCount ?? 0) : null };
   });
 }

@@ -30,7 +30,7 @@ export async function needsSetup(db: Db): Promise<boolean> {
  * transaction, so of two setups submitted at the same moment one creates the workspace and the
  * other is refused with NOT_FOUND (the page is gone). Creates no API key and no demo data.
  */
-export async function setUpWorkspace(db: Db, input: SetupInput): Promise<{ userId: string; workspaceId: string; generation: number }> {
+export async function setUpWorkspace(db: Db, input: SetupInput): Promise<{ userId: string; workspaceId: string }> {
   checkNewPassword(input.password, { email: input.email, name: input.name, field: "password" });
   // Argon2 is deliberately slow: hash before the transaction takes the write lock.
   const passwordHash = await hashPassword(input.password);
@@ -50,7 +50,7 @@ export async function setUpWorkspace(db: Db, input: SetupInput): Promise<{ userI
         { kind: "member", id: member.id, label: input.name, workspaceId: workspace.id },
         { action: "workspace.created", targetType: "workspace", targetId: workspace.id, targetLabel: input.workspaceName, after: { name: input.workspaceName, admin: input.email } },
       );
-      return { userId: member.userId, workspaceId: workspace.id, generation: member.user.sessionGeneration };
+      return { userId: member.userId, workspaceId: workspace.id };
     },
     { timeout: 30_000 },
   );

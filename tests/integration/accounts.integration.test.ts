@@ -10,6 +10,8 @@ import { actAs, savedSession, testContext } from "./session";
 import { databaseUrl, loadDemo, useDemoDatabase } from "./db";
 import { expectRefusedWithoutChange, type ActionOutcome } from "./refusal";
 import { authenticate } from "@/lib/auth/authenticate";
+import { endSession } from "@/lib/auth/sessions";
+import { signOutAction } from "@/app/(auth)/sign-in/actions";
 import { getActingMember } from "@/lib/access/current-member";
 import { MAX_ATTEMPTS_PER_ADDRESS, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 import { verifyPassword } from "@/lib/auth/password";
@@ -103,36 +105,59 @@ describe("sign-in throttling", () => {
   });
 });
 
-describe("session generation", () => {
-  it("refuses a cookie of an older generation, for pages and server actions", async () => {
+describe("server-side sessions (SPEC §16)", () => {
+  it("refuses a cookie whose session was ended, for pages and server actions", async () => {
     await actAs(db, "ada@acme.dev");
     expect(await getActingMember()).toMatchObject({ email: "ada@acme.dev" });
-    await db.user.update({ where: { email: "ada@acme.dev" }, data: { sessionGeneration: { increment: 1 } } });
+    await endSession(db, testContext.sessionId!);
     expect(await getActingMember()).toBeNull();
     const result = await updateWorkspaceAction({ name: "Renamed", defaultLocale: "en" });
     expect(result).toMatchObject({ ok: false, errors: [{ code: "UNAUTHENTICATED" }] });
-    // A cookie without a generation (issued before generations existed) is refused too.
-    testContext.generation = undefined;
+    // A cookie without a session (issued before sessions were kept on the server) is refused too.
+    testContext.sessionId = undefined;
+    expect(await getActingMember()).toBeNull();
+  });
+
+  it("signing out ends that session on the server: a copy of the cookie stops working", async () => {
+    const email = await newMember();
+    await actAs(db, email);
+    const copied = testContext.sessionId;
+    await expect(signOutAction()).rejects.toThrow(); // redirects to the sign-in page
+    testContext.sessionId = copied;
+    expect(await getActingMember()).toBeNull();
+    expect(await db.session.count({ where: { user: { email } } })).toBe(0);
+  });
+
+  it("refuses a session past its end, and one presented for another user", async () => {
+    const email = await newMember();
+    await actAs(db, email);
+    expect(await getActingMember()).toMatchObject({ email });
+    const ada = await db.user.findUniqueOrThrow({ where: { email: "ada@acme.dev" } });
+    const own = testContext.userId;
+    testContext.userId = ada.id;
+    expect(await getActingMember()).toBeNull();
+    testContext.userId = own;
+    await db.session.updateMany({ where: { user: { email } }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await getActingMember()).toBeNull();
   });
 
   it("Sign out of all sessions ends the other sessions and keeps this one", async () => {
     const email = await newMember();
     await actAs(db, email);
-    const otherBrowser = testContext.generation;
+    const otherBrowser = testContext.sessionId;
+    await actAs(db, email);
+    const thisBrowser = testContext.sessionId;
     const result = await signOutOtherSessionsAction();
     expect(result.ok).toBe(true);
-    const user = await db.user.findUniqueOrThrow({ where: { email } });
-    expect(user.sessionGeneration).toBe((otherBrowser ?? 0) + 1);
-    expect(savedSession).toMatchObject({ userId: user.id, generation: user.sessionGeneration });
-
-    testContext.generation = savedSession.generation;
     expect(await getActingMember()).toMatchObject({ email });
-    testContext.generation = otherBrowser;
+    testContext.sessionId = otherBrowser;
     expect(await getActingMember()).toBeNull();
+    testContext.sessionId = thisBrowser;
+    expect(await getActingMember()).toMatchObject({ email });
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "account.signedOutEverywhere" }, orderBy: { createdAt: "desc" } });
     expect(audit).toMatchObject({ actorType: "member", actorLabel: `User ${email}` });
+    expect(JSON.parse(audit.after!)).toEqual({ sessionsEnded: 1 });
   });
 });
 
@@ -155,14 +180,18 @@ describe("change password", () => {
   it("changes the password, ends the other sessions and keeps this one", async () => {
     const email = await newMember();
     await actAs(db, email);
-    const before = testContext.generation;
+    const otherBrowser = testContext.sessionId;
+    await actAs(db, email);
+    const thisBrowser = testContext.sessionId;
     const result = await changePasswordAction({ currentPassword: PASSWORD, newPassword: "correct horse battery" });
     expect(result.ok).toBe(true);
     const user = await db.user.findUniqueOrThrow({ where: { email } });
     expect(await verifyPassword(user.passwordHash, "correct horse battery")).toBe(true);
     expect(await verifyPassword(user.passwordHash, PASSWORD)).toBe(false);
-    expect(savedSession.generation).toBe(user.sessionGeneration);
-    expect(user.sessionGeneration).toBe((before ?? 0) + 1);
+    expect(await getActingMember()).toMatchObject({ email });
+    testContext.sessionId = otherBrowser;
+    expect(await getActingMember()).toBeNull();
+    testContext.sessionId = thisBrowser;
     await expect(authenticate(db, email, "correct horse battery", { address: "10.4.0.1" })).resolves.toMatchObject({ email });
     await expect(db.auditLog.findFirstOrThrow({ where: { action: "account.passwordChanged", actorLabel: `User ${email}` } })).resolves.toBeTruthy();
   });
@@ -188,7 +217,6 @@ describe("temporary passwords", () => {
     await expect(replaceTemporaryPasswordAction({ currentPassword: temporary, newPassword: "my own passphrase 42" })).rejects.toThrow(/NEXT_REDIRECT/);
     const after = await db.user.findUniqueOrThrow({ where: { email: "tara@acme.dev" } });
     expect(after.mustChangePassword).toBe(false);
-    testContext.generation = savedSession.generation;
     expect(await getActingMember()).toMatchObject({ email: "tara@acme.dev", mustChangePassword: false });
   });
 });

@@ -12,9 +12,15 @@ import { createRole, type ObjectIndex } from "@/prisma/factories";
 
 const db = useDemoDatabase();
 
+/** A reader with a role's permissions (a member who holds it). */
+async function readerWith(roleId: string) {
+  const { workspace } = await loadDemo(db);
+  return { kind: "member" as const, id: "reader", workspaceId: workspace.id, permissions: await loadRolePermissions(db, workspace.id, roleId) };
+}
+
 async function adminView() {
-  const { workspace, roleId } = await loadDemo(db);
-  return loadRolePermissions(db, workspace.id, roleId("Admin"));
+  const { roleId } = await loadDemo(db);
+  return readerWith(roleId("Admin"));
 }
 
 describe("audit log", () => {
@@ -29,21 +35,21 @@ describe("audit log", () => {
     const mia = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "mia@acme.dev" } } });
     expect((await assignRoleAction({ roleId: created.data.id, target: { kind: "member", id: mia.id } })).ok).toBe(true);
 
-    const auditors = await listAuditEntries(db, workspace.id, { roleId: created.data.id }, await adminView());
+    const auditors = await listAuditEntries(db, await adminView(), { roleId: created.data.id });
     expect(auditors.entries.map((entry) => [entry.action, entry.actorLabel])).toEqual([
       ["role.assigned", "Ada Lovelace"],
       ["role.created", "Alex Admin"],
     ]);
-    const update = (await listAuditEntries(db, workspace.id, { roleId: guest.id }, await adminView())).entries[0];
+    const update = (await listAuditEntries(db, await adminView(), { roleId: guest.id })).entries[0];
     expect(JSON.parse(update.before!).actions).toEqual([]);
     expect(JSON.parse(update.after!).actions).toEqual(["SEND_EMAIL"]);
 
     const actors = await listAuditActors(db, workspace.id);
     const ada = actors.find((actor) => actor.label === "Ada Lovelace")!;
-    expect((await listAuditEntries(db, workspace.id, { actor: ada.value }, await adminView())).entries).toHaveLength(2);
+    expect((await listAuditEntries(db, await adminView(), { actor: ada.value })).entries).toHaveLength(2);
     const today = new Date().toISOString().slice(0, 10);
-    expect((await listAuditEntries(db, workspace.id, { from: today, to: today }, await adminView())).entries.length).toBeGreaterThanOrEqual(3);
-    expect((await listAuditEntries(db, workspace.id, { to: "2020-01-01" }, await adminView())).entries).toHaveLength(0);
+    expect((await listAuditEntries(db, await adminView(), { from: today, to: today })).entries.length).toBeGreaterThanOrEqual(3);
+    expect((await listAuditEntries(db, await adminView(), { to: "2020-01-01" })).entries).toHaveLength(0);
   });
 
   it("never shows a reader a value their own role hides (SPEC §12)", async () => {
@@ -64,8 +70,8 @@ describe("audit log", () => {
     const opportunity = await db.record.findFirstOrThrow({ where: { object: { nameSingular: "opportunity" }, deletedAt: null } });
     await updateRecord(db, admin!, "opportunities", opportunity.id, { name: "Hidden deal renamed" });
 
-    const reader = await loadRolePermissions(db, workspace.id, auditor.id);
-    const { entries } = await listAuditEntries(db, workspace.id, {}, reader);
+    const reader = await readerWith(auditor.id);
+    const { entries } = await listAuditEntries(db, reader, {});
     const edit = entries.find((entry) => entry.action === "record.updated" && entry.targetId === person.id)!;
     expect(JSON.parse(edit.after!).city).toBe("Lyon");
     for (const entry of entries) {
@@ -75,7 +81,7 @@ describe("audit log", () => {
       expect(entry.targetType).not.toBe("opportunity");
     }
     // The Admin still reads both.
-    const all = (await listAuditEntries(db, workspace.id, {}, await adminView())).entries;
+    const all = (await listAuditEntries(db, await adminView(), {})).entries;
     expect(all.some((entry) => entry.after?.includes("12 Secret Street"))).toBe(true);
     expect(all.some((entry) => entry.targetId === opportunity.id)).toBe(true);
   });

@@ -1,5 +1,6 @@
 import { vi } from "vitest";
 import type { TestDb } from "./db";
+import { startSession } from "@/lib/auth/sessions";
 
 /**
  * Server actions run here as they do in Next, against a test database: `@/lib/db` is pointed at
@@ -7,10 +8,10 @@ import type { TestDb } from "./db";
  * needs a Next request) is a no-op. Nothing else is replaced: the real sign-in lookup, permission
  * engine and domain code run.
  */
-export const testContext: { db: TestDb | null; userId: string | null; generation: number | undefined; viewAsRoleId?: string } = {
+export const testContext: { db: TestDb | null; userId: string | null; sessionId: string | undefined; viewAsRoleId?: string } = {
   db: null,
   userId: null,
-  generation: undefined,
+  sessionId: undefined,
 };
 
 vi.mock("@/lib/db/prisma", async (importOriginal) => {
@@ -25,17 +26,17 @@ vi.mock("@/lib/db/prisma", async (importOriginal) => {
 });
 
 /** What the last action saved into the session cookie (sign-in, setup, a password change). */
-export const savedSession: { userId?: string; generation?: number } = {};
+export const savedSession: { userId?: string; sessionId?: string } = {};
 
 vi.mock("@/lib/auth/session", () => ({
   getSession: async () => {
     const session = {
       userId: testContext.userId ?? undefined,
-      generation: testContext.generation,
+      sessionId: testContext.sessionId,
       viewAsRoleId: testContext.viewAsRoleId,
       save: async () => {
         savedSession.userId = session.userId;
-        savedSession.generation = session.generation;
+        savedSession.sessionId = session.sessionId;
         // Like a browser keeping the cookie: the next request sees what was saved.
         testContext.viewAsRoleId = session.viewAsRoleId;
       },
@@ -47,11 +48,11 @@ vi.mock("@/lib/auth/session", () => ({
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 
-/** Signs in as `email` with the user's current session generation (a cookie from a fresh sign-in). */
+/** Signs in as `email` with a new server-side session (a cookie from a fresh sign-in). */
 export async function actAs(db: TestDb, email: string | null) {
   testContext.db = db;
   const user = email ? await db.user.findUniqueOrThrow({ where: { email } }) : null;
   testContext.userId = user?.id ?? null;
-  testContext.generation = user?.sessionGeneration;
+  testContext.sessionId = user ? await startSession(db, user.id) : undefined;
   testContext.viewAsRoleId = undefined;
 }

@@ -8,6 +8,7 @@ import { loadDemo, useDemoDatabase } from "./db";
 import { expectRefusedWithoutChange, type ActionOutcome } from "./refusal";
 import { runWorkflowAction } from "@/app/settings/workflows/actions";
 import { listWorkflowRuns } from "@/lib/workflows/run";
+import { memberPrincipal } from "@/lib/access/principal";
 import { createRole, type ObjectIndex } from "@/prisma/factories";
 
 const db = useDemoDatabase();
@@ -131,7 +132,8 @@ describe("run now", () => {
     } finally {
       await db.agent.create({ data: agent });
     }
-    const runs = await listWorkflowRuns(db, workspace.id, "stale-opportunities");
+    const admin = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "admin@acme.dev" } } });
+    const runs = await listWorkflowRuns(db, (await memberPrincipal(db, admin.id))!, "stale-opportunities");
     expect(runs).toHaveLength(5);
     expect(runs[0]).toMatchObject({ by: "Alex Admin", outcome: "noAgent" });
   });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { sealData } from "iron-session";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
+import { startSession } from "@/lib/auth/sessions";
 import { SESSION_COOKIE } from "@/lib/auth/session-config";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { databaseUrl, loadDemo, onPostgres, useDemoDatabase } from "./db";
@@ -72,7 +73,8 @@ function actionId(exportedName: string): string {
 
 async function sessionCookie(email: string): Promise<string> {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
-  return `${SESSION_COOKIE}=${await sealData({ userId: user.id, generation: user.sessionGeneration }, { password: SECRET, ttl: 3600 })}`;
+  const sessionId = await startSession(db, user.id);
+  return `${SESSION_COOKIE}=${await sealData({ userId: user.id, sessionId }, { password: SECRET, ttl: 3600 })}`;
 }
 
 type ActionOutcome = { ok: boolean; data?: unknown; errors?: { code: string }[] };

@@ -3,6 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { db } from "@/lib/db/prisma";
 import { getSession } from "@/lib/auth/session";
+import { startSession } from "@/lib/auth/sessions";
 import { isDomainError, toActionErrors, type ActionError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 import { needsSetup, setUpWorkspace, setupInput } from "@/lib/workspace/setup";
@@ -22,7 +23,7 @@ export async function setupAction(_previous: SetupState, formData: FormData): Pr
     const created = await setUpWorkspace(db, parseOrThrow(setupInput, { ...values, password: text("password") }));
     const session = await getSession();
     session.userId = created.userId;
-    session.generation = created.generation;
+    session.sessionId = await startSession(db, created.userId);
     await session.save();
   } catch (error) {
     // Another setup won the race: the page no longer exists for this one either.

@@ -8,6 +8,7 @@ import { CHANGE_PASSWORD_PATH } from "@/lib/access/current-member";
 import { requestInfo } from "@/lib/auth/request-info";
 import { safeNextPath } from "@/lib/auth/safe-next";
 import { getSession } from "@/lib/auth/session";
+import { endSession, startSession } from "@/lib/auth/sessions";
 import { toActionErrors, type ActionError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation";
 
@@ -37,7 +38,7 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
     const user = await authenticate(db, parsed.data.email, parsed.data.password, { address });
     const session = await getSession();
     session.userId = user.id;
-    session.generation = user.sessionGeneration;
+    session.sessionId = await startSession(db, user.id);
     await session.save();
     mustChangePassword = user.mustChangePassword;
   } catch (error) {
@@ -46,8 +47,10 @@ export async function signInAction(_previous: SignInState, formData: FormData): 
   redirect(mustChangePassword ? CHANGE_PASSWORD_PATH : safeNextPath(parsed.data.next, origin));
 }
 
+/** Ends this session on the server too: a copy of the cookie no longer signs anyone in. */
 export async function signOutAction() {
   const session = await getSession();
+  if (session.sessionId) await endSession(db, session.sessionId);
   session.destroy();
   redirect("/sign-in");
 }

@@ -9,11 +9,9 @@ import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { changePassword, changePasswordInput, preparePasswordChange, signOutOtherSessions } from "@/lib/auth/account";
 
-/** The caller's own cookie moves to the new generation; every other session is ended by it. */
-async function keepThisSession(generation: number) {
-  const session = await getSession();
-  session.generation = generation;
-  await session.save();
+/** The caller's own session, which every "end the other sessions" keeps. */
+async function thisSession(): Promise<string | null> {
+  return (await getSession()).sessionId ?? null;
 }
 
 /** Open to a member who must replace a temporary password: it is how they replace it. */
@@ -21,8 +19,8 @@ export async function changePasswordAction(input: unknown): Promise<ActionResult
   return runAction(async () => {
     const actor = await requireMemberForAction(undefined, { allowTemporaryPassword: true });
     const change = await preparePasswordChange(db, actor, parseOrThrow(changePasswordInput, input));
-    const { generation } = await db.$transaction((tx) => changePassword(tx, actor, change));
-    await keepThisSession(generation);
+    const current = await thisSession();
+    await db.$transaction((tx) => changePassword(tx, actor, change, current));
     return undefined;
   }, { path: "/", type: "layout" });
 }
@@ -30,8 +28,8 @@ export async function changePasswordAction(input: unknown): Promise<ActionResult
 export async function signOutOtherSessionsAction(): Promise<ActionResult> {
   return runAction(async () => {
     const actor = await requireMemberForAction();
-    const { generation } = await db.$transaction((tx) => signOutOtherSessions(tx, actor));
-    await keepThisSession(generation);
+    const current = await thisSession();
+    await db.$transaction((tx) => signOutOtherSessions(tx, actor, current));
     return undefined;
   });
 }

@@ -5,10 +5,9 @@ import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
-import { createApiKeyInput, revokeApiKeyInput } from "@/lib/api-keys/input";
+import { API_KEY_NAME_MAX_LENGTH, createApiKeyInput, expiryInstant, revokeApiKeyInput } from "@/lib/api-keys/input";
 import { createApiKey, type CreatedApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
-import { API_KEY_NAME_MAX_LENGTH } from "@/lib/api-keys/input";
 import { createAgentToken, revokeAgentToken, type CreatedAgentToken } from "@/lib/agents/tokens";
 import { z } from "zod";
 
@@ -32,14 +31,19 @@ export async function revokeApiKeyAction(input: unknown): Promise<ActionResult<{
   });
 }
 
-const createAgentTokenInput = z.object({ agentId: z.string().min(1).max(100), name: z.string().trim().min(1).max(API_KEY_NAME_MAX_LENGTH) });
+const createAgentTokenInput = z.object({
+  agentId: z.string().min(1).max(100),
+  name: z.string().trim().min(1).max(API_KEY_NAME_MAX_LENGTH),
+  // Optional (SPEC §16): the token stops working when that day begins (UTC), as a key does.
+  expiresAt: z.union([z.literal("").transform(() => null), z.iso.date(), z.null()]).default(null),
+});
 
 /** A token for an AI agent on MCP over HTTP (SPEC §15), shown once. */
 export async function createAgentTokenAction(input: unknown): Promise<ActionResult<CreatedAgentToken>> {
   return run(async () => {
     const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
-    const { agentId, name } = parseOrThrow(createAgentTokenInput, input);
-    return db.$transaction((tx) => createAgentToken(tx, actor, agentId, name));
+    const { agentId, name, expiresAt } = parseOrThrow(createAgentTokenInput, input);
+    return db.$transaction((tx) => createAgentToken(tx, actor, agentId, name, expiresAt === null ? null : expiryInstant(expiresAt)));
   });
 }
 

@@ -26,7 +26,7 @@ export default async function ApiKeysPage() {
     listApiKeys(db, member.workspaceId, now),
     canChooseRole ? listRolesAssignableToApiKeys(db, member.workspaceId) : Promise.resolve([]),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
-    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
+    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
     listAgentsWithTokens(db, member.workspaceId),
   ]);
   // SPEC §11: a key never acts beyond its creator, with a role or (without one) the default role's.
@@ -66,7 +66,7 @@ export default async function ApiKeysPage() {
           id: agent.id,
           name: agent.name,
           roleName: agent.role?.name ?? null,
-          tokens: agent.tokens.map((token) => ({ id: token.id, name: token.name, prefix: token.prefix, created: day(token.createdAt)!, lastUsed: token.lastUsedAt ? format.dateTime(token.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) : null })),
+          tokens: agent.tokens.map((token) => ({ id: token.id, name: token.name, prefix: token.prefix, created: day(token.createdAt)!, lastUsed: token.lastUsedAt ? format.dateTime(token.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) : null, expires: day(token.expiresAt), expired: token.expiresAt !== null && token.expiresAt.getTime() <= Date.now() })),
         }))}
       />
     </div>

@@ -62,7 +62,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Pro
   const [t, format, { entries, hasMore, lastId }, actors, roles] = await Promise.all([
     getTranslations("audit"),
     getFormatter(),
-    listAuditEntries(db, member.workspaceId, filter, member.permissions),
+    listAuditEntries(db, member, filter),
     listAuditActors(db, member.workspaceId),
     db.role.findMany({ where: { workspaceId: member.workspaceId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);

@@ -20,7 +20,7 @@ export default async function MembersPage() {
     getFormatter(),
     listMembers(db, member.workspaceId),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
-    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
+    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
   ]);
   const canInvite = withinRoleIds === null || withinRoleIds.includes(workspace.defaultRoleId ?? "");
   const rows = members.map((row) => ({

@@ -24,7 +24,7 @@ export default async function RolesPage() {
     getTranslations("roles.compare"),
     getTranslations("guardrails"),
     listRoles(db, member.workspaceId),
-    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
+    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
   ]);
 
   return (

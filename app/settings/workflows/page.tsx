@@ -24,7 +24,7 @@ export default async function WorkflowsPage() {
     workflowAgent(db, member.workspaceId),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
   ]);
-  const runs = await Promise.all(WORKFLOWS.map((workflow) => listWorkflowRuns(db, member.workspaceId, workflow.id)));
+  const runs = await Promise.all(WORKFLOWS.map((workflow) => listWorkflowRuns(db, member, workflow.id)));
   const agentRoleName = agent ? (agent.role?.name ?? workspace.defaultRole?.name ?? "") : null;
   const canOpenRoles = canSetting(member.permissions, "ROLES");
 
@@ -80,7 +80,7 @@ export default async function WorkflowsPage() {
                   columns={[
                     { key: "when", header: t("when"), cell: (run) => format.dateTime(run.at, { dateStyle: "medium", timeStyle: "short" }) },
                     { key: "by", header: t("by"), cell: (run) => run.by },
-                    { key: "result", header: t("result"), cell: (run) => (run.outcome ? t(`outcomes.${run.outcome}`, { count: run.staleCount }) : "—") },
+                    { key: "result", header: t("result"), cell: (run) => (!run.outcome ? "—" : run.staleCount === null && (run.outcome === "sent" || run.outcome === "agentCannotEmail") ? t(`uncounted.${run.outcome}`) : t(`outcomes.${run.outcome}`, { count: run.staleCount ?? 0 })) },
                   ]}
                 />
               </div>

@@ -48,6 +48,8 @@ export interface RoleEditorProps {
 
 export interface EditorAuthority {
   permissions: PermissionView;
+  /** The acting member: a rule about Me in their role bounds only their own records. */
+  memberId: string | null;
   /** Roles the actor may hand out (and move principals from). */
   withinRoleIds: string[];
   /** Only Admins touch these (and whoever holds them). */

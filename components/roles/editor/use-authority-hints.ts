@@ -18,7 +18,7 @@ export function useAuthorityHints(effective: EffectivePermissions, draft: RoleDr
   return useMemo(() => {
     if (!authority) return () => null;
     const hints = new Map<string, string>();
-    for (const item of exceedingPermissions(effective, authority.permissions)) {
+    for (const item of exceedingPermissions(effective, authority.permissions, authority.memberId)) {
       if (item.kind === "admin") continue;
       const locator = permissionLocator(item, draft.objectRules);
       if (!hints.has(locator)) hints.set(locator, errorMessage({ code: "EXCEEDS_AUTHORITY", params: permissionParams(item, objects) }));

@@ -19,7 +19,7 @@ export interface AgentTokenRow {
   id: string;
   name: string;
   roleName: string | null;
-  tokens: { id: string; name: string; prefix: string; created: string; lastUsed: string | null }[];
+  tokens: { id: string; name: string; prefix: string; created: string; lastUsed: string | null; expires: string | null; expired: boolean }[];
 }
 
 /**
@@ -32,6 +32,7 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
   const errorMessage = useErrorMessage();
   const [agent, setAgent] = useState<AgentTokenRow | null>(null);
   const [name, setName] = useState("");
+  const [expiresAt, setExpiresAt] = useState("");
   const [created, setCreated] = useState<CreatedAgentToken | null>(null);
   const { errors, setErrors, pending, run } = useAction(createAgentTokenAction, {
     onSuccess: (token) => {
@@ -40,11 +41,13 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
     },
   });
   const [revoking, startRevoke] = useTransition();
-  const { forField, general } = useFormErrors(errors, { name: t("nameInvalid") });
+  const { forField, general } = useFormErrors(errors, { name: t("nameInvalid"), expiresAt: t("expiresInvalid") });
+  const minExpiry = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
 
   const close = () => {
     setAgent(null);
     setName("");
+    setExpiresAt("");
     setErrors([]);
     setCreated(null);
   };
@@ -52,7 +55,7 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!agent) return;
-    run({ agentId: agent.id, name });
+    run({ agentId: agent.id, name, expiresAt });
   };
 
   const revoke = (token: { id: string; name: string }) =>
@@ -82,6 +85,7 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
                   <li key={token.id} className="flex items-center justify-between gap-3 text-xs text-gray-600">
                     <span>
                       <span className="font-medium text-gray-800">{token.name}</span> · {token.prefix}… · {t("createdOn", { date: token.created })} · {token.lastUsed ? t("lastUsed", { date: token.lastUsed }) : t("neverUsed")}
+                      {token.expires ? <> · {token.expired ? t("expired", { date: token.expires }) : t("expires", { date: token.expires })}</> : null}
                     </span>
                     <Button variant="ghost" disabled={pending || revoking} aria-label={t("revokeNamed", { name: token.name })} onClick={() => revoke(token)}>{t("revoke")}</Button>
                   </li>
@@ -104,6 +108,16 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
           <form onSubmit={submit} noValidate className="space-y-4">
             <FormErrors messages={general} />
             <TextField id="agent-token-name" label={t("nameLabel")} value={name} maxLength={200} autoComplete="off" error={forField("name")} onChange={(event) => setName(event.target.value)} />
+            <TextField
+              id="agent-token-expires"
+              type="date"
+              label={t("expiresLabel")}
+              help={t("expiresHelp")}
+              min={minExpiry}
+              value={expiresAt}
+              error={forField("expiresAt")}
+              onChange={(event) => setExpiresAt(event.target.value)}
+            />
             <FormFooter onCancel={close} submitLabel={t("createSubmit")} pending={pending || revoking} />
           </form>
         )}

@@ -35,7 +35,7 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
   const [role, history, context, guardrails] = await Promise.all([
     loadRole(member.workspaceId, roleId),
     listRoleVersions(db, member.workspaceId, roleId),
-    loadEditorContext(db, member.workspaceId, member.permissions, await metadataLabels()),
+    loadEditorContext(db, member, await metadataLabels()),
     roleGuardrailStatements(db, member.workspaceId, roleId),
   ]);
   return <RoleEditor key={role.id} role={{ ...role, guardrails }} history={history} actorMemberId={member.id} {...context} />;

@@ -24,7 +24,7 @@ export default async function GuardrailsPage() {
     listGuardrails(db, member.workspaceId),
     listObjects(db, member.workspaceId),
     metadataLabels(),
-    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member.workspaceId, member.permissions),
+    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
   ]);
   const labelled = localize(objects);
   // Statements in the reader's language: the same parameters as the English ones, local labels.

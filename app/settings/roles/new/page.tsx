@@ -20,7 +20,7 @@ export default async function NewRolePage({ searchParams }: { searchParams: Prom
   const { from } = await searchParams;
   const [t, context, source] = await Promise.all([
     getTranslations("roles"),
-    loadEditorContext(db, member.workspaceId, member.permissions, await metadataLabels()),
+    loadEditorContext(db, member, await metadataLabels()),
     from ? loadRoleForEditor(db, member.workspaceId, from).catch(() => null) : null,
   ]);
   // Admin's switches are not a definition of their own (it is all-access by nature): no copies.
