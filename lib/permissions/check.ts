@@ -2,7 +2,7 @@
  * The hot path. These run on every record read and write, so they only read the fast index:
  * a Map lookup (two with a field) and a bit test, no allocation.
  */
-import { FAST_INDEX, OBJECT_KEY, actionBit } from "./fast-index";
+import { FAST_INDEX, actionBit } from "./fast-index";
 import type { ActionPermission, EffectivePermissions, ObjectAction, SettingsPermission } from "./types";
 
 /**
@@ -11,11 +11,21 @@ import type { ActionPermission, EffectivePermissions, ObjectAction, SettingsPerm
  * when a record is created) and `delete`/`destroy` for the object.
  * Unknown objects, fields or actions are denied.
  */
+/**
+ * The index's key and the bit function, bound here once: a transpiled import (tsx, the test and
+ * benchmark runners) is a getter on the module object, and reading two of them on every check cost
+ * more than the check itself (about 44 against 18 ns).
+ */
+const INDEX: typeof FAST_INDEX = FAST_INDEX;
+const bitOf = actionBit;
+
 export function can(perms: EffectivePermissions, action: ObjectAction, object: string, field?: string): boolean {
-  const entry = perms[FAST_INDEX].objects.get(object);
+  const entry = perms[INDEX].objects.get(object);
   if (entry === undefined) return false;
-  const mask = entry.masks.get(field === undefined ? OBJECT_KEY : field);
-  return mask !== undefined && (mask & actionBit(action)) !== 0;
+  const bit = bitOf(action);
+  if (field === undefined) return (entry.mask & bit) !== 0;
+  const fieldMask = entry.fieldMasks.get(field);
+  return fieldMask !== undefined && (fieldMask & bit) !== 0;
 }
 
 export function canSetting(perms: EffectivePermissions, key: SettingsPermission): boolean {

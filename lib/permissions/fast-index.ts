@@ -51,16 +51,7 @@ export interface ObjectIndexEntry {
   readonly visibleFields: readonly string[];
   readonly creatableFields: readonly string[];
   readonly editableFields: readonly string[];
-  /**
-   * `fieldMasks` and, under OBJECT_KEY, the object's own `mask` in one map: `can` answers an object
-   * or a field question with the same single lookup (about a third faster than a branch on the
-   * field and two differently shaped reads).
-   */
-  readonly masks: ReadonlyMap<string, number>;
 }
-
-/** The key of the object's own mask in `masks`: no field has an empty name. */
-export const OBJECT_KEY = "";
 
 export interface FastIndex {
   readonly objects: ReadonlyMap<string, ObjectIndexEntry>;
@@ -99,7 +90,5 @@ export function buildObjectIndexEntry(schemaObject: SchemaObject, view: ObjectPe
     if (field.create.value) creatableFields.push(name);
     if (field.edit.value) editableFields.push(name);
   }
-  const masks = new Map(fieldMasks);
-  masks.set(OBJECT_KEY, mask);
-  return { mask, fieldMasks, visibleFields, creatableFields, editableFields, masks };
+  return { mask, fieldMasks, visibleFields, creatableFields, editableFields };
 }
