@@ -15,8 +15,10 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
   const [t, tp] = await Promise.all([getTranslations("myRole"), getTranslations("permissions")]);
   const tr = await getTranslations("roles.objectRule.recordLevel");
   // SPEC §13: name the record-level rule that limits an object, in the reader's language.
-  const describe = (rule: RecordRule, object: Objects[number]) => {
+  const describe = (rule: RecordRule, object: Objects[number]): string => {
     if (rule.mode === "all") return tr("all");
+    // Several grants together: each one's records.
+    if (rule.mode === "anyOf") return rule.rules.map((part) => `(${describe(part, object)})`).join(` ${t("or")} `);
     const parts = rule.conditions.map((condition) => {
       const label = object.fields.find((field) => field.name === condition.field)?.label ?? condition.field;
       const value = condition.value;

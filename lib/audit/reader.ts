@@ -6,9 +6,10 @@
  *   values and the fact that it changed are the record's);
  * - record snapshots are masked again with the reader's own permissions (the writer's mask is not
  *   enough: an Admin's edit stores every field it touched);
- * - counts of records (an export, an import, a workflow run) show only to readers who reach every
- *   record of that object, and an export's search term, sort and filters only where the reader
- *   sees the fields they are about.
+ * - counts of records (an export, an import, a workflow run), an export's search term and filter
+ *   values show only to readers who reach every record of that object (a value typed by the
+ *   exporter may be one of those records' values), and sorts, filters and searches only where the
+ *   reader sees the fields they are about.
  */
 import type { AuditLog } from "@prisma/client";
 import type { Tx } from "@/lib/db/prisma";
@@ -75,9 +76,11 @@ export function maskAuditEntry<T extends Pick<AuditLog, "action" | "targetType" 
   }
   if (entry.action === "records.exported" || entry.action === "records.imported") {
     const visible = new Set(visibleFields(perms, object));
+    // A count, a search term or a filter value speaks of records: only to readers who reach them all.
     const everyRecord = readsEveryRecordOf(reader, object);
     const onlyVisible = (list: unknown) => (Array.isArray(list) ? list.filter((name) => visible.has(String(name))) : list);
-    const visibleFilters = (list: unknown) => (Array.isArray(list) ? list.filter((filter) => visible.has(String((filter as { field?: unknown })?.field))) : list);
+    const visibleFilters = (list: unknown) => (Array.isArray(list) && everyRecord ? list.filter((filter) => visible.has(String((filter as { field?: unknown })?.field))) : []);
+    const searchShown = (search: unknown, searched: unknown) => search === null || (everyRecord && Array.isArray(searched) && searched.every((name) => visible.has(String(name))));
     return {
       ...entry,
       after: remask(entry.after, ({ count, search, searchedFields, orderBy, ...value }) => ({
@@ -88,8 +91,8 @@ export function maskAuditEntry<T extends Pick<AuditLog, "action" | "targetType" 
         ...(value.ignoredColumns !== undefined ? { ignoredColumns: onlyVisible(value.ignoredColumns) } : {}),
         ...(value.filter !== undefined ? { filter: visibleFilters(value.filter) } : {}),
         ...(orderBy !== undefined ? { orderBy: orderBy && visible.has(String((orderBy as { field?: unknown }).field)) ? orderBy : null } : {}),
-        // A search matched the exporter's text fields: the term shows only to a reader who sees all of them.
-        ...(search !== undefined ? { search: search === null || (Array.isArray(searchedFields) && searchedFields.every((name) => visible.has(String(name)))) ? search : null } : {}),
+        // A search looked in the exporter's text fields: the term shows only to a reader who sees them all.
+        ...(search !== undefined ? { search: searchShown(search, searchedFields) ? search : null } : {}),
       })),
     };
   }

@@ -17,6 +17,8 @@ type Flag = { readonly value: boolean };
 /** The part of `EffectivePermissions` that authority reads; survives JSON.stringify. */
 export interface PermissionView {
   readonly isAdmin: boolean;
+  /** With several grants (SPEC §17): each grant's own view; the rest is their union. */
+  readonly grants?: readonly { readonly permissions: PermissionView }[];
   readonly objects: Readonly<
     Record<
       string,
@@ -61,11 +63,81 @@ export function exceedingPermissions(role: PermissionView, actor: PermissionView
   return grantsBeyond(role, actor, { memberId: actorMemberId });
 }
 
-/** `exceedingPermissions` with the bound's `Me` chosen by the caller (see BoundMe). */
+/**
+ * `exceedingPermissions` with the bound's `Me` chosen by the caller (see BoundMe). Either side
+ * may hold several grants (SPEC §17): a permission the role gives is within the bound when one of
+ * the bound's grants holds it on every record the role's grant gives it on, so a grant that sees
+ * all deals and another that edits only one's own do not add up to editing all deals.
+ */
 export function grantsBeyond(role: PermissionView, bound: PermissionView, boundMe: BoundMe): ExceedingPermission[] {
-  if (bound.isAdmin) return [];
-  if (role.isAdmin) return [{ kind: "admin" }];
+  const roleParts = viewParts(role);
+  const boundParts = viewParts(bound);
+  if (boundParts.some((part) => part.isAdmin)) return [];
+  if (roleParts.some((part) => part.isAdmin)) return [{ kind: "admin" }];
+  if (roleParts.length === 1 && boundParts.length === 1) return singleGrantBeyond(role, bound, boundMe);
 
+  const exceeding = new Set<string>();
+  for (const granted of roleParts) {
+    const perBound = boundParts.map((held) => atomicBeyond(granted, held, boundMe));
+    for (const key of perBound[0]) if (perBound.every((keys) => keys.has(key))) exceeding.add(key);
+  }
+  return displayItems(roleParts, exceeding);
+}
+
+function viewParts(view: PermissionView): readonly PermissionView[] {
+  return view.grants?.map((part) => part.permissions) ?? [view];
+}
+
+const objectKey = (object: string, action: ObjectAction) => `object|${object}|${action}`;
+const fieldKey = (object: string, action: FieldAction, field: string) => `field|${object}|${action}|${field}`;
+
+/**
+ * Every single permission `granted` (one grant) gives that `held` (one grant) does not hold on all
+ * of the records it is given on, as keys. Where the records are beyond the held grant's, nothing
+ * of that object is covered by it.
+ */
+function atomicBeyond(granted: PermissionView, held: PermissionView, boundMe: BoundMe): Set<string> {
+  const keys = new Set<string>();
+  for (const [object, grantedObject] of Object.entries(granted.objects)) {
+    const heldObject = Object.hasOwn(held.objects, object) ? held.objects[object] : undefined;
+    const covered = grantedObject.see.value && heldObject?.see.value && recordRuleWithin(grantedObject.records?.rule, heldObject.records?.rule, boundMe);
+    for (const action of OBJECT_ACTIONS) {
+      if (grantedObject[action].value && (!covered || !heldObject?.[action].value)) keys.add(objectKey(object, action));
+    }
+    for (const [field, fieldGrant] of Object.entries(grantedObject.fields)) {
+      const heldField = heldObject && Object.hasOwn(heldObject.fields, field) ? heldObject.fields[field] : undefined;
+      for (const action of FIELD_ACTIONS) {
+        if (fieldGrant[action]?.value && (!covered || !heldField?.[action]?.value)) keys.add(fieldKey(object, action, field));
+      }
+    }
+  }
+  for (const key of SETTINGS_PERMISSIONS) if (granted.settings[key].value && !held.settings[key].value) keys.add(`setting|${key}`);
+  for (const key of ACTION_PERMISSIONS) if (granted.actions[key].value && !held.actions[key].value) keys.add(`action|${key}`);
+  return keys;
+}
+
+/** The exceeding keys in reading order, each said once (a field's line adds nothing to its object's). */
+function displayItems(roleParts: readonly PermissionView[], keys: ReadonlySet<string>): ExceedingPermission[] {
+  const items: ExceedingPermission[] = [];
+  const objects = [...new Set(roleParts.flatMap((part) => Object.keys(part.objects)))];
+  for (const object of objects) {
+    for (const action of OBJECT_ACTIONS) if (keys.has(objectKey(object, action))) items.push({ kind: "object", action, object });
+    const fields = [...new Set(roleParts.flatMap((part) => Object.keys(part.objects[object]?.fields ?? {})))];
+    for (const field of fields) {
+      for (const action of FIELD_ACTIONS) {
+        if (!keys.has(fieldKey(object, action, field)) || keys.has(objectKey(object, action))) continue;
+        if (action !== "see" && (keys.has(fieldKey(object, "see", field)) || keys.has(objectKey(object, "see")))) continue;
+        items.push({ kind: "field", action, object, field });
+      }
+    }
+  }
+  for (const key of SETTINGS_PERMISSIONS) if (keys.has(`setting|${key}`)) items.push({ kind: "setting", key });
+  for (const key of ACTION_PERMISSIONS) if (keys.has(`action|${key}`)) items.push({ kind: "action", key });
+  return items;
+}
+
+/** One grant against one grant: every permission beyond, named as the editor shows it. */
+function singleGrantBeyond(role: PermissionView, bound: PermissionView, boundMe: BoundMe): ExceedingPermission[] {
   const exceeding: ExceedingPermission[] = [];
   for (const [object, granted] of Object.entries(role.objects)) {
     const held = Object.hasOwn(bound.objects, object) ? bound.objects[object] : undefined;
@@ -121,6 +193,9 @@ function concreteBound(condition: RecordCondition, boundMe: BoundMe): RecordCond
 export function recordRuleWithin(rule: RecordRule | undefined, bound: RecordRule | undefined, boundMe: BoundMe): boolean {
   if (!bound || bound.mode === "all") return true;
   if (!rule || rule.mode === "all") return false;
+  // Several grants together (SPEC §17): every alternative of the rule within some alternative of the bound.
+  if (rule.mode === "anyOf") return rule.rules.every((part) => recordRuleWithin(part, bound, boundMe));
+  if (bound.mode === "anyOf") return bound.rules.some((part) => recordRuleWithin(rule, part, boundMe));
   const conditions = bound.conditions.map((condition) => concreteBound(condition, boundMe));
   const reachable = conditions.filter((condition): condition is RecordCondition => condition !== null);
   // "All of" with a condition that reaches nothing reaches nothing; "any of" drops it.

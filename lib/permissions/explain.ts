@@ -5,6 +5,7 @@
  */
 import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "./constants";
 import { FAST_INDEX } from "./fast-index";
+import { grantLabel, recordReach } from "./grants";
 import { describeRecordRule } from "./record-rule";
 import type {
   EffectivePermissions,
@@ -19,6 +20,30 @@ import type {
 const ADMIN_REASON = "The Admin role has full access";
 
 export function explain(perms: EffectivePermissions, query: ExplainQuery): Explanation {
+  return perms.grants ? explainGrants(perms, query) : explainOne(perms, query);
+}
+
+/**
+ * Several grants (SPEC §17): allowed when one grant allows it, which the answer names; a refusal
+ * names every grant and why each refused. Record-level limits are those of all the grants that
+ * allow the action together.
+ */
+function explainGrants(perms: EffectivePermissions, query: ExplainQuery): Explanation {
+  const parts = perms.grants!.map((part) => ({ grant: part.grant, answer: explainOne(part.permissions, query) }));
+  const consulted = parts.map((part) => part.grant);
+  const allowing = parts.find((part) => part.answer.allowed);
+  if (!allowing) {
+    return { allowed: false, source: parts[0].answer.source, reason: parts.map((part) => `${grantLabel(part.grant)}: ${part.answer.reason}`).join("; "), consulted };
+  }
+  const base = { allowed: true, source: allowing.answer.source, reason: `${grantLabel(allowing.grant)}: ${allowing.answer.reason}`, grant: allowing.grant, consulted };
+  if (query.kind !== "object") return base;
+  const rule = recordReach(perms, query.object, query.action);
+  if (rule.mode === "all") return base;
+  const description = describeRecordRule(rule);
+  return { ...base, reason: `${base.reason}; together, the grants that allow it reach only records of ${query.object} matching ${description}`, recordRule: { object: query.object, rule, description } };
+}
+
+function explainOne(perms: EffectivePermissions, query: ExplainQuery): Explanation {
   switch (query.kind) {
     case "object":
       return explainObjectQuery(perms, query.action, query.object, query.field);
@@ -38,7 +63,7 @@ function explainObjectQuery(
 ): Explanation {
   const explanation = explainObjectOrField(perms, action, object, field);
   const records = explanation.allowed ? perms.objects[object]?.records : undefined;
-  if (!records || records.rule.mode !== "match") return explanation;
+  if (!records || records.rule.mode === "all") return explanation;
   // Allowed, but only on some records: say which rule limits them (SPEC §13).
   const description = describeRecordRule(records.rule);
   return {

@@ -23,6 +23,8 @@ export type { CapabilityField, CapabilityObject, ObjectCapabilities } from "./ca
 export { explain } from "./explain";
 export { maskRecord, maskRecords } from "./mask";
 export { recordSight, sightOf } from "./sight";
+export { checkRecordWrite, combineGrants, grantLabel, mayDeleteRecord, objectGrants, partsOf, recordReach } from "./grants";
+export type { RecordWriteCheck } from "./grants";
 export { readablePermissions } from "./readable-view";
 export type { ReadablePermissions } from "./readable-view";
 export type { RecordSight } from "./sight";
@@ -48,7 +50,7 @@ export {
   recordRuleFields,
   recordRulePredicate,
 } from "./record-rule";
-export type { MeValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator } from "./record-rule";
+export type { MeValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator, StoredRecordRule } from "./record-rule";
 export {
   ALL_ACCESS_SWITCHES,
   ASSIGNABLE_KEYS,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { exceedingPermissions, recordRuleWithin } from "./authority";
-import { matchesRecordRule, type RecordRule } from "./record-rule";
+import { matchesRecordRule, type RecordRule, type StoredRecordRule } from "./record-rule";
 import { resolvePermissions } from "./resolve";
 import type { RoleDefinition, WorkspaceSchema } from "./types";
 import { validateRoleDefinition } from "./validate";
@@ -23,9 +23,9 @@ const schema: WorkspaceSchema = {
   ],
 };
 
-const mine: RecordRule = { mode: "match", join: "all", conditions: [{ field: "ownerId", operator: "eq", value: { me: true } }] };
+const mine: StoredRecordRule = { mode: "match", join: "all", conditions: [{ field: "ownerId", operator: "eq", value: { me: true } }] };
 
-function role(recordRule: RecordRule | null, extra: Partial<RoleDefinition> = {}): RoleDefinition {
+function role(recordRule: StoredRecordRule | null, extra: Partial<RoleDefinition> = {}): RoleDefinition {
   return {
     ...guestRole,
     objectRules: [{ object: "opportunity", canEdit: true, recordRule }],
@@ -132,7 +132,7 @@ describe("record-level rules: resolution and evaluation", () => {
 describe("record-level rules: authority (SPEC §11)", () => {
   const ownerIsMe = { field: "ownerId", operator: "eq", value: { me: true } } as const;
   const notNew = { field: "stage", operator: "neq", value: "NEW" } as const;
-  const both: RecordRule = { mode: "match", join: "all", conditions: [ownerIsMe, notNew] };
+  const both: StoredRecordRule = { mode: "match", join: "all", conditions: [ownerIsMe, notNew] };
 
   it("a rule is within another only when it reaches no more records (decided conservatively)", () => {
     expect(recordRuleWithin(mine, { mode: "all" }, "holder")).toBe(true);

@@ -37,9 +37,14 @@ export interface RecordCondition {
   readonly value?: RecordConditionValue;
 }
 
-export type RecordRule =
+/**
+ * `all` and `match` are what a role stores. `anyOf` exists only in resolved permissions: the
+ * records several grants reach together (a role and permission sets, SPEC §17), never stored.
+ */
+export type StoredRecordRule =
   | { readonly mode: "all" }
   | { readonly mode: "match"; readonly join: "all" | "any"; readonly conditions: readonly RecordCondition[] };
+export type RecordRule = StoredRecordRule | { readonly mode: "anyOf"; readonly rules: readonly StoredRecordRule[] };
 
 export const ALL_RECORDS: RecordRule = Object.freeze({ mode: "all" });
 
@@ -94,6 +99,7 @@ function conditionPredicate(condition: RecordCondition, principal: RecordPrincip
 /** The rule as a predicate for `principal`; `{ const: true }` for "all records". */
 export function recordRulePredicate(rule: RecordRule | null | undefined, principal: RecordPrincipal): RecordPredicate {
   if (!rule || rule.mode === "all") return TRUE;
+  if (rule.mode === "anyOf") return { kind: "or", parts: rule.rules.map((part) => recordRulePredicate(part, principal)) };
   const parts = rule.conditions.map((condition) => conditionPredicate(condition, principal));
   // No condition at all: "all of none" is everything, "any of none" is nothing (as in logic and SQL).
   return { kind: rule.join === "any" ? "or" : "and", parts };
@@ -183,6 +189,7 @@ const OPERATOR_WORDS: Record<RecordRuleOperator, string> = {
 /** One English line naming a rule's conditions (APIs and logs; the UI translates its own). */
 export function describeRecordRule(rule: RecordRule): string {
   if (rule.mode === "all") return "All records";
+  if (rule.mode === "anyOf") return rule.rules.map((part) => `(${describeRecordRule(part)})`).join(" or ");
   const parts = rule.conditions.map((condition) => {
     const { value } = condition;
     const shown = value === undefined || value === null ? "" : isMeValue(value) ? " Me" : ` ${JSON.stringify(value)}`;
@@ -193,5 +200,7 @@ export function describeRecordRule(rule: RecordRule): string {
 
 /** Fields a rule reads, so callers can load exactly what evaluating it needs. */
 export function recordRuleFields(rule: RecordRule | null | undefined): string[] {
-  return !rule || rule.mode === "all" ? [] : [...new Set(rule.conditions.map((condition) => condition.field))];
+  if (!rule || rule.mode === "all") return [];
+  if (rule.mode === "anyOf") return [...new Set(rule.rules.flatMap((part) => recordRuleFields(part)))];
+  return [...new Set(rule.conditions.map((condition) => condition.field))];
 }

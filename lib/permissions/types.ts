@@ -7,7 +7,7 @@ import type {
   SETTINGS_PERMISSIONS,
 } from "./constants";
 import type { FAST_INDEX, FastIndex } from "./fast-index";
-import type { RecordRule } from "./record-rule";
+import type { RecordRule, StoredRecordRule } from "./record-rule";
 import type { RoleSwitchKey } from "./model";
 
 export type ObjectAction = (typeof OBJECT_ACTIONS)[number];
@@ -61,7 +61,7 @@ export interface ObjectRule {
   readonly canDelete?: Override;
   readonly canDestroy?: Override;
   /** SPEC §13: the records the role reaches; absent or null means all records. */
-  readonly recordRule?: RecordRule | null;
+  readonly recordRule?: StoredRecordRule | null;
 }
 
 /**
@@ -96,9 +96,21 @@ export interface RoleDefinition extends RoleSwitches {
 // Output of resolvePermissions.
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * One of the grants a principal holds (SPEC §17): its role, or a permission set. Named in every
+ * value of a principal that holds more than one, and in the refusals they explain.
+ */
+export interface GrantRef {
+  readonly kind: "role" | "set";
+  readonly id: string;
+  readonly name: string;
+}
+
 export interface ResolvedValue {
   readonly value: boolean;
   readonly source: PermissionSource;
+  /** With several grants: the grant that gives the value (the first that allows it, else the role). */
+  readonly grant?: GrantRef;
 }
 
 /** `label` and `system` fields are not restrictable: no field rule applies to them. */
@@ -124,7 +136,12 @@ export interface ObjectPermissions {
   readonly delete: ResolvedValue;
   readonly destroy: ResolvedValue;
   /** The records every action above applies to: "all" unless an object rule limits them. */
-  readonly records: { readonly rule: RecordRule; readonly source: PermissionSource };
+  readonly records: { readonly rule: RecordRule; readonly source: PermissionSource; readonly grant?: GrantRef };
+  /**
+   * With several grants, an action may reach fewer records than See does (one grant sees all
+   * deals, another edits its holder's own): the records of each such action. Absent: `records`.
+   */
+  readonly recordsByAction?: Readonly<Partial<Record<Exclude<ObjectAction, "see">, { readonly rule: RecordRule }>>>;
   /** Keyed by field name, in schema order (as far as JS allows: integer-like keys come first). */
   readonly fields: Readonly<Record<string, FieldPermissions>>;
 }
@@ -144,7 +161,19 @@ export interface EffectivePermissions {
   readonly objects: Readonly<Record<string, ObjectPermissions>>;
   readonly settings: Readonly<Record<SettingsPermission, ResolvedValue>>;
   readonly actions: Readonly<Record<ActionPermission, ResolvedValue>>;
+  /**
+   * SPEC §17: the grants these permissions are the union of, each resolved on its own, when there
+   * are several (a role and permission sets). Absent for a single grant. Checks that depend on a
+   * record (is this field visible on that record, may this record be edited) ask the grants that
+   * reach the record (lib/permissions/grants.ts).
+   */
+  readonly grants?: readonly GrantPart[];
   readonly [FAST_INDEX]: FastIndex;
+}
+
+export interface GrantPart {
+  readonly grant: GrantRef;
+  readonly permissions: EffectivePermissions;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,6 +195,10 @@ export interface Explanation {
    * record-level rule reaches; names the object, the rule and a readable description.
    */
   readonly recordRule?: { readonly object: string; readonly rule: RecordRule; readonly description: string };
+  /** With several grants (SPEC §17): the grant that decided an allowed answer. */
+  readonly grant?: GrantRef;
+  /** With several grants: every grant consulted (for a refusal, each refused). */
+  readonly consulted?: readonly GrantRef[];
 }
 
 export type WriteMode = "create" | "update";

@@ -55,19 +55,25 @@ async function loadTargetRow(tx: Tx, workspaceId: string, target: PrincipalRef) 
 }
 
 /**
- * SPEC §11, §16: a non-Admin moves a principal only between roles within their own authority:
- * the role it holds now (no role means the default role's permissions), the one it gets, and,
- * when the new assignment ends, the one it falls back to. Never to or from Admin.
+ * SPEC §11, §16: a non-Admin moves a principal only between roles within their own authority, at
+ * every instant: what it holds now and would have fallen back to when its current assignment ends
+ * (no role means the default role's permissions), and what it gets and falls back to when the new
+ * assignment ends. Never to or from Admin.
  */
-async function assertMayMove(tx: Tx, actor: Principal, from: RoleRef | null, to: RoleRef | null, until: Date | null) {
+async function assertMayMove(tx: Tx, actor: Principal, from: { role: RoleRef | null; until: Date | null }, to: { role: RoleRef | null; until: Date | null }) {
   const authority = await authorityFor(tx, actor, "ROLES");
   if (authority.isAdmin) return;
-  if (from?.isAdmin || to?.isAdmin) assertAdmin(authority);
-  await assertRoleIdWithinAuthority(tx, actor, authority, from?.id ?? null);
-  await assertTimelineWithinAuthority(tx, actor, authority, to?.id ?? null, until);
+  if (from.role?.isAdmin || to.role?.isAdmin) assertAdmin(authority);
+  await assertTimelineWithinAuthority(tx, actor, authority, from.role?.id ?? null, from.until);
+  await assertTimelineWithinAuthority(tx, actor, authority, to.role?.id ?? null, to.until);
 }
 
 type RoleRef = { id: string; isAdmin: boolean };
+
+/** The end of the assignment held now, if it is still ahead (a passed one already fell back). */
+function pendingUntil(current: { role: RoleRow | null; held: RoleRow | null; until: Date | null }, now: Date): Date | null {
+  return current.until && current.held?.id === current.role?.id && current.until.getTime() > now.getTime() ? current.until : null;
+}
 
 async function setRole(tx: Tx, target: PrincipalRef, roleId: string | null, until: Date | null = null) {
   const data = { roleExpiresAt: until };
@@ -99,7 +105,7 @@ export async function assignRole(tx: Tx, actor: Principal, roleId: string, targe
   const current = await loadTarget(tx, actor.workspaceId, target, now);
   if (!current) throw new DomainError("NOT_FOUND");
   if (current.role?.id === roleId && current.held?.id === roleId && sameInstant(current.until, until)) return;
-  await assertMayMove(tx, actor, current.held, role, until);
+  await assertMayMove(tx, actor, { role: current.held, until: pendingUntil(current, now) }, { role, until });
 
   await setRole(tx, target, roleId, until);
   if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
@@ -126,7 +132,7 @@ export async function unassignRole(tx: Tx, actor: Principal, roleId: string, tar
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
   const defaultRole = workspace.defaultRole;
   if (!defaultRole) throw new DomainError("NOT_FOUND");
-  await assertMayMove(tx, actor, current.held, target.kind === "member" ? defaultRole : null, null);
+  await assertMayMove(tx, actor, { role: current.held, until: pendingUntil(current, now) }, { role: target.kind === "member" ? defaultRole : null, until: null });
 
   if (target.kind === "member") {
     // A member of the default role has nowhere else to go: assign another role instead.

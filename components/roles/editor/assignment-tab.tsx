@@ -53,6 +53,8 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
     return authority.withinRoleIds.includes(effectiveRoleId) ? null : beyondAuthority;
   };
   const assignBlocker = authorityBlocker(role.id);
+  // SPEC §16: when an assignment ends, its holder falls back to the default role (a key or agent: no role, the same).
+  const untilBlocker = authorityBlocker(null) ? t("untilBeyond", { role: defaultRole.name }) : null;
 
   const unassignBlocker = (kind: PrincipalKind, principal: Assignee): string | null => {
     const blocker = authorityBlocker(role.id) ?? authorityBlocker(kind === "member" ? defaultRole.id : null);
@@ -75,11 +77,11 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
       if (!pending) return;
       const input = { roleId: role.id, target: { kind: pending.kind, id: pending.principal.id } };
       // A datetime-local value is the reader's local time; the server gets the instant.
-      const untilInstant = until ? new Date(until).toISOString() : null;
+      const untilInstant = until && !untilBlocker ? new Date(until).toISOString() : null;
       const result = pending.type === "assign" ? await assignRoleAction({ ...input, until: untilInstant }) : await unassignRoleAction(input);
       if (!result.ok) {
         const [first] = result.errors;
-        setError(first.field === "until" ? t("untilInvalid") : errorMessage(first));
+        setError(first.field === "until" && first.code === "VALIDATION_FAILED" ? t("untilInvalid") : errorMessage(first));
         return;
       }
       toast.success(pending.type === "assign" ? t("assigned", { name: pending.principal.name, role: saved.name }) : t("unassigned", { name: pending.principal.name }));
@@ -223,11 +225,12 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
         {pending?.type === "assign" ? (
           <div className="mb-3">
             <label htmlFor="assignment-until" className="block text-sm font-medium text-gray-900">{t("until")}</label>
-            <p id="assignment-until-help" className="text-xs text-gray-500">{pending.kind === "member" ? t("untilHelpMember", { role: defaultRole.name }) : t("untilHelpOther")}</p>
+            <p id="assignment-until-help" className="text-xs text-gray-500">{untilBlocker ?? (pending.kind === "member" ? t("untilHelpMember", { role: defaultRole.name }) : t("untilHelpOther"))}</p>
             <input
               id="assignment-until"
               type="datetime-local"
-              value={until}
+              value={untilBlocker ? "" : until}
+              disabled={untilBlocker !== null}
               onChange={(event) => setUntil(event.target.value)}
               aria-describedby="assignment-until-help"
               className="mt-1 block rounded-md border border-gray-300 bg-white px-2 py-1.5 text-sm"
