@@ -17,7 +17,7 @@ import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { createPrismaClient } from "../lib/db";
+import { createPrismaClient } from "../lib/db/prisma";
 import { OPPORTUNITY_STAGES } from "../lib/metadata/standard-objects";
 import { createApiKey, createRole, type ObjectIndex } from "../prisma/factories";
 

@@ -22,15 +22,16 @@
  *                 `bench-admin-key` there. Without it: the data as they are, and ADMIN_KEY or
  *                 `demo-default-key` (Member role) as all-fields key.
  *   DURATION (20 s), WARMUP (3 s), CONNECTIONS (10), ROUNDS (3)
- *   PEER          directory of the Directus harness run (default /tmp/peer-directus); PEER=0 skips it.
- *                 First run installs Directus (~2.5 min); each run takes ~3 min per round.
+ *   PEER          work dir of the Directus harness (bench/peers/directus/harness.mjs, the pinned
+ *                 release; default /tmp/rolecall-directus); PEER=0 skips it. Its first run installs
+ *                 Directus there (~3 min); each round takes about 2 min.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import { hashApiKeySecret } from "../lib/api-keys/secret";
-import { createPrismaClient } from "../lib/db";
+import { createPrismaClient } from "../lib/db/prisma";
 import { createApiKey } from "../prisma/factories";
 import { fillPeopleAt } from "./lib/bulk-people";
 
@@ -40,8 +41,8 @@ const WARMUP = Number(process.env.WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 10);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 const PEOPLE = Number(process.env.PEOPLE ?? 10_000);
-const PEER_RUN_SH = "/work/shared/peers/directus/run.sh";
-const PEER_DIR = process.env.PEER === "0" ? null : (process.env.PEER ?? "/tmp/peer-directus");
+const PEER_HARNESS = path.join(__dirname, "peers", "directus", "harness.mjs");
+const PEER_DIR = process.env.PEER === "0" ? null : (process.env.PEER ?? "/tmp/rolecall-directus");
 const INTERN_KEY = "demo-intern-key";
 const BENCH_ADMIN_SECRET = "bench-admin-key";
 
@@ -111,13 +112,13 @@ function run(scenario: Scenario, duration: number) {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-/** The Directus harness, run now: its medians by scenario id, or null when it is not there or fails. */
+/** The Directus harness (bench/peers/directus/harness.mjs), run now: its medians by scenario id, or null when it fails. */
 function runPeer(): Map<string, Row> | null {
-  if (!PEER_DIR || !existsSync(PEER_RUN_SH)) return null;
-  console.log(`\nDirectus harness (${PEER_RUN_SH} → ${PEER_DIR}), ${ROUNDS} round(s) of ${DURATION} s …`);
+  if (!PEER_DIR) return null;
+  console.log(`\nDirectus harness (${PEER_HARNESS} → ${PEER_DIR}), ${ROUNDS} round(s) of ${DURATION} s …`);
   try {
-    execFileSync("bash", [PEER_RUN_SH, PEER_DIR], {
-      stdio: ["ignore", "ignore", "inherit"],
+    execFileSync(process.execPath, [PEER_HARNESS, PEER_DIR], {
+      stdio: ["ignore", "inherit", "inherit"],
       env: { ...process.env, DURATION: String(DURATION), WARMUP: String(WARMUP), CONNECTIONS: String(CONNECTIONS), ROUNDS: String(ROUNDS), ONLY: "p,a,b,c,d" },
     });
   } catch (error) {
@@ -125,7 +126,7 @@ function runPeer(): Map<string, Row> | null {
     return null;
   }
   const results = JSON.parse(readFileSync(path.join(PEER_DIR, "results.json"), "utf8")) as {
-    results: { id: string; rps: number; p50: number; p99: number; codes: string }[];
+    results: { id: string; rps: number; p50: number; p99: number }[];
   };
   return new Map(results.results.map((row) => [row.id, { rps: row.rps, p50: row.p50, p99: row.p99, failures: 0 }]));
 }
@@ -154,7 +155,7 @@ async function main() {
     }
   }
 
-  console.log(`\nRolecall at ${BASE_URL}, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s (median of rounds)${peer ? "; Directus 11.3.5 run just before" : ""}`);
+  console.log(`\nRolecall at ${BASE_URL}, ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION} s (median of rounds)${peer ? "; Directus (bench/peers/directus) run just before" : ""}`);
   console.log(`${"".padEnd(32)} ${"req/s".padStart(7)} ${"p50 ms".padStart(7)} ${"p99 ms".padStart(7)}${peer ? `   ${"Directus".padStart(8)} ${"p99".padStart(5)}   ratio` : ""}`);
   const rows = new Map<string, Row>();
   for (const scenario of scenarios) {

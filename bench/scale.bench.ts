@@ -22,9 +22,12 @@ import pg from "pg";
 import type { ApiDeps } from "../lib/api/context";
 import { createRateLimiter } from "../lib/api/rate-limit";
 import { handleListRecords } from "../lib/api/records-handlers";
-import { createPrismaClient } from "../lib/db";
-import { isPostgresUrl } from "../lib/sql-dialect";
-import { benchEmail, fillPeopleAt } from "./lib/bulk-people";
+import { createPrismaClient } from "../lib/db/prisma";
+import { isPostgresUrl } from "../lib/db/sql-dialect";
+import { benchEmail, fillPeopleAt, RARE_WORD } from "./lib/bulk-people";
+
+/** A term only person number i holds (in its email): a rare term at any size. */
+const rareTerm = (i: number) => `${i}@scale`;
 
 const SIZES = (process.env.SCALE_SIZES ?? process.env.SIZES ?? "10000,100000,1000000").split(",").map(Number);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 40);
@@ -112,7 +115,10 @@ async function main() {
       ["orderBy=city", "limit=50&orderBy=city"],
       ["orderBy=name:desc", "limit=50&orderBy=name:desc"],
       ["next page (name:desc)", `limit=50&orderBy=name:desc&cursor=${cursor}`],
-      ["search=Émile", "limit=50&search=%C3%89mile"],
+      ["search=Émile (frequent)", "limit=50&search=%C3%89mile"],
+      [`search=${RARE_WORD.toLowerCase()} (≤10)`, `limit=50&search=${RARE_WORD.toLowerCase()}`],
+      ["search=<email> (1 record)", `limit=50&search=${encodeURIComponent(rareTerm(middle))}`],
+      ["search=<absent>", "limit=50&search=Zyxwvut"],
     ];
     console.log(`${size.toLocaleString("en")} people (inserted in ${seconds.toFixed(1)} s)`);
     // Every shape once first: the first query after a bulk insert pays for a cold page cache.

@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { sealData } from "iron-session";
-import { createPrismaClient } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { SESSION_COOKIE } from "@/lib/auth/session-config";
 import { startSession } from "@/lib/auth/sessions";
 import { createTestWorkspace } from "@/prisma/test-workspace";

@@ -7,7 +7,7 @@
  * still to be done (`setup: open|done`), so that scripts/ensure.mjs prints the demo sign-in only
  * when it works.
  */
-import { createPrismaClient } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { DEMO_WORKSPACE_NAME } from "./demo-accounts";
 import { seedDemoWorkspace } from "./demo-workspace";
 

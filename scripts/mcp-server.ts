@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { createAgentMcpServer, findAgentByIdOrName } from "@/lib/agents";
-import { createPrismaClient, DEFAULT_DATABASE_URL } from "@/lib/db";
+import { createPrismaClient, DEFAULT_DATABASE_URL } from "@/lib/db/prisma";
 
 // A stray console.log anywhere would corrupt the protocol stream: send it to stderr too.
 console.log = console.error;

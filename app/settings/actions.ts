@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { getActingMember } from "@/lib/access/current-member";
 import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 import { setUserLocale } from "@/lib/members/preferences";

@@ -2,7 +2,7 @@
 
 import { getActingMember } from "@/lib/access/current-member";
 import { getSession } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { DomainError, type ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/run-action";
 import { endViewAs } from "@/lib/roles/view-as";

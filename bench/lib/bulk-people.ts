@@ -7,7 +7,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { isPostgresUrl } from "../../lib/sql-dialect";
+import { isPostgresUrl } from "../../lib/db/sql-dialect";
 
 const CITIES = ["Paris", "Lyon", "Berlin", "Madrid", "Rome", "Lisbon", "Vienna", "Prague", "Dublin", "Oslo", "Warsaw", "Brussels", "Zurich", "Athens", "Helsinki", "Porto", "Milan", "Munich", "Seville", "Nantes"];
 const FIRST = ["Ada", "Bruno", "Chloé", "Dmitri", "Émile", "Fatou", "Greta", "Hugo", "Inès", "Jonas", "Kenji", "Léa", "Marta", "Nils", "Olga", "Pablo"];
@@ -19,10 +19,14 @@ const BASE = Date.UTC(2020, 0, 1);
 
 export const benchEmail = (i: number) => `person${i}@scale.example`;
 
+/** A word one person in 100,000 has in their job title: a rare term (≤ 10 records at 1M) for search. */
+export const RARE_WORD = "Harpsichord";
+const jobTitle = (i: number) => (i % 100_000 === 77_777 ? `${RARE_WORD} restorer` : i % 3 ? "Engineer" : "Sales");
+
 /** Person number i: id, JSON data and creation date (one second apart). */
 function person(i: number) {
   const name = `${FIRST[i % FIRST.length]} ${LAST[(i >> 4) % LAST.length]} ${i}`;
-  const data = JSON.stringify({ name, email: benchEmail(i), city: CITIES[(i * 7) % CITIES.length], jobTitle: i % 3 ? "Engineer" : "Sales", phone: `+33 1 ${String(i).padStart(8, "0")}` });
+  const data = JSON.stringify({ name, email: benchEmail(i), city: CITIES[(i * 7) % CITIES.length], jobTitle: jobTitle(i), phone: `+33 1 ${String(i).padStart(8, "0")}` });
   return { id: `bulk${String(i).padStart(9, "0")}`, data, at: new Date(BASE + i * 1000).toISOString() };
 }
 
@@ -54,7 +58,7 @@ export function fillPeople(sqlite: Database.Database, workspaceName: string, tar
   return target - count;
 }
 
-/** As fillPeople, on PostgreSQL: 1,000-row INSERTs in one transaction, then ANALYZE. */
+/** As fillPeople, on PostgreSQL: 1,000-row INSERTs in one transaction, then VACUUM ANALYZE. */
 export async function fillPeoplePostgres(url: string, workspaceName: string, target: number): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -85,7 +89,9 @@ export async function fillPeoplePostgres(url: string, workspaceName: string, tar
       await client.query("ROLLBACK");
       throw error;
     }
-    await client.query(`ANALYZE "Record"`);
+    // As autovacuum would soon after: fresh statistics, and the trigram indexes' pending entries
+    // (GIN's fast-update list, which a bulk insert fills) merged into the index proper.
+    await client.query(`VACUUM ANALYZE "Record"`);
     return target - count;
   } finally {
     await client.end();

@@ -75,6 +75,6 @@ export function FieldValue({
     case "UUID":
       return <span className="font-mono text-xs text-gray-600">{String(value)}</span>;
     default:
-      return <span className={clsx(multiline ? "whitespace-pre-wrap break-words" : "block max-w-xs truncate")}>{String(value)}</span>;
+      return <span className={clsx(multiline ? "whitespace-pre-wrap break-words" : "cell-text")}>{String(value)}</span>;
   }
 }

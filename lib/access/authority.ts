@@ -4,7 +4,7 @@
  * or changes a role, an assignment, the default role, an invitation or an API key calls these
  * before it writes, so a refusal changes nothing.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import {
   canSetting,

@@ -5,7 +5,7 @@
  */
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { loadPrincipalPermissions } from "@/lib/access/grants";
 import type { SettingsPermission } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";

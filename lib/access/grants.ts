@@ -4,7 +4,7 @@
  * behind every grant's version and the data model's, so a change to any of them is seen by the
  * next request of every instance.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { combineGrants, type EffectivePermissions, type GrantPart, type PrincipalKind } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { hasExpired, recordExpiries } from "@/lib/roles/expiry";

@@ -1,6 +1,6 @@
-import type { Tx } from "@/lib/db";
-import { queryRows } from "@/lib/db-direct";
-import { dialectOf } from "@/lib/sql-dialect";
+import type { Tx } from "@/lib/db/prisma";
+import { queryRows } from "@/lib/db/hot-path";
+import { dialectOf } from "@/lib/db/sql-dialect";
 import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadGrantedPermissions, loadPrincipalPermissions, heldSets } from "./grants";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { resolvePermissions, type EffectivePermissions } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "@/lib/roles/store";

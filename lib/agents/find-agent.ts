@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 
 export type AgentLookup =
   | { ok: true; agent: { id: string; name: string; workspaceId: string } }

@@ -9,7 +9,7 @@
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/prisma";
 import { runAgentTool, type AgentToolResult } from "./run-tool";
 import { AGENT_TOOLS } from "./tools";
 

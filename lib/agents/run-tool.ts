@@ -7,7 +7,7 @@
  * Nothing is thrown for a refusal: the result is `{ ok: false, error }` with the code and the
  * object and field concerned, built from the DomainError's params only (never an exception's text).
  */
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/prisma";
 import { agentPrincipal, type Principal } from "@/lib/access/principal";
 import { apiErrorMessage, apiMessage } from "@/lib/api/error-messages";
 import { parseOrThrow } from "@/lib/validation";

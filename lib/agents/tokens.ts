@@ -6,13 +6,14 @@
  * (SPEC §11).
  */
 import { randomBytes } from "node:crypto";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
 import { roleHeldAt } from "@/lib/roles/expiry";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { writeAudit } from "@/lib/audit/log";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 const TOKEN_PREFIX = "rca_";
 const LAST_USED_RESOLUTION_MS = 60_000;
@@ -31,6 +32,7 @@ export interface CreatedAgentToken {
  * it holds now and, if that assignment ends, the default role it falls back to (SPEC §16).
  */
 export async function createAgentToken(tx: Tx, actor: Principal, agentId: string, name: string, expiresAt: Date | null = null, now = new Date()): Promise<CreatedAgentToken> {
+  await lockAdministration(tx, actor.workspaceId);
   if (expiresAt && expiresAt.getTime() <= now.getTime()) throw new DomainError("VALIDATION_FAILED", { field: "expiresAt" });
   const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
   const agent = await tx.agent.findFirst({ where: { id: agentId, workspaceId: actor.workspaceId } });
@@ -53,6 +55,7 @@ export async function createAgentToken(tx: Tx, actor: Principal, agentId: string
 }
 
 export async function revokeAgentToken(tx: Tx, actor: Principal, tokenId: string, now = new Date()) {
+  await lockAdministration(tx, actor.workspaceId);
   await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
   const token = await tx.agentToken.findFirst({ where: { id: tokenId, workspaceId: actor.workspaceId }, include: { agent: { select: { name: true } } } });
   if (!token) throw new DomainError("NOT_FOUND");

@@ -5,7 +5,7 @@
  * read and write is decided by the permission engine and every write is audited there.
  */
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { can, objectCapabilities, type ObjectCapabilities } from "@/lib/permissions";
 import {

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { canSetting } from "@/lib/permissions";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { apiKeyPrefix, generateApiKeySecret, hashApiKeySecret } from "./secret";
 import { expiryInstant, utcDay, type CreateApiKeyInput } from "./input";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 export interface CreatedApiKey {
   id: string;
@@ -22,6 +23,7 @@ export interface CreatedApiKey {
  * it the key acts with the default role, which every new member receives anyway.
  */
 export async function createApiKey(tx: Tx, actor: Principal, input: CreateApiKeyInput, now = new Date()): Promise<CreatedApiKey> {
+  await lockAdministration(tx, actor.workspaceId);
   if (input.expiresAt !== null && input.expiresAt <= utcDay(now)) throw new DomainError("VALIDATION_FAILED", { field: "expiresAt" });
 
   const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 
 export type ApiKeyStatus = "active" | "expired" | "revoked";

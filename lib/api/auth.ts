@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/prisma";
 import { apiKeyPrincipal, type Principal } from "@/lib/access/principal";
 import { requestClientAddress } from "@/lib/auth/client-address";
 import { assertAddressNotThrottled, countFailedLookup } from "@/lib/auth/throttle";

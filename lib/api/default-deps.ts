@@ -1,4 +1,4 @@
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import type { ApiDeps } from "./context";
 import { createDatabaseRateLimiter, rateLimitPerMinuteFromEnv } from "./rate-limit";
 

@@ -3,9 +3,9 @@
  * (createDatabaseRateLimiter) so that several instances sharing it count one limit (SPEC §15);
  * the in-memory limiter serves tests and single-process tools.
  */
-import type { Tx } from "@/lib/db";
-import { queryRows } from "@/lib/db-direct";
-import { dialectOf } from "@/lib/sql-dialect";
+import type { Tx } from "@/lib/db/prisma";
+import { queryRows } from "@/lib/db/hot-path";
+import { dialectOf } from "@/lib/db/sql-dialect";
 
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 600;
 const WINDOW_MS = 60_000;

@@ -4,7 +4,7 @@
  * Handlers take their dependencies as an argument so tests can run them on their own database.
  */
 import type { Principal } from "@/lib/access/principal";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { authenticateApiKey } from "./auth";
 import type { ApiDeps } from "./context";

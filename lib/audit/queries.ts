@@ -1,5 +1,5 @@
 import type { AuditLog, Prisma } from "@prisma/client";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { can } from "@/lib/permissions";
 import { listRecordObjects } from "@/lib/records/objects";
 import type { Reader } from "@/lib/sight/reader";

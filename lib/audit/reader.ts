@@ -12,7 +12,7 @@
  *   reader sees the fields they are about.
  */
 import type { AuditLog } from "@prisma/client";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { can, maskRecord, visibleFields } from "@/lib/permissions";
 import type { RecordObject } from "@/lib/records/objects";
 import { readsEveryRecordOf, type Reader } from "@/lib/sight/reader";

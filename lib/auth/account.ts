@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { writeAudit } from "@/lib/audit/log";
 import type { Principal } from "@/lib/access/principal";

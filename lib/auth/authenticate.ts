@@ -1,4 +1,4 @@
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "./password";
 import { clearAttempts, normalizeEmail, reserveAttempt } from "./throttle";

@@ -5,7 +5,7 @@
  * sessions and a password change end a session at once, even for a copy of the cookie.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Db, Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { SESSION_TTL_SECONDS } from "./session-config";
 
 function sessionKey(secret: string): string {

@@ -1,5 +1,6 @@
-import type { Db, Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
+import { lockKeys } from "@/lib/db/locks";
 
 /** SPEC §12: 5 failed attempts for one email, or 20 from one address, within 15 minutes. */
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
@@ -42,6 +43,9 @@ export async function reserveAttempt(db: Db, source: AttemptSource): Promise<str
   const email = normalizeEmail(source.email);
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS);
   return db.$transaction(async (tx) => {
+    // The two counters this attempt reads and adds to: parallel attempts on one email or from
+    // one address take their turn, attempts on other emails go on (lib/db/locks.ts).
+    await lockKeys(tx, [`sign-in:email:${email}`, `sign-in:address:${source.address}`]);
     await tx.signInAttempt.deleteMany({ where: { createdAt: { lte: since } } });
     const [byEmail, byAddress] = await Promise.all([
       freesAt(tx, { email }, since, MAX_ATTEMPTS_PER_EMAIL),

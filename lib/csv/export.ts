@@ -4,7 +4,7 @@
  * EXPORT_CSV action. Every export is audited.
  */
 import Papa from "papaparse";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { canAction } from "@/lib/permissions";

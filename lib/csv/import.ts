@@ -11,7 +11,7 @@
  *    transaction is rolled back: nothing is written, no audit entry remains.
  */
 import Papa from "papaparse";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { DomainError, domainErrors, isDomainError, type ActionError } from "@/lib/errors";

@@ -3,7 +3,7 @@
  * acting principal: a relation to an object the principal cannot see keeps its raw id and gets
  * no label, so neither the records UI nor an export reveals more than a list of that object would.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { can } from "@/lib/permissions";
 import { findRecordObject, listRecords, type RecordField, type RecordFilter, type RecordObject, type VisibleRecord } from "@/lib/records";

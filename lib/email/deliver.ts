@@ -3,7 +3,7 @@
  * Every sender goes through it (a member writing to a record's address, a workflow's agent step),
  * so the SEND_EMAIL check and the audit entry are written once.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { canAction } from "@/lib/permissions";

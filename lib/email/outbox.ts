@@ -3,7 +3,7 @@
  * message of the workspace; anyone else sees the messages they sent and those addressed to them,
  * so the outbox cannot become a way to read addresses and bodies written by other roles.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 
 export const OUTBOX_PAGE_SIZE = 100;

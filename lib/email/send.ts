@@ -4,7 +4,7 @@
  * field the principal can see (an address it cannot read cannot be written to either).
  */
 import { z } from "zod";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { DomainError } from "@/lib/errors";
 import { canAction } from "@/lib/permissions";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Prisma } from "@prisma/client";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
@@ -8,6 +8,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { hashPassword } from "@/lib/auth/password";
 import type { InviteMemberInput } from "./input";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 export interface InvitedMember {
   memberId: string;
@@ -49,6 +50,7 @@ export async function temporaryCredentials(): Promise<TemporaryCredentials> {
  * held while argon2 runs.
  */
 export async function inviteMember(tx: Tx, actor: Principal, input: InviteMemberInput, credentials: TemporaryCredentials, now = new Date()): Promise<InvitedMember> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "MEMBERS");
   const workspace = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, include: { defaultRole: true } });
   const role = workspace.defaultRole;

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Locale } from "@/lib/i18n/locales";
 
 export async function setUserLocale(db: Tx, userId: string, locale: Locale) {

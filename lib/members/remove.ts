@@ -1,10 +1,11 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { dropPermissionSetsOf } from "@/lib/permission-sets/assignment";
 import { assertAdminRemains } from "@/lib/roles/assignment";
 import { assertAdmin, authorityFor } from "@/lib/access/authority";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 /**
  * Removes a member from the workspace. Nobody removes themselves, and the last Admin is never
@@ -14,6 +15,7 @@ import { assertAdmin, authorityFor } from "@/lib/access/authority";
  * An account left without any workspace is deleted with its membership.
  */
 export async function removeMember(tx: Tx, actor: Principal, memberId: string) {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "MEMBERS");
   const target = await tx.workspaceMember.findFirst({
     where: { id: memberId, workspaceId: actor.workspaceId },

@@ -7,12 +7,13 @@
  * runtime import of Prisma or other server-only code.
  */
 import { z } from "zod";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { authorityFor } from "@/lib/access/authority";
 import { ensureRecordIndex } from "@/lib/records/indexes";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 /** The types a custom field may have: simple values the records domain validates and sorts. */
 export const CUSTOM_FIELD_TYPES = ["TEXT", "NUMBER", "DATE", "BOOLEAN", "SELECT"] as const;
@@ -78,6 +79,7 @@ export function checkFieldName(input: Pick<CustomFieldInput, "name" | "label">):
 /** Adds a custom field to an object (SPEC §2.4), in the caller's transaction, with its audit entry. */
 export async function addCustomField(tx: Tx, actor: Principal, input: CustomFieldInput) {
   const name = checkFieldName(input);
+  await lockAdministration(tx, actor.workspaceId);
   await authorityFor(tx, actor, "DATA_MODEL");
   const object = await tx.objectMetadata.findFirst({ where: { id: input.objectId, workspaceId: actor.workspaceId }, include: { fields: true } });
   if (!object) throw new DomainError("NOT_FOUND", { field: "objectId" });

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { OBJECT_METADATA_INCLUDE } from "./schema";
 
 /** Objects with their fields, in display order, for pages that show labels. */

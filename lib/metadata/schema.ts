@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { WorkspaceSchema } from "@/lib/permissions";
 import { FIELD_TYPES, RULE_VALUE_TYPE, type FieldType } from "./standard-objects";
 

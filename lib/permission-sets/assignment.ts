@@ -5,13 +5,14 @@
  * `until` an instant ends by itself (recorded by lib/roles/expiry.ts); giving it again changes
  * only its end.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { PrincipalKind } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { writeAudit } from "@/lib/audit/log";
 import { canAssignRole } from "@/lib/permissions";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 export interface SetTarget {
   kind: PrincipalKind;
@@ -44,6 +45,7 @@ async function assertMayGrant(tx: Tx, actor: Principal, setId: string, target: S
 
 export async function assignPermissionSet(tx: Tx, actor: Principal, setId: string, target: SetTarget, until: Date | null = null, now = new Date()) {
   if (until && until.getTime() <= now.getTime()) throw new DomainError("VALIDATION_FAILED", { field: "until" });
+  await lockAdministration(tx, actor.workspaceId);
   const set = await loadSet(tx, actor.workspaceId, setId);
   if (!canAssignRole(set, target.kind)) throw new DomainError("ROLE_NOT_ASSIGNABLE");
   const label = await principalLabel(tx, actor.workspaceId, target);
@@ -70,6 +72,7 @@ export async function assignPermissionSet(tx: Tx, actor: Principal, setId: strin
 }
 
 export async function unassignPermissionSet(tx: Tx, actor: Principal, setId: string, target: SetTarget) {
+  await lockAdministration(tx, actor.workspaceId);
   const set = await loadSet(tx, actor.workspaceId, setId);
   const label = await principalLabel(tx, actor.workspaceId, target);
   await assertMayGrant(tx, actor, setId, target);

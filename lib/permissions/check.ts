@@ -11,10 +11,18 @@ import type { ActionPermission, EffectivePermissions, ObjectAction, SettingsPerm
  * when a record is created) and `delete`/`destroy` for the object.
  * Unknown objects, fields or actions are denied.
  */
+/**
+ * The index's key and the bit function, bound here once: a transpiled import (tsx, the test and
+ * benchmark runners) is a getter on the module object, and reading two of them on every check cost
+ * more than the check itself (about 44 against 18 ns).
+ */
+const INDEX: typeof FAST_INDEX = FAST_INDEX;
+const bitOf = actionBit;
+
 export function can(perms: EffectivePermissions, action: ObjectAction, object: string, field?: string): boolean {
-  const entry = perms[FAST_INDEX].objects.get(object);
+  const entry = perms[INDEX].objects.get(object);
   if (entry === undefined) return false;
-  const bit = actionBit(action);
+  const bit = bitOf(action);
   if (field === undefined) return (entry.mask & bit) !== 0;
   const fieldMask = entry.fieldMasks.get(field);
   return fieldMask !== undefined && (fieldMask & bit) !== 0;

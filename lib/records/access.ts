@@ -3,7 +3,7 @@
  * (`can`, `checkWrite`, `checkDelete`); this module only turns a refusal into a DomainError
  * naming the object or field.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import {
   can,

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit, type AuditAction } from "@/lib/audit/log";
 import type { RecordObject } from "./objects";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { assertMayWriteRecord, assertWithinRecordRule, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";

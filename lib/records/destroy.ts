@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { assertCanDelete, assertMayDeleteRecord, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
@@ -12,7 +12,7 @@ import { toVisibleRecord, type VisibleRecord } from "./serialize";
 export async function destroyRecord(tx: Tx, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
   const object = await resolveVisibleObject(tx, principal, objectName);
   assertCanDelete(principal, object, "destroy");
-  const row = await requireRecordRow(tx, principal, object, id);
+  const row = await requireRecordRow(tx, principal, object, id, { forWrite: true });
   assertMayDeleteRecord(principal, object, "destroy", row);
   await tx.record.delete({ where: { id: row.id } });
   const before = toVisibleRecord(principal, object, row);

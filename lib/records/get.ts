@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { resolveVisibleObject } from "./access";
 import { requireRecordRow } from "./record-row";

@@ -4,7 +4,7 @@
  *
  * A database only uses an expression index when the query contains the very same expression, key
  * included, as literal text: a bound `json_extract("data", ?)` or `->> $1` never matches one. So
- * the value of a data field is written into the SQL text (`inlineJsonValue` of lib/sql-dialect.ts),
+ * the value of a data field is written into the SQL text (`inlineJsonValue` of lib/db/sql-dialect.ts),
  * and only for names that pass a strict pattern (field keys are `^[a-z][A-Za-z0-9]*$`, see
  * lib/metadata/fields.ts); any other name stays a bound parameter (correct, just unindexed).
  *
@@ -29,9 +29,10 @@
  * comparisons alike (none names a COLLATE), so cursors agree with the page order.
  */
 import { createHash } from "node:crypto";
-import type { Tx } from "@/lib/db";
-import { dialectOf, isInlineJsonKey, jsonValueKind, postgresDialect, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/sql-dialect";
+import type { Tx } from "@/lib/db/prisma";
+import { dialectOf, isInlineJsonKey, jsonValueKind, postgresDialect, sqliteDialect, type JsonValueKind, type SqlDialect } from "@/lib/db/sql-dialect";
 import { STANDARD_OBJECTS } from "@/lib/metadata/standard-objects";
+import { dropPostgresSearchIndexSql, ensureSearchIndex, wantsSearchIndex } from "./search-index";
 
 /** Long text is searched, never compared or sorted: an index would only cost writes. */
 const UNINDEXED_TYPES = new Set(["RICH_TEXT"]);
@@ -116,7 +117,10 @@ export function postgresStandardIndexesSql(): string[] {
 /** In the transaction that adds the field: the index exists before any record can hold a value. */
 export async function ensureRecordIndex(tx: Tx, field: { name: string; type: string }): Promise<void> {
   // Not CONCURRENTLY (impossible in a transaction): on PostgreSQL, writes to Record wait for the build.
-  if (wantsIndex(field)) await tx.$executeRawUnsafe(createRecordIndexSql(field.name, jsonValueKind(field.type), dialectOf(tx)));
+  const dialect = dialectOf(tx);
+  if (wantsIndex(field)) await tx.$executeRawUnsafe(createRecordIndexSql(field.name, jsonValueKind(field.type), dialect));
+  // Search finds the new field's values through an index from its first record on, too.
+  await ensureSearchIndex(tx, dialect, field);
 }
 
 /**
@@ -134,4 +138,6 @@ export async function dropRecordIndexIfUnused(tx: Tx, name: string): Promise<voi
   }
   const kept = new Set([...standard.map((field) => field.kind), ...remaining.map((field) => jsonValueKind(field.type))]);
   for (const kind of KINDS) if (!kept.has(kind)) await tx.$executeRawUnsafe(dropRecordIndexSql(name, kind, dialect));
+  const searched = [...STANDARD_OBJECTS.flatMap((object) => object.fields), ...remaining.map((field) => ({ name, type: field.type }))].some((field) => field.name === name && wantsSearchIndex(field));
+  if (!searched) await tx.$executeRawUnsafe(dropPostgresSearchIndexSql(name));
 }

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { matchableFieldsOf, recordScope, requireVisibleField, resolveVisibleObject } from "./access";
 import { decodeCursor, encodeCursor } from "./cursor";
@@ -7,6 +7,7 @@ import { compileFilters, type RecordFilter } from "./filters";
 import type { RecordOrder } from "./list-syntax";
 import type { RecordField, RecordObject } from "./objects";
 import { toVisibleRecords, type VisibleRecord } from "./serialize";
+import { SEARCHABLE_TYPES } from "./search-index";
 import { selectRecordPage, type TrashScope } from "./sql";
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -15,8 +16,6 @@ export const MAX_SEARCH_LENGTH = 200;
 /** Oldest first: creation order is stable, and indexed. */
 export const DEFAULT_ORDER: RecordOrder = { field: "createdAt", direction: "asc" };
 
-/** Field types whose values are words a person would search for. */
-const SEARCHABLE_TYPES = new Set(["TEXT", "EMAIL", "PHONE", "RICH_TEXT"]);
 
 export interface ListRecordsOptions {
   readonly filter?: readonly RecordFilter[];

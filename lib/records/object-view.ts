@@ -2,7 +2,7 @@
  * The records UI's view model: which objects the member sees and, for one object, the
  * ObjectView the client renders. Every answer comes from lib/records and the permission engine.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { can, canAction, objectCapabilities } from "@/lib/permissions";
 import { visibleFieldsOf } from "./access";

@@ -3,7 +3,7 @@
  * segment (`namePlural`), and per field its type and parsed options. Always scoped by workspace.
  */
 import { z } from "zod";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { FIELD_TYPES, STANDARD_OBJECTS, SYSTEM_FIELDS, type FieldType } from "@/lib/metadata/standard-objects";
 import { OBJECT_METADATA_INCLUDE } from "@/lib/metadata/schema";
 import { selectObjectWithFields } from "./sql";

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { matchesRecordRule, recordRulePredicate, type RecordCondition, type RecordRule } from "@/lib/permissions";
 import type { RecordField } from "./objects";
 import { predicateSql } from "./sql";
-import { registerRecordFunctions } from "./sqlite-functions";
+import { registerRecordFunctions } from "@/lib/db/sqlite-functions";
 
 const FIELDS: RecordField[] = [
   { name: "name", label: "Name", type: "TEXT", isLabel: true, isSystem: false },

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { assertCanDelete, assertMayDeleteRecord, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
@@ -10,7 +10,7 @@ import { toVisibleRecord, type VisibleRecord } from "./serialize";
 export async function restoreRecord(tx: Tx, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
   const object = await resolveVisibleObject(tx, principal, objectName);
   assertCanDelete(principal, object, "restore");
-  const row = await requireRecordRow(tx, principal, object, id);
+  const row = await requireRecordRow(tx, principal, object, id, { forWrite: true });
   assertMayDeleteRecord(principal, object, "restore", row);
   if (!row.deletedAt) throw recordNotInTrash(object.namePlural, id);
   const restored = await tx.record.update({ where: { id: row.id }, data: { deletedAt: null } });

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { assertCanDelete, assertMayDeleteRecord, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
@@ -11,7 +11,7 @@ export async function softDeleteRecord(tx: Tx, principal: Principal, objectName:
   const object = await resolveVisibleObject(tx, principal, objectName);
   // Permission before existence: a role that may not delete learns nothing about ids.
   assertCanDelete(principal, object, "delete");
-  const row = await requireRecordRow(tx, principal, object, id);
+  const row = await requireRecordRow(tx, principal, object, id, { forWrite: true });
   assertMayDeleteRecord(principal, object, "delete", row);
   if (row.deletedAt) throw recordInTrash(object.namePlural, id);
   const trashed = await tx.record.update({ where: { id: row.id }, data: { deletedAt: new Date() } });

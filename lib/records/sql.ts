@@ -1,15 +1,16 @@
 /**
  * Every SQL statement of the records domain, for SQLite (the embedded default) and PostgreSQL:
  * where the two differ (`json_extract` → `data->>…`, LIKE → ILIKE, NULL order, placeholders) the
- * text comes from the client's dialect (lib/sql-dialect.ts). Identifiers are never built from user
+ * text comes from the client's dialect (lib/db/sql-dialect.ts). Identifiers are never built from user
  * input: field names reach here only after being looked up in the object's metadata; a JSON key
  * is written into the text only when the name passes the dialect's strict pattern (so
  * expression indexes apply, on both databases), bound otherwise.
  */
-import type { Tx } from "@/lib/db";
-import { queryRows, toDate } from "@/lib/db-direct";
-import { dialectOf, jsonValueKind, sqliteDialect, type SqlDialect } from "@/lib/sql-dialect";
+import type { Tx } from "@/lib/db/prisma";
+import { queryRows, toDate } from "@/lib/db/hot-path";
+import { dialectOf, jsonValueKind, sqliteDialect, type SqlDialect } from "@/lib/db/sql-dialect";
 import type { RecordPredicate } from "@/lib/permissions";
+import { searchCandidates } from "./search-index";
 import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
 
@@ -250,6 +251,9 @@ function trashSql(trash: TrashScope, d: SqlDialect): Sql {
   return sql(trash === "only" ? `"deletedAt" IS NOT NULL` : `"deletedAt" IS NULL`);
 }
 
+/** PostgreSQL search: how many records, in page order, are tested before the trigram indexes are asked (see selectRecordPage). */
+const SEARCH_WINDOW = 2_000;
+
 /** How many live (not trashed) records of an object, within a record-level scope when given. */
 export async function countRecords(db: Tx, query: Pick<RecordPageQuery, "workspaceId" | "objectId" | "scope">): Promise<number> {
   const d = dialectOf(db);
@@ -266,7 +270,13 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
   const where: Sql[] = [sql(`"workspaceId" = ?`, query.workspaceId), sql(`"objectMetadataId" = ?`, query.objectId), trashSql(query.trash, d)];
   if (query.scope) where.push(predicateSql(query.scope.predicate, query.scope.fields, d));
   for (const condition of query.conditions) where.push(conditionSql(condition, d));
-  if (query.search) where.push(searchSql(query.search, d));
+  let search: Sql | null = null;
+  if (query.search) {
+    // SQLite, a rare term: only the records its search index proposes are read (lib/records/search-index.ts).
+    const candidates = query.search.fields.length === 0 ? null : await searchCandidates(db, d, query.search.term);
+    if (candidates !== null) where.push(candidates.length === 0 ? sql(d.false) : sql(`"id" IN (SELECT "value" FROM json_each(?))`, JSON.stringify(candidates)));
+    search = searchSql(query.search, d);
+  }
 
   const direction = query.sort.direction === "asc" ? "ASC" : "DESC";
   // The same expression as the index (a column, or json_extract with a literal path), so SQLite reads the page off it.
@@ -277,23 +287,39 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
   // The driver returns SQLite integers as bigint (PostgreSQL numerics as decimals); JSON (the cursor) needs numbers.
   const numeric = jsonValueKind(query.sort.field.type) !== "text" && !columnOf(query.sort.field);
 
-  const rows: RecordPageRow[] = [];
-  for (const segment of query.after ? afterSegments(query.sort, query.after, d) : [null]) {
-    const whereSql = join(segment ? [...where, segment] : where, " AND ");
-    const statement = join(
-      [
-        sql(`SELECT ${RECORD_ROW_COLUMNS}, ${sortKey.text} AS "sortValue"${tieValue} FROM "Record"`, ...sortKey.params),
-        sql(`WHERE ${whereSql.text}`, ...whereSql.params),
-        sql(`ORDER BY ${order} LIMIT ?`, ...sortValue.params, query.limit - rows.length),
-      ],
-      " ",
-    );
+  const select = sql(`SELECT ${RECORD_ROW_COLUMNS}, ${sortKey.text} AS "sortValue"${tieValue}`, ...sortKey.params);
+  const orderBy = (limit: number) => sql(`ORDER BY ${order} LIMIT ?`, ...sortValue.params, limit);
+  const run = async (statement: Sql) => {
     const found = await queryRows<RawRecordRow & { sortValue: SqlValue | bigint | object; tieValue?: string }>(db, d.placeholders(statement.text), statement.params);
-    for (const row of found) {
+    return found.map((row) => {
       const sortValue = row.sortValue;
       const needsNumber = typeof sortValue === "bigint" || (numeric && sortValue !== null && typeof sortValue !== "number");
-      rows.push({ ...toRecordRow(row), sortValue: needsNumber ? Number(sortValue) : sortValue, ...(row.tieValue === undefined ? {} : { tieValue: row.tieValue }) } as RecordPageRow);
+      return { ...toRecordRow(row), sortValue: needsNumber ? Number(sortValue) : sortValue, ...(row.tieValue === undefined ? {} : { tieValue: row.tieValue }) } as RecordPageRow;
+    });
+  };
+
+  const rows: RecordPageRow[] = [];
+  for (const segment of query.after ? afterSegments(query.sort, query.after, d) : [null]) {
+    const base = join(segment ? [...where, segment] : where, " AND ");
+    const wanted = query.limit - rows.length;
+    let found: RecordPageRow[];
+    if (search === null || d.name !== "postgresql") {
+      const whereSql = search ? join([base, search], " AND ") : base;
+      found = await run(join([select, sql(`FROM "Record" WHERE ${whereSql.text}`, ...whereSql.params), orderBy(wanted)], " "));
+    } else {
+      // PostgreSQL cannot tell a frequent term from a rare one before it runs (its estimates
+      // of '%term%' are guesses), and each needs the other plan: read the first SEARCH_WINDOW
+      // records in page order, which holds a page of a frequent term; when it does not, the term
+      // is rare and its matches come from the trigram indexes (lib/records/search-index.ts),
+      // gathered in full (MATERIALIZED: no LIMIT to tempt the planner into the ordered scan) and sorted.
+      const window = sql(`FROM (SELECT * FROM "Record" WHERE ${base.text} ${orderBy(SEARCH_WINDOW).text}) AS "Record" WHERE ${search.text}`, ...base.params, ...orderBy(SEARCH_WINDOW).params, ...search.params);
+      found = await run(join([select, window, orderBy(wanted)], " "));
+      if (found.length < wanted) {
+        const matches = sql(`WITH "matches" AS MATERIALIZED (SELECT * FROM "Record" WHERE ${base.text} AND ${search.text})`, ...base.params, ...search.params);
+        found = await run(join([matches, select, sql(`FROM "matches" AS "Record"`), orderBy(wanted)], " "));
+      }
     }
+    rows.push(...found);
     if (rows.length >= query.limit) break;
   }
   return rows;

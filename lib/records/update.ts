@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { assertMayWriteRecord, assertWithinRecordRule, resolveVisibleObject } from "./access";
 import { auditRecordChange } from "./audit";
@@ -23,7 +23,7 @@ function applyPatch(data: RecordData, patch: RecordData): RecordData {
 export async function updateRecord(tx: Tx, principal: Principal, objectName: string, id: string, patch: unknown): Promise<VisibleRecord> {
   const object = await resolveVisibleObject(tx, principal, objectName);
   const values = await validateRecordInput(tx, principal, object, patch, "update");
-  const row = await requireRecordRow(tx, principal, object, id);
+  const row = await requireRecordRow(tx, principal, object, id, { forWrite: true });
   if (row.deletedAt) throw recordInTrash(object.namePlural, id);
   const before = toVisibleRecord(principal, object, row);
   if (Object.keys(values).length === 0) return before; // nothing to change: no write, no audit entry

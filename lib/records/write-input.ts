@@ -4,7 +4,7 @@
  * named, never dropped) → value types (zod, 422 naming the field) → relations exist.
  */
 import { parseOrThrow } from "@/lib/validation";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { assertCanWrite, canSeeObject, creatableFieldsOf, editableFieldsOf, withinRecordRule } from "./access";
 import { fieldForbidden, invalidInput } from "./errors";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { PrincipalKind } from "@/lib/permissions";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
@@ -6,6 +6,8 @@ import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
 import { roleHeldAt } from "./expiry";
+import { lockRows } from "@/lib/db/locks";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 export interface PrincipalRef {
   kind: PrincipalKind;
@@ -14,11 +16,13 @@ export interface PrincipalRef {
 
 /**
  * Refuses a change that left the workspace without a lasting Admin member (SPEC §3, §13): one
- * whose Admin assignment does not expire. It runs after the write, inside the same transaction:
- * writes to one database are serialised, so of two concurrent changes the second sees the first
- * and is rolled back.
+ * whose Admin assignment does not expire. It runs after the write, inside the same transaction,
+ * holding the Admin role's row (lib/db/locks.ts): of two concurrent changes that each take an
+ * Admin away, the second counts once the first has committed, sees it, and is rolled back.
  */
 export async function assertAdminRemains(tx: Tx, workspaceId: string) {
+  const adminRoles = await tx.role.findMany({ where: { workspaceId, isAdmin: true }, select: { id: true } });
+  await lockRows(tx, "Role", adminRoles.map((role) => role.id));
   const admins = await tx.workspaceMember.count({ where: { workspaceId, role: { isAdmin: true }, roleExpiresAt: null } });
   if (admins === 0) throw new DomainError("LAST_ADMIN");
 }
@@ -92,6 +96,7 @@ const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) =
  * changes only the expiry.
  */
 export async function assignRole(tx: Tx, actor: Principal, roleId: string, target: PrincipalRef, until: Date | null = null, now = new Date()) {
+  await lockAdministration(tx, actor.workspaceId);
   if (until && until.getTime() <= now.getTime()) throw new DomainError("VALIDATION_FAILED", { field: "until" });
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
   if (!role) throw new DomainError("NOT_FOUND");
@@ -121,6 +126,7 @@ export async function assignRole(tx: Tx, actor: Principal, roleId: string, targe
  * role, which means it acts with the default role's permissions (SPEC §4).
  */
 export async function unassignRole(tx: Tx, actor: Principal, roleId: string, target: PrincipalRef, now = new Date()) {
+  await lockAdministration(tx, actor.workspaceId);
   const current = await loadTarget(tx, actor.workspaceId, target, now);
   if (!current || current.role?.id !== roleId) throw new DomainError("NOT_FOUND");
   if (target.kind === "member" && actor.kind === "member" && target.id === actor.id) throw new DomainError("OWN_ROLE");

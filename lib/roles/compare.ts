@@ -2,7 +2,7 @@
  * SPEC §14 "Compare": two roles side by side, only where they differ, with where each value
  * comes from (inherited from a broader level or overridden by a rule).
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { diffPermissions, type ExceedingPermission, type PermissionSource, type EffectivePermissions } from "@/lib/permissions";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
 

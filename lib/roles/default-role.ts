@@ -1,15 +1,17 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 /**
  * The role new members receive (SPEC §3 "Default role"). Admin cannot be the default: every
  * invited person would join with full access.
  */
 export async function setDefaultRole(tx: Tx, actor: Principal, roleId: string) {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId } });
   if (!role) throw new DomainError("NOT_FOUND");

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import type { EffectivePermissions } from "@/lib/permissions";
@@ -6,6 +6,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "./store";
 import { ensureBaselineVersion, recordRoleVersion } from "./history";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 export interface DeletedRole {
   movedMembers: number;
@@ -23,6 +24,7 @@ export interface DeletedRole {
  * role that guardrails protect is deleted only by an Admin (its guardrails go with it).
  */
 export async function deleteRole(tx: Tx, actor: Principal, roleId: string): Promise<DeletedRole> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId }, include: ROLE_DEFINITION_INCLUDE });
   if (!role) throw new DomainError("NOT_FOUND");

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { listObjects } from "@/lib/metadata/queries";
 import { listPrincipals } from "./assignees";
 import { actorMemberId, rolesWithinAuthority } from "@/lib/access/authority";

@@ -4,7 +4,7 @@
  * first request that observes a passed expiry also records it (the principal returns to the
  * default role, a key or agent to no role) and audits it once.
  */
-import type { Db, Tx } from "@/lib/db";
+import type { Db, Tx } from "@/lib/db/prisma";
 import { writeAudit } from "@/lib/audit/log";
 import type { PrincipalKind } from "@/lib/permissions";
 

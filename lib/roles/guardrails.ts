@@ -5,7 +5,7 @@
  */
 import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
@@ -21,6 +21,7 @@ import {
   type Guardrail,
   type GuardrailMode,
 } from "@/lib/permissions";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 /** What a guardrail says, without its role: the shape of forms, role files and the REST answer. */
 export interface GuardrailStatement {
@@ -145,6 +146,7 @@ export async function assertValidStatement(tx: Tx, workspaceId: string, roleId: 
  * next save of that role is not blocked by it (see assertGuardrailsHold).
  */
 export async function createGuardrail(tx: Tx, actor: Principal, roleId: string, statement: GuardrailStatement): Promise<{ id: string }> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   // Guardrails are about roles (SPEC §14, §17): a set is held beside a role, never alone.
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId, kind: "role" }, select: { id: true, name: true, isAdmin: true } });
@@ -160,6 +162,7 @@ export async function createGuardrail(tx: Tx, actor: Principal, roleId: string, 
 
 /** Deleting a guardrail loosens the protection others put in place: only Admins may. */
 export async function deleteGuardrail(tx: Tx, actor: Principal, guardrailId: string): Promise<void> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   assertAdmin(authority);
   const row = await tx.guardrail.findFirst({ where: { id: guardrailId, workspaceId: actor.workspaceId }, include: { role: { select: { name: true } } } });

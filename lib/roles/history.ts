@@ -3,7 +3,7 @@
  * of the role's definition, in the transaction of the change, with who made it and when.
  * A restore is a normal save of an old version (validation, authority, audit), never a rewrite.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import type { AuditActor } from "@/lib/audit/log";
 import { roleDraft, type RoleDraft } from "./draft";
 import { roleToDraft, type RoleWithDefinition } from "./store";

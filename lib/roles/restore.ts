@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { roleDraft } from "./draft";

@@ -4,7 +4,7 @@
  * database with the SQL the lists use. A count is information too: the actor must hold `Roles`,
  * see the object and every field the conditions use, and reach all of its records.
  */
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { can, recordRuleFields, recordRulePredicate, type RecordRule } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";

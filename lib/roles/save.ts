@@ -1,5 +1,5 @@
 import { Prisma } from "@prisma/client";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { normalizeRoleName } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";
@@ -13,6 +13,7 @@ import { ensureBaselineVersion, recordRoleVersion, type RoleChange } from "./his
 import { assertGuardrailsHold } from "./guardrails";
 import { canSetting, resolvePermissions, type EffectivePermissions, type Guardrail } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
+import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 /** Re-read in the transaction: the actor's grants may have changed since the request began. */
 async function holdsGrant(tx: Tx, actor: Principal, roleId: string): Promise<boolean> {
@@ -60,6 +61,7 @@ export async function createRole(
   guardrails: readonly GuardrailStatement[] = [],
   kind: GrantKind = "role",
 ): Promise<{ id: string }> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   // Guardrails are statements about roles (SPEC §14); a set carries none.
   if (kind === "set" && guardrails.length > 0) throw new DomainError("VALIDATION_FAILED", { field: "guardrails" });
@@ -84,6 +86,7 @@ export async function updateRole(
   draft: RoleDraft,
   change: Extract<RoleChange, "updated" | "restored"> = "updated",
 ): Promise<{ version: number }> {
+  await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   const current = await loadRoleRow(tx, actor.workspaceId, roleId);
   if (!current) throw new DomainError("NOT_FOUND");

@@ -5,7 +5,7 @@
  * import, duplicate, restore, the seed, prisma/factories.ts and the tests.
  */
 import type { Prisma } from "@prisma/client";
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import {
   ACTION_PERMISSIONS,

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { domainErrors, type ActionError } from "@/lib/errors";
 import { validateRoleDefinition, validateRoleName, type RoleIssue } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";

@@ -3,7 +3,7 @@
  * read-only projection, never above their own authority (SPEC §11). The choice lives in the
  * sealed session cookie and is judged again on every request; entering and leaving are audited.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { canSetting, readOnlyProjection, resolvePermissions, type EffectivePermissions } from "@/lib/permissions";
 import type { Principal } from "@/lib/access/principal";

@@ -87,6 +87,7 @@ export type OutboundChannelName = keyof typeof OUTBOUND_CHANNELS;
  * before a write (does the relation target exist within the rule?) and the writers themselves.
  */
 export const INTERNAL_READERS: readonly { module: string; why: string }[] = [
+  { module: "lib/records/search-index.ts", why: "builds search's index from every record (migration) and proposes candidate ids; the page query then applies the reader's rule and visible fields, and nothing of a record leaves here" },
   { module: "lib/records/write-input.ts", why: "checks that a relation's target exists within the writer's rule; answers only with an error" },
   { module: "lib/sight/records.ts", why: "judges stored rows with a reader's sight for the channels above" },
 ];

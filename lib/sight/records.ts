@@ -3,7 +3,7 @@
  * the snapshots other tables keep of them (audit entries). For channels that hold records they
  * did not read through lib/records' lists and gets, which already apply the same predicate.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { recordSight, type RecordSight } from "@/lib/permissions";
 import { toFullRecord } from "@/lib/records/serialize";
 import { findRecordRows } from "@/lib/records/record-row";

@@ -5,7 +5,7 @@
  * lib/email's door; everything the run writes (the digest e-mail in the outbox, the audit
  * entries of the agent and of the invoker) is written in the caller's one transaction.
  */
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { can, canAction, maskRecords } from "@/lib/permissions";
 import { agentPrincipal, type Principal } from "@/lib/access/principal";

@@ -1,4 +1,4 @@
-import type { Tx } from "@/lib/db";
+import type { Tx } from "@/lib/db/prisma";
 import { SETTINGS_PERMISSIONS, type SettingsPermission } from "@/lib/permissions";
 
 export interface SecurityOverview {

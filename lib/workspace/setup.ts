@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { Db } from "@/lib/db";
+import type { Db } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
+import { lockKeys } from "@/lib/db/locks";
 import { writeAudit } from "@/lib/audit/log";
 import { hashPassword } from "@/lib/auth/password";
 import { checkNewPassword, MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
@@ -35,6 +36,8 @@ export async function setUpWorkspace(db: Db, input: SetupInput): Promise<{ userI
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(
     async (tx) => {
+      // There is no row to lock before the first workspace exists: a named lock (lib/db/locks.ts).
+      await lockKeys(tx, ["workspace-setup"]);
       if ((await tx.workspace.count()) > 0) throw new DomainError("NOT_FOUND");
       const workspace = await createWorkspace(tx, { name: input.workspaceName });
       const objects = await createStandardObjects(tx, workspace.id);

@@ -15,7 +15,7 @@ import { signOutAction } from "@/app/(auth)/sign-in/actions";
 import { getActingMember } from "@/lib/access/current-member";
 import { MAX_ATTEMPTS_PER_ADDRESS, THROTTLE_WINDOW_MS } from "@/lib/auth/throttle";
 import { verifyPassword } from "@/lib/auth/password";
-import { createPrismaClient } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { needsSetup, setUpWorkspace } from "@/lib/workspace/setup";
 import { changePasswordAction, replaceTemporaryPasswordAction, signOutOtherSessionsAction } from "@/app/settings/account/actions";
 import { inviteMemberAction } from "@/app/settings/members/actions";

@@ -2,8 +2,8 @@ import { copyFileSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, inject } from "vitest";
-import { createPrismaClient } from "@/lib/db";
-import { shareDirectStatements } from "@/lib/db-direct";
+import { createPrismaClient } from "@/lib/db/prisma";
+import { shareDirectStatements } from "@/lib/db/hot-path";
 import { copyTemplateDatabase, testPostgresServer } from "./postgres";
 
 export type TestDb = ReturnType<typeof createPrismaClient>;

@@ -1,5 +1,5 @@
 /**
- * The hot path's direct statements (lib/db-direct.ts) on both databases: a read through the root
+ * The hot path's direct statements (lib/db/hot-path.ts) on both databases: a read through the root
  * client gives exactly what the same read through Prisma gives, never sees a transaction that has
  * not committed, and the rate-limit count never waits on a lock (SQLite) yet is never lost.
  */
@@ -7,9 +7,9 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { apiKeyPrincipal } from "@/lib/access/principal";
 import { createDatabaseRateLimiter } from "@/lib/api/rate-limit";
-import { directStatementsOf, queryRows } from "@/lib/db-direct";
+import { directStatementsOf, queryRows } from "@/lib/db/hot-path";
 import { listRecords } from "@/lib/records";
-import { dialectOf } from "@/lib/sql-dialect";
+import { dialectOf } from "@/lib/db/sql-dialect";
 import { databaseUrl, onPostgres, useDemoDatabase } from "./db";
 
 const db = useDemoDatabase();

@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { createPrismaClient } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { seedDemoWorkspace } from "@/prisma/demo-workspace";
 import { applyMigrations } from "@/scripts/lib/migrations";
 import { migratePostgres } from "@/scripts/lib/migrate-postgres.mjs";

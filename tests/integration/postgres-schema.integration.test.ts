@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { postgresSearchMigrationSql, sqliteSearchMigrationSql } from "@/lib/records/search-index";
 import { createRecordIndexSql, postgresStandardIndexesSql, standardIndexedFieldNames } from "@/lib/records/indexes";
 import { postgresSchema } from "@/scripts/prisma-postgres.mjs";
 
@@ -30,5 +31,14 @@ describe("the PostgreSQL schema", () => {
     expect(statements(read("prisma/postgres/migrations/20261128210001_record_indexes_postgres/migration.sql"))).toEqual(postgresStandardIndexesSql());
     const sqlite = statements(read("prisma/migrations/20261128210000_record_indexes/migration.sql"));
     expect(sqlite).toEqual(standardIndexedFieldNames().map((name) => createRecordIndexSql(name)));
+  });
+
+  // Search's trigram indexes (SPEC §21), hand-written the same way.
+  it("has the search indexes in both migration histories", () => {
+    const sql = (file: string) => read(file).split("\n").filter((line) => !line.startsWith("--")).join("\n");
+    const postgres = sql("prisma/postgres/migrations/20261207200000_record_search/migration.sql").split(";\n").map((statement) => statement.trim()).filter(Boolean);
+    expect(postgres).toEqual(postgresSearchMigrationSql());
+    const sqlite = sql("prisma/migrations/20261207200000_record_search/migration.sql").split("\n;\n").map((statement) => statement.trim().replace(/\n;$/, "")).filter(Boolean);
+    expect(sqlite).toEqual(sqliteSearchMigrationSql());
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createDatabaseRateLimiter } from "@/lib/api/rate-limit";
-import { createPrismaClient } from "@/lib/db";
+import { createPrismaClient } from "@/lib/db/prisma";
 import { databaseUrl, useDemoDatabase } from "./db";
 
 /** SPEC §15: the per-key limit is counted in the database, across every client (instance) of it. */

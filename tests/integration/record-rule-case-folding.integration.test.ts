@@ -4,11 +4,11 @@
  * a list and a write check never judge the same record differently.
  */
 import { describe, expect, it } from "vitest";
-import { queryRows } from "@/lib/db-direct";
+import { queryRows } from "@/lib/db/hot-path";
 import { matchesRecordRule, recordRulePredicate, type RecordRule } from "@/lib/permissions";
 import type { RecordField } from "@/lib/records";
 import { predicateSql } from "@/lib/records/sql";
-import { dialectOf } from "@/lib/sql-dialect";
+import { dialectOf } from "@/lib/db/sql-dialect";
 import { onPostgres, useDemoDatabase } from "./db";
 
 const db = useDemoDatabase();

@@ -370,7 +370,7 @@ describe("limits and hygiene", () => {
   it("answers an unexpected failure with a generic 500 that leaks nothing", async () => {
     const broken = new Proxy(db, {
       get(target, property, receiver) {
-        // The first query of a request is the API key lookup, a raw query (a proxy has no direct statements, lib/db-direct.ts).
+        // The first query of a request is the API key lookup, a raw query (a proxy has no direct statements, lib/db/hot-path.ts).
         if (property === "$queryRawUnsafe") return () => Promise.reject(new Error("SQLITE_CORRUPT secret-table-name"));
         return Reflect.get(target, property, receiver);
       },

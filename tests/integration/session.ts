@@ -14,8 +14,8 @@ export const testContext: { db: TestDb | null; userId: string | null; sessionId:
   sessionId: undefined,
 };
 
-vi.mock("@/lib/db", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/db")>();
+vi.mock("@/lib/db/prisma", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/db/prisma")>();
   return {
     ...original,
     get db() {

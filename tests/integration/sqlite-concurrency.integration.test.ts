@@ -8,7 +8,7 @@ const db = useDemoDatabase();
 /** Each call reads the counter, waits a little, and writes it back incremented: a lost-update trap. */
 const INCREMENTS = 40;
 const incrementScript = `
-const { createPrismaClient } = require("@/lib/db");
+const { createPrismaClient } = require("@/lib/db/prisma");
 (async () => {
   const db = createPrismaClient(process.env.DATABASE_URL);
   await db.workspace.count();
@@ -49,7 +49,7 @@ function incrementInAnotherProcess(file: string) {
   return { ready, done };
 }
 
-// About SQLite itself; PostgreSQL serializes these transactions with an advisory lock (lib/db-postgres.ts).
+// About SQLite itself; on PostgreSQL the use cases lock what their invariant is about (lib/db/locks.ts, write-concurrency.integration.test.ts).
 describe.skipIf(onPostgres)("SQLite shared by several processes (server, scripts, test fixtures)", () => {
   it("makes read-then-write transactions of two processes wait for each other: no busy error, no lost update", async () => {
     const [{ file }] = await db.$queryRawUnsafe<{ file: string }[]>("SELECT file FROM pragma_database_list WHERE name = 'main'");

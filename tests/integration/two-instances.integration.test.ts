@@ -14,7 +14,9 @@ import { databaseUrl, loadDemo, onPostgres, useDemoDatabase } from "./db";
  * SPEC §15, several instances on one database: two real servers (`npm start`'s server.ts) share this
  * file's database (its SQLite copy, or its PostgreSQL database in the PostgreSQL run). Saves go
  * through one instance's server actions over HTTP, as the browser sends them; reads and the
- * rate limit go through the REST API of both. Needs a production build (`npm test` makes it).
+ * rate limit go through the REST API of both. Each instance is what `npm start` serves by default, a
+ * cluster of one worker per core (SPEC §21), so requests also land on different workers of one
+ * instance. Needs a production build (`npm test` makes it).
  */
 const db = useDemoDatabase();
 const root = process.cwd();
@@ -161,6 +163,49 @@ describe.skipIf(!built)(`two instances on one ${onPostgres ? "PostgreSQL" : "SQL
     expect(statuses.slice(LIMIT).every((status) => status === 429)).toBe(true);
     // Each instance sees the other's requests: the remaining count falls by one per request, whichever served it.
     expect(remaining.slice(0, LIMIT)).toEqual(Array.from({ length: LIMIT }, (_, i) => LIMIT - 1 - i));
+  });
+
+  it("accepts one of two saves of one role version sent through both instances at once", async () => {
+    const [a, b] = instances;
+    const created = await callAction(a, adminCookie, "createRoleAction", { ...EMPTY_ROLE_DRAFT, name: "Saved twice" });
+    const roleId = (created.data as { id: string }).id;
+    for (let round = 0; round < 3; round++) {
+      const { version } = await db.role.findUniqueOrThrow({ where: { id: roleId } });
+      const results = await Promise.all(
+        [a, b].map((instance, side) =>
+          callAction(instance, adminCookie, "updateRoleAction", { roleId, version, draft: { ...EMPTY_ROLE_DRAFT, name: "Saved twice", description: `round ${round}, side ${side}` } }),
+        ),
+      );
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(results.find((result) => !result.ok)?.errors?.map((error) => error.code)).toContain("VERSION_CONFLICT");
+      expect((await db.role.findUniqueOrThrow({ where: { id: roleId } })).version).toBe(version + 1);
+    }
+  });
+
+  it("loses no update when both instances patch different fields of one record at once", async () => {
+    const [a, b] = instances;
+    const { roleId } = await loadDemo(db);
+    const secret = await createKey(workspaceId, "two-instances-patcher", roleId("Intern"));
+    const person = (await (await restGet(a, secret)).json()) as { data: { id: string }[] };
+    const id = person.data[0].id;
+    const rounds = 8;
+    const patch = (instance: Instance, body: Record<string, string>) =>
+      fetch(`${instance.url}/api/rest/people/${id}`, { method: "PATCH", headers: { Authorization: `Bearer ${secret}`, "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    const statuses = await Promise.all([
+      (async () => {
+        const seen: number[] = [];
+        for (let i = 0; i < rounds; i++) seen.push((await patch(a, { city: `City ${i}` })).status);
+        return seen;
+      })(),
+      (async () => {
+        const seen: number[] = [];
+        for (let i = 0; i < rounds; i++) seen.push((await patch(b, { jobTitle: `Title ${i}` })).status);
+        return seen;
+      })(),
+    ]);
+    expect(statuses.flat().every((status) => status === 200)).toBe(true);
+    const final = (await (await fetch(`${b.url}/api/rest/people/${id}`, { headers: { Authorization: `Bearer ${secret}` } })).json()) as { data: Record<string, unknown> };
+    expect(final.data).toMatchObject({ city: `City ${rounds - 1}`, jobTitle: `Title ${rounds - 1}` });
   });
 
   it("keeps an Admin when the two Admins demote each other at once through different instances", async () => {

@@ -1,7 +1,7 @@
 "use server";
 
 import { notFound, redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { getSession } from "@/lib/auth/session";
 import { startSession } from "@/lib/auth/sessions";
 import { isDomainError, toActionErrors, type ActionError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { needsSetup } from "@/lib/workspace/setup";
 import { SetupForm } from "@/components/auth/setup-form";
 import { pageTitle } from "@/components/layout/page-title";

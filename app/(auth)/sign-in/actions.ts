@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { authenticate } from "@/lib/auth/authenticate";
 import { CHANGE_PASSWORD_PATH } from "@/lib/access/current-member";
 import { requestInfo } from "@/lib/auth/request-info";

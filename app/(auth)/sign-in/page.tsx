@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getActingMember } from "@/lib/access/current-member";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { needsSetup } from "@/lib/workspace/setup";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/demo-accounts";
 import { AuthCard } from "@/components/layout/auth-card";

@@ -7,7 +7,7 @@
  * DomainError (FORBIDDEN, NOT_FOUND …) on refusal.
  */
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { requireMemberForAction } from "@/lib/access/current-member";
 import { DomainError, type ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/run-action";

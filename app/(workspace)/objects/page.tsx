@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/access/current-member";
 import { visibleObjects } from "@/lib/records/object-view";

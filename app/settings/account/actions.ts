@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { requireMemberForAction } from "@/lib/access/current-member";
 import { getSession } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listAuditActors, listAuditEntries, type AuditFilter } from "@/lib/audit/queries";

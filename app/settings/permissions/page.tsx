@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { requireMember } from "@/lib/access/current-member";
 import { agentPrincipal, apiKeyPrincipalById, memberPrincipal } from "@/lib/access/principal";
 import { canSetting, PRINCIPAL_KINDS } from "@/lib/permissions";

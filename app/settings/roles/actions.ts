@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { requireMemberForAction } from "@/lib/access/current-member";
 import { DomainError, type ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/run-action";

@@ -1,6 +1,6 @@
 "use server";
 
-import { db } from "@/lib/db";
+import { db } from "@/lib/db/prisma";
 import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/run-action";

@@ -1,24 +1,22 @@
 import { getTranslations } from "next-intl/server";
-import { db } from "@/lib/db";
-import { metadataLabels } from "@/lib/i18n/metadata-labels";
+import { db } from "@/lib/db/prisma";
 import { requireMember } from "@/lib/access/current-member";
 import { isDomainError } from "@/lib/errors";
 import { getRecord, visibleFieldsOf, type VisibleRecord } from "@/lib/records";
 import { relatedLabels } from "@/lib/csv/related-labels";
 import { RecordDetail } from "@/components/records/record-detail";
 import { RecordNotFound, RecordsNoAccess } from "@/components/records/records-no-access";
-import { loadObjectView } from "@/lib/records/object-view";
+import { requestObjectView } from "@/lib/records/request-view";
 
 interface Props {
   params: Promise<{ object: string; id: string }>;
 }
 
 export async function generateMetadata({ params }: Props) {
-  const member = await requireMember();
   const { object, id } = await params;
-  const loaded = await loadObjectView(db, member, object, await metadataLabels());
+  const loaded = await requestObjectView(object);
   if (!loaded) return { title: (await getTranslations("records.noAccess"))("title") };
-  const record = await getRecord(db, member, loaded.object.namePlural, id).catch(() => null);
+  const record = await getRecord(db, await requireMember(), loaded.object.namePlural, id).catch(() => null);
   const label = record && loaded.view.labelField ? record[loaded.view.labelField] : null;
   return { title: typeof label === "string" && label !== "" ? label : loaded.view.labelSingular };
 }
@@ -26,7 +24,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function RecordPage({ params }: Props) {
   const member = await requireMember();
   const { object, id } = await params;
-  const loaded = await loadObjectView(db, member, object, await metadataLabels());
+  const loaded = await requestObjectView(object);
   if (!loaded) return <RecordsNoAccess />;
 
   let record: VisibleRecord;

@@ -4,7 +4,7 @@
  * the client they run on; the SQLite text is what it always was.
  */
 
-import { FOLD_CASE_FUNCTION, needsUnicodeFolding } from "./records/sqlite-functions";
+import { FOLD_CASE_FUNCTION, needsUnicodeFolding } from "./sqlite-functions";
 
 export type DialectName = "sqlite" | "postgresql";
 
@@ -52,6 +52,11 @@ export interface SqlDialect {
   orderBy(expression: string, direction: "ASC" | "DESC"): string;
   /** Positional parameters: SQLite takes `?`, PostgreSQL `$1…$n`. */
   placeholders(text: string): string;
+  /**
+   * Appended to a SELECT of rows the transaction will change (lib/db/locks.ts): PostgreSQL locks
+   * them until it ends; SQLite's transaction already holds the file's write lock.
+   */
+  readonly lockRowForWrite: string;
 }
 
 /** Keys safe to write into SQL text (a quoted JSON path segment, an index name): field keys are `^[a-z][A-Za-z0-9]*$`. */
@@ -77,7 +82,7 @@ export const sqliteDialect: SqlDialect = {
   // Both sides folded, always: an ASCII term can still meet a value whose lower case is ASCII (K, the Kelvin sign).
   contains: (expression, term) => ({ text: sqliteLike(`${FOLD_CASE_FUNCTION}(${expression})`), term: term.toLowerCase() }),
   // LIKE folds ASCII only: a term with other letters compares both sides lower-cased by Unicode
-  // rules (a function registered on every connection, lib/records/sqlite-functions.ts).
+  // rules (a function registered on every connection, lib/db/sqlite-functions.ts).
   search: (expression, term) =>
     needsUnicodeFolding(term)
       ? { text: sqliteLike(`${FOLD_CASE_FUNCTION}(${expression})`), term: term.toLowerCase() }
@@ -87,6 +92,7 @@ export const sqliteDialect: SqlDialect = {
   isText: (value) => ({ text: `typeof(${value.text}) = 'text'`, params: value.params }),
   orderBy: (expression, direction) => `${expression} ${direction}`,
   placeholders: (text) => text,
+  lockRowForWrite: "",
 };
 
 const identity = (key: string) => key;
@@ -126,6 +132,7 @@ export const postgresDialect: SqlDialect = {
     let index = 0;
     return text.replace(/\?/g, () => `$${++index}`);
   },
+  lockRowForWrite: " FOR NO KEY UPDATE",
 };
 
 /** `postgresql://…` (or `postgres://…`) selects PostgreSQL; anything else is a SQLite file (SPEC §15). */

@@ -9,7 +9,7 @@
  * (`queryRows` falls back to `$queryRawUnsafe`). A separate connection also never sees another
  * request's uncommitted writes, which sharing Prisma's connection would.
  */
-import type { Tx } from "./db";
+import type { Tx } from "./types";
 
 export type SqlParam = string | number | null;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { postgresRecordIndexName, recordIndexName } from "./records/indexes";
+import { postgresRecordIndexName, recordIndexName } from "@/lib/records/indexes";
 import { postgresDialect, sqliteDialect } from "./sql-dialect";
 
 describe("inlineJsonValue", () => {

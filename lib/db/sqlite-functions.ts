@@ -1,5 +1,5 @@
 /**
- * SQL functions the records domain registers on every SQLite connection (lib/db.ts).
+ * SQL functions registered on every SQLite connection (lib/db/sqlite.ts).
  * SQLite's LIKE and lower() fold ASCII case only, so "élise" would not find "Élise".
  */
 export const FOLD_CASE_FUNCTION = "rolecall_fold_case";

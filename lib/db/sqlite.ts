@@ -1,8 +1,8 @@
 import { PrismaClient } from "@prisma/client";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import BetterSqlite3 from "better-sqlite3";
-import { statementCache, withDirectStatements, type DirectStatements, type SqlParam } from "./db-direct";
-import { registerRecordFunctions } from "./records/sqlite-functions";
+import { statementCache, withDirectStatements, type DirectStatements, type SqlParam } from "./hot-path";
+import { registerRecordFunctions } from "./sqlite-functions";
 
 const LOCK_WAIT_MS = 15_000;
 
@@ -39,7 +39,7 @@ function sqliteAdapter(url: string) {
 }
 
 /**
- * The direct connection (lib/db-direct.ts), opened on first use. better-sqlite3 runs a statement
+ * The direct connection (lib/db/hot-path.ts), opened on first use. better-sqlite3 runs a statement
  * synchronously, so it must never wait on a lock: a wait would stop the event loop, and with it
  * the very transaction it waits for when that transaction is this process's own. Reads never
  * wait in WAL mode. A write gives up at once when another writer holds the file (the caller
