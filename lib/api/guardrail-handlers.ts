@@ -7,7 +7,7 @@ import { authenticatedRoute } from "./route";
 
 /** GET /api/rest/guardrails/check: needs a key whose role holds the Roles settings permission. */
 export const handleGuardrailsCheck = authenticatedRoute<Record<string, never>>(async ({ db, principal }) => {
-  if (!canSetting(principal.permissions, "ROLES")) throw new DomainError("FORBIDDEN", { params: { reason: "SETTING_REQUIRED", setting: "ROLES" } });
+  if (!canSetting(principal.permissions, "ROLES")) throw new DomainError("FORBIDDEN", { params: { reason: "SETTING_REQUIRED", setting: "ROLES" }, needs: { permission: { kind: "setting", key: "ROLES" } } });
   const guardrails = await listGuardrails(db, principal.workspaceId);
   const data = guardrails.map((guardrail) => ({
     id: guardrail.id,

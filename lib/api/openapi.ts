@@ -9,7 +9,8 @@ import { recordInputSchema, recordOutputSchema, toRecordObject, type RecordField
 import type { ObjectMetadataLike } from "@/lib/records/objects";
 import { actionCheckSchema, objectCheckSchema, settingCheckSchema } from "./check-query";
 import { listQuerySchema } from "./list-query";
-import { errorBodySchema, explanationSchema, guardrailsCheckSchema, myPermissionsSchema, pageInfoSchema } from "./response-schemas";
+import { accessRequestSchema, errorBodySchema, explanationSchema, guardrailsCheckSchema, myPermissionsSchema, pageInfoSchema } from "./response-schemas";
+import { accessRequestInputSchema } from "@/lib/access-requests/input";
 
 export interface OpenApiOptions {
   /** Leave out what this role cannot see, and the operations it cannot perform. */
@@ -230,6 +231,23 @@ function permissionPaths(base: string): Record<string, JsonObject> {
         parameters: queryParameters(checkShape),
         success: { status: 200, description: "Allowed or denied, with the deciding rule.", schema: jsonSchema(explanationSchema, "output") },
         errors: [...AUTH_ERRORS, 422],
+      }),
+    },
+    [`${base}/me/access-requests`]: {
+      post: operation({
+        operationId: "requestAccess",
+        summary: "Ask for the permission a refusal named (`error.needs.permission`), with a `reason` and `for` (`1h`, `1d`, `1w` or an ISO instant, within the workspace's maximum). A second request for the same grant while one is open answers 200 with the open one",
+        tags: ["Permissions"],
+        requestBody: jsonSchema(accessRequestInputSchema, "input"),
+        success: { status: 201, description: "The request, open until someone who may grant it approves or denies it.", schema: jsonSchema(z.object({ data: accessRequestSchema, existing: z.boolean() }), "output") },
+        errors: [...AUTH_ERRORS, 404, 409, 422],
+      }),
+      get: operation({
+        operationId: "listMyAccessRequests",
+        summary: "The key's own access requests, newest first, with their outcome",
+        tags: ["Permissions"],
+        success: { status: 200, description: "Open, approved and denied requests.", schema: jsonSchema(z.object({ data: z.array(accessRequestSchema) }), "output") },
+        errors: AUTH_ERRORS,
       }),
     },
     [`${base}/guardrails/check`]: {

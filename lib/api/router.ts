@@ -9,6 +9,7 @@ import { handleMcpHttpRequest } from "@/lib/agents/http";
 import { DomainError } from "@/lib/errors";
 import { securityHeaders } from "@/lib/security-headers.cjs";
 import type { ApiDeps } from "./context";
+import { handleCreateAccessRequest, handleListAccessRequests } from "./access-request-handlers";
 import { handleGuardrailsCheck } from "./guardrail-handlers";
 import { handlePermissionCheck, handleMyPermissions } from "./me-handlers";
 import { handleCreateRecord, handleDestroyRecord, handleGetRecord, handleListRecords, handleRestoreRecord, handleSoftDeleteRecord, handleUpdateRecord } from "./records-handlers";
@@ -42,6 +43,8 @@ export function createApiRouter(deps: () => ApiDeps): Hono {
   // Fixed paths before the `:object/:id` patterns they would otherwise match.
   app.get("/api/rest/me/permissions", call(handleMyPermissions, none));
   app.get("/api/rest/me/check", call(handlePermissionCheck, none));
+  app.get("/api/rest/me/access-requests", call(handleListAccessRequests, none));
+  app.post("/api/rest/me/access-requests", call(handleCreateAccessRequest, none));
   app.get("/api/rest/guardrails/check", call(handleGuardrailsCheck, none));
 
   app.get("/api/rest/:object", call(handleListRecords, object));
