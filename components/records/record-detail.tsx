@@ -7,7 +7,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { ArrowLeft, LockKeyhole, RotateCcw, Trash2 } from "lucide-react";
-import type { ActionError } from "@/lib/errors";
+import type { ActionError, NeededGrant } from "@/lib/errors";
+import { RequestAccessButton } from "@/components/access-requests/request-access-button";
+import { useNeededName } from "@/components/access-requests/needed-name";
 import { destroyRecordAction, restoreRecordAction, softDeleteRecordAction, updateRecordAction } from "@/app/(workspace)/objects/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
@@ -23,8 +25,22 @@ import type { FieldView, ObjectView, RecordValues, RelationLabels } from "./type
  * the reason for assistive technology), system fields sit apart. Saving sends only the changed
  * fields; the server checks each of them again.
  */
-export function RecordDetail({ view, record: initialRecord, labels }: { view: ObjectView; record: RecordValues; labels: RelationLabels }) {
+export function RecordDetail({
+  view,
+  record: initialRecord,
+  labels,
+  needs = null,
+  maxRequestHours = 168,
+}: {
+  view: ObjectView;
+  record: RecordValues;
+  labels: RelationLabels;
+  /** SPEC §18: what would let the reader change this record, when they may not. */
+  needs?: NeededGrant | null;
+  maxRequestHours?: number;
+}) {
   const t = useTranslations("records.record");
+  const neededName = useNeededName();
   const router = useRouter();
   const queryClient = useQueryClient();
   const describeError = useRecordErrors(view);
@@ -92,6 +108,13 @@ export function RecordDetail({ view, record: initialRecord, labels }: { view: Ob
         <p role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {view.can.delete ? t("inTrash") : t("inTrashNoRestore")}
         </p>
+      ) : null}
+
+      {needs && !inTrash ? (
+        <div role="note" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-gray-200 bg-gray-50 px-3 py-2 text-sm text-gray-700">
+          <p>{neededName.needs(needs)}</p>
+          <RequestAccessButton options={[needs]} maxHours={maxRequestHours} />
+        </div>
       ) : null}
 
       <form
