@@ -5,19 +5,37 @@ import { listObjects } from "@/lib/metadata/queries";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
 import { pageTitle } from "@/components/layout/page-title";
+import { requestableOptions, toNeededGrant } from "@/lib/access-requests/options";
+import { listOwnRequests } from "@/lib/access-requests/requests";
+import { RequestAccessButton } from "@/components/access-requests/request-access-button";
+import { MyRequests } from "@/components/access-requests/my-requests";
 
 export const generateMetadata = pageTitle("myRole");
 
 export default async function MyRolePage() {
   const member = await requireMember();
-  const [t, objects] = await Promise.all([getTranslations("myRole"), listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows))]);
+  const [t, objects, requests, workspace] = await Promise.all([
+    getTranslations("myRole"),
+    listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows)),
+    listOwnRequests(db, member),
+    db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true } }),
+  ]);
+  // SPEC §18: `Request access` offers every permission the member lacks, as the engine's smallest grants.
+  const options = requestableOptions(member.permissions, objects);
 
   return (
     <div className="max-w-4xl">
-      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-      <p className="mt-1 text-sm text-gray-600">{t("intro", { role: member.roleName, workspace: member.workspaceName })}</p>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+          <p className="mt-1 text-sm text-gray-600">{t("intro", { role: member.roleName, workspace: member.workspaceName })}</p>
+        </div>
+        <RequestAccessButton options={options} maxHours={workspace.accessRequestMaxHours} />
+      </div>
 
       <EffectivePermissionsView permissions={member.permissions} objects={objects} />
+
+      <MyRequests requests={requests.map((request) => ({ ...request, permission: toNeededGrant(request.permission, objects) }))} />
     </div>
   );
 }

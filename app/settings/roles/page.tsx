@@ -18,11 +18,12 @@ export const generateMetadata = pageTitle("roles");
 export default async function RolesPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const [t, ti, tc, tg, roles, withinRoleIds] = await Promise.all([
+  const [t, ti, tc, tg, tr, roles, withinRoleIds] = await Promise.all([
     getTranslations("roles"),
     getTranslations("inspect"),
     getTranslations("roles.compare"),
     getTranslations("guardrails"),
+    getTranslations("accessRequests"),
     listRoles(db, member.workspaceId),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
   ]);
@@ -38,6 +39,7 @@ export default async function RolesPage() {
             <Link href="/settings/permissions" className={buttonClasses("ghost")}>{ti("link")}</Link>
             <Link href="/settings/roles/compare" className={buttonClasses("ghost")}>{tc("link")}</Link>
             <Link href="/settings/roles/guardrails" className={buttonClasses("ghost")}>{tg("link")}</Link>
+            <Link href="/settings/roles/requests" className={buttonClasses("ghost")}>{tr("title")}</Link>
             <ImportRoleButton />
             <CreateRoleButton />
           </div>

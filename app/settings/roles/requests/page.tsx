@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { db } from "@/lib/db/prisma";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
+import { listObjects } from "@/lib/metadata/queries";
+import { metadataLabels } from "@/lib/i18n/metadata-labels";
+import { listApprovableRequests } from "@/lib/access-requests/requests";
+import { toNeededGrant } from "@/lib/access-requests/options";
+import { NoAccess } from "@/components/layout/no-access";
+import { PageHeader } from "@/components/ui/page-header";
+import { RequestsList } from "@/components/access-requests/requests-list";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("accessRequests"))("title") };
+}
+
+/** SPEC §18: the open access requests the member may grant (`Roles` and the grant within their authority). */
+export default async function RequestsPage() {
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const [t, tg, requests, objects] = await Promise.all([
+    getTranslations("accessRequests"),
+    getTranslations("guardrails"),
+    listApprovableRequests(db, member),
+    listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows)),
+  ]);
+  const labels = objects.map((object) => ({ name: object.nameSingular, labelPlural: object.labelPlural, fields: object.fields.map((field) => ({ name: field.name, label: field.label })) }));
+  return (
+    <div className="max-w-4xl">
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <RequestsList requests={requests.map((request) => ({ ...request, permission: toNeededGrant(request.permission, objects) }))} objects={labels} />
+      <p className="mt-6">
+        <Link href="/settings/roles" className="text-sm text-brand-700 hover:underline">{tg("back")}</Link>
+      </p>
+    </div>
+  );
+}
