@@ -108,7 +108,7 @@ export async function updateRole(
   await ensureBaselineVersion(tx, actor.workspaceId, current);
   await writeAudit(tx, actor, {
     action: change === "restored" ? "role.restored" : "role.updated",
-    targetType: "role",
+    targetType: current.kind === "set" ? "permissionSet" : "role",
     targetId: roleId,
     roleId,
     targetLabel: normalizeRoleName(draft.name),
