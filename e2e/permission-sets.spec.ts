@@ -17,6 +17,7 @@ test("a permission set is created, given to a member until a date, and shown bes
   await page.getByLabel("Permission set name").fill("Quarter-end export");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("Permission set created")).toBeVisible();
+  await expect(page).toHaveURL(/\/settings\/roles\/(?!new)[a-z0-9]+$/);
   await expect(page.getByRole("heading", { name: "Quarter-end export" })).toBeVisible();
   const set = await db.role.findFirstOrThrow({ where: { workspaceId: workspace.workspace.id, name: "Quarter-end export" } });
   expect(set.kind).toBe("set");
