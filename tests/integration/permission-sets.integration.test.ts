@@ -15,6 +15,10 @@ import { getRecord, listRecords, updateRecord } from "@/lib/records";
 import { can, explain } from "@/lib/permissions";
 import { createApiKey, createMember, createRole as seedRole } from "@/prisma/factories";
 import { loadDemo, useDemoDatabase } from "./db";
+import { handleMyPermissions, handlePermissionCheck } from "@/lib/api/me-handlers";
+import { createRateLimiter } from "@/lib/api/rate-limit";
+import type { ApiDeps } from "@/lib/api/context";
+import { myPermissionsSchema, explanationSchema } from "@/lib/api/response-schemas";
 import { expectRefusedWithoutChange, fullTableSnapshot } from "./refusal";
 
 const db = useDemoDatabase();
@@ -87,6 +91,32 @@ describe("permission sets", () => {
     expect(can((await agentPrincipal(db, agent.id))!.permissions, "see", "opportunity")).toBe(true);
     await db.$transaction((tx) => unassignPermissionSet(tx, admin, set.id, { kind: "apiKey", id: key.id }));
     expect(can((await byKey()).permissions, "see", "opportunity")).toBe(false);
+  });
+
+  it("REST me/permissions lists the key's sets and me/check names the grant that decides (SPEC §17)", async () => {
+    const admin = await member("admin@acme.dev");
+    const set = await newSet(admin, { ...seesOpportunities, name: "Opportunities for REST" });
+    const key = await db.apiKey.findFirstOrThrow({ where: { workspaceId, name: { contains: "Intern" } } });
+    const until = new Date(Date.now() + 48 * HOUR);
+    await db.$transaction((tx) => assignPermissionSet(tx, admin, set.id, { kind: "apiKey", id: key.id }, until));
+    const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
+    const get = async (handler: typeof handleMyPermissions, path: string) => {
+      const response = await handler(deps, new Request(`http://localhost${path}`, { headers: { authorization: "Bearer demo-intern-key" } }), {} as never);
+      return { status: response.status, body: await response.json() };
+    };
+    const me = await get(handleMyPermissions, "/api/rest/me/permissions");
+    expect(me.status).toBe(200);
+    expect(myPermissionsSchema.parse(me.body).data.permissionSets).toEqual([{ id: set.id, name: "Opportunities for REST", until: until.toISOString() }]);
+    expect(me.body.data.role.name).toBe("Intern");
+    const seen = await get(handlePermissionCheck, "/api/rest/me/check?action=see&object=opportunities");
+    expect(explanationSchema.parse(seen.body).data).toMatchObject({ allowed: true, grant: { kind: "set", name: "Opportunities for REST" } });
+    expect(seen.body.data.reason).toContain("Permission set: Opportunities for REST");
+    const edit = await get(handlePermissionCheck, "/api/rest/me/check?action=edit&object=opportunities");
+    expect(edit.body.data.allowed).toBe(false);
+    expect(edit.body.data.consulted.map((grant: { name: string }) => grant.name)).toEqual(["Intern", "Opportunities for REST"]);
+    await db.$transaction((tx) => unassignPermissionSet(tx, admin, set.id, { kind: "apiKey", id: key.id }));
+    const after = await get(handleMyPermissions, "/api/rest/me/permissions");
+    expect(after.body.data.permissionSets).toEqual([]);
   });
 
   it("is exact record by record: a set that shows Amount and edits the holder's own deals does neither on others'", async () => {
