@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import type { HeldSetView } from "@/lib/permission-sets/queries";
+import type { HeldSetView } from "@/lib/roles/permission-sets";
 
 /**
  * The permission sets a principal holds beside its role (SPEC §17), shown wherever its role is:

@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { matchesSearch } from "@/lib/roles/search-key";
 import { SearchInput } from "@/components/ui/search-input";
 import type { RoleSummary } from "@/lib/roles/queries";
-import type { PermissionSetSummary } from "@/lib/permission-sets/queries";
+import type { PermissionSetSummary } from "@/lib/roles/permission-sets";
 import { RoleIcon } from "./role-icon";
 
 type Listed = { kind: "role"; roles: RoleSummary[] } | { kind: "set"; roles: PermissionSetSummary[] };

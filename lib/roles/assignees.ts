@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/prisma";
-import { heldSetsByPrincipal, principalKey, type HeldSetView } from "@/lib/permission-sets/queries";
+import { heldSetsByPrincipal, principalKey, type HeldSetView } from "@/lib/roles/permission-sets";
 
 export interface Assignee {
   id: string;

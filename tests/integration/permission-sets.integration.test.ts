@@ -10,6 +10,7 @@ import { deleteRole } from "@/lib/roles/delete";
 import { assignRole } from "@/lib/roles/assignment";
 import { setDefaultRole } from "@/lib/roles/default-role";
 import { assignPermissionSet, unassignPermissionSet } from "@/lib/permission-sets/assignment";
+import { createGuardrail } from "@/lib/roles/guardrails";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { getRecord, listRecords, updateRecord } from "@/lib/records";
 import { can, explain } from "@/lib/permissions";
@@ -170,6 +171,37 @@ describe("permission sets", () => {
     await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignPermissionSet(tx, delegate, readers.id, { kind: "member", id: delegate.id }))), "OWN_ROLE");
     await db.$transaction((tx) => assignPermissionSet(tx, delegate, readers.id, { kind: "member", id: gus.id }, new Date(Date.now() + HOUR)));
     expect(await db.permissionSetAssignment.count({ where: { setId: readers.id } })).toBe(1);
+  });
+
+  it("a role's guardrails hold for its holders whatever sets they hold: giving, widening and moving into one are refused (SPEC §17)", async () => {
+    const admin = await member("admin@acme.dev");
+    const ian = await member("ian@acme.dev");
+    const gus = await member("gus@acme.dev");
+    await db.$transaction((tx) => createGuardrail(tx, admin, roleIds("Intern"), { mode: "never", action: "see", object: "person", field: "address" }));
+    const addresses = await newSet(admin, { ...NOTHING, name: "People with addresses", objectRules: [{ object: "person", canSee: true, canCreate: null, canEdit: null, canDelete: null, canDestroy: null }] });
+    const snapshot = () => fullTableSnapshot(db);
+    const refused = async (call: () => Promise<unknown>) => {
+      try {
+        await call();
+        return { ok: true as const };
+      } catch (error) {
+        return { ok: false as const, errors: [{ code: (error as { code: string }).code, field: (error as { field?: string }).field }] };
+      }
+    };
+    // Ian (Intern) would see Address on People through the set: the guardrail says never.
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignPermissionSet(tx, admin, addresses.id, { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
+    // A set that shows nothing the guardrail forbids is given; widening it later is refused.
+    const phones = await newSet(admin, { ...NOTHING, name: "Phones only", objectRules: [{ object: "person", canSee: true, canCreate: null, canEdit: null, canDelete: null, canDestroy: null }], fieldRules: [{ object: "person", field: "address", canSee: false, canEdit: false }] });
+    await db.$transaction((tx) => assignPermissionSet(tx, admin, phones.id, { kind: "member", id: ian.id }));
+    const version = (await db.role.findUniqueOrThrow({ where: { id: phones.id } })).version;
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => updateRole(tx, admin, phones.id, version, { ...NOTHING, name: "Phones only", objectRules: [{ object: "person", canSee: true, canCreate: null, canEdit: null, canDelete: null, canDestroy: null }] }))), "GUARDRAIL_BROKEN");
+    // Gus (Guest) may hold the wider set; moving him into Intern with it is refused.
+    await db.$transaction((tx) => assignPermissionSet(tx, admin, addresses.id, { kind: "member", id: gus.id }));
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignRole(tx, admin, roleIds("Intern"), { kind: "member", id: gus.id }))), "GUARDRAIL_BROKEN");
+    // Without sets that show Address (earlier tests gave Gus others), the move goes through.
+    await db.permissionSetAssignment.deleteMany({ where: { principalKind: "member", principalId: gus.id } });
+    await db.$transaction((tx) => assignRole(tx, admin, roleIds("Intern"), { kind: "member", id: gus.id }));
+    await db.$transaction((tx) => assignRole(tx, admin, roleIds("Guest"), { kind: "member", id: gus.id }));
   });
 
   it("a set is never held as a role, nor the default role; deleting it takes it from every holder", async () => {

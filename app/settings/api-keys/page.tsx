@@ -4,7 +4,7 @@ import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listApiKeys, listRolesAssignableToApiKeys } from "@/lib/api-keys/queries";
 import { rolesWithinAuthority } from "@/lib/access/authority";
-import { heldSetsByPrincipal, principalKey } from "@/lib/permission-sets/queries";
+import { heldSetsByPrincipal, principalKey } from "@/lib/roles/permission-sets";
 import { utcDay } from "@/lib/api-keys/input";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";

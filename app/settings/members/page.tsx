@@ -3,7 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listMembers } from "@/lib/members/queries";
-import { heldSetsByPrincipal, principalKey } from "@/lib/permission-sets/queries";
+import { heldSetsByPrincipal, principalKey } from "@/lib/roles/permission-sets";
 import { rolesWithinAuthority } from "@/lib/access/authority";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";

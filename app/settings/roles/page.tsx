@@ -3,7 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
-import { listPermissionSets } from "@/lib/permission-sets/queries";
+import { listPermissionSets } from "@/lib/roles/permission-sets";
 import { rolesWithinAuthority } from "@/lib/access/authority";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleList } from "@/components/roles/role-list";

@@ -1,6 +1,6 @@
 "use client";
 
-import type { HeldSetView } from "@/lib/permission-sets/queries";
+import type { HeldSetView } from "@/lib/roles/permission-sets";
 import { HeldSets } from "@/components/permission-sets/held-sets";
 import { useTranslations } from "next-intl";
 import { clsx } from "clsx";
