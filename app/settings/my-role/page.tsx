@@ -2,6 +2,8 @@ import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
 import { requireMember } from "@/lib/access/current-member";
 import { listObjects } from "@/lib/metadata/queries";
+import { heldSets } from "@/lib/access/grants";
+import { HeldSets } from "@/components/permission-sets/held-sets";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
 import { pageTitle } from "@/components/layout/page-title";
@@ -14,9 +16,10 @@ export const generateMetadata = pageTitle("myRole");
 
 export default async function MyRolePage() {
   const member = await requireMember();
-  const [t, objects, requests, workspace] = await Promise.all([
+  const [t, objects, sets, requests, workspace] = await Promise.all([
     getTranslations("myRole"),
     listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows)),
+    heldSets(db, member.workspaceId, "member", member.id),
     listOwnRequests(db, member),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true } }),
   ]);
@@ -32,6 +35,12 @@ export default async function MyRolePage() {
         </div>
         <RequestAccessButton options={options} maxHours={workspace.accessRequestMaxHours} />
       </div>
+      {sets.length > 0 ? (
+        <div className="mt-2 text-sm text-gray-700">
+          <p>{t("alsoHolds", { count: sets.length })}</p>
+          <HeldSets sets={sets.map((set) => ({ id: set.id, name: set.name, until: set.expiresAt?.toISOString() ?? null }))} />
+        </div>
+      ) : null}
 
       <EffectivePermissionsView permissions={member.permissions} objects={objects} />
 

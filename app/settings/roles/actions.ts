@@ -46,8 +46,8 @@ export async function importRoleAction(input: unknown): Promise<ActionResult<{ i
     } catch {
       throw new DomainError("VALIDATION_FAILED", { field: "file" });
     }
-    const { role, guardrails } = parseOrThrow(roleFile, json);
-    const created = await db.$transaction((tx) => createRole(tx, actor, role, "imported", guardrails));
+    const { role, guardrails, grant } = parseOrThrow(roleFile, json);
+    const created = await db.$transaction((tx) => createRole(tx, actor, role, "imported", guardrails ?? [], grant));
     return { id: created.id, name: role.name.trim() };
   });
 }

@@ -20,8 +20,12 @@ export interface EditorObject {
   fields: EditorField[];
 }
 
+/** A role, or a permission set (SPEC §17): the same definition, held beside a role. */
+export type GrantKind = "role" | "set";
+
 export interface EditorRole {
   id: string;
+  kind: GrantKind;
   version: number;
   isAdmin: boolean;
   isDefault: boolean;
@@ -37,6 +41,8 @@ export interface RoleEditorProps {
   history?: RoleVersionView[];
   /** For a new role: where to start (a duplicate, an imported definition); empty otherwise. */
   initialDraft?: RoleDraft;
+  /** What a new definition becomes when saved; an existing one says it itself. */
+  kind?: GrantKind;
   objects: EditorObject[];
   principals: Assignees;
   adminMemberCount: number;
