@@ -268,3 +268,13 @@ export async function denyAccessRequest(tx: Tx, actor: Principal, requestId: str
   await notifyRequester(tx, actor, row, `Access request denied: ${label}`, `${actor.label} denied your request for ${label}: ${trimmed.slice(0, 1000)}`);
   return toView(updated);
 }
+
+/** Settings → Security (SPEC §18): the longest period a request may ask for; needs `Security`. */
+export async function setAccessRequestMaxHours(tx: Tx, actor: Principal, hours: number): Promise<void> {
+  await lockAdministration(tx, actor.workspaceId);
+  await authorityFor(tx, actor, "SECURITY");
+  const before = await tx.workspace.findUniqueOrThrow({ where: { id: actor.workspaceId }, select: { name: true, accessRequestMaxHours: true } });
+  if (before.accessRequestMaxHours === hours) return;
+  await tx.workspace.update({ where: { id: actor.workspaceId }, data: { accessRequestMaxHours: hours } });
+  await writeAudit(tx, actor, { action: "workspace.updated", targetType: "workspace", targetId: actor.workspaceId, targetLabel: before.name, before: { accessRequestMaxHours: before.accessRequestMaxHours }, after: { accessRequestMaxHours: hours } });
+}

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Count, Section } from "@/components/ui/section";
 import { DataTable } from "@/components/ui/data-table";
 import { pageTitle } from "@/components/layout/page-title";
+import { MaxPeriodForm } from "@/components/access-requests/max-period-form";
 
 export const generateMetadata = pageTitle("settings.security");
 
@@ -22,11 +23,13 @@ const linkClasses = "text-sm font-medium text-brand-700 hover:underline";
 export default async function SecurityPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "SECURITY")) return <NoAccess />;
-  const [t, tp, format, overview] = await Promise.all([
+  const [t, tp, ta, format, overview, workspace] = await Promise.all([
     getTranslations("settings.security"),
+    getTranslations("accessRequests"),
     getTranslations("permissions"),
     getFormatter(),
     loadSecurityOverview(db, member.workspaceId),
+    db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true } }),
   ]);
   const can = {
     members: canSetting(member.permissions, "MEMBERS"),
@@ -86,6 +89,10 @@ export default async function SecurityPage() {
             { key: "lastUsed", header: t("keyLastUsed"), cell: (key) => (key.lastUsedAt ? format.dateTime(key.lastUsedAt, { dateStyle: "medium" }) : t("never")) },
           ]}
         />
+      </Section>
+
+      <Section id="security-access-requests" title={ta("securityTitle")} description={ta("securityHelp")}>
+        <MaxPeriodForm hours={workspace.accessRequestMaxHours} />
       </Section>
     </div>
   );
