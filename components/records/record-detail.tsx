@@ -143,7 +143,7 @@ export function RecordDetail({
                 />
               </div>
             ) : (
-              <ReadOnlyField key={field.name} field={field} value={record[field.name]} labels={labels} idPrefix={idPrefix} showBadge={!inTrash} />
+              <ReadOnlyField key={field.name} field={field} value={record[field.name]} labels={labels} idPrefix={idPrefix} showBadge={!inTrash} needs={needs && !field.isSystem ? neededName.needs(needs) : null} />
             ),
           )}
         </div>
@@ -190,19 +190,21 @@ export function RecordDetail({
 }
 
 /** A field the role can see but not change: its value, visibly and audibly read-only. */
-function ReadOnlyField({ field, value, labels, idPrefix, showBadge }: { field: FieldView; value: unknown; labels: RelationLabels; idPrefix: string; showBadge: boolean }) {
+function ReadOnlyField({ field, value, labels, idPrefix, showBadge, needs }: { field: FieldView; value: unknown; labels: RelationLabels; idPrefix: string; showBadge: boolean; needs?: string | null }) {
   const t = useTranslations("records.record");
   const labelId = `${idPrefix}-${field.name}-label`;
   const hintId = `${idPrefix}-${field.name}-hint`;
+  // SPEC §18: the description also says what would allow it, when the engine found it.
+  const hint = needs ? `${t("readOnlyHint")} ${needs}` : t("readOnlyHint");
   return (
     <div role="group" aria-labelledby={labelId} aria-describedby={showBadge ? hintId : undefined} className="px-4 py-3">
       <div className="flex items-center gap-2">
         <span id={labelId} className="text-sm font-medium text-gray-800">{field.label}</span>
         {showBadge ? (
-          <span className="inline-flex items-center gap-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600" title={t("readOnlyHint")}>
+          <span className="inline-flex items-center gap-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600" title={hint}>
             <LockKeyhole aria-hidden className="size-3" />
             {t("readOnly")}
-            <span id={hintId} className="sr-only">{t("readOnlyHint")}</span>
+            <span id={hintId} className="sr-only">{hint}</span>
           </span>
         ) : null}
       </div>
