@@ -8,7 +8,8 @@ import { runAction } from "@/lib/run-action";
 import { PRINCIPAL_KINDS } from "@/lib/permissions";
 import { roleDraft } from "@/lib/roles/draft";
 import { roleFile } from "@/lib/roles/role-file";
-import { createRole, updateRole } from "@/lib/roles/save";
+import { createRole } from "@/lib/roles/save";
+import { saveOrPropose } from "@/lib/access-requests/proposals";
 import { deleteRole, type DeletedRole } from "@/lib/roles/delete";
 import { restoreRoleVersion } from "@/lib/roles/restore";
 import { startViewAs } from "@/lib/roles/view-as";
@@ -52,13 +53,14 @@ export async function importRoleAction(input: unknown): Promise<ActionResult<{ i
   });
 }
 
-export async function updateRoleAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+export async function updateRoleAction(input: unknown): Promise<ActionResult<{ version: number; proposalId?: string }>> {
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
     const { roleId, version, draft } = parseOrThrow(z.object({ roleId: id, version: z.int().positive(), draft: z.unknown() }), input);
     // Parsed on its own so that field errors read `name`, not `draft.name`, as on creation.
     const parsed = parseOrThrow(roleDraft, draft);
-    return db.$transaction((tx) => updateRole(tx, actor, roleId, version, parsed));
+    // SPEC §18 four eyes: with `Role changes need approval` on, the save becomes a proposal.
+    return db.$transaction((tx) => saveOrPropose(tx, actor, roleId, version, parsed));
   });
 }
 

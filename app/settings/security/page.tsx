@@ -10,6 +10,7 @@ import { Count, Section } from "@/components/ui/section";
 import { DataTable } from "@/components/ui/data-table";
 import { pageTitle } from "@/components/layout/page-title";
 import { MaxPeriodForm } from "@/components/access-requests/max-period-form";
+import { FourEyesSwitch } from "@/components/access-requests/four-eyes-switch";
 
 export const generateMetadata = pageTitle("settings.security");
 
@@ -29,7 +30,7 @@ export default async function SecurityPage() {
     getTranslations("permissions"),
     getFormatter(),
     loadSecurityOverview(db, member.workspaceId),
-    db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true } }),
+    db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true, roleChangesNeedApproval: true } }),
   ]);
   const can = {
     members: canSetting(member.permissions, "MEMBERS"),
@@ -93,6 +94,7 @@ export default async function SecurityPage() {
 
       <Section id="security-access-requests" title={ta("securityTitle")} description={ta("securityHelp")}>
         <MaxPeriodForm hours={workspace.accessRequestMaxHours} />
+        <FourEyesSwitch on={workspace.roleChangesNeedApproval} disabled={!member.permissions.isAdmin} />
       </Section>
     </div>
   );

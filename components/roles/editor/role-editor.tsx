@@ -48,6 +48,7 @@ export function RoleEditor(props: RoleEditorProps) {
   const { role, objects } = props;
   const t = useTranslations("roles");
   const ts = useTranslations("permissionSets");
+  const ta = useTranslations("accessRequests");
   const isSet = (role?.kind ?? props.kind ?? "role") === "set";
   // The texts that name what is saved: "Role saved" or "Permission set saved".
   const says = (key: "saved" | "created" | "saveFailed" | "newRole") => (isSet ? ts(key) : t(key));
@@ -111,6 +112,12 @@ export function RoleEditor(props: RoleEditorProps) {
       }
       const result = await updateRoleAction({ roleId: role.id, version, draft });
       if (!result.ok) return fail(result.errors);
+      if (result.data.proposalId) {
+        // SPEC §18 four eyes: nothing saved yet; the proposal waits under Requests.
+        setDraft(saved);
+        toast.success(ta("proposed"));
+        return;
+      }
       setVersion(result.data.version);
       setSaved(draft);
       toast.success(says("saved"));
@@ -166,7 +173,7 @@ export function RoleEditor(props: RoleEditorProps) {
           {readOnly ? null : (
             <>
             <Button onClick={cancel} disabled={saving || (role !== null && !dirty)}>{t("cancel")}</Button>
-            <Button variant="primary" onClick={save} disabled={saving || (role !== null && !dirty)}>{t("save")}</Button>
+            <Button variant="primary" onClick={save} disabled={saving || (role !== null && !dirty)}>{role !== null && props.proposes ? ta("proposeChange") : t("save")}</Button>
             </>
           )}
         </div>

@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { decisionInputSchema, denialInputSchema } from "@/lib/access-requests/input";
+import { applyProposal, denyProposal } from "@/lib/access-requests/proposals";
 import { approveAccessRequest, denyAccessRequest, requestAccess, type AccessRequestView } from "@/lib/access-requests/requests";
 
 export async function requestAccessAction(input: unknown): Promise<ActionResult<{ request: AccessRequestView; existing: boolean }>> {
@@ -40,6 +41,29 @@ export async function denyAccessRequestAction(input: unknown): Promise<ActionRes
       const member = await requireMemberForAction("ROLES");
       const { requestId, reason } = parseOrThrow(denialInputSchema, input);
       return db.$transaction((tx) => denyAccessRequest(tx, member, requestId, reason));
+    },
+    { path: "/settings/roles/requests" },
+  );
+}
+
+export async function applyProposalAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  return runAction(
+    async () => {
+      const member = await requireMemberForAction("ROLES");
+      const { requestId } = parseOrThrow(decisionInputSchema, input);
+      return db.$transaction((tx) => applyProposal(tx, member, requestId));
+    },
+    { path: "/settings/roles", type: "layout" },
+  );
+}
+
+export async function denyProposalAction(input: unknown): Promise<ActionResult<undefined>> {
+  return runAction(
+    async () => {
+      const member = await requireMemberForAction("ROLES");
+      const { requestId } = parseOrThrow(decisionInputSchema, input);
+      await db.$transaction((tx) => denyProposal(tx, member, requestId));
+      return undefined;
     },
     { path: "/settings/roles/requests" },
   );

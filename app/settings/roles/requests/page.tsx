@@ -10,6 +10,8 @@ import { toNeededGrant } from "@/lib/access-requests/options";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { RequestsList } from "@/components/access-requests/requests-list";
+import { ProposalsList } from "@/components/access-requests/proposals-list";
+import { listApplicableProposals } from "@/lib/access-requests/proposals";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("accessRequests"))("title") };
@@ -19,17 +21,19 @@ export async function generateMetadata() {
 export default async function RequestsPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const [t, tg, requests, objects] = await Promise.all([
+  const [t, tg, requests, objects, proposals] = await Promise.all([
     getTranslations("accessRequests"),
     getTranslations("guardrails"),
     listApprovableRequests(db, member),
     listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows)),
+    listApplicableProposals(db, member),
   ]);
   const labels = objects.map((object) => ({ name: object.nameSingular, labelPlural: object.labelPlural, fields: object.fields.map((field) => ({ name: field.name, label: field.label })) }));
   return (
     <div className="max-w-4xl">
       <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <RequestsList requests={requests.map((request) => ({ ...request, permission: toNeededGrant(request.permission, objects) }))} objects={labels} />
+      <ProposalsList proposals={proposals} objects={labels} />
       <p className="mt-6">
         <Link href="/settings/roles" className="text-sm text-brand-700 hover:underline">{tg("back")}</Link>
       </p>
