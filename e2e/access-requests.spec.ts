@@ -9,6 +9,7 @@ import { createRecords, createRole } from "@/prisma/factories";
  * person; the request, approval and the set's expiry are in the audit log.
  */
 test("a Guest asks for access from the refusal, an Admin approves it under Requests, the Guest edits", async ({ page, browser, workspace }) => {
+  test.setTimeout(120_000); // three people in three browsers
   const gus = workspace.members[0];
   await db.workspaceMember.update({ where: { id: gus.id }, data: { roleId: workspace.roles.Guest.id } });
   const delegateRole = await createRole(db, workspace.workspace.id, workspace.objects, { name: `Delegate ${workspace.tag}`, canSeeAllObjects: true, settings: ["ROLES"] });

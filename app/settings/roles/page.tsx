@@ -18,7 +18,7 @@ export const generateMetadata = pageTitle("roles");
 
 export default async function RolesPage() {
   const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess setting="ROLES" />;
   const [t, ti, tc, tg, ts, tr, roles, sets, withinRoleIds] = await Promise.all([
     getTranslations("roles"),
     getTranslations("inspect"),

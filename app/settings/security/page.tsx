@@ -23,11 +23,11 @@ const linkClasses = "text-sm font-medium text-brand-700 hover:underline";
  */
 export default async function SecurityPage() {
   const member = await requireMember();
-  if (!canSetting(member.permissions, "SECURITY")) return <NoAccess />;
+  if (!canSetting(member.permissions, "SECURITY")) return <NoAccess setting="SECURITY" />;
   const [t, tp, ta, format, overview, workspace] = await Promise.all([
     getTranslations("settings.security"),
-    getTranslations("accessRequests"),
     getTranslations("permissions"),
+    getTranslations("accessRequests"),
     getFormatter(),
     loadSecurityOverview(db, member.workspaceId),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true, roleChangesNeedApproval: true } }),

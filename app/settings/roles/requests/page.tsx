@@ -20,7 +20,7 @@ export async function generateMetadata() {
 /** SPEC §18: the open access requests the member may grant (`Roles` and the grant within their authority). */
 export default async function RequestsPage() {
   const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess setting="ROLES" />;
   const [t, tg, requests, objects, proposals] = await Promise.all([
     getTranslations("accessRequests"),
     getTranslations("guardrails"),
