@@ -78,10 +78,11 @@ export async function viewAsRoleAction(input: unknown): Promise<ActionResult<{ r
   return runAction(
     async () => {
       const actor = await requireMemberForAction("ROLES");
-      const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
-      const started = await db.$transaction((tx) => startViewAs(tx, actor, roleId));
+      const { roleId, setIds } = parseOrThrow(z.object({ roleId: id, setIds: z.array(id).max(20).default([]) }), input);
+      const started = await db.$transaction((tx) => startViewAs(tx, actor, roleId, setIds));
       const session = await getSession();
       session.viewAsRoleId = roleId;
+      session.viewAsSetIds = setIds;
       await session.save();
       return started;
     },

@@ -168,7 +168,7 @@ export function RoleEditor(props: RoleEditorProps) {
           {isSet ? <span className="shrink-0 rounded bg-gray-100 px-1.5 py-0.5 text-xs font-medium text-gray-700">{ts("badge")}</span> : null}
         </div>
         <div className="flex gap-2">
-          {role && !isSet ? <ViewAsButton roleId={role.id} /> : null}
+          {role && !isSet ? <ViewAsButton roleId={role.id} sets={props.permissionSets} /> : null}
           {role ? <RoleMenu roleId={role.id} draft={saved} guardrails={role.guardrails} kind={role.kind} /> : null}
           {readOnly ? null : (
             <>

@@ -47,6 +47,8 @@ export interface RoleEditorProps {
   kind?: GrantKind;
   objects: EditorObject[];
   principals: Assignees;
+  /** The workspace's permission sets (SPEC §17), for "View as" a role with some of them. */
+  permissionSets: { id: string; name: string }[];
   adminMemberCount: number;
   actorMemberId: string;
   defaultRole: { id: string; name: string };
