@@ -136,7 +136,7 @@ describe("smallestGrant (SPEC §18)", () => {
           (item.kind === "field" && gains.some((gain) => gain.kind === "field" && gain.object === item.object && gain.field === item.field && gain.action === "see"));
         expect(named || impliedSee).toBe(true);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   }, 120_000);
 

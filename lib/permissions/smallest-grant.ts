@@ -110,15 +110,18 @@ export function smallestGrant(perms: EffectivePermissions, check: RefusedCheck):
   if (field === null) return null;
   const principal = check.principal ?? NO_ONE;
   const reaching = reachingParts(perms, check.object, check.record, principal);
-  const basis = reaching[0];
+  let basis = reaching[0];
   let item: GrantItem;
+  const creating = reaching.find((part) => can(part, "create", check.object));
   if (field === undefined || !basis) {
     // Not seen at all (or not on this record): the object's action, which brings See with it.
     item = { kind: "object", action: check.action, object: check.object };
-  } else if (check.action === "create" && !reaching.some((part) => can(part, "create", check.object))) {
+  } else if (check.action === "create" && !creating) {
     item = { kind: "object", action: "create", object: check.object };
   } else {
     item = { kind: "field", action: check.action as "see" | "create" | "edit", object: check.object, field };
+    // The set's create of the object stays on the records of a grant that already creates them.
+    if (check.action === "create") basis = creating!;
   }
   return { item, definition: grantDefinition(perms, item, basis, field) };
 }
