@@ -1,7 +1,8 @@
 /**
- * The production server (`npm start`): one HTTP port, two doors. The machine interfaces
- * (`/api/rest/*`, `/api/mcp`, `/api/health`) go straight to the Hono router of lib/api/router.ts;
- * pages, server actions, the OpenAPI page and document go to Next. Same handlers, same database.
+ * The production server (`npm start`): one HTTP port, two doors. The machine interfaces (every
+ * path under /api: REST, MCP, health, the OpenAPI document) go straight to the Hono router of
+ * lib/api/router.ts, built from the route table lib/api/routes.ts; pages and server actions go
+ * to Next (whose app/api/[...path] forwards to the same router under `next dev`).
  *
  *   PORT (default 3000); listens on every interface, like `next start`
  *   WEB_CONCURRENCY  processes sharing the port (node:cluster). Default: one per core
@@ -26,7 +27,7 @@ export function workerCount(env: Readonly<Record<string, string | undefined>> = 
 
 async function serve() {
   // Loaded here, not at the top: the primary of a cluster only forks and never needs them.
-  const [{ createServer }, { getRequestListener }, { default: next }, { defaultApiDeps }, { createApiRouter, isLeanApiPath }, { PEER_ADDRESS_HEADER }] = await Promise.all([
+  const [{ createServer }, { getRequestListener }, { default: next }, { defaultApiDeps }, { createApiRouter, isApiPath }, { PEER_ADDRESS_HEADER }] = await Promise.all([
     import("node:http"),
     import("@hono/node-server"),
     import("next"),
@@ -45,7 +46,7 @@ async function serve() {
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const pathname = query === -1 ? url : url.slice(0, query);
-    if (isLeanApiPath(pathname)) void handleApi(req, res);
+    if (isApiPath(pathname)) void handleApi(req, res);
     else void handleNext(req, res);
   });
   server.listen(port, () => {

@@ -72,7 +72,4 @@ export interface RecordsPage {
   labels: RelationLabels;
 }
 
-export interface RelationOption {
-  id: string;
-  label: string;
-}
+export type { RelationOption } from "@/lib/relations/options";

@@ -77,3 +77,20 @@ export const myPermissionsSchema = z.object({
     }),
   }),
 });
+
+/** GET /api/rest/roles: the roles as Settings → Roles lists them (lib/roles/queries.ts). */
+export const rolesListSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string(),
+      icon: z.string(),
+      isAdmin: z.boolean(),
+      isDefault: z.boolean().describe("Whether members without a role of their own, and keys without one, get this role."),
+      memberCount: z.number().int(),
+      apiKeyCount: z.number().int(),
+      agentCount: z.number().int(),
+    }),
+  ),
+});

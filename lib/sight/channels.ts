@@ -20,7 +20,7 @@ export interface OutboundChannel {
 export const OUTBOUND_CHANNELS = {
   recordList: {
     carries: "pages of records: the records UI, REST lists, MCP find_records",
-    modules: ["lib/records/list.ts", "lib/records/sql.ts", "lib/records/serialize.ts", "lib/api/records-handlers.ts", "lib/agents/tools.ts"],
+    modules: ["lib/records/list.ts", "lib/records/sql.ts", "lib/records/serialize.ts", "lib/api/routes.ts", "lib/agents/tools.ts"],
     sight: "the reader's record-level predicate compiled into the WHERE clause, then the engine's field projection",
   },
   recordSearch: {
@@ -75,7 +75,7 @@ export const OUTBOUND_CHANNELS = {
   },
   ownPermissions: {
     carries: "one's own effective permissions (REST me/permissions)",
-    modules: ["lib/api/me-handlers.ts"],
+    modules: ["lib/api/routes.ts"],
     sight: "fields the holder cannot see are left out",
   },
 } as const satisfies Record<string, OutboundChannel>;

@@ -11,8 +11,8 @@ import { loadDemo, useDemoDatabase } from "./db";
 import { fullTableSnapshot, expectRefusedWithoutChange } from "./refusal";
 import { createGuardrailAction, deleteGuardrailAction } from "@/app/settings/roles/guardrails/actions";
 import { deleteRoleAction, importRoleAction, restoreRoleVersionAction, updateRoleAction } from "@/app/settings/roles/actions";
-import { handleGuardrailsCheck } from "@/lib/api/guardrail-handlers";
 import { createRateLimiter } from "@/lib/api/rate-limit";
+import { apiFetch } from "@/lib/api/router";
 import type { ApiDeps } from "@/lib/api/context";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { guardrailsCheckSchema } from "@/lib/api/response-schemas";
@@ -25,6 +25,7 @@ import { createApiKey, createMember, createRole, type ObjectIndex } from "@/pris
 
 const db = useDemoDatabase();
 const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
+const api = apiFetch(deps);
 const te = createTranslator({ locale: "en", messages: en, namespace: "errors" });
 const STATEMENT = "Intern must never See field Address on People";
 let workspaceId: string;
@@ -38,7 +39,7 @@ const seeAddress = (draft: RoleDraft): RoleDraft => ({
 });
 
 async function rest(key?: string) {
-  const response = await handleGuardrailsCheck(deps, new Request("http://localhost/api/rest/guardrails/check", { headers: key ? { authorization: `Bearer ${key}` } : {} }), {});
+  const response = await api(new Request("http://localhost/api/rest/guardrails/check", { headers: key ? { authorization: `Bearer ${key}` } : {} }));
   return { status: response.status, body: await response.json() };
 }
 

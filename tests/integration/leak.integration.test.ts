@@ -30,8 +30,8 @@ import { listOutbox } from "@/lib/email/outbox";
 import { sendRecordEmail } from "@/lib/email/send";
 import { viewingAs } from "@/lib/roles/view-as";
 import { countRecordsReached } from "@/lib/roles/rule-reach";
-import { handleMyPermissions } from "@/lib/api/me-handlers";
 import { createRateLimiter } from "@/lib/api/rate-limit";
+import { apiFetch } from "@/lib/api/router";
 import { readsEveryRecordOf } from "@/lib/sight/reader";
 import { OUTBOUND_CHANNELS, type OutboundChannelName } from "@/lib/sight/channels";
 import { createAgent, createApiKey, createMember, createRole } from "@/prisma/factories";
@@ -39,6 +39,7 @@ import { createTestWorkspace } from "@/prisma/test-workspace";
 
 const db = useDemoDatabase();
 const deps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
+const api = apiFetch(deps);
 const stats = { sequences: 0, records: 0, pairs: 0, tokensChecked: 0 };
 const pairsByChannel = new Map<OutboundChannelName, number>();
 
@@ -434,7 +435,7 @@ const CHANNEL_READERS: Record<OutboundChannelName, ChannelReader> = {
   ownPermissions: async ({ key }) => {
     stats.pairs++;
     pairsByChannel.set("ownPermissions", (pairsByChannel.get("ownPermissions") ?? 0) + 1);
-    const response = await handleMyPermissions(deps, new Request("http://localhost/api/rest/me/permissions", { headers: { authorization: `Bearer ${secrets.get(key.id)!}` } }), {});
+    const response = await api(new Request("http://localhost/api/rest/me/permissions", { headers: { authorization: `Bearer ${secrets.get(key.id)!}` } }));
     const { objects: shown } = (await response.json()).data.permissions as { objects: Record<string, { fields: Record<string, unknown> }> };
     for (const [name, object] of Object.entries(shown)) expect(Object.keys(object.fields).sort(), `me/permissions names a hidden field of ${name}`).toEqual(visibleFields(key.permissions, name).sort());
   },

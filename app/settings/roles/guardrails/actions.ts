@@ -2,31 +2,20 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { requireMemberForAction } from "@/lib/access/current-member";
-import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/run-action";
+import { memberAction, type Revalidation } from "@/lib/actions/member-action";
 import { createGuardrail, deleteGuardrail } from "@/lib/roles/guardrails";
 import { guardrailStatement } from "@/lib/roles/role-file";
-import { parseOrThrow } from "@/lib/validation";
 
-/** Guardrails are part of Roles settings: the ROLES permission, checked again by the use case. */
-const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings/roles/guardrails" });
-
+// Guardrails are part of Roles settings: the ROLES permission, checked again by the use case.
+const GUARDRAILS_PAGE: Revalidation = { path: "/settings/roles/guardrails" };
 const id = z.string().min(1).max(100);
 
-export async function createGuardrailAction(input: unknown): Promise<ActionResult<{ id: string }>> {
-  return run(async () => {
-    const actor = await requireMemberForAction("ROLES");
-    const { roleId, ...statement } = parseOrThrow(guardrailStatement.extend({ roleId: id }), input);
-    return db.$transaction((tx) => createGuardrail(tx, actor, roleId, statement));
-  });
-}
+export const createGuardrailAction = memberAction(
+  { schema: guardrailStatement.extend({ roleId: id }), permission: "ROLES", revalidate: GUARDRAILS_PAGE },
+  ({ actor, input: { roleId, ...statement } }) => db.$transaction((tx) => createGuardrail(tx, actor, roleId, statement)),
+);
 
-export async function deleteGuardrailAction(input: unknown): Promise<ActionResult<undefined>> {
-  return run(async () => {
-    const actor = await requireMemberForAction("ROLES");
-    const { guardrailId } = parseOrThrow(z.object({ guardrailId: id }), input);
-    await db.$transaction((tx) => deleteGuardrail(tx, actor, guardrailId));
-    return undefined;
-  });
-}
+export const deleteGuardrailAction = memberAction({ schema: z.object({ guardrailId: id }), permission: "ROLES", revalidate: GUARDRAILS_PAGE }, async ({ actor, input }) => {
+  await db.$transaction((tx) => deleteGuardrail(tx, actor, input.guardrailId));
+  return undefined;
+});
