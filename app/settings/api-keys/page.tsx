@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { canSetting } from "@/lib/permissions";
 import { listApiKeys, listRolesAssignableToApiKeys } from "@/lib/api-keys/queries";
 import { rolesWithinAuthority } from "@/lib/access/authority";
@@ -16,8 +16,8 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("settings.apiKeys");
 
 export default async function ApiKeysPage() {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "API_KEYS_AND_WEBHOOKS")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/api-keys");
+  if (!allowed) return <NoAccess />;
   const now = new Date();
   const canChooseRole = canSetting(member.permissions, "ROLES");
   const [t, format, keys, roles, workspace, withinRoleIds, agents] = await Promise.all([

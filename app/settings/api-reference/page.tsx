@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { listRecordObjects } from "@/lib/records";
 import { HTTP_METHODS, refName, typeLabel, type OpenApiDocument, type Operation } from "@/components/api-reference/openapi-types";
@@ -25,7 +25,7 @@ function anchor(text: string) {
  * the member's role so that it never documents what the role cannot see.
  */
 export default async function ApiReferencePage() {
-  const member = await requireMember();
+  const { member } = await openSettingsPage("/settings/api-reference");
   const [t, objects] = await Promise.all([getTranslations("apiReference"), listRecordObjects(db, member.workspaceId)]);
   const doc = buildOpenApiDocument(objects, { permissions: member.permissions }) as unknown as OpenApiDocument;
 

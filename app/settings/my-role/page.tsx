@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { listObjects } from "@/lib/metadata/queries";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
@@ -9,7 +9,7 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("myRole");
 
 export default async function MyRolePage() {
-  const member = await requireMember();
+  const { member } = await openSettingsPage("/settings/my-role");
   const [t, objects] = await Promise.all([getTranslations("myRole"), listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows))]);
 
   return (

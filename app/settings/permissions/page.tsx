@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { agentPrincipal, apiKeyPrincipalById, memberPrincipal } from "@/lib/access/principal";
-import { canSetting, PRINCIPAL_KINDS } from "@/lib/permissions";
+import { PRINCIPAL_KINDS } from "@/lib/permissions";
 import { listObjects } from "@/lib/metadata/queries";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { listPrincipals } from "@/lib/roles/assignees";
@@ -24,8 +24,8 @@ const principalParam = z
 
 /** "What can X do?" (SPEC §6): the effective permissions of any principal, with their reasons. */
 export default async function EffectivePermissionsPage({ searchParams }: { searchParams: Promise<{ principal?: string }> }) {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/permissions");
+  if (!allowed) return <NoAccess />;
   const requested = principalParam.safeParse((await searchParams).principal);
   const target = requested.success ? requested.data : null;
   const [t, principals, objects] = await Promise.all([getTranslations("inspect"), listPrincipals(db, member.workspaceId), listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows))]);

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
-import { canSetting } from "@/lib/permissions";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { listRoles } from "@/lib/roles/queries";
 import { rolesWithinAuthority } from "@/lib/access/authority";
 import { NoAccess } from "@/components/layout/no-access";
@@ -16,8 +15,8 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("roles");
 
 export default async function RolesPage() {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/roles");
+  if (!allowed) return <NoAccess />;
   const [t, ti, tc, tg, roles, withinRoleIds] = await Promise.all([
     getTranslations("roles"),
     getTranslations("inspect"),

@@ -2,8 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
-import { canSetting } from "@/lib/permissions";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { listRoles } from "@/lib/roles/queries";
 import { compareRoles } from "@/lib/roles/compare";
 import { listObjects } from "@/lib/metadata/queries";
@@ -20,8 +19,8 @@ export const generateMetadata = pageTitle("roles.compare");
 const params = z.object({ a: z.string().max(100).optional().catch(undefined), b: z.string().max(100).optional().catch(undefined) });
 
 export default async function CompareRolesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/roles/compare");
+  if (!allowed) return <NoAccess />;
   const { a, b } = params.parse(await searchParams);
   const [t, roles, objects, localize] = await Promise.all([getTranslations("roles.compare"), listRoles(db, member.workspaceId), listObjects(db, member.workspaceId), metadataLabels()]);
   const first = roles.find((role) => role.id === a);

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
-import { canSetting } from "@/lib/permissions";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { loadEditorContext } from "@/lib/roles/editor-context";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { loadRoleForEditor } from "@/lib/roles/editor";
@@ -15,8 +14,8 @@ export async function generateMetadata() {
 
 /** A new role, empty or (with `?from=<roleId>`) a copy of another role's definition. */
 export default async function NewRolePage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/roles/new");
+  if (!allowed) return <NoAccess />;
   const { from } = await searchParams;
   const [t, context, source] = await Promise.all([
     getTranslations("roles"),
