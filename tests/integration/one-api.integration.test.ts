@@ -90,7 +90,7 @@ describe.skipIf(!built)("npm start and a Next server serve the same API", () => 
   it("GET /api/rest/roles refuses a key without Roles (403, the API's error shape) and no key (401), alike on both", async () => {
     const refused = await both("/api/rest/roles", { key: "demo-intern-key" });
     expect(refused.fromHono.status).toBe(403);
-    expect(JSON.parse(refused.fromHono.body)).toEqual({ error: { code: "FORBIDDEN", message: expect.stringContaining("Roles") } });
+    expect(JSON.parse(refused.fromHono.body)).toEqual({ error: { code: "FORBIDDEN", message: "Your role needs the ROLES settings permission." } });
     expect(refused.fromNext).toEqual(refused.fromHono);
     const anonymous = await both("/api/rest/roles");
     expect(anonymous.fromHono.status).toBe(401);
