@@ -5,6 +5,7 @@ import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { listRecordObjects } from "@/lib/records";
 import { HTTP_METHODS, refName, typeLabel, type OpenApiDocument, type Operation } from "@/components/api-reference/openapi-types";
 import { pageTitle } from "@/components/layout/page-title";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("apiReference");
 
@@ -41,14 +42,13 @@ export default async function ApiReferencePage() {
 
   return (
     <div className="max-w-5xl">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-          <p className="mt-1 max-w-2xl text-sm text-gray-600">{t("subtitle")}</p>
-          <p className="mt-2 text-sm text-gray-700">{t("auth", { header: "Authorization: Bearer <API key>" })}</p>
-        </div>
-        <a href="/api/openapi.json" className="text-sm font-medium text-brand-700 hover:underline">{t("download")}</a>
-      </div>
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        action={<a href="/api/openapi.json" className="text-sm font-medium text-brand-700 hover:underline">{t("download")}</a>}
+      >
+        <p className="mt-2 text-sm text-gray-700">{t("auth", { header: "Authorization: Bearer <API key>" })}</p>
+      </PageHeader>
 
       <nav aria-label={t("contents")} className="mt-6 flex flex-wrap gap-2">
         {[...groups.keys()].map((tag) => (

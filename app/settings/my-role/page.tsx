@@ -5,6 +5,7 @@ import { listObjects } from "@/lib/metadata/queries";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
 import { pageTitle } from "@/components/layout/page-title";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("myRole");
 
@@ -14,8 +15,7 @@ export default async function MyRolePage() {
 
   return (
     <div className="max-w-4xl">
-      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-      <p className="mt-1 text-sm text-gray-600">{t("intro", { role: member.roleName, workspace: member.workspaceName })}</p>
+      <PageHeader title={t("title")} subtitle={t("intro", { role: member.roleName, workspace: member.workspaceName })} />
 
       <EffectivePermissionsView permissions={member.permissions} objects={objects} />
     </div>

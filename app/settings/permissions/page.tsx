@@ -11,6 +11,7 @@ import { NoAccess } from "@/components/layout/no-access";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
 import { buttonClasses } from "@/components/ui/button";
 import { pageTitle } from "@/components/layout/page-title";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("inspect");
 
@@ -49,8 +50,7 @@ export default async function EffectivePermissionsPage({ searchParams }: { searc
 
   return (
     <div className="max-w-4xl">
-      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-      <p className="mt-1 text-sm text-gray-600">{t("subtitle")}</p>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-gray-800">
           {t("principal")}

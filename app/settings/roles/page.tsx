@@ -11,6 +11,7 @@ import { CreateRoleButton } from "@/components/roles/create-role-button";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "next/link";
 import { pageTitle } from "@/components/layout/page-title";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("roles");
 
@@ -28,8 +29,7 @@ export default async function RolesPage() {
 
   return (
     <div className="max-w-4xl">
-      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-      <p className="mt-1 text-sm text-gray-600">{t("subtitle")}</p>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <section aria-labelledby="all-roles" className="mt-8">
         <div className="flex items-center justify-between gap-4">
           <h2 id="all-roles" className="text-sm font-semibold text-gray-900">{t("allRoles")}</h2>

@@ -16,6 +16,7 @@ import { Modal } from "@/components/ui/modal";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { EditorRole, RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { ErrorBlock } from "@/components/ui/error-block";
 
 type Props = Pick<RoleEditorProps, "principals" | "adminMemberCount" | "actorMemberId" | "defaultRole" | "authority"> & { role: EditorRole };
 
@@ -237,7 +238,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
             />
           </div>
         ) : null}
-        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+        {error ? <ErrorBlock>{error}</ErrorBlock> : null}
       </Modal>
     </div>
   );

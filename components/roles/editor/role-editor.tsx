@@ -29,6 +29,7 @@ import { ViewAsButton } from "./view-as-button";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import type { RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
+import { ErrorBlock } from "@/components/ui/error-block";
 
 const TABS = ["permissions", "assignment", "settings", "history"] as const;
 type Tab = (typeof TABS)[number];
@@ -178,7 +179,7 @@ export function RoleEditor(props: RoleEditorProps) {
       ) : null}
 
       {errors.length > 0 ? (
-        <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <ErrorBlock variant="block" className="mt-4">
           {conflict ? (
             <div className="flex items-center justify-between gap-3">
               <span>{errorMessage({ code: "VERSION_CONFLICT" })}</span>
@@ -194,7 +195,7 @@ export function RoleEditor(props: RoleEditorProps) {
               </ul>
             </>
           )}
-        </div>
+        </ErrorBlock>
       ) : null}
 
       <Tabs.Root value={tab} onValueChange={(value) => { setTab(value as Tab); showObject(null); }} className="mt-6">
