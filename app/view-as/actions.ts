@@ -5,7 +5,7 @@ import { getSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { DomainError, type ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/actions/member-action";
-import { endViewAs } from "@/lib/roles/view-as";
+import { endViewAs } from "@/lib/access/view-as";
 
 /** Leaves "View as" (the one action allowed while viewing): the member is themselves again. */
 export async function exitViewAsAction(): Promise<ActionResult<{ roleId: string | null }>> {

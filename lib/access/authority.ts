@@ -22,8 +22,8 @@ import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import type { Principal } from "./principal";
 import { loadRolePermissions } from "./role-permissions";
 import { loadPrincipalPermissions } from "./grants";
-import { roleHeldAt } from "@/lib/roles/expiry";
-import { permissionLocator } from "@/lib/roles/permission-locator";
+import { roleHeldAt } from "@/lib/access/expiry";
+import { permissionLocator } from "@/lib/permissions/permission-locator";
 
 /**
  * The actor's authority at this moment: re-read inside the transaction, so an actor demoted a

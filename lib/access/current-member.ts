@@ -12,9 +12,9 @@ import type { Principal } from "@/lib/access/principal";
 import { canSetting } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { getSession } from "@/lib/auth/session";
-import { expireDueAssignments, hasExpired, roleHeldAt } from "@/lib/roles/expiry";
+import { expireDueAssignments, hasExpired, roleHeldAt } from "@/lib/access/expiry";
 import { isLiveSession } from "@/lib/auth/sessions";
-import { viewingAs } from "@/lib/roles/view-as";
+import { viewingAs } from "./view-as";
 
 /** The signed-in member: a principal (id is the member id) plus what the shell displays. */
 export interface ActingMember extends Principal {

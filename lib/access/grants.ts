@@ -7,7 +7,7 @@
 import type { Tx } from "@/lib/db/prisma";
 import { combineGrants, type EffectivePermissions, type GrantPart, type PrincipalKind } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
-import { hasExpired, recordExpiries } from "@/lib/roles/expiry";
+import { hasExpired, recordExpiries } from "@/lib/access/expiry";
 import { loadStampedRolePermissions, type PermissionStamp } from "./role-permissions";
 
 export interface HeldSet {

@@ -4,7 +4,7 @@ import { dialectOf } from "@/lib/db/sql-dialect";
 import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadGrantedPermissions, loadPrincipalPermissions, heldSets } from "./grants";
-import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/roles/expiry";
+import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/access/expiry";
 
 /**
  * Whoever acts: a member in the browser, an API key over REST, an AI agent through its tools.

@@ -10,7 +10,7 @@ import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
-import { roleHeldAt } from "@/lib/roles/expiry";
+import { roleHeldAt } from "@/lib/access/expiry";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { writeAudit } from "@/lib/audit/log";
 import { lockAdministration } from "@/lib/workspace/administration-lock";

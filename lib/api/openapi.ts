@@ -10,7 +10,6 @@ import { recordInputSchema, recordOutputSchema, toRecordObject, type RecordField
 import type { ObjectMetadataLike } from "@/lib/records/objects";
 import { errorBodySchema, pageInfoSchema } from "./response-schemas";
 import type { ApiRoute, DocumentedObject, OperationDoc } from "./route";
-import { API_ROUTES } from "./routes";
 
 export interface OpenApiOptions {
   /** Leave out what this role cannot see, and the operations it cannot perform. */
@@ -124,8 +123,8 @@ function addOperation(paths: Record<string, JsonObject>, route: ApiRoute, doc: O
 }
 
 /** The operations of each object's records routes, as the role may use them. */
-function objectPaths(view: ObjectView, paths: Record<string, JsonObject>) {
-  for (const route of API_ROUTES) {
+function objectPaths(routes: readonly ApiRoute[], view: ObjectView, paths: Record<string, JsonObject>) {
+  for (const route of routes) {
     if (typeof route.doc !== "function") continue;
     const doc = route.doc(view.documented);
     if (doc) addOperation(paths, route, doc, view.object.namePlural);
@@ -141,16 +140,19 @@ function objectSchemas(view: ObjectView): Record<string, JsonObject> {
 }
 
 /** The fixed operations (permissions, service), in the table's order. */
-function fixedPaths(paths: Record<string, JsonObject>) {
-  for (const route of API_ROUTES) if (route.doc && typeof route.doc !== "function") addOperation(paths, route, route.doc);
+function fixedPaths(routes: readonly ApiRoute[], paths: Record<string, JsonObject>) {
+  for (const route of routes) if (route.doc && typeof route.doc !== "function") addOperation(paths, route, route.doc);
 }
 
 function isRecordObject(object: RecordObject | ObjectMetadataLike): object is RecordObject {
   return "fieldsByName" in object;
 }
 
-/** Accepts objects as lib/records describes them or as ObjectMetadata rows with their fields. */
-export function buildOpenApiDocument(objects: readonly (RecordObject | ObjectMetadataLike)[], options: OpenApiOptions = {}): JsonObject {
+/**
+ * The document of `routes` (the route table, lib/api/routes.ts: `openApiDocument` passes it).
+ * Accepts objects as lib/records describes them or as ObjectMetadata rows with their fields.
+ */
+export function buildOpenApiDocument(routes: readonly ApiRoute[], objects: readonly (RecordObject | ObjectMetadataLike)[], options: OpenApiOptions = {}): JsonObject {
   const views = objects
     .map((object) => (isRecordObject(object) ? object : toRecordObject(object)))
     .map((object) => viewOf(object, options.permissions))
@@ -159,10 +161,10 @@ export function buildOpenApiDocument(objects: readonly (RecordObject | ObjectMet
   const paths: Record<string, JsonObject> = {};
   const schemas: Record<string, JsonObject> = { Error: jsonSchema(errorBodySchema, "output"), PageInfo: jsonSchema(pageInfoSchema, "output") };
   for (const view of views) {
-    objectPaths(view, paths);
+    objectPaths(routes, view, paths);
     Object.assign(schemas, objectSchemas(view));
   }
-  fixedPaths(paths);
+  fixedPaths(routes, paths);
 
   const responses = Object.fromEntries(
     Object.values(ERROR_RESPONSES).map(([name, description]) => [

@@ -19,6 +19,7 @@ import { authenticateApiKey, hasAuthorization } from "./auth";
 import { actionCheckSchema, objectCheckSchema, parseCheckQuery, settingCheckSchema, type CheckQuery } from "./check-query";
 import { listQuerySchema, parseListQuery, type ListQuery } from "./list-query";
 import { explanationSchema, guardrailsCheckSchema, myPermissionsSchema, rolesListSchema } from "./response-schemas";
+import { buildOpenApiDocument, type OpenApiOptions } from "./openapi";
 import { jsonResponse } from "./responses";
 import { searchParamsObject } from "./search-params";
 import { applyRateLimit, defineRoute, type ApiRoute, type DocumentedObject } from "./route";
@@ -161,15 +162,13 @@ export const API_ROUTES: readonly ApiRoute[] = [
       errors: [401],
     },
     // Without a key: the standard objects, revealing nothing of any workspace. With a key: its
-    // workspace's objects (custom ones included) as its role sees them. Imported when called:
-    // the document is built from this very table.
+    // workspace's objects (custom ones included) as its role sees them.
     handle: async ({ deps, db, request }) => {
-      const { buildOpenApiDocument } = await import("./openapi");
-      if (!hasAuthorization(request)) return buildOpenApiDocument(standardRecordObjects());
+      if (!hasAuthorization(request)) return openApiDocument(standardRecordObjects());
       const principal = await authenticateApiKey(db, request, deps.now());
       const headers = await applyRateLimit(deps, principal);
       const objects = await listRecordObjects(db, principal.workspaceId);
-      return jsonResponse(buildOpenApiDocument(objects, { permissions: principal.permissions }), 200, headers);
+      return jsonResponse(openApiDocument(objects, { permissions: principal.permissions }), 200, headers);
     },
   }),
   // MCP over streamable HTTP for AI agents (docs/reference.md §15): its own protocol, token and
@@ -257,3 +256,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
     handle: async ({ db, principal, params }) => ({ data: await db.$transaction((tx) => destroyRecord(tx, principal, params.object, params.id)) }),
   }),
 ];
+
+/** The OpenAPI document of this table, for the objects given (as a role sees them, with `permissions`). */
+export function openApiDocument(objects: Parameters<typeof buildOpenApiDocument>[1], options: OpenApiOptions = {}) {
+  return buildOpenApiDocument(API_ROUTES, objects, options);
+}

@@ -9,7 +9,9 @@
  * rules (PostgreSQL's ILIKE, and on SQLite a folding function around LIKE), empty means absent or
  * "", `neq` keeps empty records, comparisons never cross value types.
  */
-import type { RecordValueType } from "./types";
+
+/** Value kinds of record-level conditions; `member` is a field pointing to a workspace member. */
+export type RecordValueType = "text" | "number" | "date" | "boolean" | "member";
 
 export const RECORD_RULE_OPERATORS = ["eq", "neq", "in", "contains", "gt", "lt", "isEmpty", "isNotEmpty"] as const;
 export type RecordRuleOperator = (typeof RECORD_RULE_OPERATORS)[number];

@@ -6,9 +6,9 @@ import type {
   PRINCIPAL_KINDS,
   SETTINGS_PERMISSIONS,
 } from "./constants";
-import type { FAST_INDEX, FastIndex } from "./fast-index";
-import type { RecordRule, StoredRecordRule } from "./record-rule";
-import type { RoleSwitchKey } from "./model";
+import type { FAST_INDEX, FastIndex } from "./fast-index-key";
+import type { RecordRule, RecordValueType, StoredRecordRule } from "./record-rule";
+import type { RoleSwitchKey } from "./switches";
 
 export type ObjectAction = (typeof OBJECT_ACTIONS)[number];
 /** An object action with an answer per field: see, create, edit. */
@@ -36,8 +36,7 @@ export interface SchemaField {
   readonly type?: RecordValueType;
 }
 
-/** Value kinds of record-level conditions; `member` is a field pointing to a workspace member. */
-export type RecordValueType = "text" | "number" | "date" | "boolean" | "member";
+export type { RecordValueType } from "./record-rule";
 
 export interface SchemaObject {
   /** Stable key, e.g. `person`. */

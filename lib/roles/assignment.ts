@@ -5,7 +5,7 @@ import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
-import { roleHeldAt } from "./expiry";
+import { roleHeldAt } from "@/lib/access/expiry";
 import { lockRows } from "@/lib/db/locks";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 

@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/access/principal";
 import type { EffectivePermissions } from "@/lib/permissions";
 import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
-import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "./store";
+import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "@/lib/access/role-store";
 import { ensureBaselineVersion, recordRoleVersion } from "./history";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 

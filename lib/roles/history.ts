@@ -6,7 +6,7 @@
 import type { Tx } from "@/lib/db/prisma";
 import type { AuditActor } from "@/lib/audit/log";
 import { roleDraft, type RoleDraft } from "./draft";
-import { roleToDraft, type RoleWithDefinition } from "./store";
+import { roleToDraft, type RoleWithDefinition } from "@/lib/access/role-store";
 
 export const ROLE_CHANGES = ["baseline", "created", "imported", "updated", "restored", "deleted"] as const;
 export type RoleChange = (typeof ROLE_CHANGES)[number];

@@ -7,7 +7,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertDefinitionWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { draftToDefinition, type RoleDraft } from "./draft";
 import { assertValidStatement, type GuardrailStatement } from "./guardrails";
-import { loadRoleRow, roleToDraft, toRoleDefinition, writeRoleDefinition, type GrantKind, type WriteOptions } from "./store";
+import { loadRoleRow, roleToDraft, toRoleDefinition, writeRoleDefinition, type GrantKind, type WriteOptions } from "@/lib/access/role-store";
 import { assertValidDraft } from "./validate-draft";
 import { ensureBaselineVersion, recordRoleVersion, type RoleChange } from "./history";
 import { assertGuardrailsHold } from "./guardrails";

@@ -70,7 +70,7 @@ export const OUTBOUND_CHANNELS = {
   },
   viewAs: {
     carries: "records seen through a role (View as)",
-    modules: ["lib/roles/view-as.ts"],
+    modules: ["lib/access/view-as.ts"],
     sight: "the role's read-only projection, never beyond the viewer's own authority, then every channel above",
   },
   ownPermissions: {

@@ -7,7 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { checkNewPassword, MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { EMAIL_MAX_LENGTH, MEMBER_NAME_MAX_LENGTH } from "@/lib/members/input";
 import { ADMIN_ROLE, GUEST_ROLE, MEMBER_ROLE } from "@/lib/roles/built-in";
-import { createMember, createRole, createStandardObjects, createWorkspace } from "@/prisma/factories";
+import { createMember, createRole, createStandardObjects, createWorkspace } from "./build";
 
 export const WORKSPACE_NAME_MAX_LENGTH = 100;
 

@@ -8,7 +8,7 @@ import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
 import { assignRoleAction } from "@/app/settings/roles/actions";
 import { apiKeyPrincipal, memberPrincipal } from "@/lib/access/principal";
-import { expireDueAssignments } from "@/lib/roles/expiry";
+import { expireDueAssignments } from "@/lib/access/expiry";
 import { can } from "@/lib/permissions";
 
 const db = useDemoDatabase();

@@ -14,7 +14,7 @@ import { deleteRoleAction, importRoleAction, restoreRoleVersionAction, updateRol
 import { createRateLimiter } from "@/lib/api/rate-limit";
 import { apiFetch } from "@/lib/api/router";
 import type { ApiDeps } from "@/lib/api/context";
-import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/api/routes";
 import { guardrailsCheckSchema } from "@/lib/api/response-schemas";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { listRoleVersions } from "@/lib/roles/history";
@@ -169,7 +169,7 @@ describe("GET /api/rest/guardrails/check", () => {
     });
     expect(body.holds).toBe(body.data.every((entry: { holds: boolean }) => entry.holds));
     expect(guardrailsCheckSchema.safeParse(body).success).toBe(true); // the documented shape is the real one
-    const paths = buildOpenApiDocument([]).paths as Record<string, unknown>;
+    const paths = openApiDocument([]).paths as Record<string, unknown>;
     expect(paths["/api/rest/guardrails/check"]).toBeDefined();
   });
 

@@ -28,7 +28,7 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { runWorkflow, listWorkflowRuns } from "@/lib/workflows/run";
 import { listOutbox } from "@/lib/email/outbox";
 import { sendRecordEmail } from "@/lib/email/send";
-import { viewingAs } from "@/lib/roles/view-as";
+import { viewingAs } from "@/lib/access/view-as";
 import { countRecordsReached } from "@/lib/roles/rule-reach";
 import { createRateLimiter } from "@/lib/api/rate-limit";
 import { apiFetch } from "@/lib/api/router";

@@ -157,7 +157,7 @@ describe("Sales rep (Owner is Me) through lib/records", () => {
 async function exportPermissions() {
   const { resolvePermissions } = await import("@/lib/permissions");
   const { loadWorkspaceSchema } = await import("@/lib/metadata/schema");
-  const { toRoleDefinition, ROLE_DEFINITION_INCLUDE } = await import("@/lib/roles/store");
+  const { toRoleDefinition, ROLE_DEFINITION_INCLUDE } = await import("@/lib/access/role-store");
   const role = await db.role.findUniqueOrThrow({ where: { id: sam.roleId }, include: ROLE_DEFINITION_INCLUDE });
   return resolvePermissions({ ...toRoleDefinition(role), actions: ["EXPORT_CSV"] }, await loadWorkspaceSchema(db, workspaceId));
 }

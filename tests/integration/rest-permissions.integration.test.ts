@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ApiDeps } from "@/lib/api/context";
-import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/api/routes";
 import { createRateLimiter } from "@/lib/api/rate-limit";
 import { apiFetch } from "@/lib/api/router";
 import { errorBodySchema, explanationSchema, myPermissionsSchema } from "@/lib/api/response-schemas";
@@ -134,7 +134,7 @@ describe("GET /api/openapi.json", () => {
 
   it("buildOpenApiDocument accepts ObjectMetadata rows as the data model returns them", async () => {
     const { workspace } = await loadDemo(db);
-    const document = buildOpenApiDocument(await listObjects(db, workspace.id)) as { paths: Record<string, unknown> };
+    const document = openApiDocument(await listObjects(db, workspace.id)) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toContain("/api/rest/tasks/{id}/restore");
   });
 });

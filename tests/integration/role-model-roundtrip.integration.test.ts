@@ -26,7 +26,7 @@ import {
 } from "@/lib/permissions";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { roleFile, toRoleFile } from "@/lib/roles/role-file";
-import { loadRoleDefinition, writeRoleDefinition } from "@/lib/roles/store";
+import { loadRoleDefinition, writeRoleDefinition } from "@/lib/access/role-store";
 import { createApiKey } from "@/prisma/factories";
 import { loadDemo, useDemoDatabase } from "./db";
 

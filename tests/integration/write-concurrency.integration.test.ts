@@ -12,7 +12,7 @@ import { lockRows } from "@/lib/db/locks";
 import { getRecord, updateRecord } from "@/lib/records";
 import { assignRole } from "@/lib/roles/assignment";
 import { updateRole } from "@/lib/roles/save";
-import { loadRoleDefinition } from "@/lib/roles/store";
+import { loadRoleDefinition } from "@/lib/access/role-store";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 import { databaseUrl, loadDemo, onPostgres, useDemoDatabase, type TestDb } from "./db";
 

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
 import { openSettingsPage } from "@/lib/access/settings-guard";
-import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { openApiDocument } from "@/lib/api/routes";
 import { listRecordObjects } from "@/lib/records";
 import { HTTP_METHODS, refName, typeLabel, type OpenApiDocument, type Operation } from "@/components/api-reference/openapi-types";
 import { pageTitle } from "@/components/layout/page-title";
@@ -28,7 +28,7 @@ function anchor(text: string) {
 export default async function ApiReferencePage() {
   const { member } = await openSettingsPage("/settings/api-reference");
   const [t, objects] = await Promise.all([getTranslations("apiReference"), listRecordObjects(db, member.workspaceId)]);
-  const doc = buildOpenApiDocument(objects, { permissions: member.permissions }) as unknown as OpenApiDocument;
+  const doc = openApiDocument(objects, { permissions: member.permissions }) as unknown as OpenApiDocument;
 
   const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
     HTTP_METHODS.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] as Operation })),

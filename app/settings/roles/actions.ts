@@ -10,7 +10,7 @@ import { roleFile } from "@/lib/roles/role-file";
 import { createRole, updateRole } from "@/lib/roles/save";
 import { deleteRole } from "@/lib/roles/delete";
 import { restoreRoleVersion } from "@/lib/roles/restore";
-import { startViewAs } from "@/lib/roles/view-as";
+import { startViewAs } from "@/lib/access/view-as";
 import { countRecordsReached } from "@/lib/roles/rule-reach";
 import { recordRuleDraft } from "@/lib/roles/draft";
 import { getSession } from "@/lib/auth/session";

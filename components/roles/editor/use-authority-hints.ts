@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { exceedingPermissions, type EffectivePermissions } from "@/lib/permissions";
 import type { RoleDraft } from "@/lib/roles/draft";
-import { permissionLocator } from "@/lib/roles/permission-locator";
+import { permissionLocator } from "@/lib/permissions/permission-locator";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { permissionParams } from "@/components/permissions/use-permission-name";
 import type { EditorAuthority, EditorObject, FieldErrors } from "./types";

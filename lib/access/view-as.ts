@@ -6,13 +6,13 @@
 import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { canSetting, readOnlyProjection, resolvePermissions, type EffectivePermissions } from "@/lib/permissions";
-import type { Principal } from "@/lib/access/principal";
-import { assertAdmin, assertWithinAuthority, authorityFor } from "@/lib/access/authority";
+import type { Principal } from "./principal";
+import { assertAdmin, assertWithinAuthority, authorityFor } from "./authority";
 import { grantsBeyond } from "@/lib/permissions";
-import { loadRolePermissions } from "@/lib/access/role-permissions";
+import { loadRolePermissions } from "./role-permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { writeAudit } from "@/lib/audit/log";
-import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "./store";
+import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "./role-store";
 
 /**
  * The records seen through a role are read as the viewer (`Me` is the viewer), so the viewer's
