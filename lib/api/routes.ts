@@ -33,6 +33,23 @@ const recordPage = (object: DocumentedObject) => ({ type: "object", properties: 
 const recordDoc = (object: DocumentedObject, verb: string, summary: string) => ({ operationId: `${verb}${object.singular}`, summary, tags: [object.labelPlural] });
 const lower = (label: string) => label.toLowerCase();
 
+/** Trash, restore, destroy: the same entry but for the use case and how the document words it. */
+function recordLifecycleRoute(
+  method: "POST" | "DELETE",
+  path: string,
+  useCase: typeof softDeleteRecord | typeof restoreRecord | typeof destroyRecord,
+  doc: { verb: string; allowed: (object: DocumentedObject) => boolean; summary: (label: string) => string; description: string; errors: number[] },
+): ApiRoute {
+  return defineRoute({
+    method,
+    path,
+    auth: "key",
+    doc: (object) =>
+      doc.allowed(object) ? { ...recordDoc(object, doc.verb, doc.summary(lower(object.labelSingular))), success: { description: doc.description, schema: oneRecord(object) }, errors: doc.errors } : null,
+    handle: async ({ db, principal, params }) => ({ data: await db.$transaction((tx) => useCase(tx, principal, params.object, params.id)) }),
+  });
+}
+
 /** `/api/rest/me/check` documents one parameter set covering its three shapes. */
 const checkParametersShape = {
   ...objectCheckSchema.shape,
@@ -227,33 +244,28 @@ export const API_ROUTES: readonly ApiRoute[] = [
         : null,
     handle: async ({ db, principal, params, body }) => ({ data: await db.$transaction((tx) => updateRecord(tx, principal, params.object, params.id, body)) }),
   }),
-  defineRoute({
-    method: "DELETE",
-    path: "/api/rest/:object/:id",
-    auth: "key",
-    // Soft delete: the record goes to the trash. Permanent deletion is DELETE …/destroy.
-    doc: (object) =>
-      object.canDelete ? { ...recordDoc(object, "delete", `Move a ${lower(object.labelSingular)} to the trash`), success: { description: "The trashed record (deletedAt set).", schema: oneRecord(object) }, errors: [...AUTH_ERRORS, 403, 404, 409] } : null,
-    handle: async ({ db, principal, params }) => ({ data: await db.$transaction((tx) => softDeleteRecord(tx, principal, params.object, params.id)) }),
+  // Soft delete: the record goes to the trash. Permanent deletion is DELETE …/destroy.
+  recordLifecycleRoute("DELETE", "/api/rest/:object/:id", softDeleteRecord, {
+    verb: "delete",
+    allowed: (object) => object.canDelete,
+    summary: (label) => `Move a ${label} to the trash`,
+    description: "The trashed record (deletedAt set).",
+    errors: [...AUTH_ERRORS, 403, 404, 409],
   }),
-  defineRoute({
-    method: "POST",
-    path: "/api/rest/:object/:id/restore",
-    auth: "key",
-    doc: (object) =>
-      object.canDelete ? { ...recordDoc(object, "restore", `Restore a ${lower(object.labelSingular)} from the trash`), success: { description: "The restored record.", schema: oneRecord(object) }, errors: [...AUTH_ERRORS, 403, 404, 409] } : null,
-    handle: async ({ db, principal, params }) => ({ data: await db.$transaction((tx) => restoreRecord(tx, principal, params.object, params.id)) }),
+  recordLifecycleRoute("POST", "/api/rest/:object/:id/restore", restoreRecord, {
+    verb: "restore",
+    allowed: (object) => object.canDelete,
+    summary: (label) => `Restore a ${label} from the trash`,
+    description: "The restored record.",
+    errors: [...AUTH_ERRORS, 403, 404, 409],
   }),
-  defineRoute({
-    method: "DELETE",
-    path: "/api/rest/:object/:id/destroy",
-    auth: "key",
-    // Permanent deletion, of a live or trashed record.
-    doc: (object) =>
-      object.canDestroy
-        ? { ...recordDoc(object, "destroy", `Destroy a ${lower(object.labelSingular)} permanently (live or in the trash)`), success: { description: "The record as it was before destruction.", schema: oneRecord(object) }, errors: [...AUTH_ERRORS, 403, 404] }
-        : null,
-    handle: async ({ db, principal, params }) => ({ data: await db.$transaction((tx) => destroyRecord(tx, principal, params.object, params.id)) }),
+  // Permanent deletion, of a live or trashed record.
+  recordLifecycleRoute("DELETE", "/api/rest/:object/:id/destroy", destroyRecord, {
+    verb: "destroy",
+    allowed: (object) => object.canDestroy,
+    summary: (label) => `Destroy a ${label} permanently (live or in the trash)`,
+    description: "The record as it was before destruction.",
+    errors: [...AUTH_ERRORS, 403, 404],
   }),
 ];
 

@@ -5,46 +5,18 @@
  * here: same route file, no compile on first request. Also GET /api/rest/roles, the endpoint
  * added as one entry of the route table (docs/recipes.md). Needs a production build.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, createRole } from "@/prisma/factories";
 import { databaseUrl, loadDemo, useDemoDatabase } from "./db";
-import { built, freePort, root, startServer, type Instance } from "./server";
+import { built, startServer, type Instance } from "./server";
 
 const db = useDemoDatabase();
 const stops: (() => void)[] = [];
 const ROLES_KEY = "one-api-roles-key";
 const ADMIN_KEY = "one-api-admin-key";
 
-/** `next start` on this file's database: Next's own server, no server.ts in front. */
-async function startNext(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
-    stdio: "ignore",
-    detached: true,
-  });
-  const url = `http://localhost:${port}`;
-  const stop = () => {
-    if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
-  };
-  for (let waited = 0; ; waited += 250) {
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return { url, stop };
-    } catch {
-      if (waited > 60_000 || child.exitCode !== null) {
-        stop();
-        throw new Error(`next start on ${port} did not come up`);
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 let hono: Instance;
-let next: { url: string; stop(): void };
+let next: Instance;
 
 beforeAll(async () => {
   if (!built) return;
@@ -54,7 +26,7 @@ beforeAll(async () => {
   await createApiKey(db, { workspaceId: workspace.id, name: "Roles key", secret: ROLES_KEY, roleId: auditor.id });
   await createApiKey(db, { workspaceId: workspace.id, name: "Admin key", secret: ADMIN_KEY, roleId: roleId("Admin") });
   const env = { DATABASE_URL: databaseUrl(db), SESSION_SECRET: "one-api-session-secret-0123456789abcdef", API_RATE_LIMIT_PER_MINUTE: "0", WEB_CONCURRENCY: "1" };
-  [hono, next] = await Promise.all([startServer(env), startNext(env)]);
+  [hono, next] = await Promise.all([startServer(env), startServer(env, "next start")]);
   stops.push(() => hono.stop(), () => next.stop());
 }, 120_000);
 

@@ -67,5 +67,10 @@ export function useUnsavedGuard(dirty: boolean) {
     />
   );
 
-  return { dialog };
+  /** Leaves on purpose (a reload the user chose): no prompt, whatever the last render said. */
+  const release = () => {
+    dirtyRef.current = false;
+  };
+
+  return { dialog, release };
 }
