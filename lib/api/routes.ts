@@ -10,6 +10,7 @@
  * principal (writes in a transaction opened here) and shape the answer (docs/reference.md §9).
  */
 import { z } from "zod";
+import { heldSets } from "@/lib/access/grants";
 import { handleMcpHttpRequest } from "@/lib/agents/http";
 import { explain, readablePermissions, type ExplainQuery } from "@/lib/permissions";
 import { createRecord, destroyRecord, findRecordObject, getRecord, listRecordObjects, listRecords, listTrash, restoreRecord, softDeleteRecord, standardRecordObjects, updateRecord } from "@/lib/records";
@@ -73,11 +74,15 @@ export const API_ROUTES: readonly ApiRoute[] = [
       errors: AUTH_ERRORS,
     },
     handle: async ({ db, principal }) => {
-      const role = await db.role.findFirst({ where: { id: principal.roleId, workspaceId: principal.workspaceId }, select: { id: true, name: true } });
+      const [role, sets] = await Promise.all([
+        db.role.findFirst({ where: { id: principal.roleId, workspaceId: principal.workspaceId }, select: { id: true, name: true } }),
+        heldSets(db, principal.workspaceId, principal.kind, principal.id),
+      ]);
       return {
         data: {
           principal: { kind: principal.kind, id: principal.id, label: principal.label },
           role,
+          permissionSets: sets.map((set) => ({ id: set.id, name: set.name, until: set.expiresAt?.toISOString() ?? null })),
           // The engine's readable view with sources, without the fields the key cannot see (docs/reference.md §16).
           permissions: readablePermissions(principal.permissions),
         },
@@ -107,8 +112,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
       } else {
         question = query;
       }
-      const { allowed, source, reason, recordRule } = explain(principal.permissions, question);
-      return { data: { allowed, source, reason, ...(recordRule ? { recordRule } : {}) } };
+      const { allowed, source, reason, recordRule, grant, consulted } = explain(principal.permissions, question);
+      return { data: { allowed, source, reason, ...(recordRule ? { recordRule } : {}), ...(grant ? { grant } : {}), ...(consulted ? { consulted } : {}) } };
     },
   }),
   defineRoute({

@@ -37,8 +37,8 @@ export const importRoleAction = memberAction(roles(z.object({ text: z.string().m
   } catch {
     throw new DomainError("VALIDATION_FAILED", { field: "file" });
   }
-  const { role, guardrails } = parseOrThrow(roleFile, json);
-  const created = await db.$transaction((tx) => createRole(tx, actor, role, "imported", guardrails));
+  const { role, guardrails, grant } = parseOrThrow(roleFile, json);
+  const created = await db.$transaction((tx) => createRole(tx, actor, role, "imported", guardrails ?? [], grant));
   return { id: created.id, name: role.name.trim() };
 });
 
@@ -54,13 +54,17 @@ export const restoreRoleVersionAction = memberAction(roles(z.object({ roleId: id
 );
 
 /** Starts "View as this role" (docs/reference.md §14) for this session; the records then show its read-only projection. */
-export const viewAsRoleAction = memberAction({ ...roles(z.object({ roleId: id })), revalidate: { path: "/", type: "layout" } }, async ({ actor, input }) => {
-  const started = await db.$transaction((tx) => startViewAs(tx, actor, input.roleId));
-  const session = await getSession();
-  session.viewAsRoleId = input.roleId;
-  await session.save();
-  return started;
-});
+export const viewAsRoleAction = memberAction(
+  { ...roles(z.object({ roleId: id, setIds: z.array(id).max(20).default([]) })), revalidate: { path: "/", type: "layout" } },
+  async ({ actor, input }) => {
+    const started = await db.$transaction((tx) => startViewAs(tx, actor, input.roleId, input.setIds));
+    const session = await getSession();
+    session.viewAsRoleId = input.roleId;
+    session.viewAsSetIds = input.setIds;
+    await session.save();
+    return started;
+  },
+);
 
 /** The editor's live count: how many records a record-level rule reaches for a sample member. */
 export const countRuleReachAction = memberAction({ ...roles(z.object({ object: id, rule: recordRuleDraft, memberId: id.nullable() })), revalidate: undefined }, ({ actor, input }) =>
