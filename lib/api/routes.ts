@@ -133,7 +133,9 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const data = (await listGuardrails(db, principal.workspaceId)).map((guardrail) => ({
         id: guardrail.id,
         statement: guardrail.statement,
-        role: { id: guardrail.roleId, name: guardrail.roleName },
+        // About a role, or (docs/reference.md §17) about one member: the other is null.
+        role: guardrail.roleId ? { id: guardrail.roleId, name: guardrail.roleName } : null,
+        member: guardrail.memberId ? { id: guardrail.memberId, name: guardrail.roleName } : null,
         mode: guardrail.mode,
         action: guardrail.action,
         object: guardrail.object,
