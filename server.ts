@@ -10,7 +10,7 @@
  *                    a whole server: what one caches in memory (resolved permissions, object
  *                    metadata) is keyed by version stamps read from the database on each request,
  *                    and the rate limit, sign-in throttle and sessions live in the database or the
- *                    cookie, so any worker may answer any request (SPEC §21).
+ *                    cookie, so any worker may answer any request (docs/reference.md §21).
  */
 import cluster from "node:cluster";
 import os from "node:os";
@@ -41,7 +41,7 @@ async function serve() {
   const handleApi = getRequestListener(createApiRouter(defaultApiDeps).fetch);
 
   const server = createServer((req, res) => {
-    // The socket's address, for per-address limits: a client cannot choose it (SPEC §16).
+    // The socket's address, for per-address limits: a client cannot choose it (docs/reference.md §16).
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     const url = req.url ?? "/";
     const query = url.indexOf("?");

@@ -29,8 +29,8 @@ const KINDS = [
 type Pending = { type: "give" | "take"; kind: PrincipalKind; principal: Assignee };
 
 /**
- * A permission set's Assignment tab (SPEC §17): who holds it beside their role, each for good or
- * until an instant; give it to more, or take it back. The server judges authority (SPEC §11):
+ * A permission set's Assignment tab (docs/reference.md §17): who holds it beside their role, each for good or
+ * until an instant; give it to more, or take it back. The server judges authority (docs/reference.md §11):
  * the set must be within the actor's, and nobody changes their own grants.
  */
 export function SetAssignmentTab({ set, principals, actorMemberId, authority }: Props) {

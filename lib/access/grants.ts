@@ -1,5 +1,5 @@
 /**
- * What a principal holds (SPEC §17): its role, plus the permission sets assigned to it that have
+ * What a principal holds (docs/reference.md §17): its role, plus the permission sets assigned to it that have
  * not ended at `now`, combined by the engine (`combineGrants`). Cached like a role's permissions,
  * behind every grant's version and the data model's, so a change to any of them is seen by the
  * next request of every instance.

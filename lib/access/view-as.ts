@@ -1,6 +1,6 @@
 /**
- * "View as this role" (SPEC §14): an actor holding `Roles` looks at the workspace with a role's
- * read-only projection, never above their own authority (SPEC §11). The choice lives in the
+ * "View as this role" (docs/reference.md §14): an actor holding `Roles` looks at the workspace with a role's
+ * read-only projection, never above their own authority (docs/reference.md §11). The choice lives in the
  * sealed session cookie and is judged again on every request; entering and leaving are audited.
  */
 import type { Tx } from "@/lib/db/prisma";
@@ -32,7 +32,7 @@ function viewedName(roleName: string, setNames: readonly string[]): string {
 }
 
 /**
- * Checks the actor may view as the role, with the permission sets `setIds` beside it (SPEC §17:
+ * Checks the actor may view as the role, with the permission sets `setIds` beside it (docs/reference.md §17:
  * a role plus chosen sets, as a holder of both would see), and audits it. Each must be within
  * the actor's authority.
  */

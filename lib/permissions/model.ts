@@ -25,7 +25,7 @@ export const SEE_DEPENDENT_ACTIONS = OBJECT_ACTIONS.filter((action): action is E
 const override = z.boolean().nullable();
 const key = z.string().min(1).max(100);
 
-/** SPEC §13: the shape of a record-level rule; the engine checks fields, operators and values against the schema. */
+/** docs/reference.md §13: the shape of a record-level rule; the engine checks fields, operators and values against the schema. */
 const ruleScalar = z.union([z.string().max(2_000), z.number().finite(), z.boolean()]);
 export const recordConditionSchema = z.strictObject({
   field: key,
@@ -71,7 +71,7 @@ const roleContentShape = {
  * holds until Save, what the save action accepts, what a role file and a history version hold.
  */
 export const roleDraftSchema = z.object({
-  // Length and uniqueness are checked by the engine so the message matches SPEC §8.
+  // Length and uniqueness are checked by the engine so the message matches docs/reference.md §8.
   name: z.string().max(1000),
   description: z.string().max(500),
   icon: z.string().min(1).max(40),
@@ -123,7 +123,7 @@ export type RoleSeed = {
   isAdmin?: boolean;
   settings?: SettingsPermission[];
   actions?: ActionPermission[];
-  /** A rule's absent create equals its edit, like the migration that introduced it (SPEC §13). */
+  /** A rule's absent create equals its edit, like the migration that introduced it (docs/reference.md §13). */
   objectRules?: SeedRule[];
   fieldRules?: { object: string; field: string; canSee?: boolean | null; canEdit?: boolean | null }[];
 } & { [K in RoleSwitchKey]?: boolean };

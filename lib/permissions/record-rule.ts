@@ -1,5 +1,5 @@
 /**
- * Record-level rules (SPEC §13): which records of an object a role reaches. A rule is data
+ * Record-level rules (docs/reference.md §13): which records of an object a role reaches. A rule is data
  * (JSON in the role); this module validates it against the schema, normalises it for one
  * principal into a predicate (Me replaced by the member's id), and evaluates that predicate in
  * memory. lib/records renders the *same* predicate as SQL, so the database and this evaluation
@@ -25,7 +25,7 @@ export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<RecordValueType, readonly 
   member: ["eq", "neq", "in", "isEmpty", "isNotEmpty"],
 };
 
-/** `{ me: true }`: the acting member (SPEC §13); matches nothing for API keys and agents. */
+/** `{ me: true }`: the acting member (docs/reference.md §13); matches nothing for API keys and agents. */
 export interface MeValue {
   readonly me: true;
 }
@@ -41,7 +41,7 @@ export interface RecordCondition {
 
 /**
  * `all` and `match` are what a role stores. `anyOf` exists only in resolved permissions: the
- * records several grants reach together (a role and permission sets, SPEC §17), never stored.
+ * records several grants reach together (a role and permission sets, docs/reference.md §17), never stored.
  */
 export type StoredRecordRule =
   | { readonly mode: "all" }

@@ -34,7 +34,7 @@ export interface RecordPageQuery {
   readonly objectId: string;
   readonly trash: TrashScope;
   readonly conditions: readonly SqlCondition[];
-  /** The principal's record-level rule (SPEC §13): rows outside it do not exist for the query. */
+  /** The principal's record-level rule (docs/reference.md §13): rows outside it do not exist for the query. */
   readonly scope?: { readonly predicate: RecordPredicate; readonly fields: ReadonlyMap<string, RecordField> };
   /** Case-insensitive "contains" over these fields, any of them matching. */
   readonly search?: { readonly fields: readonly RecordField[]; readonly term: string };

@@ -1,5 +1,5 @@
 /**
- * Role history (SPEC §14): every save, import, restore and deletion stores an immutable version
+ * Role history (docs/reference.md §14): every save, import, restore and deletion stores an immutable version
  * of the role's definition, in the transaction of the change, with who made it and when.
  * A restore is a normal save of an old version (validation, authority, audit), never a rewrite.
  */

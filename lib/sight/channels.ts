@@ -1,5 +1,5 @@
 /**
- * The outbound channels (SPEC §16): every way a record, its label, one of its values or a count
+ * The outbound channels (docs/reference.md §16): every way a record, its label, one of its values or a count
  * of records leaves the server to a reader. Each names the modules that carry it and how it
  * applies the reader's sight. `tests/integration/leak.integration.test.ts` reads every channel
  * of this table as random readers and fails on anything outside their sight; a unit test fails

@@ -3,7 +3,7 @@
  * and field, every action and every channel — server actions, REST, MCP agent tools, CSV export
  * and import — the outcome must equal the permission engine's answer. Prints how many cells it
  * checked. Beside the demo roles, one role that edits but may not create, and creates Tasks
- * without editing them (SPEC §13). Sales rep adds record-level cells: each expectation also asks
+ * without editing them (docs/reference.md §13). Sales rep adds record-level cells: each expectation also asks
  * the engine whether the record is within the role's rule for that channel's principal (the member
  * on server actions and CSV; no member, so `Me` matches nothing, for the key and the agent).
  */
@@ -37,7 +37,7 @@ const api = apiFetch(deps);
 
 /**
  * Roles without a demo member get one here (`seed`: a role made for the matrix). `sets`: permission
- * sets (SPEC §17) its member, key and agent also hold; `role` names the role when `name` is the row's.
+ * sets (docs/reference.md §17) its member, key and agent also hold; `role` names the role when `name` is the row's.
  */
 const ROLES: readonly { name: string; email: string; needsMember?: boolean; seed?: RoleSeed; role?: string; sets?: RoleSeed[] }[] = [
   { name: "Admin", email: "admin@acme.dev" },
@@ -64,7 +64,7 @@ const ROLES: readonly { name: string; email: string; needsMember?: boolean; seed
       fieldRules: [{ object: "task", field: "status", canSee: true, canEdit: false }],
     },
   },
-  // SPEC §17: a role plus one set (the Intern, who sees no Opportunities, gets them without Amount, and edits them).
+  // docs/reference.md §17: a role plus one set (the Intern, who sees no Opportunities, gets them without Amount, and edits them).
   {
     name: "Intern + deals set",
     role: "Intern",
@@ -264,7 +264,7 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
       const canCreate = can(perms, "create", object.nameSingular);
       const values = (): Record<string, unknown> => ({ [label.name]: `Matrix new ${Math.random().toString(36).slice(2)}` });
       const cell = `${name} create ${object.nameSingular}`;
-      // A created record must fall within the rule (SPEC §13): without an Owner, `Owner is Me` refuses it.
+      // A created record must fall within the rule (docs/reference.md §13): without an Owner, `Owner is Me` refuses it.
       const createsAs = (record: Record<string, unknown>, asMember: boolean) => canCreate && allowedOn("create", object, record, asMember);
       check("server action", cell, createsAs(values(), true), (await createRecordAction({ object: plural, values: values() })).ok);
       check("REST", cell, createsAs(values(), false), (await rest("POST", key, `/api/rest/${plural}`, values())).status === 201);

@@ -1,5 +1,5 @@
 /**
- * SPEC §13 "Create is distinct from Edit", channel by channel: the demo Support key (sees
+ * docs/reference.md §13 "Create is distinct from Edit", channel by channel: the demo Support key (sees
  * everything, edits only the Stage of Opportunities, creates nothing) over REST, and a role that
  * edits but may not create, refused on every channel that creates (server action, REST, CSV
  * import, MCP tool) without writing anything, while its edits still go through.
@@ -42,7 +42,7 @@ async function someOpportunity() {
   return { id: row.id, data: JSON.parse(row.data) as Record<string, unknown> };
 }
 
-describe("the demo Support key over REST (SPEC §13)", () => {
+describe("the demo Support key over REST (docs/reference.md §13)", () => {
   const key = "demo-support-key";
 
   it("may not create an opportunity: 403 FORBIDDEN naming the object, nothing written", async () => {

@@ -1,5 +1,5 @@
 /**
- * Expiring assignments (SPEC §13) on a real database: the role applies until the instant, the
+ * Expiring assignments (docs/reference.md §13) on a real database: the role applies until the instant, the
  * default after it, on every channel's principal; the expiry is recorded and audited once; the
  * workspace always keeps a lasting Admin.
  */

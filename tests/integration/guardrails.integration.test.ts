@@ -1,5 +1,5 @@
 /**
- * Guardrails (SPEC §14) on a real database: "Intern must never See field Address on People" refuses
+ * Guardrails (docs/reference.md §14) on a real database: "Intern must never See field Address on People" refuses
  * every door that would break it (save, restore, import) with the catalog sentence and changes
  * nothing; a save that keeps it passes; REST reports every guardrail with the engine's verdict.
  */

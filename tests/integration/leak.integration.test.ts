@@ -1,5 +1,5 @@
 /**
- * The leak suite (SPEC §16), model-based like the escalation suite: random roles with object,
+ * The leak suite (docs/reference.md §16), model-based like the escalation suite: random roles with object,
  * field and record-level rules are held by random readers (a member, an API key and an AI agent
  * per role); an Admin writes random records whose every text value is a unique token, changes,
  * trashes and restores them, e-mails and exports them; readers run the workflow. Then every
@@ -181,7 +181,7 @@ async function createReaders(roles: ReaderRole[], sets: (ReaderRole | null)[]): 
     const key = await createApiKey(db, { workspaceId, name: `Reader key ${unique++}`, secret, roleId: role.id });
     secrets.set(key.id, secret);
     const agent = await createAgent(db, { workspaceId, name: `Reader agent ${unique++}`, roleId: role.id });
-    // SPEC §17: some readers hold a permission set beside their role, each of their three principals alike.
+    // docs/reference.md §17: some readers hold a permission set beside their role, each of their three principals alike.
     const setShape = sets[i];
     if (setShape) {
       const set = await createRole(db, workspaceId, {}, seedOf(setShape, `Reader set ${unique++}`, memberIds[0]), "set");
@@ -363,7 +363,7 @@ const CHANNEL_READERS: Record<OutboundChannelName, ChannelReader> = {
       expectNoLeak("recordSearch", member.label, page, allowed.member);
     }
     // A token it may read finds its record: the search works, so the silence above means something.
-    // (With several grants, only fields every grant shows are searched: SPEC §17.)
+    // (With several grants, only fields every grant shows are searched: docs/reference.md §17.)
     const searched = (place: { object: string; field: string }) => uniformlyVisibleFields(member.permissions, place.object).includes(place.field);
     for (const [token, place] of [...written].filter(([token, place]) => allowed.member.has(token) && searched(place) && current.get(`${place.object}:${place.id}:${place.field}`) === token).slice(-4)) {
       const page = await listRecords(db, member, PLURAL[place.object], { search: token, includeDeleted: true });
@@ -477,7 +477,7 @@ afterAll(() => {
   );
 });
 
-describe("leak suite (SPEC §16)", () => {
+describe("leak suite (docs/reference.md §16)", () => {
   it("no outbound channel gives a reader a value, label or count of a record or field outside its sight", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(readerRoleArb, { minLength: 2, maxLength: 3 }), fc.array(fc.option(readerRoleArb, { freq: 2 }), { minLength: 3, maxLength: 3 }), fc.array(writeArb, { minLength: 8, maxLength: 20 }), async (roles, sets, writes) => {

@@ -1,5 +1,5 @@
 /**
- * Permission sets (SPEC §17) through the use cases and every principal's path, on the demo: a set
+ * Permission sets (docs/reference.md §17) through the use cases and every principal's path, on the demo: a set
  * given for a while adds to a member's, a key's and an agent's role until it ends (audited); the
  * union is exact record by record; delegates give and make sets only within their authority.
  */
@@ -94,7 +94,7 @@ describe("permission sets", () => {
     expect(can((await byKey()).permissions, "see", "opportunity")).toBe(false);
   });
 
-  it("REST me/permissions lists the key's sets and me/check names the grant that decides (SPEC §17)", async () => {
+  it("REST me/permissions lists the key's sets and me/check names the grant that decides (docs/reference.md §17)", async () => {
     const admin = await member("admin@acme.dev");
     const set = await newSet(admin, { ...seesOpportunities, name: "Opportunities for REST" });
     const key = await db.apiKey.findFirstOrThrow({ where: { workspaceId, name: { contains: "Intern" } } });
@@ -174,7 +174,7 @@ describe("permission sets", () => {
     expect(await db.permissionSetAssignment.count({ where: { setId: readers.id } })).toBe(1);
   });
 
-  it("a role's guardrails hold for its holders whatever sets they hold: giving, widening and moving into one are refused (SPEC §17)", async () => {
+  it("a role's guardrails hold for its holders whatever sets they hold: giving, widening and moving into one are refused (docs/reference.md §17)", async () => {
     const admin = await member("admin@acme.dev");
     const ian = await member("ian@acme.dev");
     const gus = await member("gus@acme.dev");
@@ -205,7 +205,7 @@ describe("permission sets", () => {
     await db.$transaction((tx) => assignRole(tx, admin, roleIds("Guest"), { kind: "member", id: gus.id }));
   });
 
-  it("a guardrail about a member holds on everything she holds: 'Ian Intern must never See records on Opportunities' (SPEC §17)", async () => {
+  it("a guardrail about a member holds on everything she holds: 'Ian Intern must never See records on Opportunities' (docs/reference.md §17)", async () => {
     const admin = await member("admin@acme.dev");
     const ian = await member("ian@acme.dev");
     const created = await db.$transaction((tx) => createMemberGuardrail(tx, admin, ian.id, { mode: "never", action: "see", object: "opportunity", field: null }));

@@ -1,5 +1,5 @@
 /**
- * Record-level rules (SPEC §13) on a real copy of the demo database: Sam (Sales rep, Owner is
+ * Record-level rules (docs/reference.md §13) on a real copy of the demo database: Sam (Sales rep, Owner is
  * Me) through lib/records, CSV export and every write; a key and an agent whose role keeps
  * Opportunities whose stage is not NEW, over real REST handlers and the agent tools, compared
  * with the engine's in-memory answer over every stored record.

@@ -32,7 +32,7 @@ describe("GET /api/rest/me/permissions", () => {
     expect(objects.opportunity.see).toEqual({ value: false, source: "objectRule" });
     expect(objects.person.edit).toEqual({ value: true, source: "objectRule" });
     expect(objects.person.fields.email.edit).toEqual({ value: false, source: "fieldRule" });
-    // A field the key cannot see is left out, name and all (SPEC §16).
+    // A field the key cannot see is left out, name and all (docs/reference.md §16).
     expect(objects.person.fields).not.toHaveProperty("address");
     expect(objects.person.fields.city.see).toEqual({ value: true, source: "baseline" });
     expect(objects.company.edit).toEqual({ value: false, source: "baseline" });

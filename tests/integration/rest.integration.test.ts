@@ -68,7 +68,7 @@ describe("authentication", () => {
     ["a revoked key", "test-revoked-key", {}],
     ["an expired key", "test-expired-key", {}],
     ["an absurdly long key", "k".repeat(10_000), {}],
-  ])("answers 401 to %s, with the error shape of SPEC §9", async (_name, key, headers) => {
+  ])("answers 401 to %s, with the error shape of docs/reference.md §9", async (_name, key, headers) => {
     const response = await get("/api/rest/people", key, { headers });
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.any(String) } });
@@ -89,7 +89,7 @@ describe("authentication", () => {
   });
 });
 
-describe("the Intern key (SPEC §2.2–2.3)", () => {
+describe("the Intern key (docs/reference.md §2.2–2.3)", () => {
   it("cannot see Opportunities: every route answers 403 FORBIDDEN naming the object", async () => {
     for (const [method, path] of [
       ["GET", "/api/rest/opportunities"],

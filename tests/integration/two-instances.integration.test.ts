@@ -10,11 +10,11 @@ import { databaseUrl, loadDemo, onPostgres, useDemoDatabase } from "./db";
 import { built, root, startServer, type Instance } from "./server";
 
 /**
- * SPEC §15, several instances on one database: two real servers (`npm start`'s server.ts) share this
+ * docs/reference.md §15, several instances on one database: two real servers (`npm start`'s server.ts) share this
  * file's database (its SQLite copy, or its PostgreSQL database in the PostgreSQL run). Saves go
  * through one instance's server actions over HTTP, as the browser sends them; reads and the
  * rate limit go through the REST API of both. Each instance is what `npm start` serves by default, a
- * cluster of one worker per core (SPEC §21), so requests also land on different workers of one
+ * cluster of one worker per core (docs/reference.md §21), so requests also land on different workers of one
  * instance. Needs a production build (`npm test` makes it).
  */
 const db = useDemoDatabase();

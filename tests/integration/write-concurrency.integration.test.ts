@@ -1,5 +1,5 @@
 /**
- * SPEC §21, writes that scale out: two clients on one database (two connection pools, as two
+ * docs/reference.md §21, writes that scale out: two clients on one database (two connection pools, as two
  * instances have) write at the same moment. On PostgreSQL no global lock serialises them: a
  * record write waits only for writes of the same record, and an administrative change only for
  * the workspace's administration; the invariants still hold (no lost update on one record, a

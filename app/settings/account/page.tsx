@@ -8,7 +8,7 @@ import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("account");
 
-/** Settings → Account (SPEC §12): every member's own password and sessions. */
+/** Settings → Account (docs/reference.md §12): every member's own password and sessions. */
 export default async function AccountPage() {
   const { member } = await openSettingsPage("/settings/account");
   const t = await getTranslations("account");

@@ -31,7 +31,7 @@ export default async function ApiKeysPage() {
     listAgentsWithTokens(db, member.workspaceId),
     heldSetsByPrincipal(db, member.workspaceId, now),
   ]);
-  // SPEC §11: a key never acts beyond its creator, with a role or (without one) the default role's.
+  // docs/reference.md §11: a key never acts beyond its creator, with a role or (without one) the default role's.
   const within = (roleId: string | null) => withinRoleIds === null || withinRoleIds.includes(roleId ?? workspace.defaultRoleId ?? "");
   const roleOptions = roles.map((role) => ({ ...role, withinAuthority: within(role.id) }));
   const day = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium" }) : null);

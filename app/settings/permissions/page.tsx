@@ -23,7 +23,7 @@ const principalParam = z
     return { kind, id };
   });
 
-/** "What can X do?" (SPEC §6): the effective permissions of any principal, with their reasons. */
+/** "What can X do?" (docs/reference.md §6): the effective permissions of any principal, with their reasons. */
 export default async function EffectivePermissionsPage({ searchParams }: { searchParams: Promise<{ principal?: string }> }) {
   const { member, allowed } = await openSettingsPage("/settings/permissions");
   if (!allowed) return <NoAccess />;

@@ -24,7 +24,7 @@ interface HistoryTabProps {
 }
 
 /**
- * SPEC §14 History: every saved version, newest first, each with what changed since the one
+ * docs/reference.md §14 History: every saved version, newest first, each with what changed since the one
  * before it (the engine's diff, as in the impact of unsaved changes); any older version can be
  * restored, which saves it as a new version through the normal save.
  */

@@ -34,7 +34,7 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 import { ErrorBlock } from "@/components/ui/error-block";
 
 /**
- * The role page: everything is edited in memory and persisted only by Save (SPEC §2.4); the
+ * The role page: everything is edited in memory and persisted only by Save (docs/reference.md §2.4); the
  * object rule page is a view of the same draft, so Finish keeps its changes unsaved until Save.
  */
 export function RoleEditor(props: RoleEditorProps) {

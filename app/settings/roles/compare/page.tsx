@@ -32,7 +32,7 @@ export default async function CompareRolesPage({ searchParams }: { searchParams:
     listObjects(db, member.workspaceId),
     metadataLabels(),
   ]);
-  // SPEC §17: any two grants, or a member (role and sets together) against one.
+  // docs/reference.md §17: any two grants, or a member (role and sets together) against one.
   const groups = [
     { label: t("groupRoles"), options: roles.map((role) => ({ id: role.id, name: role.name })) },
     { label: t("groupSets"), options: sets.map((set) => ({ id: set.id, name: set.name })) },

@@ -15,7 +15,7 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 
 /**
  * A new role, empty or (with `?from=<roleId>`) a copy of another role's definition; with
- * `?kind=set`, a new permission set (SPEC §17), the same definition.
+ * `?kind=set`, a new permission set (docs/reference.md §17), the same definition.
  */
 export default async function NewRolePage({ searchParams }: { searchParams: Promise<{ from?: string; kind?: string }> }) {
   const { member, allowed } = await openSettingsPage("/settings/roles/new");
