@@ -8,7 +8,7 @@
  *   npm start                                          # API_RATE_LIMIT_PER_MINUTE=0 for this
  *   BASE_URL=http://localhost:3000 DATABASE_URL=file:./prisma/dev.db npm run bench:rest
  *
- * On PostgreSQL (SPEC §15): a server started on a postgresql:// database, and the same URL here.
+ * On PostgreSQL (docs/reference.md §15): a server started on a postgresql:// database, and the same URL here.
  *   node scripts/lib/embedded-postgres.mjs             # terminal 1: prints postgresql://…/postgres
  *   DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:<port>/rolecall API_RATE_LIMIT_PER_MINUTE=0 npm start
  *                                                      # terminal 2: migrates, seeds, serves on :3000

@@ -1,5 +1,5 @@
 import type { Tx } from "@/lib/db/prisma";
-import type { Principal } from "@/lib/access/principal";
+import type { PrincipalKind } from "@/lib/permissions";
 
 export type AuditAction =
   | "role.created"
@@ -50,7 +50,8 @@ export interface AuditEntry {
 }
 
 /** Who an entry names as its actor: a principal, or Rolecall itself (an expiry it observed). */
-export type AuditActor = Pick<Principal, "kind" | "id" | "label" | "workspaceId"> | { kind: "system"; id: null; label: string; workspaceId: string };
+// Structural, so that the audit log sits below lib/access (a Principal is one).
+export type AuditActor = { kind: PrincipalKind; id: string; label: string; workspaceId: string } | { kind: "system"; id: null; label: string; workspaceId: string };
 
 /** Writes one audit entry; call it inside the transaction of the change it records. */
 export async function writeAudit(db: Tx, actor: AuditActor, entry: AuditEntry) {

@@ -14,7 +14,7 @@ export interface SignInContext {
 }
 
 /**
- * Checks an email and password (SPEC §12): refused without looking at the password while the
+ * Checks an email and password (docs/reference.md §12): refused without looking at the password while the
  * email or the address has too many recent failures; a success clears the email's counter.
  */
 export async function authenticate(db: Db, email: string, password: string, context: SignInContext = { address: "unknown" }) {
@@ -24,7 +24,7 @@ export async function authenticate(db: Db, email: string, password: string, cont
   decoyHash ??= hashPassword("decoy-password-for-timing");
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
   if (!user || !valid) throw new DomainError("INVALID_CREDENTIALS");
-  // SPEC §16: a temporary password works for 7 days; after that it counts as a failed attempt.
+  // docs/reference.md §16: a temporary password works for 7 days; after that it counts as a failed attempt.
   if (user.mustChangePassword && user.temporaryPasswordExpiresAt && user.temporaryPasswordExpiresAt.getTime() <= (context.now ?? new Date()).getTime()) {
     throw new DomainError("TEMPORARY_PASSWORD_EXPIRED");
   }

@@ -19,7 +19,7 @@ export interface InvitedMember {
   temporaryPassword: string;
 }
 
-/** SPEC §16: a temporary password that nobody used within a week stops working. */
+/** docs/reference.md §16: a temporary password that nobody used within a week stops working. */
 export const TEMPORARY_PASSWORD_LIFETIME_MS = 7 * 86_400_000;
 
 /** 96 random bits in 16 URL-safe characters: easy to copy, impossible to guess. */
@@ -43,7 +43,7 @@ export async function temporaryCredentials(): Promise<TemporaryCredentials> {
 }
 
 /**
- * Adds a person to the workspace (SPEC §3, §4): a new account that joins with the workspace's
+ * Adds a person to the workspace (docs/reference.md §3, §4): a new account that joins with the workspace's
  * default role, never a role the inviter picks. The account signs in with a temporary password
  * that the inviter sees once; there is no e-mail delivery of invitations. The caller hashes the
  * password (`temporaryCredentials`) before it opens the transaction, so the write lock is not

@@ -1,5 +1,5 @@
 /**
- * The outbound channels (SPEC §16): every way a record, its label, one of its values or a count
+ * The outbound channels (docs/reference.md §16): every way a record, its label, one of its values or a count
  * of records leaves the server to a reader. Each names the modules that carry it and how it
  * applies the reader's sight. `tests/integration/leak.integration.test.ts` reads every channel
  * of this table as random readers and fails on anything outside their sight; a unit test fails
@@ -20,7 +20,7 @@ export interface OutboundChannel {
 export const OUTBOUND_CHANNELS = {
   recordList: {
     carries: "pages of records: the records UI, REST lists, MCP find_records",
-    modules: ["lib/records/list.ts", "lib/records/sql.ts", "lib/records/serialize.ts", "lib/api/records-handlers.ts", "lib/agents/tools.ts"],
+    modules: ["lib/records/list.ts", "lib/records/sql.ts", "lib/records/serialize.ts", "lib/api/routes.ts", "lib/agents/tools.ts"],
     sight: "the reader's record-level predicate compiled into the WHERE clause, then the engine's field projection",
   },
   recordSearch: {
@@ -70,12 +70,12 @@ export const OUTBOUND_CHANNELS = {
   },
   viewAs: {
     carries: "records seen through a role (View as)",
-    modules: ["lib/roles/view-as.ts"],
+    modules: ["lib/access/view-as.ts"],
     sight: "the role's read-only projection, never beyond the viewer's own authority, then every channel above",
   },
   ownPermissions: {
     carries: "one's own effective permissions (REST me/permissions)",
-    modules: ["lib/api/me-handlers.ts"],
+    modules: ["lib/api/routes.ts"],
     sight: "fields the holder cannot see are left out",
   },
 } as const satisfies Record<string, OutboundChannel>;

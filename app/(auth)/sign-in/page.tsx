@@ -17,7 +17,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await needsSetup(db)) redirect("/setup");
   const { next } = await searchParams;
   const t = await getTranslations("auth");
-  // The demo's fixed credentials are shown only where they work (SPEC §10, §12).
+  // The demo's fixed credentials are shown only where they work (docs/reference.md §10, §12).
   const isDemo = (await db.workspace.count({ where: { isDemo: true } })) > 0;
   return (
     <AuthCard

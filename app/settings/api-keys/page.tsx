@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { canSetting } from "@/lib/permissions";
 import { listApiKeys, listRolesAssignableToApiKeys } from "@/lib/api-keys/queries";
 import { rolesWithinAuthority } from "@/lib/access/authority";
@@ -17,8 +17,8 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("settings.apiKeys");
 
 export default async function ApiKeysPage() {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "API_KEYS_AND_WEBHOOKS")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/api-keys");
+  if (!allowed) return <NoAccess />;
   const now = new Date();
   const canChooseRole = canSetting(member.permissions, "ROLES");
   const [t, format, keys, roles, workspace, withinRoleIds, agents, held] = await Promise.all([
@@ -31,7 +31,7 @@ export default async function ApiKeysPage() {
     listAgentsWithTokens(db, member.workspaceId),
     heldSetsByPrincipal(db, member.workspaceId, now),
   ]);
-  // SPEC §11: a key never acts beyond its creator, with a role or (without one) the default role's.
+  // docs/reference.md §11: a key never acts beyond its creator, with a role or (without one) the default role's.
   const within = (roleId: string | null) => withinRoleIds === null || withinRoleIds.includes(roleId ?? workspace.defaultRoleId ?? "");
   const roleOptions = roles.map((role) => ({ ...role, withinAuthority: within(role.id) }));
   const day = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium" }) : null);

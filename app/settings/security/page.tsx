@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { canSetting } from "@/lib/permissions";
 import { loadSecurityOverview } from "@/lib/workspace/security";
 import { NoAccess } from "@/components/layout/no-access";
@@ -20,8 +20,8 @@ const linkClasses = "text-sm font-medium text-brand-700 hover:underline";
  * to members whose role opens those pages.
  */
 export default async function SecurityPage() {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "SECURITY")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/security");
+  if (!allowed) return <NoAccess />;
   const [t, tp, format, overview] = await Promise.all([
     getTranslations("settings.security"),
     getTranslations("permissions"),

@@ -16,7 +16,7 @@ export interface MemberTableRow {
   name: string;
   email: string;
   roleName: string;
-  /** Permission sets held beside the role (SPEC §17). */
+  /** Permission sets held beside the role (docs/reference.md §17). */
   sets: HeldSetView[];
   isAdmin: boolean;
   joined: string;

@@ -121,18 +121,18 @@ function roleColumns(role: RoleDraft) {
   return { name, nameKey: roleNameKey(name), description: role.description.trim(), icon: role.icon, ...pickSwitches(role) };
 }
 
-/** What a row of the Role table is (SPEC §17): a role, or a permission set. */
+/** What a row of the Role table is (docs/reference.md §17): a role, or a permission set. */
 export type GrantKind = "role" | "set";
 
 export interface WriteOptions {
-  /** Rewrites this role, only if it is still at `expectedVersion` (SPEC §8); absent: creates one. */
+  /** Rewrites this role, only if it is still at `expectedVersion` (docs/reference.md §8); absent: creates one. */
   roleId?: string;
   expectedVersion?: number;
 }
 
 /**
  * Writes a role and its rule rows. Callers validate first (names of objects and fields against
- * the schema, SPEC §8 rules); an unknown object or field here is a programming error. Updating
+ * the schema, docs/reference.md §8 rules); an unknown object or field here is a programming error. Updating
  * checks and bumps the version in one conditional UPDATE, so two concurrent saves cannot both
  * pass. isAdmin is written on creation only: no save turns a role into Admin or back.
  */

@@ -1,4 +1,5 @@
-import type { ExceedingPermission, ObjectAction, ObjectRule } from "@/lib/permissions";
+import type { ExceedingPermission } from "./authority";
+import type { ObjectAction, ObjectRule } from "./types";
 
 const RULE_KEY = { see: "canSee", create: "canCreate", edit: "canEdit", delete: "canDelete", destroy: "canDestroy" } as const satisfies Record<ObjectAction, keyof ObjectRule>;
 

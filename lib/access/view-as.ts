@@ -1,18 +1,18 @@
 /**
- * "View as this role" (SPEC §14): an actor holding `Roles` looks at the workspace with a role's
- * read-only projection, never above their own authority (SPEC §11). The choice lives in the
+ * "View as this role" (docs/reference.md §14): an actor holding `Roles` looks at the workspace with a role's
+ * read-only projection, never above their own authority (docs/reference.md §11). The choice lives in the
  * sealed session cookie and is judged again on every request; entering and leaving are audited.
  */
 import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { canSetting, combineGrants, readOnlyProjection, resolvePermissions, type EffectivePermissions, type GrantPart } from "@/lib/permissions";
-import type { Principal } from "@/lib/access/principal";
-import { assertAdmin, assertWithinAuthority, authorityFor } from "@/lib/access/authority";
+import type { Principal } from "./principal";
+import { assertAdmin, assertWithinAuthority, authorityFor } from "./authority";
 import { grantsBeyond } from "@/lib/permissions";
-import { loadRolePermissions } from "@/lib/access/role-permissions";
+import { loadRolePermissions } from "./role-permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { writeAudit } from "@/lib/audit/log";
-import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "./store";
+import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "./role-store";
 
 /**
  * The records seen through a role are read as the viewer (`Me` is the viewer), so the viewer's
@@ -32,7 +32,7 @@ function viewedName(roleName: string, setNames: readonly string[]): string {
 }
 
 /**
- * Checks the actor may view as the role, with the permission sets `setIds` beside it (SPEC §17:
+ * Checks the actor may view as the role, with the permission sets `setIds` beside it (docs/reference.md §17:
  * a role plus chosen sets, as a holder of both would see), and audits it. Each must be within
  * the actor's authority.
  */

@@ -1,5 +1,5 @@
 /**
- * Expiring assignments (SPEC §13): an assignment may hold `until` an instant. The role a
+ * Expiring assignments (docs/reference.md §13): an assignment may hold `until` an instant. The role a
  * principal acts with is computed with the time, so nothing depends on a background job; the
  * first request that observes a passed expiry also records it (the principal returns to the
  * default role, a key or agent to no role) and audits it once.
@@ -66,7 +66,7 @@ export async function recordExpiries(tx: Tx, workspaceId: string, now = new Date
   }
   for (const key of apiKeys) await record("apiKey", key, key.name, () => tx.apiKey.updateMany({ where: { id: key.id, roleExpiresAt: key.roleExpiresAt }, data: { roleId: null, roleExpiresAt: null } }));
   for (const agent of agents) await record("agent", agent, agent.name, () => tx.agent.updateMany({ where: { id: agent.id, roleExpiresAt: agent.roleExpiresAt }, data: { roleId: null, roleExpiresAt: null } }));
-  // A permission set that ended is simply gone (SPEC §17); its end is audited once, like a role's.
+  // A permission set that ended is simply gone (docs/reference.md §17); its end is audited once, like a role's.
   for (const assignment of sets) {
     const { count } = await tx.permissionSetAssignment.deleteMany({ where: { id: assignment.id, expiresAt: assignment.expiresAt } });
     if (count === 0) continue;

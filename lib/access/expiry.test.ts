@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { hasExpired, roleHeldAt } from "./expiry";
 import { PRINCIPAL_KINDS } from "@/lib/permissions";
 
-describe("expiring assignments (SPEC §13)", () => {
+describe("expiring assignments (docs/reference.md §13)", () => {
   it("before Until the role applies; at and after it the default applies (a key or agent: no role)", () => {
     fc.assert(
       fc.property(fc.constantFrom(...PRINCIPAL_KINDS), fc.integer({ min: 0, max: 4_000_000_000_000 }), fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), (kind, until, offset) => {
