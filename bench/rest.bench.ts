@@ -45,7 +45,7 @@ const PEER_HARNESS = path.join(__dirname, "peers", "directus", "harness.mjs");
 const PEER_DIR = process.env.PEER === "0" ? null : (process.env.PEER ?? "/tmp/rolecall-directus");
 const INTERN_KEY = "demo-intern-key";
 const BENCH_ADMIN_SECRET = "bench-admin-key";
-/** SPEC §17: a key on the Intern role holding three permission sets, to price the union on the hot path. */
+/** docs/reference.md §17: a key on the Intern role holding three permission sets, to price the union on the hot path. */
 const INTERN_SETS_KEY = "bench-intern-sets-key";
 const BENCH_SETS: RoleSeed[] = [
   { name: "Bench: people without addresses", canSeeAllObjects: false, objectRules: [{ object: "person", canSee: true }], fieldRules: [{ object: "person", field: "address", canSee: false, canEdit: false }] },
