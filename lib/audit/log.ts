@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
+import { enqueueWebhookDeliveries } from "@/lib/webhooks/enqueue";
 
 export type AuditAction =
   | "role.created"
@@ -36,7 +37,9 @@ export type AuditAction =
   | "field.created"
   | "workspace.created"
   | "account.passwordChanged"
-  | "account.signedOutEverywhere";
+  | "account.signedOutEverywhere"
+  | "webhook.created"
+  | "webhook.deleted";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -52,9 +55,12 @@ export interface AuditEntry {
 /** Who an entry names as its actor: a principal, or Rolecall itself (an expiry it observed). */
 export type AuditActor = Pick<Principal, "kind" | "id" | "label" | "workspaceId"> | { kind: "system"; id: null; label: string; workspaceId: string };
 
-/** Writes one audit entry; call it inside the transaction of the change it records. */
+/**
+ * Writes one audit entry; call it inside the transaction of the change it records. An entry that
+ * is a webhook event (SPEC §20) queues its deliveries in that same transaction.
+ */
 export async function writeAudit(db: Tx, actor: AuditActor, entry: AuditEntry) {
-  await db.auditLog.create({
+  const written = await db.auditLog.create({
     data: {
       workspaceId: actor.workspaceId,
       actorType: actor.kind,
@@ -68,5 +74,7 @@ export async function writeAudit(db: Tx, actor: AuditActor, entry: AuditEntry) {
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     },
+    select: { id: true },
   });
+  await enqueueWebhookDeliveries(db, actor.workspaceId, written.id, entry.action);
 }

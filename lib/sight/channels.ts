@@ -73,6 +73,11 @@ export const OUTBOUND_CHANNELS = {
     modules: ["lib/roles/view-as.ts"],
     sight: "the role's read-only projection, never beyond the viewer's own authority, then every channel above",
   },
+  webhooks: {
+    carries: "webhook payloads (SPEC §20): one audit entry per event, POSTed to the webhook's URL",
+    modules: ["lib/sight/webhooks.ts", "lib/webhooks/deliver.ts"],
+    sight: "the webhook owner's sight at each attempt, as in the audit log shown to them (hidden objects and unreachable records not sent, snapshots masked); role definitions without rules on objects or fields the owner cannot see",
+  },
   ownPermissions: {
     carries: "one's own effective permissions (REST me/permissions)",
     modules: ["lib/api/me-handlers.ts"],

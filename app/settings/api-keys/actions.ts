@@ -9,6 +9,7 @@ import { API_KEY_NAME_MAX_LENGTH, createApiKeyInput, expiryInstant, revokeApiKey
 import { createApiKey, type CreatedApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { createAgentToken, revokeAgentToken, type CreatedAgentToken } from "@/lib/agents/tokens";
+import { createWebhook, createWebhookInput, deleteWebhook, type CreatedWebhook } from "@/lib/webhooks/manage";
 import { z } from "zod";
 
 /** Every action of the API keys settings: the API_KEYS_AND_WEBHOOKS permission, checked each time. */
@@ -52,5 +53,22 @@ export async function revokeAgentTokenAction(input: unknown): Promise<ActionResu
     const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
     const { tokenId } = parseOrThrow(z.object({ tokenId: z.string().min(1).max(100) }), input);
     return db.$transaction((tx) => revokeAgentToken(tx, actor, tokenId));
+  });
+}
+
+/** A webhook (SPEC §20): its secret is returned once, to be shown once. */
+export async function createWebhookAction(input: unknown): Promise<ActionResult<CreatedWebhook>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
+    const webhook = parseOrThrow(createWebhookInput, input);
+    return db.$transaction((tx) => createWebhook(tx, actor, webhook));
+  });
+}
+
+export async function deleteWebhookAction(input: unknown): Promise<ActionResult<{ url: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
+    const { webhookId } = parseOrThrow(z.object({ webhookId: z.string().min(1).max(100) }), input);
+    return db.$transaction((tx) => deleteWebhook(tx, actor, webhookId));
   });
 }

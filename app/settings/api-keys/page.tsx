@@ -12,6 +12,8 @@ import { CreateApiKey } from "@/components/settings/api-keys/create-api-key";
 import { AgentTokens } from "@/components/settings/api-keys/agent-tokens";
 import { listAgentsWithTokens } from "@/lib/agents/tokens";
 import { pageTitle } from "@/components/layout/page-title";
+import { Webhooks } from "@/components/settings/api-keys/webhooks";
+import { listWebhooks } from "@/lib/webhooks/manage";
 
 export const generateMetadata = pageTitle("settings.apiKeys");
 
@@ -20,7 +22,7 @@ export default async function ApiKeysPage() {
   if (!canSetting(member.permissions, "API_KEYS_AND_WEBHOOKS")) return <NoAccess />;
   const now = new Date();
   const canChooseRole = canSetting(member.permissions, "ROLES");
-  const [t, format, keys, roles, workspace, withinRoleIds, agents] = await Promise.all([
+  const [t, format, keys, roles, workspace, withinRoleIds, agents, webhooks] = await Promise.all([
     getTranslations("settings.apiKeys"),
     getFormatter(),
     listApiKeys(db, member.workspaceId, now),
@@ -28,6 +30,7 @@ export default async function ApiKeysPage() {
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
     listAgentsWithTokens(db, member.workspaceId),
+    listWebhooks(db, member.workspaceId),
   ]);
   // SPEC §11: a key never acts beyond its creator, with a role or (without one) the default role's.
   const within = (roleId: string | null) => withinRoleIds === null || withinRoleIds.includes(roleId ?? workspace.defaultRoleId ?? "");
@@ -67,6 +70,26 @@ export default async function ApiKeysPage() {
           name: agent.name,
           roleName: agent.role?.name ?? null,
           tokens: agent.tokens.map((token) => ({ id: token.id, name: token.name, prefix: token.prefix, created: day(token.createdAt)!, lastUsed: token.lastUsedAt ? format.dateTime(token.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) : null, expires: day(token.expiresAt), expired: token.expiresAt !== null && token.expiresAt.getTime() <= Date.now() })),
+        }))}
+      />
+      <Webhooks
+        webhooks={webhooks.map((hook) => ({
+          id: hook.id,
+          url: hook.url,
+          prefix: hook.prefix,
+          events: hook.events,
+          ownerLabel: hook.ownerLabel,
+          created: day(hook.createdAt)!,
+          deliveries: hook.deliveries.map((delivery) => ({
+            id: delivery.id,
+            event: delivery.event,
+            status: delivery.status,
+            attempts: delivery.attempts,
+            responseStatus: delivery.responseStatus,
+            lastError: delivery.lastError,
+            when: format.dateTime(delivery.deliveredAt ?? delivery.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
+            nextAttempt: delivery.nextAttemptAt ? format.dateTime(delivery.nextAttemptAt, { timeStyle: "medium" }) : null,
+          })),
         }))}
       />
     </div>
