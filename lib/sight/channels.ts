@@ -64,9 +64,9 @@ export const OUTBOUND_CHANNELS = {
     sight: "records both the agent's and the invoker's rules reach, fields both see; counts only to the invoker and readers who reach every opportunity",
   },
   outbox: {
-    carries: "sent e-mails",
-    modules: ["lib/email/outbox.ts"],
-    sight: "an Admin reads all; anyone else the messages they sent or that were sent to them",
+    carries: "sent e-mails, and their delivery over SMTP (SPEC §20) to the address they were written to",
+    modules: ["lib/email/outbox.ts", "lib/email/smtp.ts"],
+    sight: "an Admin reads all; anyone else the messages they sent or that were sent to them; SMTP carries a message only to its own recipient, its content cut by its writer's sight when it was written",
   },
   viewAs: {
     carries: "records seen through a role (View as)",

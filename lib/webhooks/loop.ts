@@ -1,8 +1,10 @@
 /**
- * The delivery loop of a server process: every few seconds, what is due is sent. Each worker of
- * the cluster runs one; deliveries are claimed row by row, so they share the work.
+ * The delivery loop of a server process: every few seconds, what is due is sent (webhooks, and
+ * e-mail when `SMTP_URL` is set). Each worker of the cluster runs one; rows are claimed one by
+ * one, so they share the work.
  */
 import type { Tx } from "@/lib/db/prisma";
+import { dispatchDueEmails } from "@/lib/email/smtp";
 import { dispatchDueWebhooks } from "./deliver";
 
 const INTERVAL_MS = 2_000;
@@ -12,8 +14,10 @@ export function startWebhookLoop(db: Tx, intervalMs = INTERVAL_MS): () => void {
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    dispatchDueWebhooks(db)
-      .catch((error: unknown) => console.error("webhook deliveries:", error instanceof Error ? error.message : error))
+    Promise.all([
+      dispatchDueWebhooks(db).catch((error: unknown) => console.error("webhook deliveries:", error instanceof Error ? error.message : error)),
+      dispatchDueEmails(db).catch((error: unknown) => console.error("e-mail deliveries:", error instanceof Error ? error.message : error)),
+    ])
       .finally(() => {
         running = false;
       });
