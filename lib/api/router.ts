@@ -15,10 +15,11 @@ import { handleCreateRecord, handleDestroyRecord, handleGetRecord, handleListRec
 import { errorResponse } from "./responses";
 import { handleHealth } from "./service-handlers";
 import type { ApiHandler } from "./route";
+import { createScimRouter, SCIM_BASE_PATH } from "@/lib/scim/router";
 
 /** The paths this router answers; everything else (pages, OpenAPI document and page) stays with Next. */
 export function isLeanApiPath(pathname: string): boolean {
-  return pathname === "/api/health" || pathname === "/api/mcp" || pathname === "/api/rest" || pathname.startsWith("/api/rest/");
+  return pathname === "/api/health" || pathname === "/api/mcp" || pathname === "/api/rest" || pathname.startsWith("/api/rest/") || pathname.startsWith(`${SCIM_BASE_PATH}/`);
 }
 
 export function createApiRouter(deps: () => ApiDeps): Hono {
@@ -37,6 +38,8 @@ export function createApiRouter(deps: () => ApiDeps): Hono {
   });
 
   app.get("/api/health", call(handleHealth, none));
+  // SCIM 2.0 (SPEC §20): its own sub-app, with RFC 7644 errors instead of the REST API's.
+  app.route(SCIM_BASE_PATH, createScimRouter(deps));
   app.on(["GET", "POST", "DELETE"], "/api/mcp", (c) => handleMcpHttpRequest(deps(), c.req.raw));
 
   // Fixed paths before the `:object/:id` patterns they would otherwise match.

@@ -39,7 +39,14 @@ export type AuditAction =
   | "account.passwordChanged"
   | "account.signedOutEverywhere"
   | "webhook.created"
-  | "webhook.deleted";
+  | "webhook.deleted"
+  | "member.deactivated"
+  | "member.reactivated"
+  | "member.updated"
+  | "scimToken.created"
+  | "scimToken.revoked"
+  | "groupMapping.created"
+  | "groupMapping.deleted";
 
 export interface AuditEntry {
   action: AuditAction;

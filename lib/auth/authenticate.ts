@@ -24,6 +24,9 @@ export async function authenticate(db: Db, email: string, password: string, cont
   decoyHash ??= hashPassword("decoy-password-for-timing");
   const valid = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
   if (!user || !valid) throw new DomainError("INVALID_CREDENTIALS");
+  // Deactivated by the identity provider (SPEC §20) in every workspace it belongs to: no sign-in.
+  const memberships = await db.workspaceMember.findMany({ where: { userId: user.id }, select: { deactivatedAt: true } });
+  if (memberships.length > 0 && memberships.every((membership) => membership.deactivatedAt !== null)) throw new DomainError("INVALID_CREDENTIALS");
   // SPEC §16: a temporary password works for 7 days; after that it counts as a failed attempt.
   if (user.mustChangePassword && user.temporaryPasswordExpiresAt && user.temporaryPasswordExpiresAt.getTime() <= (context.now ?? new Date()).getTime()) {
     throw new DomainError("TEMPORARY_PASSWORD_EXPIRED");

@@ -27,6 +27,9 @@ const EVENTS: Partial<Record<AuditAction, string>> = {
   "permissionSet.expired": "assignment.expired",
   "member.invited": "member.invited",
   "member.removed": "member.removed",
+  "member.deactivated": "member.deactivated",
+  "member.reactivated": "member.reactivated",
+  "member.updated": "member.updated",
 };
 
 export function webhookEventOf(action: string): string | null {

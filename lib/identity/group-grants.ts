@@ -1,0 +1,64 @@
+/**
+ * Group mappings (SPEC §20): a group of the identity provider → a role or a permission set. The
+ * provider's groups reach Rolecall by OIDC (the groups claim, at each sign-in) or by SCIM (group
+ * membership); either way the member's mapped grants are made to follow them here, through the
+ * same use cases as the Assignment tab (assignRole, assignPermissionSet, unassignPermissionSet),
+ * so the actor's authority (SPEC §11) and every invariant hold as they do in the UI.
+ *
+ * - Role: the first mapping (oldest) whose group the member is in gives its role; in no mapped
+ *   group, a member who holds a mapped role returns to the default role; a role given by hand
+ *   (not mapped) is left alone.
+ * - Sets: every set mapped from one of the member's groups is held; a mapped set whose groups the
+ *   member left is taken away; sets given by hand and never mapped are left alone.
+ */
+import type { Tx } from "@/lib/db/prisma";
+import type { Principal } from "@/lib/access/principal";
+import { defaultRoleId } from "@/lib/access/authority";
+import { assignRole } from "@/lib/roles/assignment";
+import { assignPermissionSet, unassignPermissionSet } from "@/lib/permission-sets/assignment";
+
+export interface GrantChanges {
+  role: string | null;
+  added: string[];
+  removed: string[];
+}
+
+export async function syncGroupGrants(tx: Tx, actor: Principal, memberId: string, groups: readonly string[], now = new Date()): Promise<GrantChanges> {
+  const mappings = await tx.groupMapping.findMany({
+    where: { workspaceId: actor.workspaceId },
+    include: { grant: { select: { id: true, kind: true } } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  const changes: GrantChanges = { role: null, added: [], removed: [] };
+  if (mappings.length === 0) return changes;
+  const mine = new Set(groups);
+  const member = await tx.workspaceMember.findFirst({ where: { id: memberId, workspaceId: actor.workspaceId }, select: { id: true, roleId: true } });
+  if (!member) return changes;
+  const target = { kind: "member" as const, id: member.id };
+
+  const roleMappings = mappings.filter((mapping) => mapping.grant.kind !== "set");
+  const wantedRole = roleMappings.find((mapping) => mine.has(mapping.group))?.grantId ?? null;
+  const mappedRoles = new Set(roleMappings.map((mapping) => mapping.grantId));
+  const nextRole = wantedRole ?? (mappedRoles.has(member.roleId) ? await defaultRoleId(tx, actor.workspaceId) : null);
+  if (nextRole && nextRole !== member.roleId) {
+    await assignRole(tx, actor, nextRole, target, null, now);
+    changes.role = nextRole;
+  }
+
+  const setMappings = mappings.filter((mapping) => mapping.grant.kind === "set");
+  const wantedSets = new Set(setMappings.filter((mapping) => mine.has(mapping.group)).map((mapping) => mapping.grantId));
+  const mappedSets = new Set(setMappings.map((mapping) => mapping.grantId));
+  const held = await tx.permissionSetAssignment.findMany({ where: { workspaceId: actor.workspaceId, principalKind: "member", principalId: member.id }, select: { setId: true, expiresAt: true } });
+  const holds = new Set(held.filter((row) => !row.expiresAt || row.expiresAt.getTime() > now.getTime()).map((row) => row.setId));
+  for (const setId of wantedSets) {
+    if (holds.has(setId)) continue;
+    await assignPermissionSet(tx, actor, setId, target, null, now);
+    changes.added.push(setId);
+  }
+  for (const setId of mappedSets) {
+    if (!holds.has(setId) || wantedSets.has(setId)) continue;
+    await unassignPermissionSet(tx, actor, setId, target);
+    changes.removed.push(setId);
+  }
+  return changes;
+}
