@@ -46,7 +46,11 @@ export type AuditAction =
   | "scimToken.created"
   | "scimToken.revoked"
   | "groupMapping.created"
-  | "groupMapping.deleted";
+  | "groupMapping.deleted"
+  | "sso.updated"
+  | "sso.removed"
+  | "account.signedInWithSso"
+  | "member.joinedWithSso";
 
 export interface AuditEntry {
   action: AuditAction;

@@ -8,6 +8,7 @@ import { runAction } from "@/lib/run-action";
 import { parseOrThrow } from "@/lib/validation";
 import { createScimToken, revokeScimToken, type CreatedScimToken } from "@/lib/scim/tokens";
 import { addGroupMapping, deleteGroupMapping, groupMappingInput } from "@/lib/identity/mappings";
+import { removeSsoSettings, saveSsoSettings, ssoSettingsInput } from "@/lib/identity/sso";
 
 /** Settings → Security (SPEC §20): SCIM tokens and Group mappings, the `Security` permission checked each time. */
 const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings/security", type: "page" });
@@ -42,6 +43,24 @@ export async function deleteGroupMappingAction(input: unknown): Promise<ActionRe
     const actor = await requireMemberForAction("SECURITY");
     const { id: mappingId } = parseOrThrow(id, input);
     await db.$transaction((tx) => deleteGroupMapping(tx, actor, mappingId));
+    return undefined;
+  });
+}
+
+/** Single sign-on settings (SPEC §20); the client secret is kept when left empty. */
+export async function saveSsoSettingsAction(input: unknown): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("SECURITY");
+    const settings = parseOrThrow(ssoSettingsInput, input);
+    await db.$transaction((tx) => saveSsoSettings(tx, actor, settings));
+    return undefined;
+  });
+}
+
+export async function removeSsoSettingsAction(): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("SECURITY");
+    await db.$transaction((tx) => removeSsoSettings(tx, actor));
     return undefined;
   });
 }

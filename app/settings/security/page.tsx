@@ -15,6 +15,8 @@ import { listScimTokens } from "@/lib/scim/tokens";
 import { listGroupMappings } from "@/lib/identity/mappings";
 import { ScimTokens } from "@/components/settings/identity/scim-tokens";
 import { GroupMappings } from "@/components/settings/identity/group-mappings";
+import { SsoSettingsForm } from "@/components/settings/identity/sso-settings";
+import { loadSsoSettings, OIDC_CALLBACK_PATH } from "@/lib/identity/sso";
 
 export const generateMetadata = pageTitle("settings.security");
 
@@ -28,7 +30,7 @@ const linkClasses = "text-sm font-medium text-brand-700 hover:underline";
 export default async function SecurityPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "SECURITY")) return <NoAccess />;
-  const [t, tp, format, overview, info, scimTokens, mappings, grants, within] = await Promise.all([
+  const [t, tp, format, overview, info, scimTokens, mappings, grants, within, sso] = await Promise.all([
     getTranslations("settings.security"),
     getTranslations("permissions"),
     getFormatter(),
@@ -38,6 +40,7 @@ export default async function SecurityPage() {
     listGroupMappings(db, member.workspaceId),
     db.role.findMany({ where: { workspaceId: member.workspaceId }, select: { id: true, name: true, kind: true, isAdmin: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
+    loadSsoSettings(db, member.workspaceId),
   ]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   const can = {
@@ -99,6 +102,8 @@ export default async function SecurityPage() {
           ]}
         />
       </Section>
+
+      <SsoSettingsForm settings={sso} redirectUrl={`${info.origin}${OIDC_CALLBACK_PATH}`} />
 
       <GroupMappings
         mappings={mappings}
