@@ -1,6 +1,7 @@
 /** What the calling key may do: the engine's resolved view, and single questions with their reason. */
 import { explain, readablePermissions, type ExplainQuery } from "@/lib/permissions";
 import { findRecordObject } from "@/lib/records";
+import { heldSets } from "@/lib/access/grants";
 import { parseCheckQuery } from "./check-query";
 import { jsonResponse } from "./responses";
 import { authenticatedRoute } from "./route";
@@ -8,11 +9,15 @@ import { searchParamsObject } from "./search-params";
 
 /** GET /api/rest/me/permissions */
 export const handleMyPermissions = authenticatedRoute<Record<string, never>>(async ({ db, principal }) => {
-  const role = await db.role.findFirst({ where: { id: principal.roleId, workspaceId: principal.workspaceId }, select: { id: true, name: true } });
+  const [role, sets] = await Promise.all([
+    db.role.findFirst({ where: { id: principal.roleId, workspaceId: principal.workspaceId }, select: { id: true, name: true } }),
+    heldSets(db, principal.workspaceId, principal.kind, principal.id),
+  ]);
   return jsonResponse({
     data: {
       principal: { kind: principal.kind, id: principal.id, label: principal.label },
       role,
+      permissionSets: sets.map((set) => ({ id: set.id, name: set.name, until: set.expiresAt?.toISOString() ?? null })),
       // The engine's readable view with sources, without the fields the key cannot see (SPEC §16).
       permissions: readablePermissions(principal.permissions),
     },
@@ -30,6 +35,6 @@ export const handlePermissionCheck = authenticatedRoute<Record<string, never>>(a
   } else {
     question = query;
   }
-  const { allowed, source, reason, recordRule } = explain(principal.permissions, question);
-  return jsonResponse({ data: { allowed, source, reason, ...(recordRule ? { recordRule } : {}) } });
+  const { allowed, source, reason, recordRule, grant, consulted } = explain(principal.permissions, question);
+  return jsonResponse({ data: { allowed, source, reason, ...(recordRule ? { recordRule } : {}), ...(grant ? { grant } : {}), ...(consulted ? { consulted } : {}) } });
 });

@@ -19,6 +19,9 @@ export const pageInfoSchema = z.object({
   hasNextPage: z.boolean(),
 });
 
+/** One of a principal's grants (SPEC §17): its role or a permission set. */
+const grantRefSchema = z.object({ kind: z.enum(["role", "set"]), id: z.string(), name: z.string() });
+
 export const explanationSchema = z.object({
   data: z.object({
     allowed: z.boolean(),
@@ -28,6 +31,8 @@ export const explanationSchema = z.object({
       .object({ object: z.string(), rule: z.unknown(), description: z.string() })
       .optional()
       .describe("Present when the answer holds only for the records the role's record-level rule reaches (SPEC §13)."),
+    grant: grantRefSchema.optional().describe("With permission sets (SPEC §17): the grant that allows it."),
+    consulted: z.array(grantRefSchema).optional().describe("With permission sets: every grant the answer consulted (for a refusal, each refused)."),
   }),
 });
 
@@ -54,6 +59,9 @@ export const myPermissionsSchema = z.object({
   data: z.object({
     principal: z.object({ kind: z.enum(PRINCIPAL_KINDS), id: z.string(), label: z.string() }),
     role: z.object({ id: z.string(), name: z.string() }).nullable(),
+    permissionSets: z
+      .array(z.object({ id: z.string(), name: z.string(), until: z.string().nullable().describe("ISO instant it ends, or null for good.") }))
+      .describe("The permission sets held now beside the role (SPEC §17)."),
     permissions: z.object({
       isAdmin: z.boolean(),
       settingsAllAccess: z.boolean(),

@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
 import { roleHeldAt } from "./expiry";
 import { lockRows } from "@/lib/db/locks";
+import { assertHolderGuardrailsHold } from "@/lib/roles/holder-guardrails";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 export interface PrincipalRef {
@@ -108,6 +109,8 @@ export async function assignRole(tx: Tx, actor: Principal, roleId: string, targe
   if (current.role?.id === roleId && current.held?.id === roleId && sameInstant(current.until, until)) return;
   await assertMayMove(tx, actor, { role: current.held, until: pendingUntil(current, now) }, { role, until });
 
+  // SPEC §17: the new role's guardrails hold for the principal with the sets it keeps.
+  await assertHolderGuardrailsHold(tx, actor.workspaceId, target, { role: { id: role.id, name: role.name } }, now);
   await setRole(tx, target, roleId, until);
   if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
   await writeAudit(tx, actor, {

@@ -14,6 +14,7 @@ import { assertGuardrailsHold } from "./guardrails";
 import { canSetting, resolvePermissions, type EffectivePermissions, type Guardrail } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
+import { assertHolderGuardrailsHold, holdersOfSet } from "@/lib/roles/holder-guardrails";
 
 /** Re-read in the transaction: the actor's grants may have changed since the request began. */
 async function holdsGrant(tx: Tx, actor: Principal, roleId: string): Promise<boolean> {
@@ -104,11 +105,19 @@ export async function updateRole(
     resolvePermissions(draftToDefinition(draft), schema),
   );
 
+  // A set's new definition joins every holder's union: their roles' guardrails must hold there (SPEC §17).
+  if (current.kind === "set") {
+    const permissions = resolvePermissions(draftToDefinition(draft), schema);
+    for (const holder of await holdersOfSet(tx, actor.workspaceId, roleId)) {
+      await assertHolderGuardrailsHold(tx, actor.workspaceId, holder, { setDefinition: { id: roleId, permissions } });
+    }
+  }
+
   await writeRole(tx, actor.workspaceId, draft, { roleId, expectedVersion });
   await ensureBaselineVersion(tx, actor.workspaceId, current);
   await writeAudit(tx, actor, {
     action: change === "restored" ? "role.restored" : "role.updated",
-    targetType: "role",
+    targetType: current.kind === "set" ? "permissionSet" : "role",
     targetId: roleId,
     roleId,
     targetLabel: normalizeRoleName(draft.name),

@@ -65,6 +65,7 @@ describe("list", () => {
       ["lena@acme.dev", "Member", false],
       ["mia@acme.dev", "Member", false],
       ["noah@acme.dev", "Member", false],
+      ["olivia@acme.dev", "Guest", false],
       ["sam@acme.dev", "Sales rep", false],
       ["yuki@acme.dev", "Member", false],
     ]);

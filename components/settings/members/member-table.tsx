@@ -1,5 +1,7 @@
 "use client";
 
+import type { HeldSetView } from "@/lib/roles/permission-sets";
+import { HeldSets } from "@/components/permission-sets/held-sets";
 import { useTranslations } from "next-intl";
 import { removeMemberAction } from "@/app/settings/members/actions";
 import { Button } from "@/components/ui/button";
@@ -14,6 +16,8 @@ export interface MemberTableRow {
   name: string;
   email: string;
   roleName: string;
+  /** Permission sets held beside the role (SPEC §17). */
+  sets: HeldSetView[];
   isAdmin: boolean;
   joined: string;
 }
@@ -73,7 +77,12 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
             ),
           },
           { key: "email", header: t("email"), cell: (member) => member.email },
-          { key: "role", header: t("role"), cell: (member) => member.roleName },
+          { key: "role", header: t("role"), cell: (member) => (
+            <>
+              {member.roleName}
+              <HeldSets sets={member.sets} />
+            </>
+          ) },
           { key: "joined", header: t("joined"), cell: (member) => member.joined },
         ]}
         rowActions={{ label: t("actions"), cell: removeButton }}
