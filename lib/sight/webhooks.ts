@@ -29,9 +29,11 @@ export async function webhookPayload(db: Tx, owner: Reader, delivery: { delivery
   const byName = new Map(objects.map((object) => [object.nameSingular, object]));
   if (isAboutHiddenObject(entry, owner, new Set(byName.keys()))) return null;
   const about = recordOf(entry);
-  if (about && !(await reachableRecordsOf(db, owner, [entry], byName)).has(`${about.object}:${about.id}`)) return null;
+  // As the audit log does (lib/audit/queries.ts): a record's entry only if the owner reaches it, masked with the fields they see on it.
+  const visibleOnRecord = about ? (await reachableRecordsOf(db, owner, [entry], byName)).get(`${about.object}:${about.id}`) : undefined;
+  if (about && !visibleOnRecord) return null;
   const emailFields = new Map(objects.map((object) => [object.nameSingular, object.fields.filter((field) => field.type === "EMAIL").map((field) => field.name)]));
-  const masked = maskAuditEntry(entry, owner, emailFields);
+  const masked = maskAuditEntry(entry, owner, emailFields, visibleOnRecord);
   const isDefinition = entry.action === "role.created" || entry.action === "role.updated" || entry.action === "role.restored" || entry.action === "role.deleted";
   const snapshot = (json: string | null) => {
     const value = parse(json);

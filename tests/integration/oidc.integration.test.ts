@@ -15,7 +15,6 @@ import { loadDemo, useDemoDatabase } from "./db";
 import { addGroupMappingAction, saveSsoSettingsAction } from "@/app/settings/security/actions";
 import { beginOidcSignIn, completeOidcSignIn } from "@/lib/identity/oidc";
 import { authenticate } from "@/lib/auth/authenticate";
-import { createRole, type ObjectIndex } from "@/prisma/factories";
 
 const db = useDemoDatabase();
 const APP = "http://127.0.0.1:39999"; // never fetched: the callback URL the provider redirects the browser to
@@ -114,9 +113,9 @@ describe("OpenID Connect sign-in", () => {
 
   it("a new user joins with the grants their groups map to; a group removed at the provider removes its grant at the next sign-in", async () => {
     await configure();
-    const { workspace, roleId } = await loadDemo(db);
-    const exportSet = await createRole(db, workspace.id, {} as ObjectIndex, { name: "Export for audit", actions: ["EXPORT_CSV"] });
-    await db.role.update({ where: { id: exportSet.id }, data: { kind: "set" } });
+    const { roleId } = await loadDemo(db);
+    // The demo's permission set (SPEC §17): Export CSV, nothing else.
+    const exportSet = { id: roleId("Export for audit") };
     expect((await addGroupMappingAction({ group: "crm-guests", grantId: roleId("Guest") })).ok).toBe(true);
     expect((await addGroupMappingAction({ group: "auditors", grantId: exportSet.id })).ok).toBe(true);
 
