@@ -9,6 +9,9 @@ import type { ApiDeps } from "@/lib/api/context";
 import type { Principal } from "@/lib/access/principal";
 import { ScimError, SCIM_CONTENT_TYPE, scimErrorBody } from "./resources";
 import { scimActorForToken } from "./tokens";
+import { requestClientAddress } from "@/lib/auth/client-address";
+import { assertAddressNotThrottled, countFailedLookup } from "@/lib/auth/throttle";
+import { isDomainError } from "@/lib/errors";
 import * as scim from "./service";
 
 export const SCIM_BASE_PATH = "/scim/v2";
@@ -48,7 +51,18 @@ export function createScimRouter(deps: () => ApiDeps): Hono<{ Variables: { actor
 
   app.use(async (c, next) => {
     const secret = BEARER.exec(c.req.header("authorization") ?? "")?.[1];
-    const actor = secret ? await scimActorForToken(deps().db, secret, deps().now()) : null;
+    if (!secret) return scimError(new ScimError(401, "A valid SCIM token is required: Authorization: Bearer <token>"));
+    // Failed lookups count against the address, as API keys' and agent tokens' do (SPEC §16).
+    const address = requestClientAddress(c.req.raw.headers);
+    let actor: Principal | null;
+    try {
+      assertAddressNotThrottled(address, deps().now());
+      actor = await scimActorForToken(deps().db, secret, deps().now());
+      if (!actor) await countFailedLookup(deps().db, address, deps().now());
+    } catch (error) {
+      if (isDomainError(error) && error.code === "ADDRESS_THROTTLED") return scimError(new ScimError(429, "Too many failed attempts from this address"));
+      throw error;
+    }
     if (!actor) return scimError(new ScimError(401, "A valid SCIM token is required: Authorization: Bearer <token>"));
     c.set("actor", actor);
     await next();

@@ -455,7 +455,7 @@ const CHANNEL_READERS: Record<OutboundChannelName, ChannelReader> = {
   webhooks: async ({ member }, _others, allowed) => {
     // Every entry of the workspace as if a webhook of this member had subscribed to it: the payload
     // builder is the channel, whatever event an entry would be.
-    const entries = await db.auditLog.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: 300, select: { id: true, action: true } });
+    const entries = await db.auditLog.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: 150, select: { id: true, action: true } });
     for (const entry of entries) {
       expectNoLeak("webhooks", member.label, await webhookPayload(db, member, { deliveryId: "leak", event: entry.action, auditLogId: entry.id }), allowed.member);
     }
