@@ -16,11 +16,34 @@ import type { Principal } from "@/lib/access/principal";
 import { defaultRoleId } from "@/lib/access/authority";
 import { assignRole } from "@/lib/roles/assignment";
 import { assignPermissionSet, unassignPermissionSet } from "@/lib/permission-sets/assignment";
+import { isDomainError } from "@/lib/errors";
 
 export interface GrantChanges {
   role: string | null;
   added: string[];
   removed: string[];
+  /** Changes the actor may not make (SPEC §11: own role, beyond authority, the last Admin…): skipped, each with its code. */
+  refused: { grantId: string; code: string }[];
+}
+
+/**
+ * One change through its use case, inside a savepoint: a refusal (some are raised after a write,
+ * e.g. the last Admin) rolls that change back and skips it, instead of failing the whole sign-in
+ * or SCIM request. Savepoints are plain SQL on both SQLite and PostgreSQL.
+ */
+async function attempt(tx: Tx, changes: GrantChanges, grantId: string, work: () => Promise<unknown>): Promise<boolean> {
+  await tx.$executeRawUnsafe("SAVEPOINT group_grant");
+  try {
+    await work();
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT group_grant");
+    return true;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    await tx.$executeRawUnsafe("ROLLBACK TO SAVEPOINT group_grant");
+    await tx.$executeRawUnsafe("RELEASE SAVEPOINT group_grant");
+    changes.refused.push({ grantId, code: error.code });
+    return false;
+  }
 }
 
 export async function syncGroupGrants(tx: Tx, actor: Principal, memberId: string, groups: readonly string[], now = new Date()): Promise<GrantChanges> {
@@ -29,7 +52,7 @@ export async function syncGroupGrants(tx: Tx, actor: Principal, memberId: string
     include: { grant: { select: { id: true, kind: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
-  const changes: GrantChanges = { role: null, added: [], removed: [] };
+  const changes: GrantChanges = { role: null, added: [], removed: [], refused: [] };
   if (mappings.length === 0) return changes;
   const mine = new Set(groups);
   const member = await tx.workspaceMember.findFirst({ where: { id: memberId, workspaceId: actor.workspaceId }, select: { id: true, roleId: true } });
@@ -40,10 +63,7 @@ export async function syncGroupGrants(tx: Tx, actor: Principal, memberId: string
   const wantedRole = roleMappings.find((mapping) => mine.has(mapping.group))?.grantId ?? null;
   const mappedRoles = new Set(roleMappings.map((mapping) => mapping.grantId));
   const nextRole = wantedRole ?? (mappedRoles.has(member.roleId) ? await defaultRoleId(tx, actor.workspaceId) : null);
-  if (nextRole && nextRole !== member.roleId) {
-    await assignRole(tx, actor, nextRole, target, null, now);
-    changes.role = nextRole;
-  }
+  if (nextRole && nextRole !== member.roleId && (await attempt(tx, changes, nextRole, () => assignRole(tx, actor, nextRole, target, null, now)))) changes.role = nextRole;
 
   const setMappings = mappings.filter((mapping) => mapping.grant.kind === "set");
   const wantedSets = new Set(setMappings.filter((mapping) => mine.has(mapping.group)).map((mapping) => mapping.grantId));
@@ -52,13 +72,11 @@ export async function syncGroupGrants(tx: Tx, actor: Principal, memberId: string
   const holds = new Set(held.filter((row) => !row.expiresAt || row.expiresAt.getTime() > now.getTime()).map((row) => row.setId));
   for (const setId of wantedSets) {
     if (holds.has(setId)) continue;
-    await assignPermissionSet(tx, actor, setId, target, null, now);
-    changes.added.push(setId);
+    if (await attempt(tx, changes, setId, () => assignPermissionSet(tx, actor, setId, target, null, now))) changes.added.push(setId);
   }
   for (const setId of mappedSets) {
     if (!holds.has(setId) || wantedSets.has(setId)) continue;
-    await unassignPermissionSet(tx, actor, setId, target);
-    changes.removed.push(setId);
+    if (await attempt(tx, changes, setId, () => unassignPermissionSet(tx, actor, setId, target))) changes.removed.push(setId);
   }
   return changes;
 }

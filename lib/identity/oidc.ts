@@ -146,7 +146,7 @@ export async function completeOidcSignIn(db: Db, origin: string, callbackUrl: UR
       targetType: "member",
       targetId: member.id,
       targetLabel: member.user.name,
-      after: { provider: settings.providerName, groups, roleChanged: changes.role !== null, setsAdded: changes.added.length, setsRemoved: changes.removed.length },
+      after: { provider: settings.providerName, groups, roleChanged: changes.role !== null, setsAdded: changes.added.length, setsRemoved: changes.removed.length, refused: changes.refused.map((refusal) => refusal.code) },
     });
     return { userId, next: pending.next ?? null, joined };
   });

@@ -146,6 +146,14 @@ describe("OpenID Connect sign-in", () => {
     const result = await signIn("sub-ian");
     expect(result.joined).toBe(false);
     expect((await memberOf("ian@acme.dev")).role.name).toBe("Intern");
+
+    // The Admin who configured SSO is in a group mapped to Guest: changing her own role is refused
+    // (SPEC §11), so that change is skipped (rolled back to its savepoint) and she still signs in.
+    accounts.set("sub-admin", { email: "admin@acme.dev", name: "Admin", groups: ["crm-guests"] });
+    expect((await signIn("sub-admin")).joined).toBe(false);
+    expect((await memberOf("admin@acme.dev")).role.name).toBe("Admin");
+    const entry = await db.auditLog.findFirstOrThrow({ where: { action: "account.signedInWithSso", targetLabel: { not: "" } }, orderBy: { createdAt: "desc" } });
+    expect(JSON.parse(entry.after!)).toMatchObject({ roleChanged: false, refused: ["OWN_ROLE"] });
   });
 
   it("refuses a wrong state, a callback without its cookie, a replayed code and a wrong issuer", async () => {
