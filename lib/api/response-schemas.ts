@@ -42,7 +42,8 @@ export const guardrailsCheckSchema = z.object({
     z.object({
       id: z.string(),
       statement: z.string().describe('e.g. "Intern must never See field Address on People"'),
-      role: z.object({ id: z.string(), name: z.string() }),
+      role: z.object({ id: z.string(), name: z.string() }).nullable().describe("The role it is about; null for a guardrail about a member."),
+      member: z.object({ id: z.string(), name: z.string() }).nullable().describe("The member it is about (SPEC §17); null for a guardrail about a role."),
       mode: z.enum(["always", "never"]),
       action: z.string().describe("An object action (see, create, edit, delete, destroy), a settings key (ROLES) or an action key (EXPORT_CSV)."),
       object: z.string().nullable(),

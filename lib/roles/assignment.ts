@@ -137,6 +137,8 @@ export async function unassignRole(tx: Tx, actor: Principal, roleId: string, tar
   const defaultRole = workspace.defaultRole;
   if (!defaultRole) throw new DomainError("NOT_FOUND");
   await assertMayMove(tx, actor, { role: current.held, until: pendingUntil(current, now) }, { role: target.kind === "member" ? defaultRole : null, until: null });
+  // The default role it falls back to, with its sets, keeps its guardrails (SPEC §17).
+  await assertHolderGuardrailsHold(tx, actor.workspaceId, target, { role: { id: defaultRole.id, name: defaultRole.name } }, now);
 
   if (target.kind === "member") {
     // A member of the default role has nowhere else to go: assign another role instead.

@@ -7,6 +7,7 @@ import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/ac
 import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "./store";
 import { ensureBaselineVersion, recordRoleVersion } from "./history";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
+import { assertHolderGuardrailsHold, guardedMembersOfRole } from "./holder-guardrails";
 
 export interface DeletedRole {
   movedMembers: number;
@@ -36,6 +37,10 @@ export async function deleteRole(tx: Tx, actor: Principal, roleId: string): Prom
   const defaultRoleId = workspace.defaultRole.id;
   await assertMayDelete(tx, actor, authority, roleId, defaultRoleId);
 
+  // Members moved to the default role keep their own guardrails (SPEC §17).
+  for (const holder of await guardedMembersOfRole(tx, actor.workspaceId, roleId)) {
+    await assertHolderGuardrailsHold(tx, actor.workspaceId, holder, { role: { id: defaultRoleId, name: workspace.defaultRole.name } });
+  }
   const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId, roleExpiresAt: null } });
   // A key or agent without a role acts with the default role, so moving it means clearing it.
   const apiKeys = await tx.apiKey.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null, roleExpiresAt: null } });

@@ -50,29 +50,46 @@ async function unionOf(tx: Tx, workspaceId: string, grants: HolderGrants, replac
 }
 
 /**
- * Refuses (GUARDRAIL_BROKEN) when the holder's union after a change breaks a guardrail of the
- * role it would hold that its union before kept. `change`: the role it moves to, sets it gains,
- * or a set's new definition.
+ * Refuses (GUARDRAIL_BROKEN) when the holder's union after a change breaks a guardrail that its
+ * union before kept: one of the role it would hold (when it holds sets: a role alone is judged
+ * by its own saves), or one about the holder itself (a member, SPEC §17). `change`: the role it
+ * moves to, a set it gains, or a role's or set's new definition.
  */
 export async function assertHolderGuardrailsHold(
   tx: Tx,
   workspaceId: string,
   holder: Holder,
-  change: { role?: { id: string; name: string }; addSet?: { id: string; name: string }; setDefinition?: { id: string; permissions: EffectivePermissions } },
+  change: { role?: { id: string; name: string }; addSet?: { id: string; name: string }; definition?: { id: string; permissions: EffectivePermissions } },
   now = new Date(),
 ): Promise<void> {
+  const aboutMember = holder.kind === "member" ? await tx.guardrail.count({ where: { workspaceId, memberId: holder.id } }) : 0;
   const current = await grantsOf(tx, workspaceId, holder, now);
   if (!current) return;
   const next: HolderGrants = {
     role: change.role ?? current.role,
     sets: change.addSet && !current.sets.some((set) => set.id === change.addSet!.id) ? [...current.sets, change.addSet] : current.sets,
   };
-  if (next.sets.length === 0) return; // a role alone is judged by its own saves
-  const replaced = new Map(change.setDefinition ? [[change.setDefinition.id, change.setDefinition.permissions]] : []);
+  if (next.sets.length === 0 && aboutMember === 0) return;
+  const replaced = new Map(change.definition ? [[change.definition.id, change.definition.permissions]] : []);
   const after = await unionOf(tx, workspaceId, next, replaced);
-  // Moving to another role: what that role alone breaks is already shown broken, not this move's doing.
-  const before = change.role ? await loadRolePermissions(tx, workspaceId, next.role.id) : await unionOf(tx, workspaceId, current, new Map());
-  await assertGuardrailsHold(tx, workspaceId, next.role, before, after);
+  const before = await unionOf(tx, workspaceId, current, new Map());
+  if (next.sets.length > 0) {
+    // Moving to another role: what that role alone breaks is already shown broken, not this move's doing.
+    const roleBefore = change.role ? await loadRolePermissions(tx, workspaceId, next.role.id) : before;
+    await assertGuardrailsHold(tx, workspaceId, { kind: "role", ...next.role }, roleBefore, after);
+  }
+  if (aboutMember > 0) await assertGuardrailsHold(tx, workspaceId, { kind: "member", id: holder.id, name: await memberName(tx, holder.id) }, before, after);
+}
+
+async function memberName(tx: Tx, memberId: string): Promise<string> {
+  const member = await tx.workspaceMember.findUniqueOrThrow({ where: { id: memberId }, select: { user: { select: { name: true } } } });
+  return member.user.name;
+}
+
+/** Members holding the role with a guardrail about themselves: a change to the role is judged for each. */
+export async function guardedMembersOfRole(tx: Tx, workspaceId: string, roleId: string): Promise<Holder[]> {
+  const rows = await tx.guardrail.findMany({ where: { workspaceId, member: { roleId } }, select: { memberId: true }, distinct: ["memberId"] });
+  return rows.flatMap((row) => (row.memberId ? [{ kind: "member" as const, id: row.memberId }] : []));
 }
 
 /** Every principal holding the set now. */

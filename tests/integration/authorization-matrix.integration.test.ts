@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
-import { can, canAction, matchesRecordRule, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
+import { can, canAction, matchesRecordRule, partsOf, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
 import { memberPrincipal, type Principal } from "@/lib/access/principal";
 import { createRecord, getRecord, listRecordObjects, type RecordObject } from "@/lib/records";
@@ -42,8 +42,11 @@ import { isDomainError } from "@/lib/errors";
 const db = useDemoDatabase();
 const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
 
-/** Roles without a demo member get one here (`seed`: a role made for the matrix). */
-const ROLES: readonly { name: string; email: string; needsMember?: boolean; seed?: RoleSeed }[] = [
+/**
+ * Roles without a demo member get one here (`seed`: a role made for the matrix). `sets`: permission
+ * sets (SPEC §17) its member, key and agent also hold; `role` names the role when `name` is the row's.
+ */
+const ROLES: readonly { name: string; email: string; needsMember?: boolean; seed?: RoleSeed; role?: string; sets?: RoleSeed[] }[] = [
   { name: "Admin", email: "admin@acme.dev" },
   { name: "Member", email: "mia@acme.dev" },
   { name: "Guest", email: "gus@acme.dev" },
@@ -67,6 +70,31 @@ const ROLES: readonly { name: string; email: string; needsMember?: boolean; seed
       ],
       fieldRules: [{ object: "task", field: "status", canSee: true, canEdit: false }],
     },
+  },
+  // SPEC §17: a role plus one set (the Intern, who sees no Opportunities, gets them without Amount, and edits them).
+  {
+    name: "Intern + deals set",
+    role: "Intern",
+    email: "matrix-intern-set@acme.dev",
+    needsMember: true,
+    sets: [{ name: "Matrix deals", ...{ canSeeAllObjects: false }, objectRules: [{ object: "opportunity", canSee: true, canEdit: true }], fieldRules: [{ object: "opportunity", field: "amount", canSee: false, canEdit: false }] }],
+  },
+  // A role plus two sets with overlapping record rules: own deals (role), every deal read-only without
+  // Amount, and deals at the Meeting stage editable with Amount: answers differ record by record.
+  {
+    name: "Sales rep + two sets",
+    role: "Sales rep",
+    email: "matrix-sales-sets@acme.dev",
+    needsMember: true,
+    sets: [
+      { name: "Matrix all deals", canSeeAllObjects: false, objectRules: [{ object: "opportunity", canSee: true }], fieldRules: [{ object: "opportunity", field: "amount", canSee: false, canEdit: false }] },
+      {
+        name: "Matrix meetings",
+        canSeeAllObjects: false,
+        actions: ["EXPORT_CSV"],
+        objectRules: [{ object: "opportunity", canSee: true, canEdit: true, canCreate: true, recordRule: { mode: "match", join: "all", conditions: [{ field: "stage", operator: "eq", value: "MEETING" }] } }],
+      },
+    ],
   },
 ];
 
@@ -120,6 +148,17 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
   /** Does the role's record-level rule reach `record` for the member (true) or for a key/agent (false)? */
   const reaches = (object: RecordObject, record: Record<string, unknown>, asMember: boolean) =>
     matchesRecordRule(perms.objects[object.nameSingular]?.records.rule, record, { memberId: asMember ? memberId : null });
+  /**
+   * With sets, asked of each grant alone (the union's own code is under test): does a grant that
+   * reaches `record` allow `action` (on `field`)? One grant: the role's answer and its rule.
+   */
+  const allowedOn = (action: ObjectAction, object: RecordObject, record: Record<string, unknown>, asMember: boolean, field?: string) =>
+    partsOf(perms).some(
+      (grant) =>
+        can(grant, "see", object.nameSingular) &&
+        can(grant, action, object.nameSingular, field) &&
+        matchesRecordRule(grant.objects[object.nameSingular]?.records.rule, record, { memberId: asMember ? memberId : null }),
+    );
 
   beforeAll(async () => {
     const { workspace } = await loadDemo(db);
@@ -133,13 +172,21 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
     );
     if (spec.seed) await createRole(db, workspace.id, index, spec.seed);
     const roleId = (await loadDemo(db)).roleId;
-    if (spec.needsMember) await createMember(db, { workspaceId: workspace.id, roleId: roleId(name), email, name: `Matrix ${name}` });
-    perms = await loadRolePermissions(db, workspace.id, roleId(name));
+    const role = spec.role ?? name;
+    if (spec.needsMember) await createMember(db, { workspaceId: workspace.id, roleId: roleId(role), email, name: `Matrix ${name}` });
     memberId = (await db.workspaceMember.findFirstOrThrow({ where: { workspaceId: workspace.id, user: { email } } })).id;
     key = `matrix-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-key`;
-    await createApiKey(db, { workspaceId: workspace.id, name: `Matrix ${name}`, secret: key, roleId: roleId(name) });
+    const apiKey = await createApiKey(db, { workspaceId: workspace.id, name: `Matrix ${name}`, secret: key, roleId: roleId(role) });
     // Admin is never assignable to an agent: that channel has no Admin column.
-    agentId = name === "Admin" ? null : (await createAgent(db, { workspaceId: workspace.id, name: `Matrix ${name} agent`, roleId: roleId(name) })).id;
+    agentId = name === "Admin" ? null : (await createAgent(db, { workspaceId: workspace.id, name: `Matrix ${name} agent`, roleId: roleId(role) })).id;
+    // The member, the key and the agent hold the same sets, so one union is every channel's expectation.
+    for (const seed of spec.sets ?? []) {
+      const set = await createRole(db, workspace.id, index, seed, "set");
+      const holders = [{ kind: "member", id: memberId }, { kind: "apiKey", id: apiKey.id }, ...(agentId ? [{ kind: "agent", id: agentId }] : [])];
+      for (const holder of holders) await db.permissionSetAssignment.create({ data: { workspaceId: workspace.id, setId: set.id, principalKind: holder.kind, principalId: holder.id } });
+    }
+    perms = spec.sets ? (await memberPrincipal(db, memberId))!.permissions : await loadRolePermissions(db, workspace.id, roleId(role));
+    if (spec.sets) expect(perms.grants?.length).toBe(1 + spec.sets.length);
   });
 
   it("reads: objects and fields are visible exactly as the engine says, on every channel", async () => {
@@ -151,7 +198,7 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
       const sample = sampleRow.id;
       const sampleData = JSON.parse(sampleRow.data) as Record<string, unknown>;
       // A key or an agent reaches the sample only within the rule as it holds without a member.
-      const machineSees = canSee && reaches(object, sampleData, false);
+      const machineSees = allowedOn("see", object, sampleData, false);
 
       const viaAction = await listRecordsAction({ object: object.namePlural, limit: 3 });
       check("server action", `${name} see ${object.nameSingular}`, canSee, viaAction.ok);
@@ -173,12 +220,15 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
       const header = csv?.replace(/^\uFEFF/, "").split(/\r?\n/)[0] ?? "";
       const actionRecord = viaAction.ok ? viaAction.data.records[0] : {};
       const agentRecord = viaAgent?.ok ? (viaAgent.data as { data: Record<string, unknown> }).data : {};
+      // With several grants a field may show on one record and not another: each answer is about its record.
+      const listedRow = actionRecord && "id" in actionRecord ? await db.record.findUnique({ where: { id: String(actionRecord.id) } }) : null;
+      const listedData = listedRow ? (JSON.parse(listedRow.data) as Record<string, unknown>) : {};
       for (const field of object.fields) {
         const visible = can(perms, "see", object.nameSingular, field.name);
         const cell = `${name} see ${object.nameSingular}.${field.name}`;
-        check("server action", cell, visible, field.name in actionRecord);
-        if (machineSees) check("REST", cell, visible, field.name in viaRest.body.data);
-        if (viaAgent && machineSees) check("MCP", cell, visible, field.name in agentRecord);
+        if (listedRow) check("server action", cell, allowedOn("see", object, listedData, true, field.name), field.name in actionRecord);
+        if (machineSees) check("REST", cell, allowedOn("see", object, sampleData, false, field.name), field.name in viaRest.body.data);
+        if (viaAgent && machineSees) check("MCP", cell, allowedOn("see", object, sampleData, false, field.name), field.name in agentRecord);
         if (csv !== null) check("CSV export", cell, visible, header.split(",").map((column) => column.replace(/^"|"$/g, "")).includes(field.label));
       }
     }
@@ -196,12 +246,12 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
         // Writing a field's own value back: allowed or refused, the data stays the same.
         const value = current[field.name] ?? null;
         if (value === null) continue;
-        const allowed = can(perms, "edit", object.nameSingular, field.name);
+        const allowed = (asMember: boolean) => allowedOn("edit", object, stored, asMember, field.name);
         const cell = `${name} edit ${object.nameSingular}.${field.name}`;
         const patch = { [field.name]: value };
-        check("server action", cell, allowed && reaches(object, stored, true), (await updateRecordAction({ object: object.namePlural, id, patch })).ok);
-        check("REST", cell, allowed && reaches(object, stored, false), (await rest("PATCH", key, handleUpdateRecord, `/api/rest/${object.namePlural}/${id}`, { object: object.namePlural, id }, patch)).status === 200);
-        if (agentId) check("MCP", cell, allowed && reaches(object, stored, false), (await runAgentTool(db, { agentId }, "update_record", { object: object.namePlural, id, values: patch })).ok);
+        check("server action", cell, allowed(true), (await updateRecordAction({ object: object.namePlural, id, patch })).ok);
+        check("REST", cell, allowed(false), (await rest("PATCH", key, handleUpdateRecord, `/api/rest/${object.namePlural}/${id}`, { object: object.namePlural, id }, patch)).status === 200);
+        if (agentId) check("MCP", cell, allowed(false), (await runAgentTool(db, { agentId }, "update_record", { object: object.namePlural, id, values: patch })).ok);
       }
     }
     expect(mismatches).toEqual([]);
@@ -222,7 +272,7 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
       const values = (): Record<string, unknown> => ({ [label.name]: `Matrix new ${Math.random().toString(36).slice(2)}` });
       const cell = `${name} create ${object.nameSingular}`;
       // A created record must fall within the rule (SPEC §13): without an Owner, `Owner is Me` refuses it.
-      const createsAs = (record: Record<string, unknown>, asMember: boolean) => canCreate && reaches(object, record, asMember);
+      const createsAs = (record: Record<string, unknown>, asMember: boolean) => canCreate && allowedOn("create", object, record, asMember);
       check("server action", cell, createsAs(values(), true), (await createRecordAction({ object: plural, values: values() })).ok);
       check("REST", cell, createsAs(values(), false), (await rest("POST", key, handleCreateRecord, `/api/rest/${plural}`, { object: plural }, values())).status === 201);
       if (agentId) check("MCP", cell, createsAs(values(), false), (await runAgentTool(db, { agentId }, "create_record", { object: plural, values: values() })).ok);
@@ -238,7 +288,7 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
         const expected = can(perms, "create", object.nameSingular, field.name);
         const fieldCell = `${name} create ${object.nameSingular}.${field.name}`;
         const withField = () => ({ ...values(), [field.name]: sample[field.name] });
-        const within = (asMember: boolean) => expected && reaches(object, withField(), asMember);
+        const within = (asMember: boolean) => expected && allowedOn("create", object, withField(), asMember, field.name);
         check("server action", fieldCell, within(true), (await createRecordAction({ object: plural, values: withField() })).ok);
         check("REST", fieldCell, within(false), (await rest("POST", key, handleCreateRecord, `/api/rest/${plural}`, { object: plural }, withField())).status === 201);
         if (agentId) check("MCP", fieldCell, within(false), (await runAgentTool(db, { agentId }, "create_record", { object: plural, values: withField() })).ok);

@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { agentPrincipal, apiKeyPrincipal, memberPrincipal, type Principal } from "@/lib/access/principal";
 import { createRole, updateRole } from "@/lib/roles/save";
 import { deleteRole } from "@/lib/roles/delete";
-import { assignRole } from "@/lib/roles/assignment";
+import { assignRole, unassignRole } from "@/lib/roles/assignment";
 import { setDefaultRole } from "@/lib/roles/default-role";
 import { assignPermissionSet, unassignPermissionSet } from "@/lib/permission-sets/assignment";
-import { createGuardrail } from "@/lib/roles/guardrails";
+import { createGuardrail, createMemberGuardrail, listGuardrails } from "@/lib/roles/guardrails";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { getRecord, listRecords, updateRecord } from "@/lib/records";
 import { can, explain } from "@/lib/permissions";
@@ -202,6 +202,37 @@ describe("permission sets", () => {
     await db.permissionSetAssignment.deleteMany({ where: { principalKind: "member", principalId: gus.id } });
     await db.$transaction((tx) => assignRole(tx, admin, roleIds("Intern"), { kind: "member", id: gus.id }));
     await db.$transaction((tx) => assignRole(tx, admin, roleIds("Guest"), { kind: "member", id: gus.id }));
+  });
+
+  it("a guardrail about a member holds on everything she holds: 'Ian Intern must never See records on Opportunities' (SPEC §17)", async () => {
+    const admin = await member("admin@acme.dev");
+    const ian = await member("ian@acme.dev");
+    const created = await db.$transaction((tx) => createMemberGuardrail(tx, admin, ian.id, { mode: "never", action: "see", object: "opportunity", field: null }));
+    const listed = (await listGuardrails(db, workspaceId)).find((guardrail) => guardrail.id === created.id)!;
+    expect(listed).toMatchObject({ memberId: ian.id, roleId: null, holds: true, statement: "Ian Intern must never See records on Opportunities" });
+    const snapshot = () => fullTableSnapshot(db);
+    const refused = async (call: () => Promise<unknown>) => {
+      try {
+        await call();
+        return { ok: true as const };
+      } catch (error) {
+        return { ok: false as const, errors: [{ code: (error as { code: string }).code }] };
+      }
+    };
+    const deals = await newSet(admin, { ...seesOpportunities, name: "Deals for Ian" });
+    // Neither a set nor a role that shows Opportunities reaches Ian; others still get them.
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignPermissionSet(tx, admin, deals.id, { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignRole(tx, admin, roleIds("Guest"), { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => unassignRole(tx, admin, roleIds("Intern"), { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
+    const intern = await db.role.findUniqueOrThrow({ where: { id: roleIds("Intern") } });
+    const internDraft = (await import("@/lib/roles/store")).roleToDraft(await (await import("@/lib/roles/store")).loadRoleRow(db, workspaceId, intern.id) as never);
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => updateRole(tx, admin, intern.id, intern.version, { ...internDraft, objectRules: internDraft.objectRules.filter((rule) => rule.object !== "opportunity") }))), "GUARDRAIL_BROKEN");
+    // Admins are not the subject of a guardrail; a delegate needs the member's role within her authority.
+    const ada = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "ada@acme.dev" } } });
+    await expect(db.$transaction((tx) => createMemberGuardrail(tx, admin, ada.id, { mode: "never", action: "EXPORT_CSV", object: null, field: null }))).rejects.toMatchObject({ code: "ADMIN_NOT_EDITABLE" });
+    await db.guardrail.delete({ where: { id: created.id } });
+    await db.$transaction((tx) => assignPermissionSet(tx, admin, deals.id, { kind: "member", id: ian.id }));
+    await db.$transaction((tx) => unassignPermissionSet(tx, admin, deals.id, { kind: "member", id: ian.id }));
   });
 
   it("a set is never held as a role, nor the default role; deleting it takes it from every holder", async () => {
