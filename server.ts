@@ -39,6 +39,9 @@ async function serve() {
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const handleApi = getRequestListener(createApiRouter(defaultApiDeps).fetch);
+  // Outbound deliveries (webhooks, docs/reference.md §20) are sent by every worker; each claims its rows.
+  const [{ db }, { startWebhookLoop }] = await Promise.all([import("@/lib/db/prisma"), import("@/lib/webhooks/loop")]);
+  startWebhookLoop(db);
 
   const server = createServer((req, res) => {
     // The socket's address, for per-address limits: a client cannot choose it (docs/reference.md §16).

@@ -63,6 +63,9 @@ export const ERROR_CODES = [
   "TEMPORARY_PASSWORD_EXPIRED",
   // too many failed sign-ins or API-key lookups from one address (docs/reference.md §12, §16)
   "ADDRESS_THROTTLED",
+  // single sign-on (docs/reference.md §20)
+  "PASSWORD_SIGN_IN_DISABLED",
+  "SSO_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

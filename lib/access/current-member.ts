@@ -79,7 +79,8 @@ async function permissionsOfSession(workspaceId: string, memberId: string, roleI
  */
 async function findMember(userId: string, now: Date) {
   const member = await db.workspaceMember.findFirst({
-    where: { userId },
+    // A member deactivated by the identity provider (docs/reference.md §20) is signed out everywhere.
+    where: { userId, deactivatedAt: null },
     orderBy: { createdAt: "asc" },
     include: { user: true, workspace: true, role: { select: { name: true } } },
   });

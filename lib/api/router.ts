@@ -12,10 +12,11 @@ import type { ApiDeps } from "./context";
 import { errorResponse } from "./responses";
 import { runRoute } from "./route";
 import { API_ROUTES } from "./routes";
+import { createScimRouter, SCIM_BASE_PATH } from "@/lib/scim/router";
 
-/** The paths this router answers: all of /api. Pages and server actions stay with Next. */
+/** The paths this router answers: all of /api, and SCIM. Pages and server actions stay with Next. */
 export function isApiPath(pathname: string): boolean {
-  return pathname === "/api" || pathname.startsWith("/api/");
+  return pathname === "/api" || pathname.startsWith("/api/") || pathname.startsWith(`${SCIM_BASE_PATH}/`);
 }
 
 export function createApiRouter(deps: () => ApiDeps): Hono {
@@ -26,6 +27,8 @@ export function createApiRouter(deps: () => ApiDeps): Hono {
     for (const { key, value } of securityHeaders) c.res.headers.set(key, value);
   });
 
+  // SCIM 2.0 (docs/reference.md §20): its own sub-app, with RFC 7644 errors instead of the REST API's.
+  app.route(SCIM_BASE_PATH, createScimRouter(deps));
   // In the table's order: fixed paths come before the `:object/:id` patterns they would match.
   for (const route of API_ROUTES) {
     const methods = typeof route.method === "string" ? [route.method] : [...route.method];

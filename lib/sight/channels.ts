@@ -64,14 +64,19 @@ export const OUTBOUND_CHANNELS = {
     sight: "records both the agent's and the invoker's rules reach, fields both see; counts only to the invoker and readers who reach every opportunity",
   },
   outbox: {
-    carries: "sent e-mails",
-    modules: ["lib/email/outbox.ts"],
-    sight: "an Admin reads all; anyone else the messages they sent or that were sent to them",
+    carries: "sent e-mails, and their delivery over SMTP (docs/reference.md §20) to the address they were written to",
+    modules: ["lib/email/outbox.ts", "lib/email/smtp.ts"],
+    sight: "an Admin reads all; anyone else the messages they sent or that were sent to them; SMTP carries a message only to its own recipient, its content cut by its writer's sight when it was written",
   },
   viewAs: {
     carries: "records seen through a role (View as)",
     modules: ["lib/access/view-as.ts"],
     sight: "the role's read-only projection, never beyond the viewer's own authority, then every channel above",
+  },
+  webhooks: {
+    carries: "webhook payloads (docs/reference.md §20): one audit entry per event, POSTed to the webhook's URL",
+    modules: ["lib/sight/webhooks.ts", "lib/webhooks/deliver.ts"],
+    sight: "the webhook owner's sight at each attempt, as in the audit log shown to them (hidden objects and unreachable records not sent, snapshots masked); role definitions without rules on objects or fields the owner cannot see",
   },
   ownPermissions: {
     carries: "one's own effective permissions (REST me/permissions)",

@@ -34,6 +34,7 @@ import { createRateLimiter } from "@/lib/api/rate-limit";
 import { apiFetch } from "@/lib/api/router";
 import { readsEveryRecordOf } from "@/lib/sight/reader";
 import { OUTBOUND_CHANNELS, type OutboundChannelName } from "@/lib/sight/channels";
+import { webhookPayload } from "@/lib/sight/webhooks";
 import { createAgent, createApiKey, createMember, createRole } from "@/prisma/factories";
 import { createTestWorkspace } from "@/prisma/test-workspace";
 
@@ -450,6 +451,14 @@ const CHANNEL_READERS: Record<OutboundChannelName, ChannelReader> = {
         // Never more than the viewer may read.
         expectNoLeak("viewAs", `${member.label} as ${viewing.roleName}`, seen, allowed.member);
       }
+    }
+  },
+  webhooks: async ({ member }, _others, allowed) => {
+    // Every entry of the workspace as if a webhook of this member had subscribed to it: the payload
+    // builder is the channel, whatever event an entry would be.
+    const entries = await db.auditLog.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: 150, select: { id: true, action: true } });
+    for (const entry of entries) {
+      expectNoLeak("webhooks", member.label, await webhookPayload(db, member, { deliveryId: "leak", event: entry.action, auditLogId: entry.id }), allowed.member);
     }
   },
   ownPermissions: async ({ key }) => {

@@ -7,6 +7,7 @@ import { API_KEY_NAME_MAX_LENGTH, createApiKeyInput, expiryInstant, revokeApiKey
 import { createApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { createAgentToken, revokeAgentToken } from "@/lib/agents/tokens";
+import { createWebhook, createWebhookInput, deleteWebhook } from "@/lib/webhooks/manage";
 
 // Every action of the API keys settings: the API_KEYS_AND_WEBHOOKS permission, checked each time.
 const SETTINGS: Revalidation = { path: "/settings", type: "layout" };
@@ -33,4 +34,11 @@ export const createAgentTokenAction = memberAction(keys(createAgentTokenInput), 
 
 export const revokeAgentTokenAction = memberAction(keys(z.object({ tokenId: z.string().min(1).max(100) })), ({ actor, input }) =>
   db.$transaction((tx) => revokeAgentToken(tx, actor, input.tokenId)),
+);
+
+/** A webhook (docs/reference.md §20): its secret is returned once, to be shown once. */
+export const createWebhookAction = memberAction(keys(createWebhookInput), ({ actor, input }) => db.$transaction((tx) => createWebhook(tx, actor, input)));
+
+export const deleteWebhookAction = memberAction(keys(z.object({ webhookId: z.string().min(1).max(100) })), ({ actor, input }) =>
+  db.$transaction((tx) => deleteWebhook(tx, actor, input.webhookId)),
 );

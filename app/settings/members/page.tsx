@@ -32,6 +32,7 @@ export default async function MembersPage() {
     sets: held.get(principalKey("member", row.id)) ?? [],
     isAdmin: row.isAdmin,
     joined: format.dateTime(row.joinedAt, { dateStyle: "medium" }),
+    deactivated: row.deactivated,
   }));
 
   return (
