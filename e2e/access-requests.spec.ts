@@ -2,7 +2,7 @@ import { db, expect, signInAs, test } from "./fixtures";
 import { createRecords, createRole } from "@/prisma/factories";
 
 /**
- * SPEC §18, the Gus scenario, in a workspace of its own: a Guest (sees every record, changes none)
+ * docs/reference.md §18, the Gus scenario, in a workspace of its own: a Guest (sees every record, changes none)
  * is refused editing a person, asks with `Request access` (prefilled `Edit records on People`, and
  * the same from `My role`), gives a reason and `1 day`; a delegate who lacks the grant does not see
  * it; an Admin sees it under `Requests` with the impact and approves; the Guest now edits the

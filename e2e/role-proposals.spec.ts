@@ -1,7 +1,7 @@
 import { db, expect, signInAs, test } from "./fixtures";
 
 /**
- * SPEC §18 four eyes, in a workspace of its own: with `Role changes need approval` on, an Admin's
+ * docs/reference.md §18 four eyes, in a workspace of its own: with `Role changes need approval` on, an Admin's
  * save becomes a proposal (`Propose change`); she cannot approve it; a second Admin sees its diff
  * under Requests and approves it, and the role changes.
  */

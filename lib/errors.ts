@@ -21,7 +21,7 @@ export const ERROR_CODES = [
   "UNKNOWN_SETTING",
   "UNKNOWN_ACTION",
   "ADMIN_NOT_ASSIGNABLE_TO_AGENT",
-  // record-level rules (SPEC §13)
+  // record-level rules (docs/reference.md §13)
   "RECORD_RULE_INVALID",
   "RECORD_RULE_FIELD_NOT_VISIBLE",
   "RECORD_RULE_OPERATOR",
@@ -34,9 +34,9 @@ export const ERROR_CODES = [
   "OWN_ROLE",
   "ROLE_NOT_ASSIGNABLE",
   "VERSION_CONFLICT",
-  // guardrails (SPEC §14): params name the statement (role, mode and a permission, as permissions.name)
+  // guardrails (docs/reference.md §14): params name the statement (role, mode and a permission, as permissions.name)
   "GUARDRAIL_BROKEN",
-  // delegated administration (SPEC §11)
+  // delegated administration (docs/reference.md §11)
   "EXCEEDS_AUTHORITY",
   "ADMIN_ONLY",
   "OWN_ROLES_ACCESS",
@@ -61,13 +61,16 @@ export const ERROR_CODES = [
   "PASSWORD_UNCHANGED",
   "PASSWORD_CHANGE_REQUIRED",
   "TEMPORARY_PASSWORD_EXPIRED",
-  // too many failed sign-ins or API-key lookups from one address (SPEC §12, §16)
+  // too many failed sign-ins or API-key lookups from one address (docs/reference.md §12, §16)
   "ADDRESS_THROTTLED",
-  // access requests (SPEC §18)
+  // access requests (docs/reference.md §18)
   "ACCESS_PERIOD_TOO_LONG",
   "ACCESS_ALREADY_GRANTED",
   "OWN_REQUEST",
   "REQUEST_NOT_OPEN",
+  // single sign-on (docs/reference.md §20)
+  "PASSWORD_SIGN_IN_DISABLED",
+  "SSO_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -149,7 +152,7 @@ export type ErrorReason = (typeof ERROR_REASONS)[number];
 export type ErrorParams = Readonly<Record<string, string | number>> & { readonly reason?: ErrorReason };
 
 /**
- * SPEC §18: what would allow a refused check (the engine's smallest grant), carried by the refusal
+ * docs/reference.md §18: what would allow a refused check (the engine's smallest grant), carried by the refusal
  * so every channel can say it (`Needs Edit records on People`) and offer to ask for it. `object`
  * is the name clients know (REST `people`); the labels make the sentence in the reader's words.
  */
@@ -188,7 +191,7 @@ export interface ActionError {
   code: ErrorCode;
   field?: string;
   params?: ErrorParams;
-  /** A refusal's smallest grant (SPEC §18): what the browser offers to request. */
+  /** A refusal's smallest grant (docs/reference.md §18): what the browser offers to request. */
   needs?: NeededGrant;
 }
 

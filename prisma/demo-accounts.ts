@@ -1,4 +1,4 @@
-/** The demo workspace's accounts (SPEC §10). These fixed secrets exist only in the demo seed. */
+/** The demo workspace's accounts (docs/reference.md §10). These fixed secrets exist only in the demo seed. */
 export const DEMO_PASSWORD = "rolecall-demo";
 export const DEMO_WORKSPACE_NAME = "Acme";
 
@@ -12,7 +12,7 @@ export const DEMO_USERS = [
   { email: "gus@acme.dev", name: "Gus Guest", role: "Guest", featured: true },
   { email: "ian@acme.dev", name: "Ian Intern", role: "Intern", featured: true },
   { email: "sam@acme.dev", name: "Sam Seller", role: "Sales rep", featured: true },
-  // SPEC §17: Guest, plus the permission set Export for audit for 30 days after seeding.
+  // docs/reference.md §17: Guest, plus the permission set Export for audit for 30 days after seeding.
   { email: "olivia@acme.dev", name: "Olivia Auditor", role: "Guest", featured: true },
 ] as const;
 

@@ -7,7 +7,7 @@ import { setRoleChangesNeedApprovalAction } from "@/app/settings/security/action
 import { SwitchRow } from "@/components/ui/switch-row";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
-/** Settings → Security → `Role changes need approval` (SPEC §18, off by default; Admins switch it). */
+/** Settings → Security → `Role changes need approval` (docs/reference.md §18, off by default; Admins switch it). */
 export function FourEyesSwitch({ on, disabled }: { on: boolean; disabled: boolean }) {
   const t = useTranslations("accessRequests");
   const describeError = useErrorMessage();

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/form-field";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
-/** Settings → Security: how long an access request may ask for, in hours (SPEC §18, 7 days by default). */
+/** Settings → Security: how long an access request may ask for, in hours (docs/reference.md §18, 7 days by default). */
 export function MaxPeriodForm({ hours }: { hours: number }) {
   const t = useTranslations("accessRequests");
   const describeError = useErrorMessage();

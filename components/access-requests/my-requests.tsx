@@ -9,7 +9,7 @@ export interface OwnRequest extends Omit<AccessRequestView, "permission"> {
   permission: NeededGrant;
 }
 
-/** The member's own requests and their outcome (SPEC §18: the requester sees it on My role). */
+/** The member's own requests and their outcome (docs/reference.md §18: the requester sees it on My role). */
 export function MyRequests({ requests }: { requests: readonly OwnRequest[] }) {
   const t = useTranslations("accessRequests");
   const format = useFormatter();

@@ -16,7 +16,7 @@ interface ObjectLabels {
   fields: readonly { name: string; label: string }[];
 }
 
-/** SPEC §18 four eyes: proposed role changes with their diff and reach; another member approves or denies. */
+/** docs/reference.md §18 four eyes: proposed role changes with their diff and reach; another member approves or denies. */
 export function ProposalsList({ proposals, objects }: { proposals: readonly ProposalView[]; objects: readonly ObjectLabels[] }) {
   const t = useTranslations("accessRequests");
   if (proposals.length === 0) return null;

@@ -15,7 +15,7 @@ const PERIODS = ["1h", "1d", "1w", "until"] as const;
 type Period = (typeof PERIODS)[number];
 
 /**
- * `Request access` (SPEC §18): a dialog with the permission asked for (prefilled with the smallest
+ * `Request access` (docs/reference.md §18): a dialog with the permission asked for (prefilled with the smallest
  * grant the engine found; on My role, any permission the member lacks), `Reason` (required) and
  * `For` (`1 hour`, `1 day`, `1 week` or a date and time up to the workspace's maximum).
  */

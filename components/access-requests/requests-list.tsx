@@ -24,7 +24,7 @@ interface ObjectLabels {
   fields: readonly { name: string; label: string }[];
 }
 
-/** `Settings` → `Roles` → `Requests` (SPEC §18): who asks, why, for how long, the impact; Approve or Deny. */
+/** `Settings` → `Roles` → `Requests` (docs/reference.md §18): who asks, why, for how long, the impact; Approve or Deny. */
 export function RequestsList({ requests, objects }: { requests: readonly RequestRow[]; objects: readonly ObjectLabels[] }) {
   const t = useTranslations("accessRequests");
   if (requests.length === 0) return <p className="mt-6 text-sm text-gray-600">{t("empty")}</p>;

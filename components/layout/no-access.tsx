@@ -9,7 +9,7 @@ import { NoticeCard } from "./notice-card";
 
 /**
  * Shown instead of a settings page the member's role does not open. Given the page's `setting`,
- * it says what would open it and offers to ask for it (SPEC §18).
+ * it says what would open it and offers to ask for it (docs/reference.md §18).
  */
 export async function NoAccess({ setting }: { setting?: SettingsPermission } = {}) {
   const t = await getTranslations("common");

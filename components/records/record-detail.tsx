@@ -19,6 +19,7 @@ import { SendEmailButton } from "./send-email";
 import { useRecordErrors } from "./use-record-errors";
 import { draftOf, patchOf, type Draft } from "./values";
 import type { FieldView, ObjectView, RecordValues, RelationLabels } from "./types";
+import { ErrorBlock } from "@/components/ui/error-block";
 
 /**
  * One record: editable fields are inputs, read-only ones are plain text marked "Read-only" (with
@@ -35,7 +36,7 @@ export function RecordDetail({
   view: ObjectView;
   record: RecordValues;
   labels: RelationLabels;
-  /** SPEC §18: what would let the reader change this record, when they may not. */
+  /** docs/reference.md §18: what would let the reader change this record, when they may not. */
   needs?: NeededGrant | null;
   maxRequestHours?: number;
 }) {
@@ -194,7 +195,7 @@ function ReadOnlyField({ field, value, labels, idPrefix, showBadge, needs }: { f
   const t = useTranslations("records.record");
   const labelId = `${idPrefix}-${field.name}-label`;
   const hintId = `${idPrefix}-${field.name}-hint`;
-  // SPEC §18: the description also says what would allow it, when the engine found it.
+  // docs/reference.md §18: the description also says what would allow it, when the engine found it.
   const hint = needs ? `${t("readOnlyHint")} ${needs}` : t("readOnlyHint");
   return (
     <div role="group" aria-labelledby={labelId} aria-describedby={showBadge ? hintId : undefined} className="px-4 py-3">
@@ -297,7 +298,7 @@ function RecordActions({
           </>
         }
       >
-        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+        {error ? <ErrorBlock>{error}</ErrorBlock> : null}
       </Modal>
     </div>
   );

@@ -1,5 +1,5 @@
 /**
- * What an access request carries (SPEC §18), parsed once for every channel: the browser's dialog,
+ * What an access request carries (docs/reference.md §18), parsed once for every channel: the browser's dialog,
  * REST `POST /api/rest/me/access-requests` and the MCP tool `request_access`.
  */
 import { z } from "zod";
@@ -15,7 +15,7 @@ export const permissionInputSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("action"), key: z.enum(ACTION_PERMISSIONS) }),
 ]);
 
-/** `For` (SPEC §18): `1 hour`, `1 day`, `1 week`, counted from the approval, or an instant. */
+/** `For` (docs/reference.md §18): `1 hour`, `1 day`, `1 week`, counted from the approval, or an instant. */
 export const PERIODS = { "1h": 3_600, "1d": 86_400, "1w": 604_800 } as const;
 export type PeriodKey = keyof typeof PERIODS;
 export const PERIOD_KEYS = Object.keys(PERIODS) as PeriodKey[];

@@ -1,5 +1,5 @@
 /**
- * What the browser offers to request (SPEC §18), from the engine's smallest grant: the grant a
+ * What the browser offers to request (docs/reference.md §18), from the engine's smallest grant: the grant a
  * refusal needs, and on `My role` every permission the member lacks, each named with the
  * reader's labels. Pure: the caller passes the objects with their (translated) labels.
  */

@@ -1,5 +1,5 @@
 /**
- * Four eyes for role changes (SPEC §18). With the workspace switch `Role changes need approval`
+ * Four eyes for role changes (docs/reference.md §18). With the workspace switch `Role changes need approval`
  * on, a save of a role or permission set becomes a proposal, shown under Requests with its diff;
  * another member who may make that change applies it — through the very save use case, as
  * themselves, so authority, guardrails and validity are judged for the approver. The proposer
@@ -14,7 +14,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { diffPermissions, draftToDefinition, exceedingPermissions, resolvePermissions, type EffectivePermissions, type ExceedingPermission, type RoleDraft } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { updateRole } from "@/lib/roles/save";
-import { loadRoleRow, toRoleDefinition } from "@/lib/roles/store";
+import { loadRoleRow, toRoleDefinition } from "@/lib/access/role-store";
 import { assertValidDraft } from "@/lib/roles/validate-draft";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 

@@ -1,7 +1,7 @@
 /**
- * Access requests (SPEC §18): a principal asks for the smallest grant that allows what it was
+ * Access requests (docs/reference.md §18): a principal asks for the smallest grant that allows what it was
  * refused, with a reason and a period; someone who may grant it (the `Roles` permission and the
- * grant within their authority, SPEC §11) approves it — a permission set holding exactly that
+ * grant within their authority, docs/reference.md §11) approves it — a permission set holding exactly that
  * grant, assigned `Until` the end of the period, in one transaction under the administration lock —
  * or denies it with a reason. Nobody decides their own request; an agent's goes to its sponsor.
  * Every request and decision is audited, the requester is told through the outbox, and the end is
@@ -151,7 +151,7 @@ function mayDecide(row: Row, actor: Principal, authority: EffectivePermissions, 
 }
 
 export interface ApprovableRequest extends AccessRequestView {
-  /** What the requester would gain (SPEC §14's diff), named like every permission. */
+  /** What the requester would gain (docs/reference.md §14's diff), named like every permission. */
   gains: ExceedingPermission[];
 }
 
@@ -200,7 +200,7 @@ async function openRequestFor(tx: Tx, actor: Principal, requestId: string) {
   return { row, definition };
 }
 
-/** Tells a member requester the outcome through the outbox (SPEC §18: by e-mail once SMTP exists). */
+/** Tells a member requester the outcome through the outbox (docs/reference.md §18: by e-mail once SMTP exists). */
 async function notifyRequester(tx: Tx, actor: Principal, row: Row, subject: string, body: string) {
   if (row.requesterKind !== "member") return;
   const member = await tx.workspaceMember.findFirst({ where: { id: row.requesterId, workspaceId: row.workspaceId }, select: { user: { select: { email: true } } } });
@@ -269,7 +269,7 @@ export async function denyAccessRequest(tx: Tx, actor: Principal, requestId: str
   return toView(updated);
 }
 
-/** Settings → Security (SPEC §18): the longest period a request may ask for; needs `Security`. */
+/** Settings → Security (docs/reference.md §18): the longest period a request may ask for; needs `Security`. */
 export async function setAccessRequestMaxHours(tx: Tx, actor: Principal, hours: number): Promise<void> {
   await lockAdministration(tx, actor.workspaceId);
   await authorityFor(tx, actor, "SECURITY");

@@ -4,7 +4,7 @@ import { dialectOf } from "@/lib/db/sql-dialect";
 import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadGrantedPermissions, loadPrincipalPermissions, heldSets } from "./grants";
-import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/roles/expiry";
+import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/access/expiry";
 
 /**
  * Whoever acts: a member in the browser, an API key over REST, an AI agent through its tools.
@@ -93,7 +93,7 @@ export async function apiKeyPrincipal(
   if (!key) return { ok: false, reason: "INVALID_KEY" };
   if (key.revokedAt !== null) return { ok: false, reason: "REVOKED_KEY" };
   if (key.expiresAt !== null && new Date(key.expiresAt) <= now) return { ok: false, reason: "EXPIRED_KEY" };
-  // An assignment that expired acts as no role from that instant (SPEC §13); the first request to see it records it.
+  // An assignment that expired acts as no role from that instant (docs/reference.md §13); the first request to see it records it.
   const expired = hasExpired(key.roleExpiresAt, now);
   if (expired) await recordExpiries(db, key.workspaceId, now);
   const ownRole = expired ? null : key.keyRoleId;
@@ -114,7 +114,7 @@ export async function apiKeyPrincipal(
       label: key.name,
       workspaceId: key.workspaceId,
       roleId,
-      // SPEC §17: a key with permission sets acts with their union with its role.
+      // docs/reference.md §17: a key with permission sets acts with their union with its role.
       permissions: await loadGrantedPermissions(db, key.workspaceId, { id: roleId, name: roleName, stamp }, Number(key.setCount) > 0 ? await heldSets(db, key.workspaceId, "apiKey", key.id, now) : []),
       metadataVersion: stamp.metadataVersion,
     },

@@ -2,7 +2,7 @@
  * One agent tool call, as the MCP server makes it. The agent's principal is
  * resolved on every call (a role change applies to the next call) from the agent's own role
  * (`agentPrincipal`): whoever invokes the agent — an Admin who starts it included — lends it
- * none of their permissions (SPEC §5). The invoker only appears in the audit entries' actor label.
+ * none of their permissions (docs/reference.md §5). The invoker only appears in the audit entries' actor label.
  *
  * Nothing is thrown for a refusal: the result is `{ ok: false, error }` with the code and the
  * object and field concerned, built from the DomainError's params only (never an exception's text).
@@ -22,7 +22,7 @@ export interface AgentToolError {
   field?: string;
   /** For FORBIDDEN: which rule refused (OBJECT_NOT_VISIBLE, FIELD_READ_ONLY, …). */
   reason?: string;
-  /** SPEC §18: what would allow it; the agent may ask its sponsor with `request_access`. */
+  /** docs/reference.md §18: what would allow it; the agent may ask its sponsor with `request_access`. */
   needs?: Omit<ReturnType<typeof neededBody>, "request"> & { request: { tool: string } };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The record tools an AI agent may call (SPEC §9 "Agent tools"), independent of any transport:
+ * The record tools an AI agent may call (docs/reference.md §9 "Agent tools"), independent of any transport:
  * the MCP server runs them through `runAgentTool`. Each tool is a zod input
  * schema and a function of `(db, principal, args)` that only calls the records domain, so every
  * read and write is decided by the permission engine and every write is audited there.
@@ -70,7 +70,7 @@ function describeFields(principal: Principal, object: RecordObject, capabilities
     label: field.label,
     type: field.type,
     editable: editable.has(field.name),
-    // Create is distinct from edit (SPEC §13): what create_record accepts for this field.
+    // Create is distinct from edit (docs/reference.md §13): what create_record accepts for this field.
     creatable: creatable.has(field.name),
     ...(field.isLabel ? { requiredOnCreate: true } : {}),
     ...(field.selectValues ? { values: field.selectValues } : {}),
@@ -183,7 +183,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
     name: "request_access",
     title: "Request access",
     description:
-      'Asks your sponsor for a permission you were refused (SPEC §18): pass the refusal\'s `needs.permission` as `permission`, a `reason` and `for` ("1h", "1d", "1w" or an ISO date-time). Returns { "data": {...request}, "existing": bool }; once approved, retry the refused call.',
+      'Asks your sponsor for a permission you were refused (docs/reference.md §18): pass the refusal\'s `needs.permission` as `permission`, a `reason` and `for` ("1h", "1d", "1w" or an ISO date-time). Returns { "data": {...request}, "existing": bool }; once approved, retry the refused call.',
     hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
     input: accessRequestInputSchema,
     run: async (db, principal, args) => {

@@ -1,6 +1,6 @@
 /**
  * English sentences for API clients and agents. They name the object and field a refusal is about
- * (SPEC §9) and come from the English catalog (`apiErrors` in messages/en.json, next to the
+ * (docs/reference.md §9) and come from the English catalog (`apiErrors` in messages/en.json, next to the
  * sentences the UI shows people), filled with the error's code, reason and params only, never
  * with an exception's text.
  */
@@ -66,7 +66,7 @@ export function apiErrorMessage(error: DomainError): string {
 
 const translatePermission = createTranslator({ locale: "en", messages: en, namespace: "permissions" }) as unknown as (key: string, values?: Values) => string;
 
-/** `Needs Edit records on People` (SPEC §18), with the workspace's labels, for API clients and agents. */
+/** `Needs Edit records on People` (docs/reference.md §18), with the workspace's labels, for API clients and agents. */
 export function neededMessage(needs: NeededGrant): string {
   const { permission, labels = {} } = needs;
   const params = { kind: permission.kind, action: permission.action ?? "", object: labels.object ?? permission.object ?? "", field: labels.field ?? permission.field ?? "", key: permission.key ?? "" };

@@ -33,7 +33,7 @@ export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit)
 }
 
 export interface ErrorBody {
-  /** `needs` (SPEC §18): added to refusals the engine can name a grant for; the other members are unchanged. */
+  /** `needs` (docs/reference.md §18): added to refusals the engine can name a grant for; the other members are unchanged. */
   error: { code: ErrorCode; message: string; field?: string; needs?: ReturnType<typeof neededBody> };
 }
 

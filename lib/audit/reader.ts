@@ -1,5 +1,5 @@
 /**
- * The audit log as one reader may see it (SPEC §12, §16). An entry leaves the server only
+ * The audit log as one reader may see it (docs/reference.md §12, §16). An entry leaves the server only
  * through the reader's sight:
  * - an entry about an object the reader cannot see is left out;
  * - an entry about a record outside the reader's record-level rule is left out (its label, its

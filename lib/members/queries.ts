@@ -8,6 +8,8 @@ export interface MemberRow {
   roleName: string;
   isAdmin: boolean;
   joinedAt: Date;
+  /** docs/reference.md §20: deactivated by the identity provider (SCIM), unable to sign in. */
+  deactivated: boolean;
 }
 
 /** The workspace's members with their role, by name. */
@@ -25,5 +27,6 @@ export async function listMembers(db: Tx, workspaceId: string): Promise<MemberRo
     roleName: member.role.name,
     isAdmin: member.role.isAdmin,
     joinedAt: member.createdAt,
+    deactivated: member.deactivatedAt !== null,
   }));
 }

@@ -1,5 +1,5 @@
 /**
- * Several grants at once (SPEC §17): a principal's role plus any number of permission sets, each
+ * Several grants at once (docs/reference.md §17): a principal's role plus any number of permission sets, each
  * resolved on its own by `resolvePermissions`, then combined here into one EffectivePermissions.
  *
  * The union is exact where it must be: an action or field is allowed when some grant allows it,

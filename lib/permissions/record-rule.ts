@@ -1,5 +1,5 @@
 /**
- * Record-level rules (SPEC §13): which records of an object a role reaches. A rule is data
+ * Record-level rules (docs/reference.md §13): which records of an object a role reaches. A rule is data
  * (JSON in the role); this module validates it against the schema, normalises it for one
  * principal into a predicate (Me replaced by the member's id), and evaluates that predicate in
  * memory. lib/records renders the *same* predicate as SQL, so the database and this evaluation
@@ -9,7 +9,9 @@
  * rules (PostgreSQL's ILIKE, and on SQLite a folding function around LIKE), empty means absent or
  * "", `neq` keeps empty records, comparisons never cross value types.
  */
-import type { RecordValueType } from "./types";
+
+/** Value kinds of record-level conditions; `member` is a field pointing to a workspace member. */
+export type RecordValueType = "text" | "number" | "date" | "boolean" | "member";
 
 export const RECORD_RULE_OPERATORS = ["eq", "neq", "in", "contains", "gt", "lt", "isEmpty", "isNotEmpty"] as const;
 export type RecordRuleOperator = (typeof RECORD_RULE_OPERATORS)[number];
@@ -23,7 +25,7 @@ export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<RecordValueType, readonly 
   member: ["eq", "neq", "in", "isEmpty", "isNotEmpty"],
 };
 
-/** `{ me: true }`: the acting member (SPEC §13); matches nothing for API keys and agents. */
+/** `{ me: true }`: the acting member (docs/reference.md §13); matches nothing for API keys and agents. */
 export interface MeValue {
   readonly me: true;
 }
@@ -39,7 +41,7 @@ export interface RecordCondition {
 
 /**
  * `all` and `match` are what a role stores. `anyOf` exists only in resolved permissions: the
- * records several grants reach together (a role and permission sets, SPEC §17), never stored.
+ * records several grants reach together (a role and permission sets, docs/reference.md §17), never stored.
  */
 export type StoredRecordRule =
   | { readonly mode: "all" }

@@ -1,5 +1,5 @@
 /**
- * SPEC §18: the smallest grant, for random roles (with random permission sets beside them) and
+ * docs/reference.md §18: the smallest grant, for random roles (with random permission sets beside them) and
  * random refused checks. It allows the check; taking away any permission it grants refuses the
  * check again; and it gives the principal nothing beyond the permission asked for.
  */
@@ -91,7 +91,7 @@ function withoutEachPart(definition: RoleDefinition): RoleDefinition[] {
   return variants;
 }
 
-describe("smallestGrant (SPEC §18)", () => {
+describe("smallestGrant (docs/reference.md §18)", () => {
   it("allows the check, is refused without any of its parts, and gives nothing the principal holds or did not ask for", () => {
     fc.assert(
       fc.property(principalArb, checkArb, (perms, check) => {

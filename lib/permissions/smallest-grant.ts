@@ -1,5 +1,5 @@
 /**
- * The smallest grant (SPEC §18): given what a principal holds and a check it was refused, the one
+ * The smallest grant (docs/reference.md §18): given what a principal holds and a check it was refused, the one
  * permission that would allow it and a permission set that holds exactly that, so a refusal can
  * say what would allow it (`Needs Edit records on People`) and an approved request can give it.
  *
@@ -71,7 +71,7 @@ function reachingParts(perms: EffectivePermissions, object: string, record: Read
 }
 
 /**
- * Does `perms` allow the check? On a record, only the grants that reach it count (SPEC §17): the
+ * Does `perms` allow the check? On a record, only the grants that reach it count (docs/reference.md §17): the
  * same answer the records domain gives when it writes or deletes that record.
  */
 export function allowsCheck(perms: EffectivePermissions, check: RefusedCheck): boolean {

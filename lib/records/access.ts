@@ -46,7 +46,7 @@ export function requireVisibleField(principal: Principal, object: RecordObject, 
   return field;
 }
 
-/** With several grants, only a field every grant shows is visible on every record it reaches (SPEC §17). */
+/** With several grants, only a field every grant shows is visible on every record it reaches (docs/reference.md §17). */
 function visibleOnEveryRecord(principal: Principal, object: RecordObject, field: string): boolean {
   return !principal.permissions.grants || uniformlyVisibleFields(principal.permissions, object.nameSingular).includes(field);
 }
@@ -72,7 +72,7 @@ export function editableFieldsOf(principal: Principal, object: RecordObject): Re
 }
 
 /**
- * A refusal of an object the principal sees, with what would allow it (SPEC §18): the engine's
+ * A refusal of an object the principal sees, with what would allow it (docs/reference.md §18): the engine's
  * smallest grant, named with the object's REST name and labels. A hidden object's refusal never
  * carries one: it answers exactly like an unknown object.
  */
@@ -121,7 +121,7 @@ export function memberIdOf(principal: Principal): string | null {
   return principal.kind === "member" ? principal.id : null;
 }
 
-/** The principal's record-level rule on `object` (SPEC §13): "all records" unless a rule limits them. */
+/** The principal's record-level rule on `object` (docs/reference.md §13): "all records" unless a rule limits them. */
 export function recordRuleOf(principal: Principal, object: RecordObject): RecordRule | null {
   return principal.permissions.objects[object.nameSingular]?.records?.rule ?? null;
 }
@@ -138,7 +138,7 @@ export function withinRecordRule(principal: Principal, object: RecordObject, row
 }
 
 /**
- * With several grants (SPEC §17), what a principal may write depends on the record: each field
+ * With several grants (docs/reference.md §17), what a principal may write depends on the record: each field
  * needs a grant that reaches the record and may write it. One grant: nothing more to ask (its
  * rule is the record-level rule every read and write already applies).
  */

@@ -1,5 +1,5 @@
 /**
- * The live count of the record-level rule editor (SPEC §13): how many of an object's records a
+ * The live count of the record-level rule editor (docs/reference.md §13): how many of an object's records a
  * rule reaches for a sample member (or for a key or agent, which have no `Me`). Counted in the
  * database with the SQL the lists use. A count is information too: the actor must hold `Roles`,
  * see the object and every field the conditions use, and reach all of its records.

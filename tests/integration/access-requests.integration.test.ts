@@ -1,5 +1,5 @@
 /**
- * Access requests and approvals (SPEC §18) on the demo: a refusal names the smallest grant
+ * Access requests and approvals (docs/reference.md §18) on the demo: a refusal names the smallest grant
  * (records domain, REST 403, MCP); Gus asks for it, one open request per grant; a delegate who
  * lacks it cannot approve it; Ada approves, Gus edits, the set ends on time; denial with a reason;
  * nobody decides their own; an agent's request goes to its sponsor and its retry succeeds.
@@ -8,8 +8,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { memberPrincipal, type Principal } from "@/lib/access/principal";
 import { approveAccessRequest, denyAccessRequest, listApprovableRequests, listOwnRequests, requestAccess } from "@/lib/access-requests/requests";
-import { handleCreateAccessRequest } from "@/lib/api/access-request-handlers";
-import { handleUpdateRecord } from "@/lib/api/records-handlers";
+import { apiFetch } from "@/lib/api/router";
 import type { ApiDeps } from "@/lib/api/context";
 import { createRateLimiter } from "@/lib/api/rate-limit";
 import { runAgentTool } from "@/lib/agents";
@@ -142,7 +141,7 @@ describe("access requests", () => {
 
   it("REST: the 403 carries `needs`, beside the same code, message and field; POST me/access-requests asks for it", async () => {
     const patch = new Request(`http://localhost/api/rest/people/${personId}`, { method: "PATCH", headers: { authorization: "Bearer demo-intern-key", "content-type": "application/json" }, body: JSON.stringify({ email: "x@y.z" }) });
-    const refused = await handleUpdateRecord(deps, patch, { object: "people", id: personId });
+    const refused = await apiFetch(deps)(patch);
     expect(refused.status).toBe(403);
     const body = await refused.json();
     expect(body.error).toMatchObject({ code: "FORBIDDEN", field: "email" });
@@ -154,7 +153,7 @@ describe("access requests", () => {
     });
 
     const ask = () =>
-      handleCreateAccessRequest(deps, new Request("http://localhost/api/rest/me/access-requests", { method: "POST", headers: { authorization: "Bearer demo-intern-key", "content-type": "application/json" }, body: JSON.stringify({ permission: body.error.needs.permission, reason: "Sync e-mail addresses", for: "1h" }) }), {});
+      apiFetch(deps)(new Request("http://localhost/api/rest/me/access-requests", { method: "POST", headers: { authorization: "Bearer demo-intern-key", "content-type": "application/json" }, body: JSON.stringify({ permission: body.error.needs.permission, reason: "Sync e-mail addresses", for: "1h" }) }));
     const created = await ask();
     expect(created.status).toBe(201);
     expect((await created.json()).data).toMatchObject({ status: "open", permission: { kind: "field", action: "edit", object: "person", field: "email" }, requester: { kind: "apiKey" } });

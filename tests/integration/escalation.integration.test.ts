@@ -1,5 +1,5 @@
 /**
- * The escalation suite (SPEC §11, §16), model-based: random non-Admin actors holding random roles
+ * The escalation suite (docs/reference.md §11, §16), model-based: random non-Admin actors holding random roles
  * (some, like a Sales rep, reaching only the opportunities they own) run random sequences of every
  * administrative use case through the domain functions, on a real database, while a clock the
  * model owns moves past the assignments' `Until`s. After every step, whatever it did:
@@ -30,10 +30,10 @@ import { createApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { createAgentToken } from "@/lib/agents/tokens";
 import { createGuardrail, deleteGuardrail, type GuardrailStatement } from "@/lib/roles/guardrails";
-import { expireDueAssignments } from "@/lib/roles/expiry";
+import { expireDueAssignments } from "@/lib/access/expiry";
 import { assignPermissionSet, unassignPermissionSet } from "@/lib/permission-sets/assignment";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
-import { writeRoleDefinition } from "@/lib/roles/store";
+import { writeRoleDefinition } from "@/lib/access/role-store";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { createMember, createRole as seedRole, type ObjectIndex } from "@/prisma/factories";
 import { demoSchema } from "@/lib/permissions/fixtures";
@@ -148,7 +148,7 @@ interface Held {
   roleId: string | null;
   until: number | null;
   revoked: boolean;
-  /** Permission sets held beside the role (SPEC §17), each for good or until an instant. */
+  /** Permission sets held beside the role (docs/reference.md §17), each for good or until an instant. */
   sets: { setId: string; until: number | null }[];
 }
 
@@ -258,7 +258,7 @@ async function checkInvariants(before: State, after: State, authority: Effective
         expect(await within(now, authority, actorId, deletedWithin), `${label}: ${id} holds ${now} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
         if (was !== null) expect(await within(was, authority, actorId, deletedWithin), `${label}: ${id} was moved off ${was} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
       }
-      // Sets given or taken at this instant, likewise (SPEC §17).
+      // Sets given or taken at this instant, likewise (docs/reference.md §17).
       const [setsNow, setsWas] = [setsAt(held, t), live ? setsAt(live, t) : []];
       for (const set of setsNow.filter((set) => !setsWas.includes(set))) expect(await within(set, authority, actorId, deletedWithin), `${label}: ${id} holds set ${set} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
       for (const set of setsWas.filter((set) => !setsNow.includes(set))) expect(await within(set, authority, actorId, deletedWithin), `${label}: ${id} lost set ${set} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
@@ -427,13 +427,13 @@ async function prepareActors(drafts: Omit<RoleDraft, "name">[], ownOpportunities
       actionsAllAccess: draft.actionsAllAccess,
       actions: draft.actions,
       // Like Sam's Sales rep: only the opportunities it owns. Handing out the same rule would
-      // give each holder their own, which this actor does not reach (SPEC §16).
+      // give each holder their own, which this actor does not reach (docs/reference.md §16).
       objectRules: sees && ownOpportunitiesOnly[i] ? [{ object: "opportunity", canSee: true, recordRule: OWNED_BY_ME }] : [],
     });
     const existing = await db.workspaceMember.findFirst({ where: { workspaceId, user: { email } } });
     if (existing) await db.workspaceMember.update({ where: { id: existing.id }, data: { roleId: role.id } });
     const id = existing?.id ?? (await createMember(db, { workspaceId, roleId: role.id, email, name: `Actor ${i}`, passwordHash: "x" })).id;
-    // Some actors hold a permission set beside their role (SPEC §17): their authority is the union.
+    // Some actors hold a permission set beside their role (docs/reference.md §17): their authority is the union.
     await db.permissionSetAssignment.deleteMany({ where: { principalKind: "member", principalId: id } });
     const extra = extraSets[i];
     if (extra) {
@@ -480,7 +480,7 @@ afterAll(() => {
   console.log(`escalation suite: ${stats.sequences} sequences, ${stats.steps} steps (${stats.accepted} accepted, ${stats.refused} refused, ${stats.expiries} expiries recorded as time passed)`);
 });
 
-describe("escalation suite (SPEC §11, §16)", () => {
+describe("escalation suite (docs/reference.md §11, §16)", () => {
   it("no sequence of use cases by non-Admins, at any instant, grants beyond its actor, touches Admin, loosens guardrails or loses the last Admin", async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -1,5 +1,5 @@
 /**
- * Four eyes for role changes (SPEC §18): with `Role changes need approval` on, an Admin's save
+ * Four eyes for role changes (docs/reference.md §18): with `Role changes need approval` on, an Admin's save
  * becomes a proposal; the same Admin cannot approve it, nor a delegate (an Admin's change needs a
  * second Admin); a second Admin does and the role changes; a proposal whose role changed meanwhile
  * is refused. Every refusal changes nothing.
@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { memberPrincipal, type Principal } from "@/lib/access/principal";
 import { applyProposal, denyProposal, listApplicableProposals, saveOrPropose, setRoleChangesNeedApproval } from "@/lib/access-requests/proposals";
 import { isDomainError } from "@/lib/errors";
-import { loadRoleRow, roleToDraft } from "@/lib/roles/store";
+import { loadRoleRow, roleToDraft } from "@/lib/access/role-store";
 import { createMember, createRole as seedRole } from "@/prisma/factories";
 import { loadDemo, useDemoDatabase } from "./db";
 import { fullTableSnapshot } from "./refusal";

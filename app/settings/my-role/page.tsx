@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { listObjects } from "@/lib/metadata/queries";
 import { heldSets } from "@/lib/access/grants";
 import { HeldSets } from "@/components/permission-sets/held-sets";
@@ -11,11 +11,12 @@ import { requestableOptions, toNeededGrant } from "@/lib/access-requests/options
 import { listOwnRequests } from "@/lib/access-requests/requests";
 import { RequestAccessButton } from "@/components/access-requests/request-access-button";
 import { MyRequests } from "@/components/access-requests/my-requests";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("myRole");
 
 export default async function MyRolePage() {
-  const member = await requireMember();
+  const { member } = await openSettingsPage("/settings/my-role");
   const [t, objects, sets, requests, workspace] = await Promise.all([
     getTranslations("myRole"),
     listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows)),
@@ -23,18 +24,12 @@ export default async function MyRolePage() {
     listOwnRequests(db, member),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true } }),
   ]);
-  // SPEC §18: `Request access` offers every permission the member lacks, as the engine's smallest grants.
+  // docs/reference.md §18: `Request access` offers every permission the member lacks, as the engine's smallest grants.
   const options = requestableOptions(member.permissions, objects);
 
   return (
     <div className="max-w-4xl">
-      <div className="flex flex-wrap items-start justify-between gap-3">
-        <div>
-          <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-          <p className="mt-1 text-sm text-gray-600">{t("intro", { role: member.roleName, workspace: member.workspaceName })}</p>
-        </div>
-        <RequestAccessButton options={options} maxHours={workspace.accessRequestMaxHours} />
-      </div>
+      <PageHeader title={t("title")} subtitle={t("intro", { role: member.roleName, workspace: member.workspaceName })} action={<RequestAccessButton options={options} maxHours={workspace.accessRequestMaxHours} />} />
       {sets.length > 0 ? (
         <div className="mt-2 text-sm text-gray-700">
           <p>{t("alsoHolds", { count: sets.length })}</p>

@@ -2,36 +2,51 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { requireMemberForAction } from "@/lib/access/current-member";
-import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/run-action";
-import { parseOrThrow } from "@/lib/validation";
+import { memberAction, type Revalidation } from "@/lib/actions/member-action";
+import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
+import { addGroupMapping, deleteGroupMapping, groupMappingInput } from "@/lib/identity/mappings";
 import { maxHoursSchema } from "@/lib/access-requests/input";
 import { setAccessRequestMaxHours } from "@/lib/access-requests/requests";
 import { setRoleChangesNeedApproval } from "@/lib/access-requests/proposals";
+import { removeSsoSettings, saveSsoSettings, ssoSettingsInput } from "@/lib/identity/sso";
 
-/** The workspace's longest access request (SPEC §18); the use case checks `Security` again. */
-export async function setAccessRequestMaxHoursAction(input: unknown): Promise<ActionResult<undefined>> {
-  return runAction(
-    async () => {
-      const member = await requireMemberForAction("SECURITY");
-      const { hours } = parseOrThrow(z.strictObject({ hours: maxHoursSchema }), input);
-      await db.$transaction((tx) => setAccessRequestMaxHours(tx, member, hours));
-      return undefined;
-    },
-    { path: "/settings/security" },
-  );
-}
+/** Settings → Security (docs/reference.md §20): SCIM tokens, Group mappings and single sign-on, the `Security` permission checked each time. */
+const PAGE: Revalidation = { path: "/settings/security", type: "page" };
+const security = <Schema extends z.ZodType>(schema: Schema) => ({ schema, permission: "SECURITY" as const, revalidate: PAGE });
+const id = z.object({ id: z.string().min(1).max(100) });
 
-/** `Role changes need approval` (SPEC §18); only an Admin switches it (the use case decides). */
-export async function setRoleChangesNeedApprovalAction(input: unknown): Promise<ActionResult<undefined>> {
-  return runAction(
-    async () => {
-      const member = await requireMemberForAction("SECURITY");
-      const { on } = parseOrThrow(z.strictObject({ on: z.boolean() }), input);
-      await db.$transaction((tx) => setRoleChangesNeedApproval(tx, member, on));
-      return undefined;
-    },
-    { path: "/settings/security" },
-  );
-}
+export const createScimTokenAction = memberAction(security(z.object({ name: z.string().trim().min(1).max(100) })), ({ actor, input }) =>
+  db.$transaction((tx) => createScimToken(tx, actor, input.name)),
+);
+
+export const revokeScimTokenAction = memberAction(security(id), ({ actor, input }) => db.$transaction((tx) => revokeScimToken(tx, actor, input.id)));
+
+export const addGroupMappingAction = memberAction(security(groupMappingInput), ({ actor, input }) => db.$transaction((tx) => addGroupMapping(tx, actor, input)));
+
+export const deleteGroupMappingAction = memberAction(security(id), async ({ actor, input }) => {
+  await db.$transaction((tx) => deleteGroupMapping(tx, actor, input.id));
+  return undefined;
+});
+
+/** Single sign-on settings (docs/reference.md §20); the client secret is kept when left empty. */
+export const saveSsoSettingsAction = memberAction(security(ssoSettingsInput), async ({ actor, input }) => {
+  await db.$transaction((tx) => saveSsoSettings(tx, actor, input));
+  return undefined;
+});
+
+export const removeSsoSettingsAction = memberAction(security(z.undefined().or(z.object({}))), async ({ actor }) => {
+  await db.$transaction((tx) => removeSsoSettings(tx, actor));
+  return undefined;
+});
+
+/** The workspace's longest access request (docs/reference.md §18); the use case checks `Security` again. */
+export const setAccessRequestMaxHoursAction = memberAction(security(z.strictObject({ hours: maxHoursSchema })), async ({ actor, input }) => {
+  await db.$transaction((tx) => setAccessRequestMaxHours(tx, actor, input.hours));
+  return undefined;
+});
+
+/** `Role changes need approval` (docs/reference.md §18); only an Admin switches it (the use case decides). */
+export const setRoleChangesNeedApprovalAction = memberAction(security(z.strictObject({ on: z.boolean() })), async ({ actor, input }) => {
+  await db.$transaction((tx) => setRoleChangesNeedApproval(tx, actor, input.on));
+  return undefined;
+});

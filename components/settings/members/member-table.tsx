@@ -16,10 +16,11 @@ export interface MemberTableRow {
   name: string;
   email: string;
   roleName: string;
-  /** Permission sets held beside the role (SPEC §17). */
+  /** Permission sets held beside the role (docs/reference.md §17). */
   sets: HeldSetView[];
   isAdmin: boolean;
   joined: string;
+  deactivated?: boolean;
 }
 
 export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members: MemberTableRow[]; actorMemberId: string; actorIsAdmin: boolean }) {
@@ -76,7 +77,7 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
               </>
             ),
           },
-          { key: "email", header: t("email"), cell: (member) => member.email },
+          { key: "email", header: t("email"), cell: (member) => (member.deactivated ? <>{member.email} <span className="ml-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">{t("deactivated")}</span></> : member.email) },
           { key: "role", header: t("role"), cell: (member) => (
             <>
               {member.roleName}

@@ -1,70 +1,35 @@
 "use server";
 
 /**
- * Server actions of access requests (SPEC §18). Thin: parse, resolve the signed-in member, call
- * lib/access-requests in one transaction; the use cases decide (asking needs no settings
- * permission; deciding needs `Roles` and the grant within the member's authority).
+ * Server actions of access requests (docs/reference.md §18). Thin: parse, resolve the signed-in
+ * member, call lib/access-requests in one transaction; the use cases decide (asking needs no
+ * settings permission; deciding needs `Roles` and the grant within the member's authority).
  */
+import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { requireMemberForAction } from "@/lib/access/current-member";
-import type { ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/run-action";
-import { parseOrThrow } from "@/lib/validation";
+import { memberAction } from "@/lib/actions/member-action";
 import { decisionInputSchema, denialInputSchema } from "@/lib/access-requests/input";
 import { applyProposal, denyProposal } from "@/lib/access-requests/proposals";
-import { approveAccessRequest, denyAccessRequest, requestAccess, type AccessRequestView } from "@/lib/access-requests/requests";
+import { approveAccessRequest, denyAccessRequest, requestAccess } from "@/lib/access-requests/requests";
 
-export async function requestAccessAction(input: unknown): Promise<ActionResult<{ request: AccessRequestView; existing: boolean }>> {
-  return runAction(
-    async () => {
-      const member = await requireMemberForAction();
-      return db.$transaction((tx) => requestAccess(tx, member, input));
-    },
-    { path: "/settings/my-role" },
-  );
-}
+// requestAccess validates its own input (the REST route and the MCP tool send the same shape).
+export const requestAccessAction = memberAction({ schema: z.unknown(), revalidate: { path: "/settings/my-role" } }, ({ actor, input }) =>
+  db.$transaction((tx) => requestAccess(tx, actor, input)),
+);
 
-export async function approveAccessRequestAction(input: unknown): Promise<ActionResult<AccessRequestView>> {
-  return runAction(
-    async () => {
-      const member = await requireMemberForAction("ROLES");
-      const { requestId } = parseOrThrow(decisionInputSchema, input);
-      return db.$transaction((tx) => approveAccessRequest(tx, member, requestId));
-    },
-    { path: "/settings/roles", type: "layout" },
-  );
-}
+export const approveAccessRequestAction = memberAction({ schema: decisionInputSchema, permission: "ROLES", revalidate: { path: "/settings/roles", type: "layout" } }, ({ actor, input }) =>
+  db.$transaction((tx) => approveAccessRequest(tx, actor, input.requestId)),
+);
 
-export async function denyAccessRequestAction(input: unknown): Promise<ActionResult<AccessRequestView>> {
-  return runAction(
-    async () => {
-      const member = await requireMemberForAction("ROLES");
-      const { requestId, reason } = parseOrThrow(denialInputSchema, input);
-      return db.$transaction((tx) => denyAccessRequest(tx, member, requestId, reason));
-    },
-    { path: "/settings/roles/requests" },
-  );
-}
+export const denyAccessRequestAction = memberAction({ schema: denialInputSchema, permission: "ROLES", revalidate: { path: "/settings/roles/requests" } }, ({ actor, input }) =>
+  db.$transaction((tx) => denyAccessRequest(tx, actor, input.requestId, input.reason)),
+);
 
-export async function applyProposalAction(input: unknown): Promise<ActionResult<{ version: number }>> {
-  return runAction(
-    async () => {
-      const member = await requireMemberForAction("ROLES");
-      const { requestId } = parseOrThrow(decisionInputSchema, input);
-      return db.$transaction((tx) => applyProposal(tx, member, requestId));
-    },
-    { path: "/settings/roles", type: "layout" },
-  );
-}
+export const applyProposalAction = memberAction({ schema: decisionInputSchema, permission: "ROLES", revalidate: { path: "/settings/roles", type: "layout" } }, ({ actor, input }) =>
+  db.$transaction((tx) => applyProposal(tx, actor, input.requestId)),
+);
 
-export async function denyProposalAction(input: unknown): Promise<ActionResult<undefined>> {
-  return runAction(
-    async () => {
-      const member = await requireMemberForAction("ROLES");
-      const { requestId } = parseOrThrow(decisionInputSchema, input);
-      await db.$transaction((tx) => denyProposal(tx, member, requestId));
-      return undefined;
-    },
-    { path: "/settings/roles/requests" },
-  );
-}
+export const denyProposalAction = memberAction({ schema: decisionInputSchema, permission: "ROLES", revalidate: { path: "/settings/roles/requests" } }, async ({ actor, input }) => {
+  await db.$transaction((tx) => denyProposal(tx, actor, input.requestId));
+  return undefined;
+});

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { canSetting } from "@/lib/permissions";
 import { listObjects } from "@/lib/metadata/queries";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
@@ -17,10 +17,10 @@ export async function generateMetadata() {
   return { title: (await getTranslations("accessRequests"))("title") };
 }
 
-/** SPEC §18: the open access requests the member may grant (`Roles` and the grant within their authority). */
+/** docs/reference.md §18: the open access requests the member may grant (`Roles` and the grant within their authority). */
 export default async function RequestsPage() {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess setting="ROLES" />;
+  const { member, allowed } = await openSettingsPage("/settings/roles/requests");
+  if (!allowed) return <NoAccess setting="ROLES" />;
   const [t, tg, requests, objects, proposals] = await Promise.all([
     getTranslations("accessRequests"),
     getTranslations("guardrails"),

@@ -40,7 +40,7 @@ export default async function RecordPage({ params }: Props) {
     relatedLabels(db, member, visibleFieldsOf(member, loaded.object), [record]),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true } }),
   ]);
-  // SPEC §18: a record the member may not change says what would allow it, and offers to ask for it.
+  // docs/reference.md §18: a record the member may not change says what would allow it, and offers to ask for it.
   const needs = loaded.view.can.update
     ? null
     : neededFor(member.permissions, { kind: "object", action: "edit", object: loaded.object.nameSingular, record, principal: { memberId: member.id } }, [{ ...loaded.view, fields: loaded.view.fields }]);
