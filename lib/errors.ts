@@ -63,6 +63,11 @@ export const ERROR_CODES = [
   "TEMPORARY_PASSWORD_EXPIRED",
   // too many failed sign-ins or API-key lookups from one address (docs/reference.md §12, §16)
   "ADDRESS_THROTTLED",
+  // access requests (docs/reference.md §18)
+  "ACCESS_PERIOD_TOO_LONG",
+  "ACCESS_ALREADY_GRANTED",
+  "OWN_REQUEST",
+  "REQUEST_NOT_OPEN",
   // single sign-on (docs/reference.md §20)
   "PASSWORD_SIGN_IN_DISABLED",
   "SSO_FAILED",
@@ -146,10 +151,26 @@ export type ErrorReason = (typeof ERROR_REASONS)[number];
 /** What an error names (object, field, limit …); only strings and numbers cross to a client. */
 export type ErrorParams = Readonly<Record<string, string | number>> & { readonly reason?: ErrorReason };
 
+/**
+ * docs/reference.md §18: what would allow a refused check (the engine's smallest grant), carried by the refusal
+ * so every channel can say it (`Needs Edit records on People`) and offer to ask for it. `object`
+ * is the name clients know (REST `people`); the labels make the sentence in the reader's words.
+ */
+export interface NeededGrant {
+  readonly permission: {
+    readonly kind: "object" | "field" | "setting" | "action";
+    readonly action?: string;
+    readonly object?: string;
+    readonly field?: string;
+    readonly key?: string;
+  };
+  readonly labels?: { readonly object?: string; readonly field?: string };
+}
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly details: { field?: string; params?: ErrorParams; all?: ActionError[] } = {},
+    readonly details: { field?: string; params?: ErrorParams; all?: ActionError[]; needs?: NeededGrant } = {},
   ) {
     super(code);
     this.name = "DomainError";
@@ -170,13 +191,15 @@ export interface ActionError {
   code: ErrorCode;
   field?: string;
   params?: ErrorParams;
+  /** A refusal's smallest grant (docs/reference.md §18): what the browser offers to request. */
+  needs?: NeededGrant;
 }
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; errors: ActionError[] };
 
 /** Turns anything thrown into codes the UI can translate; unknown errors are logged, not leaked. */
 export function toActionErrors(error: unknown): ActionError[] {
-  if (isDomainError(error)) return error.details.all ?? [{ code: error.code, field: error.details.field, params: error.details.params }];
+  if (isDomainError(error)) return error.details.all ?? [{ code: error.code, field: error.details.field, params: error.details.params, ...(error.details.needs ? { needs: error.details.needs } : {}) }];
   console.error(error);
   return [{ code: "INTERNAL" }];
 }

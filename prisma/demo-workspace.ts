@@ -41,6 +41,8 @@ export async function seedDemoWorkspace(db: PrismaClient, now = new Date()) {
         name: "Sales assistant",
         description: "Drafts follow-ups and keeps People and Companies up to date.",
         roleId: roles.Member.id,
+        // docs/reference.md §18: its access requests go to the Admin who set it up.
+        sponsorMemberId: memberIds["admin@acme.dev"],
       });
 
       const companyIds = Array.from({ length: DEMO_COUNTS.company }, (_, index) => `demo-company-${String(index + 1).padStart(3, "0")}`);

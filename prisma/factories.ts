@@ -25,9 +25,9 @@ export async function createApiKey(
   });
 }
 
-export async function createAgent(db: Client, input: { workspaceId: string; name: string; description?: string; roleId?: string | null }) {
+export async function createAgent(db: Client, input: { workspaceId: string; name: string; description?: string; roleId?: string | null; sponsorMemberId?: string | null }) {
   return db.agent.create({
-    data: { workspaceId: input.workspaceId, name: input.name, description: input.description ?? "", roleId: input.roleId ?? null },
+    data: { workspaceId: input.workspaceId, name: input.name, description: input.description ?? "", roleId: input.roleId ?? null, sponsorMemberId: input.sponsorMemberId ?? null },
   });
 }
 

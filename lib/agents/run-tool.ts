@@ -9,7 +9,7 @@
  */
 import type { Db } from "@/lib/db/prisma";
 import { agentPrincipal, type Principal } from "@/lib/access/principal";
-import { apiErrorMessage, apiMessage } from "@/lib/api/error-messages";
+import { apiErrorMessage, apiMessage, neededBody } from "@/lib/api/error-messages";
 import { parseOrThrow } from "@/lib/validation";
 import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
 import { AGENT_TOOL_NAMES, findAgentTool } from "./tools";
@@ -22,6 +22,8 @@ export interface AgentToolError {
   field?: string;
   /** For FORBIDDEN: which rule refused (OBJECT_NOT_VISIBLE, FIELD_READ_ONLY, …). */
   reason?: string;
+  /** docs/reference.md §18: what would allow it; the agent may ask its sponsor with `request_access`. */
+  needs?: Omit<ReturnType<typeof neededBody>, "request"> & { request: { tool: string } };
 }
 
 export type AgentToolResult = { ok: true; data: unknown } | { ok: false; error: AgentToolError };
@@ -46,6 +48,7 @@ export function toAgentToolError(error: DomainError): AgentToolError {
     ...(field === undefined ? {} : { field }),
     // Which rule refused: a refusal's reason (a validation error's sentence says it all).
     ...(error.code === "FORBIDDEN" && typeof params.reason === "string" ? { reason: params.reason } : {}),
+    ...(error.details.needs ? { needs: { ...neededBody(error.details.needs), request: { tool: "request_access" } } } : {}),
   };
 }
 

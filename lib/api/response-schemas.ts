@@ -11,6 +11,20 @@ export const errorBodySchema = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string().describe("An English sentence naming the object or field concerned."),
     field: z.string().optional().describe("The field or parameter the error is about, when there is one."),
+    needs: z
+      .object({
+        permission: z.object({
+          kind: z.enum(["object", "field", "setting", "action"]),
+          action: z.string().optional(),
+          object: z.string().optional(),
+          field: z.string().optional(),
+          key: z.string().optional(),
+        }),
+        message: z.string().describe("What would allow it, e.g. `Needs Edit records on People`."),
+        request: z.object({ method: z.string(), path: z.string() }).describe("Where to ask for it: send `permission` with a `reason` and a period."),
+      })
+      .optional()
+      .describe("On a refusal (403): the smallest grant that would allow the request (docs/reference.md §18)."),
   }),
 });
 
@@ -85,6 +99,22 @@ export const myPermissionsSchema = z.object({
       actions: z.record(z.string(), resolvedValueSchema),
     }),
   }),
+});
+
+/** docs/reference.md §18: one access request as `POST`/`GET /api/rest/me/access-requests` answer it. */
+export const accessRequestSchema = z.object({
+  id: z.string(),
+  requester: z.object({ kind: z.enum(["member", "apiKey", "agent"]), id: z.string(), label: z.string() }),
+  permission: z.object({ kind: z.enum(["object", "field", "setting", "action"]), action: z.string().optional(), object: z.string().optional(), field: z.string().optional(), key: z.string().optional() }).describe("The smallest grant asked for (engine names)."),
+  reason: z.string(),
+  periodSeconds: z.number().int().nullable().describe("Counted from the approval; null when `until` names the end."),
+  until: z.string().nullable(),
+  status: z.enum(["open", "approved", "denied"]),
+  createdAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decisionReason: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  expiresAt: z.string().nullable().describe("When an approved grant ends."),
 });
 
 /** GET /api/rest/roles: the roles as Settings → Roles lists them (lib/roles/queries.ts). */

@@ -166,7 +166,7 @@ function answer(result: unknown, status: number): Response {
 
 /** The settings permission a key route names, refused like every other settings check. */
 export function assertSetting(principal: Principal, setting: SettingsPermission): void {
-  if (!canSetting(principal.permissions, setting)) throw new DomainError("FORBIDDEN", { params: { reason: "SETTING_REQUIRED", setting } });
+  if (!canSetting(principal.permissions, setting)) throw new DomainError("FORBIDDEN", { params: { reason: "SETTING_REQUIRED", setting }, needs: { permission: { kind: "setting", key: setting } } });
 }
 
 /** Runs one entry for one request; `params` are the path parameters the router matched. */

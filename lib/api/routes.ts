@@ -11,6 +11,8 @@
  */
 import { z } from "zod";
 import { heldSets } from "@/lib/access/grants";
+import { accessRequestInputSchema } from "@/lib/access-requests/input";
+import { listOwnRequests, requestAccess } from "@/lib/access-requests/requests";
 import { handleMcpHttpRequest } from "@/lib/agents/http";
 import { explain, readablePermissions, type ExplainQuery } from "@/lib/permissions";
 import { createRecord, destroyRecord, findRecordObject, getRecord, listRecordObjects, listRecords, listTrash, restoreRecord, softDeleteRecord, standardRecordObjects, updateRecord } from "@/lib/records";
@@ -19,7 +21,7 @@ import { listRoles } from "@/lib/roles/queries";
 import { authenticateApiKey, hasAuthorization } from "./auth";
 import { actionCheckSchema, objectCheckSchema, parseCheckQuery, settingCheckSchema, type CheckQuery } from "./check-query";
 import { listQuerySchema, parseListQuery, type ListQuery } from "./list-query";
-import { explanationSchema, guardrailsCheckSchema, myPermissionsSchema, rolesListSchema } from "./response-schemas";
+import { accessRequestSchema, explanationSchema, guardrailsCheckSchema, myPermissionsSchema, rolesListSchema } from "./response-schemas";
 import { buildOpenApiDocument, type OpenApiOptions } from "./openapi";
 import { jsonResponse } from "./responses";
 import { searchParamsObject } from "./search-params";
@@ -58,6 +60,12 @@ const checkParametersShape = {
   object: objectCheckSchema.shape.object.optional(),
   setting: settingCheckSchema.shape.setting.optional(),
 };
+
+/** A zod input schema as the JSON Schema of an OpenAPI request body. */
+function inputJsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input" }) as Record<string, unknown>;
+  return rest;
+}
 
 export const API_ROUTES: readonly ApiRoute[] = [
   // ── Permissions: what the calling key may do ────────────────────────────────────────────────
@@ -145,6 +153,43 @@ export const API_ROUTES: readonly ApiRoute[] = [
       }));
       return { data, holds: data.every((guardrail) => guardrail.holds) };
     },
+  }),
+  // docs/reference.md §18: the calling key asks for the grant a refusal named (`error.needs.permission`)
+  // and lists its own requests; members decide them in the browser (Settings → Roles → Requests).
+  defineRoute({
+    method: "POST",
+    path: "/api/rest/me/access-requests",
+    auth: "key",
+    body: true,
+    status: 201,
+    response: z.object({ data: accessRequestSchema, existing: z.boolean() }),
+    doc: {
+      operationId: "requestAccess",
+      summary: "Ask for the permission a refusal named (`error.needs.permission`), with a `reason` and `for` (`1h`, `1d`, `1w` or an ISO instant, within the workspace's maximum). A second request for the same grant while one is open answers 200 with the open one",
+      tags: ["Permissions"],
+      requestBody: inputJsonSchema(accessRequestInputSchema),
+      success: { description: "The request, open until someone who may grant it approves or denies it." },
+      errors: [...AUTH_ERRORS, 404, 409, 422],
+    },
+    handle: async ({ db, principal, body }) => {
+      const { request: created, existing } = await db.$transaction((tx) => requestAccess(tx, principal, body));
+      // 201 for a new request, 200 with the open one for the same grant.
+      return jsonResponse({ data: created, existing }, existing ? 200 : 201);
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/api/rest/me/access-requests",
+    auth: "key",
+    response: z.object({ data: z.array(accessRequestSchema) }),
+    doc: {
+      operationId: "listMyAccessRequests",
+      summary: "The key's own access requests, newest first, with their outcome",
+      tags: ["Permissions"],
+      success: { description: "Open, approved and denied requests." },
+      errors: AUTH_ERRORS,
+    },
+    handle: async ({ db, principal }) => ({ data: await listOwnRequests(db, principal) }),
   }),
   defineRoute({
     method: "GET",

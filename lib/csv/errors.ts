@@ -3,7 +3,8 @@ import type { ActionPermission } from "@/lib/permissions";
 
 /** A workspace action (docs/reference.md §2.6) the principal's role does not grant. */
 export function actionForbidden(action: ActionPermission) {
-  return new DomainError("FORBIDDEN", { params: { reason: "ACTION_NOT_ALLOWED", action } });
+  // The smallest grant is the action itself (docs/reference.md §18).
+  return new DomainError("FORBIDDEN", { params: { reason: "ACTION_NOT_ALLOWED", action }, needs: { permission: { kind: "action", key: action } } });
 }
 
 /** Same answer as lib/records for an unknown or hidden object, so probing tells them apart no better. */

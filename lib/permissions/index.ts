@@ -35,6 +35,8 @@ export { canAssignRole } from "./assign";
 export { exceedingPermissions, grantsBeyond, isWithinAuthority, recordRuleWithin } from "./authority";
 export type { BoundMe, ExceedingPermission, PermissionView } from "./authority";
 export { diffPermissions, isEmptyDiff } from "./diff";
+export { allowsCheck, grantDefinition, grantItemKey, schemaOfPermissions, smallestGrant, withGrant } from "./smallest-grant";
+export type { GrantItem, RefusedCheck, SmallestGrant } from "./smallest-grant";
 export type { PermissionDiff } from "./diff";
 export { readOnlyProjection } from "./view-as";
 export { GUARDRAIL_MODES, checkGuardrail, checkGuardrails, guardrailPermission, validateGuardrail } from "./guardrails";

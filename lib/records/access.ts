@@ -11,14 +11,17 @@ import {
   checkRecordWrite,
   checkWrite,
   mayDeleteRecord,
+  smallestGrant,
   uniformlyVisibleFields,
   evaluatePredicate,
   recordRulePredicate,
   type DeleteOperation,
+  type ObjectAction,
   type RecordPredicate,
   type RecordRule,
   type WriteMode,
 } from "@/lib/permissions";
+import { DomainError } from "@/lib/errors";
 import { fieldForbidden, objectForbidden, objectNotVisible, unknownField } from "./errors";
 import { findRecordObject, type RecordField, type RecordObject } from "./objects";
 import { toFullRecord, type RecordRow } from "./serialize";
@@ -68,18 +71,44 @@ export function editableFieldsOf(principal: Principal, object: RecordObject): Re
   return object.fields.filter((field) => can(principal.permissions, "edit", object.nameSingular, field.name));
 }
 
+/**
+ * A refusal of an object the principal sees, with what would allow it (docs/reference.md §18): the engine's
+ * smallest grant, named with the object's REST name and labels. A hidden object's refusal never
+ * carries one: it answers exactly like an unknown object.
+ */
+function withNeeds(error: DomainError, principal: Principal, object: RecordObject, action: ObjectAction, field?: string, row?: RecordRow): DomainError {
+  const grant = smallestGrant(principal.permissions, {
+    kind: "object",
+    action,
+    object: object.nameSingular,
+    ...(field === undefined ? {} : { field }),
+    ...(row ? { record: toFullRecord(object, row), principal: { memberId: memberIdOf(principal) } } : {}),
+  });
+  if (!grant || (grant.item.kind !== "object" && grant.item.kind !== "field")) return error;
+  const item = grant.item;
+  const fieldName = item.kind === "field" ? item.field : undefined;
+  return new DomainError(error.code, {
+    ...error.details,
+    needs: {
+      permission: { kind: item.kind, action: item.action, object: object.namePlural, ...(fieldName ? { field: fieldName } : {}) },
+      labels: { object: object.labelPlural, ...(fieldName ? { field: object.fieldsByName.get(fieldName)?.label ?? fieldName } : {}) },
+    },
+  });
+}
+
 export function assertCanWrite(principal: Principal, object: RecordObject, values: Readonly<Record<string, unknown>>, mode: WriteMode) {
   const check = checkWrite(principal.permissions, object.nameSingular, values, mode);
   if (check.ok) return;
   if (check.code === "UNKNOWN_FIELD") throw unknownField(object.namePlural, check.field ?? "");
-  if (check.field !== undefined) throw fieldForbidden(object.namePlural, check.field, check.code);
-  throw check.code === "OBJECT_NOT_VISIBLE" ? objectNotVisible(object.namePlural) : objectForbidden(object.namePlural, check.code);
+  const action = mode === "create" ? "create" : "edit";
+  if (check.field !== undefined) throw withNeeds(fieldForbidden(object.namePlural, check.field, check.code), principal, object, action, check.field);
+  throw check.code === "OBJECT_NOT_VISIBLE" ? objectNotVisible(object.namePlural) : withNeeds(objectForbidden(object.namePlural, check.code), principal, object, action);
 }
 
 export function assertCanDelete(principal: Principal, object: RecordObject, operation: DeleteOperation) {
   const check = checkDelete(principal.permissions, object.nameSingular, operation);
   if (check.ok) return;
-  throw check.code === "OBJECT_NOT_VISIBLE" ? objectNotVisible(object.namePlural) : objectForbidden(object.namePlural, check.code);
+  throw check.code === "OBJECT_NOT_VISIBLE" ? objectNotVisible(object.namePlural) : withNeeds(objectForbidden(object.namePlural, check.code), principal, object, operation === "destroy" ? "destroy" : "delete");
 }
 
 /** Relations are only written towards objects the principal can see: an id check would otherwise probe them. */
@@ -117,14 +146,18 @@ export function assertMayWriteRecord(principal: Principal, object: RecordObject,
   if (!principal.permissions.grants) return;
   const check = checkRecordWrite(principal.permissions, object.nameSingular, values, mode, toFullRecord(object, row), { memberId: memberIdOf(principal) });
   if (check.ok) return;
-  throw check.code === "RECORD_RULE" ? objectForbidden(object.namePlural, "RECORD_RULE") : fieldForbidden(object.namePlural, check.field, "FIELD_READ_ONLY");
+  const action = mode === "create" ? "create" : "edit";
+  throw check.code === "RECORD_RULE"
+    ? withNeeds(objectForbidden(object.namePlural, "RECORD_RULE"), principal, object, action, undefined, row)
+    : withNeeds(fieldForbidden(object.namePlural, check.field, "FIELD_READ_ONLY"), principal, object, action, check.field, row);
 }
 
 /** Deleting, restoring or destroying a record, with several grants: one that may do it must reach the record. */
 export function assertMayDeleteRecord(principal: Principal, object: RecordObject, operation: DeleteOperation, row: RecordRow) {
   if (!principal.permissions.grants) return;
-  if (!mayDeleteRecord(principal.permissions, object.nameSingular, operation === "destroy" ? "destroy" : "delete", toFullRecord(object, row), { memberId: memberIdOf(principal) })) {
-    throw objectForbidden(object.namePlural, "RECORD_RULE");
+  const action = operation === "destroy" ? "destroy" : "delete";
+  if (!mayDeleteRecord(principal.permissions, object.nameSingular, action, toFullRecord(object, row), { memberId: memberIdOf(principal) })) {
+    throw withNeeds(objectForbidden(object.namePlural, "RECORD_RULE"), principal, object, action, undefined, row);
   }
 }
 

@@ -133,7 +133,12 @@ describe("a role that edits but may not create", () => {
     const before = await snapshot(db);
     const { status, body } = await rest("POST", "/api/rest/people", secret, { name: "Nobody" });
     expect(status).toBe(403);
-    expect(body.error).toEqual({ code: "FORBIDDEN", message: 'Your role cannot create records of "people".' });
+    expect(body.error).toEqual({
+      code: "FORBIDDEN",
+      message: 'Your role cannot create records of "people".',
+      // docs/reference.md §18: what would allow it, and where to ask.
+      needs: { permission: { kind: "object", action: "create", object: "people" }, message: "Needs Create records on People", request: { method: "POST", path: "/api/rest/me/access-requests" } },
+    });
     expect(await snapshot(db)).toBe(before);
   });
 

@@ -177,7 +177,12 @@ describe("GET /api/rest/guardrails/check", () => {
   it("answers 403 to a key without Roles and 401 without a key", async () => {
     const forbidden = await rest("demo-intern-key");
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body.error).toEqual({ code: "FORBIDDEN", message: "Your role needs the ROLES settings permission." });
+    expect(forbidden.body.error).toEqual({
+      code: "FORBIDDEN",
+      message: "Your role needs the ROLES settings permission.",
+      // docs/reference.md §18: what would allow it, and where to ask.
+      needs: { permission: { kind: "setting", key: "ROLES" }, message: "Needs Roles", request: { method: "POST", path: "/api/rest/me/access-requests" } },
+    });
     expect((await rest()).status).toBe(401);
   });
 });

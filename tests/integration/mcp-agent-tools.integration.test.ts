@@ -361,7 +361,14 @@ describe("runAgentTool, as a workflow calls it", () => {
     const update = await runAgentTool(db, invocation, "update_record", { object: "people", id: personId, values: { jobTitle: "CEO" } });
     expect(update).toEqual({
       ok: false,
-      error: { code: "FORBIDDEN", object: "people", reason: "OBJECT_NOT_EDITABLE", message: 'Your role cannot edit records of "people".' },
+      error: {
+        code: "FORBIDDEN",
+        object: "people",
+        reason: "OBJECT_NOT_EDITABLE",
+        message: 'Your role cannot edit records of "people".',
+        // docs/reference.md §18: what would allow it, and the tool to ask for it.
+        needs: { permission: { kind: "object", action: "edit", object: "people" }, message: "Needs Edit records on People", request: { tool: "request_access" } },
+      },
     });
     const remove = await runAgentTool(db, invocation, "delete_record", { object: "people", id: personId });
     expect(remove).toMatchObject({ ok: false, error: { code: "FORBIDDEN", reason: "OBJECT_NOT_DELETABLE" } });

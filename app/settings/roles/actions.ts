@@ -7,7 +7,8 @@ import { DomainError } from "@/lib/errors";
 import { PRINCIPAL_KINDS } from "@/lib/permissions";
 import { roleDraft } from "@/lib/roles/draft";
 import { roleFile } from "@/lib/roles/role-file";
-import { createRole, updateRole } from "@/lib/roles/save";
+import { createRole } from "@/lib/roles/save";
+import { saveOrPropose } from "@/lib/access-requests/proposals";
 import { deleteRole } from "@/lib/roles/delete";
 import { restoreRoleVersion } from "@/lib/roles/restore";
 import { startViewAs } from "@/lib/access/view-as";
@@ -45,7 +46,8 @@ export const importRoleAction = memberAction(roles(z.object({ text: z.string().m
 export const updateRoleAction = memberAction(roles(z.object({ roleId: id, version: z.int().positive(), draft: z.unknown() })), ({ actor, input }) => {
   // Parsed on its own so that field errors read `name`, not `draft.name`, as on creation.
   const draft = parseOrThrow(roleDraft, input.draft);
-  return db.$transaction((tx) => updateRole(tx, actor, input.roleId, input.version, draft));
+  // docs/reference.md §18 four eyes: with `Role changes need approval` on, the save becomes a proposal.
+  return db.$transaction((tx) => saveOrPropose(tx, actor, input.roleId, input.version, draft));
 });
 
 /** Saves an old version of the role as its next one (docs/reference.md §14), through the normal save. */

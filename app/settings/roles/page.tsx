@@ -18,13 +18,14 @@ export const generateMetadata = pageTitle("roles");
 
 export default async function RolesPage() {
   const { member, allowed } = await openSettingsPage("/settings/roles");
-  if (!allowed) return <NoAccess />;
-  const [t, ti, tc, tg, ts, roles, sets, withinRoleIds] = await Promise.all([
+  if (!allowed) return <NoAccess setting="ROLES" />;
+  const [t, ti, tc, tg, ts, tr, roles, sets, withinRoleIds] = await Promise.all([
     getTranslations("roles"),
     getTranslations("inspect"),
     getTranslations("roles.compare"),
     getTranslations("guardrails"),
     getTranslations("permissionSets"),
+    getTranslations("accessRequests"),
     listRoles(db, member.workspaceId),
     listPermissionSets(db, member.workspaceId),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
@@ -40,6 +41,7 @@ export default async function RolesPage() {
             <Link href="/settings/permissions" className={buttonClasses("ghost")}>{ti("link")}</Link>
             <Link href="/settings/roles/compare" className={buttonClasses("ghost")}>{tc("link")}</Link>
             <Link href="/settings/roles/guardrails" className={buttonClasses("ghost")}>{tg("link")}</Link>
+            <Link href="/settings/roles/requests" className={buttonClasses("ghost")}>{tr("title")}</Link>
             <ImportRoleButton />
             <CreateRoleButton />
           </div>

@@ -5,6 +5,9 @@ import { db } from "@/lib/db/prisma";
 import { memberAction, type Revalidation } from "@/lib/actions/member-action";
 import { createScimToken, revokeScimToken } from "@/lib/scim/tokens";
 import { addGroupMapping, deleteGroupMapping, groupMappingInput } from "@/lib/identity/mappings";
+import { maxHoursSchema } from "@/lib/access-requests/input";
+import { setAccessRequestMaxHours } from "@/lib/access-requests/requests";
+import { setRoleChangesNeedApproval } from "@/lib/access-requests/proposals";
 import { removeSsoSettings, saveSsoSettings, ssoSettingsInput } from "@/lib/identity/sso";
 
 /** Settings → Security (docs/reference.md §20): SCIM tokens, Group mappings and single sign-on, the `Security` permission checked each time. */
@@ -33,5 +36,17 @@ export const saveSsoSettingsAction = memberAction(security(ssoSettingsInput), as
 
 export const removeSsoSettingsAction = memberAction(security(z.undefined().or(z.object({}))), async ({ actor }) => {
   await db.$transaction((tx) => removeSsoSettings(tx, actor));
+  return undefined;
+});
+
+/** The workspace's longest access request (docs/reference.md §18); the use case checks `Security` again. */
+export const setAccessRequestMaxHoursAction = memberAction(security(z.strictObject({ hours: maxHoursSchema })), async ({ actor, input }) => {
+  await db.$transaction((tx) => setAccessRequestMaxHours(tx, actor, input.hours));
+  return undefined;
+});
+
+/** `Role changes need approval` (docs/reference.md §18); only an Admin switches it (the use case decides). */
+export const setRoleChangesNeedApprovalAction = memberAction(security(z.strictObject({ on: z.boolean() })), async ({ actor, input }) => {
+  await db.$transaction((tx) => setRoleChangesNeedApproval(tx, actor, input.on));
   return undefined;
 });

@@ -9,6 +9,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Count, Section } from "@/components/ui/section";
 import { DataTable } from "@/components/ui/data-table";
 import { pageTitle } from "@/components/layout/page-title";
+import { MaxPeriodForm } from "@/components/access-requests/max-period-form";
+import { FourEyesSwitch } from "@/components/access-requests/four-eyes-switch";
 import { requestInfo } from "@/lib/auth/request-info";
 import { rolesWithinAuthority } from "@/lib/access/authority";
 import { listScimTokens } from "@/lib/scim/tokens";
@@ -29,10 +31,11 @@ const linkClasses = "text-sm font-medium text-brand-700 hover:underline";
  */
 export default async function SecurityPage() {
   const { member, allowed } = await openSettingsPage("/settings/security");
-  if (!allowed) return <NoAccess />;
-  const [t, tp, format, overview, info, scimTokens, mappings, grants, within, sso] = await Promise.all([
+  if (!allowed) return <NoAccess setting="SECURITY" />;
+  const [t, tp, ta, format, overview, info, scimTokens, mappings, grants, within, sso, workspace] = await Promise.all([
     getTranslations("settings.security"),
     getTranslations("permissions"),
+    getTranslations("accessRequests"),
     getFormatter(),
     loadSecurityOverview(db, member.workspaceId),
     requestInfo(),
@@ -41,6 +44,7 @@ export default async function SecurityPage() {
     db.role.findMany({ where: { workspaceId: member.workspaceId }, select: { id: true, name: true, kind: true, isAdmin: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
     loadSsoSettings(db, member.workspaceId),
+    db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true, roleChangesNeedApproval: true } }),
   ]);
   const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   const can = {
@@ -103,6 +107,10 @@ export default async function SecurityPage() {
         />
       </Section>
 
+      <Section id="security-access-requests" title={ta("securityTitle")} description={ta("securityHelp")}>
+        <MaxPeriodForm hours={workspace.accessRequestMaxHours} />
+        <FourEyesSwitch on={workspace.roleChangesNeedApproval} disabled={!member.permissions.isAdmin} />
+      </Section>
       <SsoSettingsForm settings={sso} redirectUrl={`${info.origin}${OIDC_CALLBACK_PATH}`} />
 
       <GroupMappings

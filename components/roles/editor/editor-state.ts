@@ -35,6 +35,8 @@ export type EditorAction =
   | { type: "saving" }
   | { type: "saved"; draft: RoleDraft; version: number }
   | { type: "failed"; errors: ActionError[] }
+  /** docs/reference.md §18 four eyes: the save became a proposal; the role stays as saved. */
+  | { type: "proposed" }
   | { type: "cancel" }
   | { type: "leave" };
 
@@ -52,6 +54,8 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return { ...state, errors: [] };
     case "saved":
       return { ...state, saved: action.draft, version: action.version };
+    case "proposed":
+      return { ...state, errors: [], draft: state.saved };
     case "failed":
       return { ...state, errors: action.errors };
     case "cancel":

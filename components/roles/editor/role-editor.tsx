@@ -41,6 +41,7 @@ export function RoleEditor(props: RoleEditorProps) {
   const { role, objects } = props;
   const t = useTranslations("roles");
   const ts = useTranslations("permissionSets");
+  const ta = useTranslations("accessRequests");
   const isSet = (role?.kind ?? props.kind ?? "role") === "set";
   // The texts that name what is saved: "Role saved" or "Permission set saved".
   const says = (key: "saved" | "created" | "saveFailed" | "newRole") => (isSet ? ts(key) : t(key));
@@ -100,6 +101,12 @@ export function RoleEditor(props: RoleEditorProps) {
       }
       const result = await updateRoleAction({ roleId: role.id, version, draft });
       if (!result.ok) return fail(result.errors);
+      if (result.data.proposalId) {
+        // docs/reference.md §18 four eyes: nothing saved yet; the proposal waits under Requests.
+        dispatch({ type: "proposed" });
+        toast.success(ta("proposed"));
+        return;
+      }
       dispatch({ type: "saved", draft, version: result.data.version });
       toast.success(says("saved"));
       router.refresh();
@@ -152,7 +159,7 @@ export function RoleEditor(props: RoleEditorProps) {
           {readOnly ? null : (
             <>
             <Button onClick={cancel} disabled={saving || (role !== null && !dirty)}>{t("cancel")}</Button>
-            <Button variant="primary" onClick={save} disabled={saving || (role !== null && !dirty)}>{t("save")}</Button>
+            <Button variant="primary" onClick={save} disabled={saving || (role !== null && !dirty)}>{role !== null && props.proposes ? ta("proposeChange") : t("save")}</Button>
             </>
           )}
         </div>

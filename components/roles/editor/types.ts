@@ -37,6 +37,8 @@ export interface EditorRole {
 export interface RoleEditorProps {
   /** null while creating a role. */
   role: EditorRole | null;
+  /** docs/reference.md §18 four eyes: `Save` reads `Propose change` and makes a proposal. */
+  proposes?: boolean;
   /** Saved versions, newest first (docs/reference.md §14); absent while creating a role. */
   history?: RoleVersionView[];
   /** For a new role: where to start (a duplicate, an imported definition); empty otherwise. */

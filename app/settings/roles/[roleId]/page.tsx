@@ -9,6 +9,7 @@ import { listRoleVersions } from "@/lib/roles/history";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleEditor } from "@/components/roles/editor/role-editor";
+import { roleChangesNeedApproval } from "@/lib/access-requests/proposals";
 
 async function loadRole(workspaceId: string, roleId: string) {
   try {
@@ -37,5 +38,6 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
     loadEditorContext(db, member, await metadataLabels()),
     roleGuardrailStatements(db, member.workspaceId, roleId),
   ]);
-  return <RoleEditor key={role.id} role={{ ...role, guardrails }} history={history} actorMemberId={member.id} {...context} />;
+  const proposes = await roleChangesNeedApproval(db, member.workspaceId);
+  return <RoleEditor key={role.id} role={{ ...role, guardrails }} history={history} actorMemberId={member.id} proposes={proposes} {...context} />;
 }

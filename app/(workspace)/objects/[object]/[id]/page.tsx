@@ -7,6 +7,7 @@ import { relatedLabels } from "@/lib/csv/related-labels";
 import { RecordDetail } from "@/components/records/record-detail";
 import { RecordNotFound, RecordsNoAccess } from "@/components/records/records-no-access";
 import { requestObjectView } from "@/lib/records/request-view";
+import { neededFor } from "@/lib/access-requests/options";
 
 interface Props {
   params: Promise<{ object: string; id: string }>;
@@ -35,7 +36,14 @@ export default async function RecordPage({ params }: Props) {
     if (isDomainError(error) && error.code === "FORBIDDEN") return <RecordsNoAccess />;
     throw error;
   }
-  const labels = await relatedLabels(db, member, visibleFieldsOf(member, loaded.object), [record]);
+  const [labels, workspace] = await Promise.all([
+    relatedLabels(db, member, visibleFieldsOf(member, loaded.object), [record]),
+    db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true } }),
+  ]);
+  // docs/reference.md §18: a record the member may not change says what would allow it, and offers to ask for it.
+  const needs = loaded.view.can.update
+    ? null
+    : neededFor(member.permissions, { kind: "object", action: "edit", object: loaded.object.nameSingular, record, principal: { memberId: member.id } }, [{ ...loaded.view, fields: loaded.view.fields }]);
   // A new server render (after a save or a restore elsewhere) starts the form from the saved values.
-  return <RecordDetail key={`${id}:${String(record.updatedAt)}:${String(record.deletedAt)}`} view={loaded.view} record={record} labels={labels} />;
+  return <RecordDetail key={`${id}:${String(record.updatedAt)}:${String(record.deletedAt)}`} view={loaded.view} record={record} labels={labels} needs={needs} maxRequestHours={workspace.accessRequestMaxHours} />;
 }
