@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db/prisma";
 import { queryRows } from "@/lib/db/hot-path";
 import { dialectOf } from "@/lib/db/sql-dialect";
-import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
+import type { EffectivePermissions, PrincipalKind, PrincipalOrg, RecordPrincipal } from "@/lib/permissions";
+import { loadPrincipalOrg } from "@/lib/members/org";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadGrantedPermissions, loadPrincipalPermissions, heldSets } from "./grants";
 import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/roles/expiry";
@@ -18,6 +19,8 @@ export interface Principal {
   workspaceId: string;
   roleId: string;
   permissions: EffectivePermissions;
+  /** A member's teams and reports (SPEC §19), for `My teams` / `My reports`; keys and agents have none. */
+  org?: PrincipalOrg;
   /**
    * `Workspace.metadataVersion` as read together with the principal, when it was: lets the
    * workspace's object metadata be reused from memory without a query of its own (a data-model
@@ -43,6 +46,7 @@ export async function memberPrincipal(db: Tx, memberId: string, now = new Date()
     workspaceId: member.workspaceId,
     roleId,
     permissions: await loadPrincipalPermissions(db, member.workspaceId, "member", member.id, roleId, now),
+    org: await loadPrincipalOrg(db, member.workspaceId, member.id),
   };
 }
 
@@ -143,4 +147,10 @@ export async function agentPrincipal(db: Tx, agentId: string, now = new Date()):
     roleId,
     permissions: await loadPrincipalPermissions(db, agent.workspaceId, "agent", agent.id, roleId, now),
   };
+}
+
+/** The principal as record-level rules read it: its member (Me) and its place in the organisation. */
+export function recordPrincipalOf(principal: Pick<Principal, "kind" | "id" | "org">): RecordPrincipal {
+  if (principal.kind !== "member") return { memberId: null };
+  return principal.org ? { memberId: principal.id, org: principal.org } : { memberId: principal.id };
 }

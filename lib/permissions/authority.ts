@@ -9,7 +9,7 @@
  * so the browser can run the same comparison on a serialised copy to disable what would exceed.
  */
 import { ACTION_PERMISSIONS, FIELD_ACTIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "./constants";
-import { isMeValue, type RecordCondition, type RecordRule } from "./record-rule";
+import { isMeValue, isRelationValue, type RecordCondition, type RecordRule } from "./record-rule";
 import type { ActionPermission, FieldAction, ObjectAction, SettingsPermission } from "./types";
 
 type Flag = { readonly value: boolean };
@@ -177,8 +177,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The bound's conditions with its `Me` made concrete; null for a condition that reaches nothing. */
 function concreteBound(condition: RecordCondition, boundMe: BoundMe): RecordCondition | null {
-  if (boundMe === "holder" || !isMeValue(condition.value)) return condition;
+  if (boundMe === "holder" || !isRelationValue(condition.value)) return condition;
   if (boundMe.memberId === null) return null;
+  // My teams / My reports of the actor name members that differ from any holder's: counted as
+  // reaching nothing here (conservative: a grant is never judged within on their strength).
+  if (!isMeValue(condition.value)) return null;
   return { ...condition, value: boundMe.memberId };
 }
 

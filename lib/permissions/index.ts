@@ -46,11 +46,15 @@ export {
   describeRecordRule,
   evaluatePredicate,
   isMeValue,
+  isRelationValue,
+  relationOf,
+  relationMembers,
+  RELATION_VALUES,
   matchesRecordRule,
   recordRuleFields,
   recordRulePredicate,
 } from "./record-rule";
-export type { MeValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator, StoredRecordRule } from "./record-rule";
+export type { MeValue, PrincipalOrg, PrincipalTeam, RelationKind, RelationValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator, StoredRecordRule } from "./record-rule";
 export {
   ALL_ACCESS_SWITCHES,
   ASSIGNABLE_KEYS,
@@ -86,3 +90,5 @@ export {
   withObjectRule,
 } from "./consistency";
 export type { RoleRules } from "./consistency";
+export { managerCycle, orgOf, reportsOf } from "./org";
+export type { OrgGraph } from "./org";

@@ -65,7 +65,7 @@ export const recordConditionSchema = z.strictObject({
   field: key,
   operator: z.enum(RECORD_RULE_OPERATORS),
   value: z
-    .union([ruleScalar, z.array(z.union([z.string().max(2_000), z.number().finite()])).max(100), z.strictObject({ me: z.literal(true) }), z.null()])
+    .union([ruleScalar, z.array(z.union([z.string().max(2_000), z.number().finite()])).max(100), z.strictObject({ me: z.literal(true) }), z.strictObject({ myTeams: z.literal(true) }), z.strictObject({ myReports: z.literal(true) }), z.null()])
     .optional(),
 });
 export const recordRuleSchema = z.discriminatedUnion("mode", [

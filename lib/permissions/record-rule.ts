@@ -27,8 +27,15 @@ export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<RecordValueType, readonly 
 export interface MeValue {
   readonly me: true;
 }
+/**
+ * SPEC §19, beside `Me` on a member field: `{ myTeams: true }` (the field's member is in one of my
+ * teams, lead or member, me included) and `{ myReports: true }` (the field's member reports to
+ * me, directly or not). Like `Me`, they match nothing for API keys and agents.
+ */
+export type RelationValue = MeValue | { readonly myTeams: true } | { readonly myReports: true };
+export type RelationKind = "me" | "myTeams" | "myReports";
 export type RecordScalar = string | number | boolean;
-export type RecordConditionValue = RecordScalar | readonly (string | number)[] | MeValue | null;
+export type RecordConditionValue = RecordScalar | readonly (string | number)[] | RelationValue | null;
 
 export interface RecordCondition {
   readonly field: string;
@@ -48,9 +55,27 @@ export type RecordRule = StoredRecordRule | { readonly mode: "anyOf"; readonly r
 
 export const ALL_RECORDS: RecordRule = Object.freeze({ mode: "all" });
 
+/** One team of the principal's, as `My teams` and its explanation read it (lib/permissions/org.ts). */
+export interface PrincipalTeam {
+  readonly id: string;
+  readonly name: string;
+  /** The lead and the members, the principal among them. */
+  readonly memberIds: readonly string[];
+}
+
+/**
+ * Where the principal stands in the organisation (SPEC §19), read once per request: the teams it
+ * is in and every member reporting to it, directly or not. Absent: no team, no report.
+ */
+export interface PrincipalOrg {
+  readonly teams: readonly PrincipalTeam[];
+  readonly reportIds: readonly string[];
+}
+
 export interface RecordPrincipal {
   /** The member's id; null for API keys and agents (Me matches nothing for them). */
   readonly memberId: string | null;
+  readonly org?: PrincipalOrg;
 }
 
 export const MAX_RECORD_CONDITIONS = 20;
@@ -58,6 +83,34 @@ export const MAX_IN_VALUES = 100;
 
 export function isMeValue(value: unknown): value is MeValue {
   return typeof value === "object" && value !== null && !Array.isArray(value) && (value as { me?: unknown }).me === true;
+}
+
+/** Which relation a condition value names (`Me`, `My teams`, `My reports`), or null for a literal. */
+export function relationOf(value: unknown): RelationKind | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const object = value as { me?: unknown; myTeams?: unknown; myReports?: unknown };
+  if (object.me === true) return "me";
+  if (object.myTeams === true) return "myTeams";
+  if (object.myReports === true) return "myReports";
+  return null;
+}
+
+export function isRelationValue(value: unknown): value is RelationValue {
+  return relationOf(value) !== null;
+}
+
+export const RELATION_VALUES: Readonly<Record<RelationKind, RelationValue>> = {
+  me: { me: true },
+  myTeams: { myTeams: true },
+  myReports: { myReports: true },
+};
+
+/** The members a relation names for `principal`, sorted (so predicates, and SQL text, are stable). */
+export function relationMembers(relation: RelationKind, principal: RecordPrincipal): string[] {
+  if (principal.memberId === null) return [];
+  if (relation === "me") return [principal.memberId];
+  if (relation === "myReports") return [...new Set(principal.org?.reportIds ?? [])].sort();
+  return [...new Set((principal.org?.teams ?? []).flatMap((team) => team.memberIds))].sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -77,10 +130,19 @@ const FALSE: RecordPredicate = { kind: "const", value: false };
 
 function conditionPredicate(condition: RecordCondition, principal: RecordPrincipal): RecordPredicate {
   const { field, operator, value } = condition;
-  if (isMeValue(value)) {
+  const relation = relationOf(value);
+  if (relation === "me") {
     // Fail closed: without a member, any condition about Me is false (never "everyone but Me").
     if (principal.memberId === null) return FALSE;
     return operator === "neq" ? { kind: "neq", field, value: principal.memberId } : { kind: "eq", field, value: principal.memberId };
+  }
+  if (relation !== null) {
+    // My teams / My reports become the members they name now, bound like any value: the same
+    // predicate goes to SQL (both databases) and to memory, so the two agree by construction.
+    if (principal.memberId === null) return FALSE;
+    const members = relationMembers(relation, principal);
+    if (operator === "neq") return { kind: "and", parts: members.map((member) => ({ kind: "neq", field, value: member }) as RecordPredicate) };
+    return { kind: "in", field, values: members };
   }
   switch (operator) {
     case "isEmpty":
@@ -186,13 +248,16 @@ const OPERATOR_WORDS: Record<RecordRuleOperator, string> = {
   isNotEmpty: "is not empty",
 };
 
+const RELATION_WORDS: Record<RelationKind, string> = { me: "Me", myTeams: "My teams", myReports: "My reports" };
+
 /** One English line naming a rule's conditions (APIs and logs; the UI translates its own). */
 export function describeRecordRule(rule: RecordRule): string {
   if (rule.mode === "all") return "All records";
   if (rule.mode === "anyOf") return rule.rules.map((part) => `(${describeRecordRule(part)})`).join(" or ");
   const parts = rule.conditions.map((condition) => {
     const { value } = condition;
-    const shown = value === undefined || value === null ? "" : isMeValue(value) ? " Me" : ` ${JSON.stringify(value)}`;
+    const relation = relationOf(value);
+    const shown = value === undefined || value === null ? "" : relation ? ` ${RELATION_WORDS[relation]}` : ` ${JSON.stringify(value)}`;
     return `${condition.field} ${OPERATOR_WORDS[condition.operator] ?? condition.operator}${shown}`;
   });
   return parts.join(rule.join === "any" ? " or " : " and ");

@@ -4,7 +4,7 @@
  * naming the object or field.
  */
 import type { Tx } from "@/lib/db/prisma";
-import type { Principal } from "@/lib/access/principal";
+import { recordPrincipalOf, type Principal } from "@/lib/access/principal";
 import {
   can,
   checkDelete,
@@ -99,7 +99,7 @@ export function recordRuleOf(principal: Principal, object: RecordObject): Record
 
 /** The engine's predicate for the records the principal reaches, for SQL (lists) and memory (one row). */
 export function recordScope(principal: Principal, object: RecordObject): { predicate: RecordPredicate; fields: ReadonlyMap<string, RecordField> } {
-  return { predicate: recordRulePredicate(recordRuleOf(principal, object), { memberId: memberIdOf(principal) }), fields: object.fieldsByName };
+  return { predicate: recordRulePredicate(recordRuleOf(principal, object), recordPrincipalOf(principal)), fields: object.fieldsByName };
 }
 
 /** Is the row inside the principal's record-level rule? Evaluated by the engine on the stored values. */
@@ -115,7 +115,7 @@ export function withinRecordRule(principal: Principal, object: RecordObject, row
  */
 export function assertMayWriteRecord(principal: Principal, object: RecordObject, values: Readonly<Record<string, unknown>>, mode: WriteMode, row: RecordRow) {
   if (!principal.permissions.grants) return;
-  const check = checkRecordWrite(principal.permissions, object.nameSingular, values, mode, toFullRecord(object, row), { memberId: memberIdOf(principal) });
+  const check = checkRecordWrite(principal.permissions, object.nameSingular, values, mode, toFullRecord(object, row), recordPrincipalOf(principal));
   if (check.ok) return;
   throw check.code === "RECORD_RULE" ? objectForbidden(object.namePlural, "RECORD_RULE") : fieldForbidden(object.namePlural, check.field, "FIELD_READ_ONLY");
 }
@@ -123,7 +123,7 @@ export function assertMayWriteRecord(principal: Principal, object: RecordObject,
 /** Deleting, restoring or destroying a record, with several grants: one that may do it must reach the record. */
 export function assertMayDeleteRecord(principal: Principal, object: RecordObject, operation: DeleteOperation, row: RecordRow) {
   if (!principal.permissions.grants) return;
-  if (!mayDeleteRecord(principal.permissions, object.nameSingular, operation === "destroy" ? "destroy" : "delete", toFullRecord(object, row), { memberId: memberIdOf(principal) })) {
+  if (!mayDeleteRecord(principal.permissions, object.nameSingular, operation === "destroy" ? "destroy" : "delete", toFullRecord(object, row), recordPrincipalOf(principal))) {
     throw objectForbidden(object.namePlural, "RECORD_RULE");
   }
 }

@@ -1,0 +1,69 @@
+/**
+ * The acting member's place in the organisation (SPEC §19), read once per request for its
+ * `My teams` and `My reports` conditions: one statement on both databases.
+ *
+ * Reports come from a recursive CTE over `WorkspaceMember.managerId`, not from a closure table:
+ * a closure table must be rewritten for a whole subtree whenever a manager changes (and kept in
+ * step under concurrent changes), while the CTE walks a chain of a few dozen members per request
+ * and can never be stale. The members it names are then bound into the rule's predicate
+ * (lib/permissions/record-rule.ts), so the records query and the in-memory evaluation read the
+ * same list; tests/integration/org-rules.integration.test.ts checks this statement against the
+ * engine's own walk (lib/permissions/org.ts) on random graphs.
+ */
+import type { Tx } from "@/lib/db/prisma";
+import { queryRows } from "@/lib/db/hot-path";
+import { dialectOf } from "@/lib/db/sql-dialect";
+import type { OrgGraph, PrincipalOrg } from "@/lib/permissions";
+
+const ORG_OF_MEMBER = `
+  WITH RECURSIVE "reports"("id", "depth") AS (
+    SELECT m."id", 1 FROM "WorkspaceMember" m WHERE m."managerId" = ? AND m."workspaceId" = ?
+    UNION
+    SELECT m."id", r."depth" + 1 FROM "WorkspaceMember" m JOIN "reports" r ON m."managerId" = r."id"
+    WHERE r."depth" < 1000
+  )
+  SELECT 'report' AS "kind", "id" AS "memberId", NULL AS "teamId", NULL AS "teamName" FROM "reports" WHERE "id" <> ?
+  UNION ALL
+  SELECT 'team', p."memberId", t."id", t."name" FROM "Team" t
+    JOIN (SELECT "teamId", "memberId" FROM "TeamMember" UNION SELECT "id", "leadId" FROM "Team" WHERE "leadId" IS NOT NULL) p ON p."teamId" = t."id"
+    WHERE t."workspaceId" = ? AND t."id" IN (
+      SELECT "teamId" FROM "TeamMember" WHERE "memberId" = ? UNION SELECT "id" FROM "Team" WHERE "leadId" = ?)`;
+
+interface OrgRow {
+  kind: "report" | "team";
+  memberId: string;
+  teamId: string | null;
+  teamName: string | null;
+}
+
+export async function loadPrincipalOrg(db: Tx, workspaceId: string, memberId: string): Promise<PrincipalOrg> {
+  const rows = await queryRows<OrgRow>(db, dialectOf(db).placeholders(ORG_OF_MEMBER), [memberId, workspaceId, memberId, workspaceId, memberId, memberId]);
+  const reportIds = new Set<string>();
+  const teams = new Map<string, { id: string; name: string; memberIds: Set<string> }>();
+  for (const row of rows) {
+    if (row.kind === "report") reportIds.add(row.memberId);
+    else if (row.teamId) {
+      const team = teams.get(row.teamId) ?? { id: row.teamId, name: row.teamName ?? "", memberIds: new Set<string>() };
+      team.memberIds.add(row.memberId);
+      teams.set(row.teamId, team);
+    }
+  }
+  return {
+    teams: [...teams.values()]
+      .map((team) => ({ id: team.id, name: team.name, memberIds: [...team.memberIds].sort() }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id)),
+    reportIds: [...reportIds].sort(),
+  };
+}
+
+/** The whole workspace's graph, for the engine's checks (cycles) and the Teams page. */
+export async function loadOrgGraph(db: Tx, workspaceId: string): Promise<OrgGraph> {
+  const [members, teams] = await Promise.all([
+    db.workspaceMember.findMany({ where: { workspaceId }, select: { id: true, managerId: true } }),
+    db.team.findMany({ where: { workspaceId }, select: { id: true, name: true, leadId: true, members: { select: { memberId: true } } } }),
+  ]);
+  return {
+    managerOf: new Map(members.map((member) => [member.id, member.managerId])),
+    teams: teams.map((team) => ({ id: team.id, name: team.name, leadId: team.leadId, memberIds: team.members.map((row) => row.memberId) })),
+  };
+}
