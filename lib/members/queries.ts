@@ -8,6 +8,7 @@ export interface MemberRow {
   roleName: string;
   isAdmin: boolean;
   joinedAt: Date;
+  managerId: string | null;
 }
 
 /** The workspace's members with their role, by name. */
@@ -25,5 +26,6 @@ export async function listMembers(db: Tx, workspaceId: string): Promise<MemberRo
     roleName: member.role.name,
     isAdmin: member.role.isAdmin,
     joinedAt: member.createdAt,
+    managerId: member.managerId,
   }));
 }

@@ -80,3 +80,33 @@ export const SUPPORT_ROLE: RoleSeed = {
   ...allObjects("see"),
   fieldRules: [{ object: "opportunity", field: "stage", canSee: true, canEdit: true }],
 };
+
+/**
+ * SPEC §19: like Sales rep on People and Companies, and the Opportunities whose Owner is Me or
+ * one of My reports (directly or not), which it may see, create and edit. Held by lena@acme.dev,
+ * the manager of Sam and Noah.
+ */
+export const SALES_MANAGER_ROLE: RoleSeed = {
+  name: "Sales manager",
+  description: "Sees People and Companies; works on their own opportunities and their reports'.",
+  icon: "users",
+  ...allObjects(),
+  objectRules: [
+    { object: "person", canSee: true },
+    { object: "company", canSee: true },
+    {
+      object: "opportunity",
+      canSee: true,
+      canCreate: true,
+      canEdit: true,
+      recordRule: {
+        mode: "match",
+        join: "any",
+        conditions: [
+          { field: "ownerId", operator: "eq", value: { me: true } },
+          { field: "ownerId", operator: "eq", value: { myReports: true } },
+        ],
+      },
+    },
+  ],
+};
