@@ -15,7 +15,7 @@ import { getSession } from "@/lib/auth/session";
 import { expireDueAssignments, hasExpired, roleHeldAt } from "@/lib/roles/expiry";
 import { isLiveSession } from "@/lib/auth/sessions";
 import { viewingAs } from "@/lib/roles/view-as";
-import { loadPrincipalOrg } from "@/lib/members/org";
+import { loadPrincipalContext } from "@/lib/members/org";
 
 /** The signed-in member: a principal (id is the member id) plus what the shell displays. */
 export interface ActingMember extends Principal {
@@ -62,7 +62,7 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
     roleId: member.roleId,
     roleName: member.role.name,
     mustChangePassword: member.user.mustChangePassword,
-    org: await loadPrincipalOrg(db, member.workspaceId, member.id),
+    ...(await loadPrincipalContext(db, member.workspaceId, member.id)),
     ...(await permissionsOfSession(member.workspaceId, member.id, member.roleId, session.viewAsRoleId, now)),
   };
 });

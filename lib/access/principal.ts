@@ -1,8 +1,8 @@
 import type { Tx } from "@/lib/db/prisma";
 import { queryRows } from "@/lib/db/hot-path";
 import { dialectOf } from "@/lib/db/sql-dialect";
-import type { EffectivePermissions, PrincipalKind, PrincipalOrg, RecordPrincipal } from "@/lib/permissions";
-import { loadPrincipalOrg } from "@/lib/members/org";
+import type { EffectivePermissions, PrincipalKind, PrincipalOrg, PrincipalShares, RecordPrincipal } from "@/lib/permissions";
+import { loadPrincipalContext } from "@/lib/members/org";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadGrantedPermissions, loadPrincipalPermissions, heldSets } from "./grants";
 import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/roles/expiry";
@@ -21,6 +21,8 @@ export interface Principal {
   permissions: EffectivePermissions;
   /** A member's teams and reports (SPEC §19), for `My teams` / `My reports`; keys and agents have none. */
   org?: PrincipalOrg;
+  /** Records shared with the member or its teams (SPEC §19); keys and agents have none. */
+  shares?: PrincipalShares;
   /**
    * `Workspace.metadataVersion` as read together with the principal, when it was: lets the
    * workspace's object metadata be reused from memory without a query of its own (a data-model
@@ -46,7 +48,7 @@ export async function memberPrincipal(db: Tx, memberId: string, now = new Date()
     workspaceId: member.workspaceId,
     roleId,
     permissions: await loadPrincipalPermissions(db, member.workspaceId, "member", member.id, roleId, now),
-    org: await loadPrincipalOrg(db, member.workspaceId, member.id),
+    ...(await loadPrincipalContext(db, member.workspaceId, member.id)),
   };
 }
 
@@ -150,7 +152,7 @@ export async function agentPrincipal(db: Tx, agentId: string, now = new Date()):
 }
 
 /** The principal as record-level rules read it: its member (Me) and its place in the organisation. */
-export function recordPrincipalOf(principal: Pick<Principal, "kind" | "id" | "org">): RecordPrincipal {
+export function recordPrincipalOf(principal: Pick<Principal, "kind" | "id" | "org" | "shares">): RecordPrincipal {
   if (principal.kind !== "member") return { memberId: null };
-  return principal.org ? { memberId: principal.id, org: principal.org } : { memberId: principal.id };
+  return { memberId: principal.id, ...(principal.org ? { org: principal.org } : {}), ...(principal.shares ? { shares: principal.shares } : {}) };
 }

@@ -182,6 +182,8 @@ function objectPaths(view: ObjectView, base: string): Record<string, JsonObject>
       }),
     };
   }
+  // SPEC §19: shares of one record (whether the caller may share is decided per record).
+  paths[`${base}/${object.namePlural}/{id}/shares`] = sharePaths(singular, object.labelSingular.toLowerCase(), tags);
   if (view.canDestroy) {
     paths[`${base}/${object.namePlural}/{id}/destroy`] = {
       parameters: [ID_PARAMETER],
@@ -195,6 +197,55 @@ function objectPaths(view: ObjectView, base: string): Record<string, JsonObject>
     };
   }
   return paths;
+}
+
+const SHARE_SCHEMA: JsonObject = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    targetKind: { type: "string", enum: ["member", "team"] },
+    targetId: { type: "string" },
+    targetName: { type: "string" },
+    access: { type: "string", enum: ["view", "edit"] },
+    sharedBy: { type: ["string", "null"] },
+    createdAt: { type: "string", format: "date-time" },
+  },
+  required: ["id", "targetKind", "targetId", "targetName", "access", "sharedBy", "createdAt"],
+};
+const SHARE_INPUT_SCHEMA: JsonObject = {
+  type: "object",
+  properties: { targetKind: { type: "string", enum: ["member", "team"] }, targetId: { type: "string", description: "A member's id or a team's id." }, access: { type: "string", enum: ["view", "edit"] } },
+  required: ["targetKind", "targetId", "access"],
+  additionalProperties: false,
+};
+
+function sharePaths(singular: string, label: string, tags: string[]): JsonObject {
+  return {
+    parameters: [ID_PARAMETER],
+    get: operation({
+      operationId: `list${singular}Shares`,
+      summary: `The members and teams this ${label} is shared with`,
+      tags,
+      success: { status: 200, description: "The shares.", schema: { type: "object", properties: { data: { type: "array", items: SHARE_SCHEMA } }, required: ["data"] } },
+      errors: [...AUTH_ERRORS, 403, 404],
+    }),
+    post: operation({
+      operationId: `share${singular}`,
+      summary: `Share this ${label} with a member or a team (Can view / Can edit), within what you may do and where your role allows sharing`,
+      tags,
+      requestBody: SHARE_INPUT_SCHEMA,
+      success: { status: 201, description: "The share.", schema: { type: "object", properties: { data: SHARE_SCHEMA }, required: ["data"] } },
+      errors: [400, ...AUTH_ERRORS, 403, 404, 422],
+    }),
+    delete: operation({
+      operationId: `unshare${singular}`,
+      summary: `Remove a share of this ${label}`,
+      tags,
+      parameters: [{ name: "shareId", in: "query", required: true, schema: { type: "string" }, description: "The share's id." }],
+      success: { status: 200, description: "The removed share's id.", schema: { type: "object", properties: { data: { type: "object", properties: { id: { type: "string" } } } }, required: ["data"] } },
+      errors: [...AUTH_ERRORS, 403, 404, 422],
+    }),
+  };
 }
 
 function objectSchemas(view: ObjectView): Record<string, JsonObject> {

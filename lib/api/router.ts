@@ -14,6 +14,7 @@ import { handlePermissionCheck, handleMyPermissions } from "./me-handlers";
 import { handleCreateRecord, handleDestroyRecord, handleGetRecord, handleListRecords, handleRestoreRecord, handleSoftDeleteRecord, handleUpdateRecord } from "./records-handlers";
 import { errorResponse } from "./responses";
 import { handleHealth } from "./service-handlers";
+import { handleCreateShare, handleDeleteShare, handleListShares } from "./share-handlers";
 import type { ApiHandler } from "./route";
 
 /** The paths this router answers; everything else (pages, OpenAPI document and page) stays with Next. */
@@ -51,6 +52,9 @@ export function createApiRouter(deps: () => ApiDeps): Hono {
   app.delete("/api/rest/:object/:id", call(handleSoftDeleteRecord, record));
   app.post("/api/rest/:object/:id/restore", call(handleRestoreRecord, record));
   app.delete("/api/rest/:object/:id/destroy", call(handleDestroyRecord, record));
+  app.get("/api/rest/:object/:id/shares", call(handleListShares, record));
+  app.post("/api/rest/:object/:id/shares", call(handleCreateShare, record));
+  app.delete("/api/rest/:object/:id/shares", call(handleDeleteShare, record));
 
   // Like app/api/[...path]: any other API path or method answers the API's JSON 404.
   app.notFound(() => errorResponse(new DomainError("NOT_FOUND")));

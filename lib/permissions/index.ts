@@ -49,12 +49,13 @@ export {
   isRelationValue,
   relationOf,
   relationMembers,
+  sharedRecordIds,
   RELATION_VALUES,
   matchesRecordRule,
   recordRuleFields,
   recordRulePredicate,
 } from "./record-rule";
-export type { MeValue, PrincipalOrg, PrincipalTeam, RelationKind, RelationValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator, StoredRecordRule } from "./record-rule";
+export type { MeValue, PrincipalShares, ShareReach, PrincipalOrg, PrincipalTeam, RelationKind, RelationValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator, StoredRecordRule } from "./record-rule";
 export {
   ALL_ACCESS_SWITCHES,
   ASSIGNABLE_KEYS,
@@ -92,3 +93,5 @@ export {
 export type { RoleRules } from "./consistency";
 export { managerCycle, orgOf, reportsOf } from "./org";
 export type { OrgGraph } from "./org";
+export { SHARE_ACCESS, checkShare, maySomeShare } from "./sharing";
+export type { ShareAccess, ShareCheck } from "./sharing";

@@ -72,10 +72,33 @@ export interface PrincipalOrg {
   readonly reportIds: readonly string[];
 }
 
+/**
+ * Records shared with the principal (SPEC §19), directly or with one of its teams: `edit` ids
+ * were shared `Can edit`, `view` ids `Can view` only. Read once per request, like `org`.
+ */
+export interface PrincipalShares {
+  readonly view: readonly string[];
+  readonly edit: readonly string[];
+}
+
 export interface RecordPrincipal {
   /** The member's id; null for API keys and agents (Me matches nothing for them). */
   readonly memberId: string | null;
   readonly org?: PrincipalOrg;
+  readonly shares?: PrincipalShares;
+}
+
+/**
+ * What a share must give for a record to count as reached: `view` (reading: any share), `edit`
+ * (writing: a `Can edit` share), `none` (deleting, restoring, destroying: shares never give it).
+ */
+export type ShareReach = "view" | "edit" | "none";
+
+/** The record ids shared with the principal at `reach`, sorted. */
+export function sharedRecordIds(principal: RecordPrincipal, reach: ShareReach): string[] {
+  if (reach === "none" || principal.memberId === null || !principal.shares) return [];
+  const ids = reach === "edit" ? principal.shares.edit : [...principal.shares.view, ...principal.shares.edit];
+  return [...new Set(ids)].sort();
 }
 
 export const MAX_RECORD_CONDITIONS = 20;
@@ -158,10 +181,22 @@ function conditionPredicate(condition: RecordCondition, principal: RecordPrincip
   }
 }
 
-/** The rule as a predicate for `principal`; `{ const: true }` for "all records". */
-export function recordRulePredicate(rule: RecordRule | null | undefined, principal: RecordPrincipal): RecordPredicate {
+/**
+ * The rule as a predicate for `principal`; `{ const: true }` for "all records". A record shared
+ * with the principal (SPEC §19) is one more way in: `id` among the shared ids, at `reach`
+ * (reading by default). It widens which records the rule reaches, never which actions or fields
+ * the grant allows on them.
+ */
+export function recordRulePredicate(rule: RecordRule | null | undefined, principal: RecordPrincipal, reach: ShareReach = "view"): RecordPredicate {
+  const base = rulePredicate(rule, principal);
+  if (base.kind === "const" && base.value) return base;
+  const shared = sharedRecordIds(principal, reach);
+  return shared.length === 0 ? base : { kind: "or", parts: [base, { kind: "in", field: "id", values: shared }] };
+}
+
+function rulePredicate(rule: RecordRule | null | undefined, principal: RecordPrincipal): RecordPredicate {
   if (!rule || rule.mode === "all") return TRUE;
-  if (rule.mode === "anyOf") return { kind: "or", parts: rule.rules.map((part) => recordRulePredicate(part, principal)) };
+  if (rule.mode === "anyOf") return { kind: "or", parts: rule.rules.map((part) => rulePredicate(part, principal)) };
   const parts = rule.conditions.map((condition) => conditionPredicate(condition, principal));
   // No condition at all: "all of none" is everything, "any of none" is nothing (as in logic and SQL).
   return { kind: rule.join === "any" ? "or" : "and", parts };
@@ -233,8 +268,8 @@ export function evaluatePredicate(predicate: RecordPredicate, record: RecordLike
 }
 
 /** Does `record` (field name → stored value) fall inside `rule` for `principal`? */
-export function matchesRecordRule(rule: RecordRule | null | undefined, record: RecordLike, principal: RecordPrincipal): boolean {
-  return evaluatePredicate(recordRulePredicate(rule, principal), record);
+export function matchesRecordRule(rule: RecordRule | null | undefined, record: RecordLike, principal: RecordPrincipal, reach: ShareReach = "view"): boolean {
+  return evaluatePredicate(recordRulePredicate(rule, principal, reach), record);
 }
 
 const OPERATOR_WORDS: Record<RecordRuleOperator, string> = {

@@ -62,6 +62,8 @@ export interface ObjectRule {
   readonly canDestroy?: Override;
   /** SPEC §13: the records the role reaches; absent or null means all records. */
   readonly recordRule?: StoredRecordRule | null;
+  /** SPEC §19: `Allow sharing` — holders may share the records of this object they reach. Absent: no. */
+  readonly allowSharing?: boolean | null;
 }
 
 /**
@@ -142,6 +144,8 @@ export interface ObjectPermissions {
    * deals, another edits its holder's own): the records of each such action. Absent: `records`.
    */
   readonly recordsByAction?: Readonly<Partial<Record<Exclude<ObjectAction, "see">, { readonly rule: RecordRule }>>>;
+  /** SPEC §19: the object rule's `Allow sharing` (only with See). Absent: false. */
+  readonly allowSharing?: boolean;
   /** Keyed by field name, in schema order (as far as JS allows: integer-like keys come first). */
   readonly fields: Readonly<Record<string, FieldPermissions>>;
 }

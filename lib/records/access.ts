@@ -17,6 +17,7 @@ import {
   type DeleteOperation,
   type RecordPredicate,
   type RecordRule,
+  type ShareReach,
   type WriteMode,
 } from "@/lib/permissions";
 import { fieldForbidden, objectForbidden, objectNotVisible, unknownField } from "./errors";
@@ -97,14 +98,18 @@ export function recordRuleOf(principal: Principal, object: RecordObject): Record
   return principal.permissions.objects[object.nameSingular]?.records?.rule ?? null;
 }
 
-/** The engine's predicate for the records the principal reaches, for SQL (lists) and memory (one row). */
-export function recordScope(principal: Principal, object: RecordObject): { predicate: RecordPredicate; fields: ReadonlyMap<string, RecordField> } {
-  return { predicate: recordRulePredicate(recordRuleOf(principal, object), recordPrincipalOf(principal)), fields: object.fieldsByName };
+/**
+ * The engine's predicate for the records the principal reaches, for SQL (lists) and memory (one
+ * row). `reach`: which shares count (SPEC §19) — any for reading, `Can edit` ones for writing,
+ * none for deleting.
+ */
+export function recordScope(principal: Principal, object: RecordObject, reach: ShareReach = "view"): { predicate: RecordPredicate; fields: ReadonlyMap<string, RecordField> } {
+  return { predicate: recordRulePredicate(recordRuleOf(principal, object), recordPrincipalOf(principal), reach), fields: object.fieldsByName };
 }
 
 /** Is the row inside the principal's record-level rule? Evaluated by the engine on the stored values. */
-export function withinRecordRule(principal: Principal, object: RecordObject, row: RecordRow): boolean {
-  const { predicate } = recordScope(principal, object);
+export function withinRecordRule(principal: Principal, object: RecordObject, row: RecordRow, reach: ShareReach = "view"): boolean {
+  const { predicate } = recordScope(principal, object, reach);
   return predicate.kind === "const" ? predicate.value : evaluatePredicate(predicate, toFullRecord(object, row));
 }
 
@@ -114,6 +119,8 @@ export function withinRecordRule(principal: Principal, object: RecordObject, row
  * rule is the record-level rule every read and write already applies).
  */
 export function assertMayWriteRecord(principal: Principal, object: RecordObject, values: Readonly<Record<string, unknown>>, mode: WriteMode, row: RecordRow) {
+  // A record read through a `Can view` share only (SPEC §19) is not the principal's to change.
+  if (mode === "update" && !withinRecordRule(principal, object, row, "edit")) throw objectForbidden(object.namePlural, "RECORD_RULE");
   if (!principal.permissions.grants) return;
   const check = checkRecordWrite(principal.permissions, object.nameSingular, values, mode, toFullRecord(object, row), recordPrincipalOf(principal));
   if (check.ok) return;
@@ -122,6 +129,8 @@ export function assertMayWriteRecord(principal: Principal, object: RecordObject,
 
 /** Deleting, restoring or destroying a record, with several grants: one that may do it must reach the record. */
 export function assertMayDeleteRecord(principal: Principal, object: RecordObject, operation: DeleteOperation, row: RecordRow) {
+  // Shares give view or edit, never delete, restore or destroy (SPEC §19).
+  if (!withinRecordRule(principal, object, row, "none")) throw objectForbidden(object.namePlural, "RECORD_RULE");
   if (!principal.permissions.grants) return;
   if (!mayDeleteRecord(principal.permissions, object.nameSingular, operation === "destroy" ? "destroy" : "delete", toFullRecord(object, row), recordPrincipalOf(principal))) {
     throw objectForbidden(object.namePlural, "RECORD_RULE");
@@ -130,5 +139,5 @@ export function assertMayDeleteRecord(principal: Principal, object: RecordObject
 
 /** A write whose result would leave the principal's records is refused (it could never be seen again). */
 export function assertWithinRecordRule(principal: Principal, object: RecordObject, row: RecordRow) {
-  if (!withinRecordRule(principal, object, row)) throw objectForbidden(object.namePlural, "RECORD_RULE");
+  if (!withinRecordRule(principal, object, row, "edit")) throw objectForbidden(object.namePlural, "RECORD_RULE");
 }

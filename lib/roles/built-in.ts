@@ -64,6 +64,8 @@ export const SALES_REP_ROLE: RoleSeed = {
       canSee: true,
       canCreate: true,
       canEdit: true,
+      // SPEC §19: a rep may share one of their deals with a colleague (Can view / Can edit).
+      allowSharing: true,
       recordRule: { mode: "match", join: "all", conditions: [{ field: "ownerId", operator: "eq", value: { me: true } }] },
     },
   ],
@@ -99,6 +101,7 @@ export const SALES_MANAGER_ROLE: RoleSeed = {
       canSee: true,
       canCreate: true,
       canEdit: true,
+      allowSharing: true,
       recordRule: {
         mode: "match",
         join: "any",

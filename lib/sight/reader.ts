@@ -6,10 +6,10 @@
 import { recordPrincipalOf as principalOfRecords, type Principal } from "@/lib/access/principal";
 import type { RecordPrincipal } from "@/lib/permissions";
 
-export type Reader = Pick<Principal, "kind" | "id" | "workspaceId" | "permissions"> & Pick<Principal, "org">;
+export type Reader = Pick<Principal, "kind" | "id" | "workspaceId" | "permissions"> & Pick<Principal, "org" | "shares">;
 
 /** A key or agent has no member behind it: a rule about Me (or My teams, My reports) reaches nothing for it. */
-export function recordPrincipalOf(reader: Pick<Reader, "kind" | "id" | "org">): RecordPrincipal {
+export function recordPrincipalOf(reader: Pick<Reader, "kind" | "id" | "org" | "shares">): RecordPrincipal {
   return principalOfRecords(reader);
 }
 

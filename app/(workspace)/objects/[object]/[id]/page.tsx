@@ -7,6 +7,9 @@ import { relatedLabels } from "@/lib/csv/related-labels";
 import { RecordDetail } from "@/components/records/record-detail";
 import { RecordNotFound, RecordsNoAccess } from "@/components/records/records-no-access";
 import { requestObjectView } from "@/lib/records/request-view";
+import { RecordShares } from "@/components/records/record-shares";
+import { listRecordShares } from "@/lib/records/shares";
+import { maySomeShare } from "@/lib/permissions";
 
 interface Props {
   params: Promise<{ object: string; id: string }>;
@@ -35,7 +38,29 @@ export default async function RecordPage({ params }: Props) {
     if (isDomainError(error) && error.code === "FORBIDDEN") return <RecordsNoAccess />;
     throw error;
   }
-  const labels = await relatedLabels(db, member, visibleFieldsOf(member, loaded.object), [record]);
+  const canShare = maySomeShare(member.permissions, loaded.object.nameSingular) && !member.viewingAs;
+  const [labels, shares, targets] = await Promise.all([
+    relatedLabels(db, member, visibleFieldsOf(member, loaded.object), [record]),
+    listRecordShares(db, member, loaded.object.namePlural, id),
+    canShare ? shareTargets(member.workspaceId, member.id) : Promise.resolve([]),
+  ]);
   // A new server render (after a save or a restore elsewhere) starts the form from the saved values.
-  return <RecordDetail key={`${id}:${String(record.updatedAt)}:${String(record.deletedAt)}`} view={loaded.view} record={record} labels={labels} />;
+  return (
+    <>
+      <RecordDetail key={`${id}:${String(record.updatedAt)}:${String(record.deletedAt)}`} view={loaded.view} record={record} labels={labels} />
+      <RecordShares object={loaded.object.namePlural} recordId={id} shares={shares} targets={targets} canShare={canShare} />
+    </>
+  );
+}
+
+/** Whom `Share` offers (SPEC §19): every other member, then every team, by name. */
+async function shareTargets(workspaceId: string, selfId: string) {
+  const [members, teams] = await Promise.all([
+    db.workspaceMember.findMany({ where: { workspaceId, id: { not: selfId } }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
+    db.team.findMany({ where: { workspaceId }, select: { id: true, name: true }, orderBy: { nameKey: "asc" } }),
+  ]);
+  return [
+    ...members.map((member) => ({ kind: "member" as const, id: member.id, name: member.user.name })),
+    ...teams.map((team) => ({ kind: "team" as const, id: team.id, name: team.name })),
+  ];
 }
