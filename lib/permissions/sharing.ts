@@ -1,8 +1,8 @@
 /**
  * Sharing one record (SPEC §19): may this principal give a member or a team `Can view` or
  * `Can edit` on this record? Only where a grant of its own allows sharing the object
- * (`Allow sharing`), reaches the record by its own rules (a share received is never passed on),
- * and can itself do what it gives (`Can edit` needs a grant that may edit the record). Pure.
+ * (`Allow sharing`) and reaches the record (by its rules, or by a share it received), and only
+ * what it can do itself: `Can edit` needs a grant that may edit this very record. Pure.
  */
 import { can } from "./check";
 import { FAST_INDEX } from "./fast-index";
@@ -17,12 +17,12 @@ export type ShareCheck = { readonly ok: true } | { readonly ok: false; readonly 
 
 export function checkShare(perms: EffectivePermissions, object: string, access: ShareAccess, record: Readonly<Record<string, unknown>>, principal: RecordPrincipal): ShareCheck {
   if (!can(perms, "see", object)) return { ok: false, code: "OBJECT_NOT_VISIBLE" };
-  const sharing = partsOf(perms).filter(
-    (part) => can(part, "see", object) && part.objects[object].allowSharing === true && evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal, "none"), record),
-  );
-  if (sharing.length === 0) return { ok: false, code: "SHARING_NOT_ALLOWED" };
+  const reaches = (part: EffectivePermissions, reach: "view" | "edit") => evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal, reach), record);
+  const sharing = partsOf(perms).filter((part) => can(part, "see", object) && part.objects[object].allowSharing === true);
+  if (!sharing.some((part) => reaches(part, "view"))) return { ok: false, code: "SHARING_NOT_ALLOWED" };
   if (access === "view") return { ok: true };
-  const edits = sharing.some((part) => part[FAST_INDEX].objects.get(object)!.editableFields.length > 0);
+  // `Can edit` only from a grant that may edit this record itself (a `Can view` share received is not enough).
+  const edits = sharing.some((part) => part[FAST_INDEX].objects.get(object)!.editableFields.length > 0 && reaches(part, "edit"));
   return edits ? { ok: true } : { ok: false, code: "SHARE_EXCEEDS" };
 }
 
