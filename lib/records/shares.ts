@@ -95,7 +95,7 @@ export async function shareRecord(tx: Tx, principal: Principal, objectName: stri
     ...(existing ? { before: { share: { to: name, kind: existing.targetKind, access: existing.access } } } : {}),
     after: { share: { to: name, kind: input.targetKind, access: input.access } },
   });
-  return { id: share.id, targetKind: input.targetKind, targetId: input.targetId, targetName: name, access: input.access, sharedBy: principal.label, createdAt: share.createdAt.toISOString() };
+  return { id: share.id, targetKind: input.targetKind, targetId: input.targetId, targetName: name, access: input.access, sharedBy: principal.kind === "member" ? principal.label : null, createdAt: share.createdAt.toISOString() };
 }
 
 /** Removes a share: whoever may share the record may remove its shares (the sharer among them). */

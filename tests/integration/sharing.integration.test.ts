@@ -8,10 +8,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadDemo, useDemoDatabase } from "./db";
 import { recordsSnapshot } from "./refusal";
 import { memberPrincipal, type Principal } from "@/lib/access/principal";
-import { getRecord, listRecords, softDeleteRecord, updateRecord } from "@/lib/records";
+import { getRecord, listRecords, softDeleteRecord, standardRecordObjects, updateRecord } from "@/lib/records";
 import { listRecordShares, shareRecord, unshareRecord } from "@/lib/records/shares";
 import { isDomainError } from "@/lib/errors";
-import { createRole, type ObjectIndex } from "@/prisma/factories";
+import { createApiKey, createRole, type ObjectIndex } from "@/prisma/factories";
+import type { ApiDeps } from "@/lib/api/context";
+import { createRateLimiter } from "@/lib/api/rate-limit";
+import { handleCreateShare, handleDeleteShare, handleListShares } from "@/lib/api/share-handlers";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
 
 const db = useDemoDatabase();
 const ids = new Map<string, string>();
@@ -115,5 +119,32 @@ describe("Can edit, teams and fields", () => {
     await db.$transaction((tx) => unshareRecord(tx, sam, "opportunities", samsDeal, share.id));
     expect(await refusal(async () => getRecord(db, await principal("yuki@acme.dev"), "opportunities", samsDeal))).toMatchObject({ code: "NOT_FOUND" });
     await db.workspaceMember.update({ where: { id: ids.get("yuki@acme.dev")! }, data: { roleId: (await loadDemo(db)).roleId("Sales rep") } });
+  });
+});
+
+describe("REST /api/rest/<object>/<id>/shares", () => {
+  it("lists, creates and deletes shares with a key whose role allows sharing; refuses one whose role does not", async () => {
+    const { workspace } = await loadDemo(db);
+    const role = await createRole(db, workspace.id, {} as ObjectIndex, { name: "Sharing key", objectRules: [{ object: "opportunity", canSee: true, canEdit: true, allowSharing: true }] });
+    await createApiKey(db, { workspaceId: workspace.id, name: "Sharer", secret: "sharing-test-key", roleId: role.id });
+    const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
+    const call = async (handler: typeof handleListShares, method: string, key: string, path: string, body?: unknown) => {
+      const request = new Request(`http://localhost${path}`, { method, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      const response = await handler(deps, request, { object: "opportunities", id: othersDeal });
+      return { status: response.status, body: await response.json() };
+    };
+    const base = `/api/rest/opportunities/${othersDeal}/shares`;
+    expect(await call(handleListShares, "GET", "sharing-test-key", base)).toEqual({ status: 200, body: { data: [] } });
+    const created = await call(handleCreateShare, "POST", "sharing-test-key", base, { targetKind: "member", targetId: ids.get("yuki@acme.dev"), access: "edit" });
+    expect(created).toMatchObject({ status: 201, body: { data: { targetName: "Yuki Tanaka", access: "edit", sharedBy: null } } });
+    expect((await getRecord(db, await principal("yuki@acme.dev"), "opportunities", othersDeal)).id).toBe(othersDeal);
+    expect((await call(handleCreateShare, "POST", "sharing-test-key", base, { targetKind: "member", targetId: "nobody", access: "view" })).status).toBe(404);
+    expect((await call(handleCreateShare, "POST", "sharing-test-key", base, { targetKind: "robot", targetId: "x", access: "view" })).status).toBe(422);
+    expect((await call(handleCreateShare, "POST", "demo-support-key", base, { targetKind: "member", targetId: ids.get("yuki@acme.dev"), access: "view" }))).toMatchObject({ status: 403, body: { error: { code: "SHARING_NOT_ALLOWED" } } });
+    const removed = await call(handleDeleteShare, "DELETE", "sharing-test-key", `${base}?shareId=${created.body.data.id}`);
+    expect(removed).toEqual({ status: 200, body: { data: { id: created.body.data.id } } });
+    expect(await refusal(async () => getRecord(db, await principal("yuki@acme.dev"), "opportunities", othersDeal))).toMatchObject({ code: "NOT_FOUND" });
+    const document = buildOpenApiDocument(standardRecordObjects()) as { paths: Record<string, object> };
+    expect(Object.keys(document.paths)).toContain("/api/rest/opportunities/{id}/shares");
   });
 });
