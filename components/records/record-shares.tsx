@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { shareRecordAction, unshareRecordAction } from "@/app/(workspace)/objects/share-actions";
 import type { RecordShareView } from "@/lib/records/shares";
+import type { RecordPath } from "@/lib/permissions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import { FormErrors, FormFooter, SelectField } from "@/components/ui/form-field";
@@ -23,8 +24,40 @@ interface Target {
  * `Remove` for whoever may share it (the server decides again, and refuses beyond the sharer's
  * own permissions).
  */
-export function RecordShares({ object, recordId, shares, targets, canShare }: { object: string; recordId: string; shares: RecordShareView[]; targets: Target[]; canShare: boolean }) {
+export function RecordShares({
+  object,
+  recordId,
+  shares,
+  targets,
+  canShare,
+  paths,
+}: {
+  object: string;
+  recordId: string;
+  shares: RecordShareView[];
+  targets: Target[];
+  canShare: boolean;
+  paths: RecordPath[];
+}) {
   const t = useTranslations("records.shares");
+  const tp = useTranslations("records.paths");
+  // SPEC §19: why this record is reached, in the reader's language.
+  const pathText = (path: RecordPath) => {
+    switch (path.kind) {
+      case "me":
+        return tp("me", { field: path.field ?? "" });
+      case "myTeams":
+        return tp("myTeams", { field: path.field ?? "", team: path.team ?? "" });
+      case "myReports":
+        return tp("myReports", { field: path.field ?? "" });
+      case "shared":
+        return path.team ? tp("sharedTeam", { name: path.sharedBy ?? tp("apiKey"), team: path.team }) : tp("shared", { name: path.sharedBy ?? tp("apiKey") });
+      case "all":
+        return tp("all");
+      default:
+        return tp("rule");
+    }
+  };
   const router = useRouter();
   const errorMessage = useErrorMessage();
   const [open, setOpen] = useState(false);
@@ -52,6 +85,16 @@ export function RecordShares({ object, recordId, shares, targets, canShare }: { 
           </Button>
         ) : null}
       </header>
+      {paths.length > 0 && paths[0].kind !== "all" ? (
+        <div className="border-b border-gray-100 px-4 py-3 text-sm">
+          <h3 className="text-xs font-semibold text-gray-700">{tp("heading")}</h3>
+          <ul aria-label={tp("heading")} className="mt-1 list-disc pl-5 text-gray-700">
+            {[...new Set(paths.map(pathText))].map((text) => (
+              <li key={text}>{text}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {shares.length === 0 ? (
         <p className="px-4 py-3 text-sm text-gray-500">{t("empty")}</p>
       ) : (

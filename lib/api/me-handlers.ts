@@ -1,6 +1,7 @@
 /** What the calling key may do: the engine's resolved view, and single questions with their reason. */
 import { explain, readablePermissions, type ExplainQuery } from "@/lib/permissions";
 import { findRecordObject } from "@/lib/records";
+import { recordReachPaths } from "@/lib/records/record-paths";
 import { parseCheckQuery } from "./check-query";
 import { jsonResponse } from "./responses";
 import { authenticatedRoute } from "./route";
@@ -31,5 +32,11 @@ export const handlePermissionCheck = authenticatedRoute<Record<string, never>>(a
     question = query;
   }
   const { allowed, source, reason, recordRule } = explain(principal.permissions, question);
+  if (query.kind === "object" && query.recordId) {
+    // SPEC §19: about one record, the paths that reach it (`Shared by Mia`, `Owner reports to you`…).
+    const paths = await recordReachPaths(db, principal, query.object, query.recordId, query.action);
+    const reached = paths.length > 0;
+    return jsonResponse({ data: { allowed: allowed && reached, source, reason, ...(recordRule ? { recordRule } : {}), record: { id: query.recordId, reached, paths } } });
+  }
   return jsonResponse({ data: { allowed, source, reason, ...(recordRule ? { recordRule } : {}) } });
 });

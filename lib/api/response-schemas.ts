@@ -28,6 +28,23 @@ export const explanationSchema = z.object({
       .object({ object: z.string(), rule: z.unknown(), description: z.string() })
       .optional()
       .describe("Present when the answer holds only for the records the role's record-level rule reaches (SPEC §13)."),
+    record: z
+      .object({
+        id: z.string(),
+        reached: z.boolean(),
+        paths: z.array(
+          z.object({
+            kind: z.enum(["all", "me", "myTeams", "myReports", "rule", "shared"]),
+            text: z.string(),
+            field: z.string().optional(),
+            team: z.string().optional(),
+            sharedBy: z.string().nullable().optional(),
+            access: z.enum(["view", "edit"]).optional(),
+          }),
+        ),
+      })
+      .optional()
+      .describe("With `recordId`: whether the caller reaches that record for the action, and every path that does (SPEC §19)."),
   }),
 });
 

@@ -95,3 +95,5 @@ export { managerCycle, orgOf, reportsOf } from "./org";
 export type { OrgGraph } from "./org";
 export { SHARE_ACCESS, checkShare, maySomeShare } from "./sharing";
 export type { ShareAccess, ShareCheck } from "./sharing";
+export { recordPaths } from "./record-path";
+export type { RecordPath, RecordPathKind, ShareOfRecord } from "./record-path";

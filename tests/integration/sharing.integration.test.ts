@@ -10,12 +10,15 @@ import { recordsSnapshot } from "./refusal";
 import { memberPrincipal, type Principal } from "@/lib/access/principal";
 import { getRecord, listRecords, softDeleteRecord, standardRecordObjects, updateRecord } from "@/lib/records";
 import { listRecordShares, shareRecord, unshareRecord } from "@/lib/records/shares";
+import { recordReachPaths } from "@/lib/records/record-paths";
 import { isDomainError } from "@/lib/errors";
 import { createApiKey, createRole, type ObjectIndex } from "@/prisma/factories";
 import type { ApiDeps } from "@/lib/api/context";
 import { createRateLimiter } from "@/lib/api/rate-limit";
 import { handleCreateShare, handleDeleteShare, handleListShares } from "@/lib/api/share-handlers";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
+import { handlePermissionCheck } from "@/lib/api/me-handlers";
+import { explanationSchema } from "@/lib/api/response-schemas";
 
 const db = useDemoDatabase();
 const ids = new Map<string, string>();
@@ -57,6 +60,11 @@ describe("Can view", () => {
 
     const yuki = await principal("yuki@acme.dev");
     expect((await getRecord(db, yuki, "opportunities", samsDeal)).id).toBe(samsDeal);
+    // Explain (SPEC §19): the path by which each reaches the deal.
+    expect((await recordReachPaths(db, yuki, "opportunities", samsDeal)).map((path) => path.text)).toEqual(["Shared by Sam Seller"]);
+    expect(await recordReachPaths(db, yuki, "opportunities", samsDeal, "edit")).toEqual([]);
+    expect((await recordReachPaths(db, await principal("lena@acme.dev"), "opportunities", samsDeal)).map((path) => path.text)).toEqual(["Owner reports to you"]);
+    expect((await recordReachPaths(db, sam, "opportunities", samsDeal)).map((path) => path.text)).toEqual(["Owner is you"]);
     const list = (await listRecords(db, yuki, "opportunities", { limit: 200 })).records;
     expect(list.length).toBe(before + 1);
     expect(list.map((record) => record.id)).toContain(samsDeal);
@@ -113,6 +121,7 @@ describe("Can edit, teams and fields", () => {
     const yuki = await principal("yuki@acme.dev");
     const seen = await getRecord(db, yuki, "opportunities", samsDeal);
     expect(seen).not.toHaveProperty("amount");
+    expect((await recordReachPaths(db, yuki, "opportunities", samsDeal, "edit")).map((path) => path.text)).toEqual(["Shared by Sam Seller with your team East"]);
     const updated = await db.$transaction((tx) => updateRecord(tx, yuki, "opportunities", samsDeal, { name: "Renamed by East" }));
     expect(updated.name).toBe("Renamed by East");
     expect(await refusal(() => db.$transaction((tx) => updateRecord(tx, yuki, "opportunities", samsDeal, { amount: 1 })))).toMatchObject({ code: "FORBIDDEN" });
@@ -144,6 +153,11 @@ describe("REST /api/rest/<object>/<id>/shares", () => {
     const removed = await call(handleDeleteShare, "DELETE", "sharing-test-key", `${base}?shareId=${created.body.data.id}`);
     expect(removed).toEqual({ status: 200, body: { data: { id: created.body.data.id } } });
     expect(await refusal(async () => getRecord(db, await principal("yuki@acme.dev"), "opportunities", othersDeal))).toMatchObject({ code: "NOT_FOUND" });
+    const check = await handlePermissionCheck(deps, new Request(`http://localhost/api/rest/me/check?action=edit&object=opportunities&recordId=${othersDeal}`, { headers: { authorization: "Bearer sharing-test-key" } }), {});
+    const checked = explanationSchema.parse(await check.json());
+    expect(checked.data).toMatchObject({ allowed: true, record: { id: othersDeal, reached: true, paths: [{ kind: "all" }] } });
+    const hidden = await handlePermissionCheck(deps, new Request(`http://localhost/api/rest/me/check?action=see&object=opportunities&recordId=${othersDeal}`, { headers: { authorization: "Bearer demo-intern-key" } }), {});
+    expect(hidden.status).toBe(403);
     const document = buildOpenApiDocument(standardRecordObjects()) as { paths: Record<string, object> };
     expect(Object.keys(document.paths)).toContain("/api/rest/opportunities/{id}/shares");
   });

@@ -9,6 +9,7 @@ import { RecordNotFound, RecordsNoAccess } from "@/components/records/records-no
 import { requestObjectView } from "@/lib/records/request-view";
 import { RecordShares } from "@/components/records/record-shares";
 import { listRecordShares } from "@/lib/records/shares";
+import { recordReachPaths } from "@/lib/records/record-paths";
 import { maySomeShare } from "@/lib/permissions";
 
 interface Props {
@@ -39,16 +40,17 @@ export default async function RecordPage({ params }: Props) {
     throw error;
   }
   const canShare = maySomeShare(member.permissions, loaded.object.nameSingular) && !member.viewingAs;
-  const [labels, shares, targets] = await Promise.all([
+  const [labels, shares, targets, paths] = await Promise.all([
     relatedLabels(db, member, visibleFieldsOf(member, loaded.object), [record]),
     listRecordShares(db, member, loaded.object.namePlural, id),
     canShare ? shareTargets(member.workspaceId, member.id) : Promise.resolve([]),
+    recordReachPaths(db, member, loaded.object.namePlural, id),
   ]);
   // A new server render (after a save or a restore elsewhere) starts the form from the saved values.
   return (
     <>
       <RecordDetail key={`${id}:${String(record.updatedAt)}:${String(record.deletedAt)}`} view={loaded.view} record={record} labels={labels} />
-      <RecordShares object={loaded.object.namePlural} recordId={id} shares={shares} targets={targets} canShare={canShare} />
+      <RecordShares object={loaded.object.namePlural} recordId={id} shares={shares} targets={targets} canShare={canShare} paths={paths} />
     </>
   );
 }
