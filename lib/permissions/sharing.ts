@@ -17,6 +17,8 @@ export type ShareCheck = { readonly ok: true } | { readonly ok: false; readonly 
 
 export function checkShare(perms: EffectivePermissions, object: string, access: ShareAccess, record: Readonly<Record<string, unknown>>, principal: RecordPrincipal): ShareCheck {
   if (!can(perms, "see", object)) return { ok: false, code: "OBJECT_NOT_VISIBLE" };
+  // Admin holds everything (SPEC §11), sharing included.
+  if (perms.isAdmin) return { ok: true };
   const reaches = (part: EffectivePermissions, reach: "view" | "edit") => evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal, reach), record);
   const sharing = partsOf(perms).filter((part) => can(part, "see", object) && part.objects[object].allowSharing === true);
   if (!sharing.some((part) => reaches(part, "view"))) return { ok: false, code: "SHARING_NOT_ALLOWED" };
@@ -28,5 +30,6 @@ export function checkShare(perms: EffectivePermissions, object: string, access: 
 
 /** May the principal share this object at all (the `Share` button shows then)? */
 export function maySomeShare(perms: EffectivePermissions, object: string): boolean {
+  if (perms.isAdmin) return can(perms, "see", object);
   return partsOf(perms).some((part) => can(part, "see", object) && part.objects[object].allowSharing === true);
 }
