@@ -26,6 +26,8 @@ export interface PermissionView {
         readonly fields: Readonly<Record<string, Readonly<Record<FieldAction, Flag>>>>;
         /** SPEC §13: absent in views that predate record-level rules (all records). */
         readonly records?: { readonly rule: RecordRule };
+        /** SPEC §19: `Allow sharing`; absent: off. */
+        readonly allowSharing?: boolean;
       }
     >
   >;
@@ -39,7 +41,9 @@ export type ExceedingPermission =
   | { readonly kind: "object"; readonly action: ObjectAction; readonly object: string }
   | { readonly kind: "field"; readonly action: FieldAction; readonly object: string; readonly field: string }
   | { readonly kind: "setting"; readonly key: SettingsPermission }
-  | { readonly kind: "action"; readonly key: ActionPermission };
+  | { readonly kind: "action"; readonly key: ActionPermission }
+  /** SPEC §19: `Allow sharing` on an object. */
+  | { readonly kind: "sharing"; readonly object: string };
 
 /**
  * Whom `Me` means on the bound's side of a comparison. `{ memberId }`: an actor's authority,
@@ -104,6 +108,8 @@ function atomicBeyond(granted: PermissionView, held: PermissionView, boundMe: Bo
     for (const action of OBJECT_ACTIONS) {
       if (grantedObject[action].value && (!covered || !heldObject?.[action].value)) keys.add(objectKey(object, action));
     }
+    // Sharing hands records to others: held only where the held grant shares on the same records.
+    if (grantedObject.allowSharing && (!covered || !heldObject?.allowSharing)) keys.add(`sharing|${object}`);
     for (const [field, fieldGrant] of Object.entries(grantedObject.fields)) {
       const heldField = heldObject && Object.hasOwn(heldObject.fields, field) ? heldObject.fields[field] : undefined;
       for (const action of FIELD_ACTIONS) {
@@ -122,6 +128,7 @@ function displayItems(roleParts: readonly PermissionView[], keys: ReadonlySet<st
   const objects = [...new Set(roleParts.flatMap((part) => Object.keys(part.objects)))];
   for (const object of objects) {
     for (const action of OBJECT_ACTIONS) if (keys.has(objectKey(object, action))) items.push({ kind: "object", action, object });
+    if (keys.has(`sharing|${object}`)) items.push({ kind: "sharing", object });
     const fields = [...new Set(roleParts.flatMap((part) => Object.keys(part.objects[object]?.fields ?? {})))];
     for (const field of fields) {
       for (const action of FIELD_ACTIONS) {
@@ -152,6 +159,8 @@ function singleGrantBeyond(role: PermissionView, bound: PermissionView, boundMe:
     if (granted.see.value && held?.see.value && !recordRuleWithin(granted.records?.rule, held.records?.rule, boundMe)) {
       exceeding.push({ kind: "object", action: "see", object });
     }
+    // SPEC §19: sharing hands records to others; the bound must allow it too (on no fewer records, checked just above).
+    if (granted.allowSharing && !held?.allowSharing) exceeding.push({ kind: "sharing", object });
     for (const [field, fieldGrant] of Object.entries(granted.fields)) {
       const heldField = held && Object.hasOwn(held.fields, field) ? held.fields[field] : undefined;
       for (const action of FIELD_ACTIONS) {

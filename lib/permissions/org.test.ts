@@ -61,3 +61,17 @@ describe("org (SPEC §19)", () => {
     expect(validateRecordRule(role, "opportunity", rule({ field: "ownerId", operator: "in", value: { myReports: true } }), fields)[0]?.code).toBe("RECORD_RULE_ME");
   });
 });
+
+describe("authority over Allow sharing (SPEC §19)", () => {
+  it("granting Allow sharing one does not hold exceeds; holding it on the same records does not", async () => {
+    const { resolvePermissions } = await import("./resolve");
+    const { seedToRole, draftToDefinition } = await import("./model");
+    const { exceedingPermissions } = await import("./authority");
+    const { demoSchema } = await import("./fixtures");
+    const role = (allowSharing: boolean) =>
+      resolvePermissions(draftToDefinition(seedToRole({ name: "r", canSeeAllObjects: true, canEditAllObjects: true, objectRules: [{ object: "opportunity", canSee: true, canEdit: true, allowSharing }] })), demoSchema);
+    expect(exceedingPermissions(role(true), role(false), "m1")).toEqual([{ kind: "sharing", object: "opportunity" }]);
+    expect(exceedingPermissions(role(true), role(true), "m1")).toEqual([]);
+    expect(exceedingPermissions(role(false), role(true), "m1")).toEqual([]);
+  });
+});
