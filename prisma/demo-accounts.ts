@@ -13,6 +13,8 @@ export const DEMO_USERS = [
   { email: "gus@acme.dev", name: "Gus Guest", role: "Guest", featured: true },
   { email: "ian@acme.dev", name: "Ian Intern", role: "Intern", featured: true },
   { email: "sam@acme.dev", name: "Sam Seller", role: "Sales rep", featured: true },
+  // SPEC §17: Guest, plus the permission set Export for audit for 30 days after seeding.
+  { email: "olivia@acme.dev", name: "Olivia Auditor", role: "Guest", featured: true },
 ] as const;
 
 export const DEMO_API_KEYS = [

@@ -4,12 +4,12 @@
  */
 import type { PrismaClient } from "@prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { ADMIN_ROLE, GUEST_ROLE, INTERN_ROLE, MEMBER_ROLE, SALES_MANAGER_ROLE, SALES_REP_ROLE, SUPPORT_ROLE } from "@/lib/roles/built-in";
+import { ADMIN_ROLE, DEMO_AUDIT_SET_DAYS, EXPORT_FOR_AUDIT_SET, GUEST_ROLE, INTERN_ROLE, MEMBER_ROLE, SALES_MANAGER_ROLE, SALES_REP_ROLE, SUPPORT_ROLE } from "@/lib/roles/built-in";
 import { assignDemoOwners, buildDemoRows, DEMO_COUNTS } from "./demo-data";
 import { DEMO_API_KEYS, DEMO_MANAGERS, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, DEMO_WORKSPACE_NAME } from "./demo-accounts";
 import { createAgent, createApiKey, createMember, createRecords, createRole, createStandardObjects, createWorkspace } from "./factories";
 
-export async function seedDemoWorkspace(db: PrismaClient) {
+export async function seedDemoWorkspace(db: PrismaClient, now = new Date()) {
   return db.$transaction(
     async (tx) => {
       const workspace = await createWorkspace(tx, { name: DEMO_WORKSPACE_NAME });
@@ -42,6 +42,11 @@ export async function seedDemoWorkspace(db: PrismaClient) {
           },
         });
       }
+      // SPEC §17: Olivia holds Export for audit beside Guest until 30 days after this seed.
+      const auditSet = await createRole(tx, workspace.id, objects, EXPORT_FOR_AUDIT_SET, "set");
+      await tx.permissionSetAssignment.create({
+        data: { workspaceId: workspace.id, setId: auditSet.id, principalKind: "member", principalId: memberIds["olivia@acme.dev"], expiresAt: new Date(now.getTime() + DEMO_AUDIT_SET_DAYS * 86_400_000), createdAt: now },
+      });
       for (const key of DEMO_API_KEYS) {
         await createApiKey(tx, { workspaceId: workspace.id, name: key.name, secret: key.secret, roleId: key.role ? roles[key.role].id : null });
       }

@@ -66,8 +66,8 @@ export async function createStandardObjects(db: Client, workspaceId: string): Pr
  * Creates a role through the role store, as saving one in the editor does. `objects` is kept for
  * the callers' convenience; the store finds objects and fields by name in the workspace.
  */
-export async function createRole(db: Client, workspaceId: string, _objects: ObjectIndex, seed: RoleSeed) {
-  return writeRoleDefinition(db, workspaceId, seedToRole(seed));
+export async function createRole(db: Client, workspaceId: string, _objects: ObjectIndex, seed: RoleSeed, kind: "role" | "set" = "role") {
+  return writeRoleDefinition(db, workspaceId, { ...seedToRole(seed), kind });
 }
 
 export async function createMember(

@@ -16,6 +16,7 @@ export async function exitViewAsAction(): Promise<ActionResult<{ roleId: string 
       const session = await getSession();
       const roleId = session.viewAsRoleId ?? null;
       delete session.viewAsRoleId;
+      delete session.viewAsSetIds;
       await session.save();
       if (roleId) await db.$transaction((tx) => endViewAs(tx, member, roleId));
       return { roleId };

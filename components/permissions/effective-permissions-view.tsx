@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { relationOf, type EffectivePermissions, type RecordRule } from "@/lib/permissions";
+import { relationOf, type EffectivePermissions, type GrantRef, type RecordRule } from "@/lib/permissions";
 import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "@/lib/permissions";
 import type { listObjects } from "@/lib/metadata/queries";
 import { PermissionMark } from "@/components/ui/permission-mark";
@@ -29,6 +29,12 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
     return parts.join(rule.join === "any" ? ` ${t("or")} ` : ` ${t("and")} `);
   };
   const mark = (allowed: boolean) => <PermissionMark allowed={allowed} label={allowed ? t("allowed") : t("denied")} />;
+  // SPEC §17: with several grants, each allowed value names the grant that gives it.
+  const several = (permissions.grants?.length ?? 0) > 1;
+  const decidedBy = (value: { value: boolean; grant?: GrantRef }) =>
+    several && value.value && value.grant ? (
+      <span className="ml-2 text-xs text-brand-700">{t(value.grant.kind === "set" ? "grant.set" : "grant.role", { name: value.grant.name })}</span>
+    ) : null;
 
   return (
     <>
@@ -51,7 +57,8 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
                   <th scope="row" className="py-2 text-left font-normal text-gray-900">
                     {object.labelPlural}
                     <span className="ml-2 text-xs text-gray-500">{t(`source.${effective.see.source}`)}</span>
-                    {effective.see.value && effective.records?.rule.mode === "match" ? (
+                    {decidedBy(effective.see)}
+                    {effective.see.value && (effective.records?.rule.mode === "match" || effective.records?.rule.mode === "anyOf") ? (
                       <span className="block text-xs text-amber-800">{t("recordRule", { rule: describe(effective.records.rule, object) })}</span>
                     ) : null}
                   </th>
@@ -84,6 +91,7 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
                         <th scope="row" className="py-1 text-left font-normal text-gray-800">
                           {field.label}
                           <span className="ml-2 text-xs text-gray-500">{t(`source.${effective.edit.source}`)}</span>
+                          {decidedBy(effective.see)}
                         </th>
                         <td className="py-1 text-center">{mark(effective.see.value)}</td>
                         <td className="py-1 text-center">{mark(effective.edit.value)}</td>
@@ -98,15 +106,19 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
 
       <div className="mt-8 grid gap-8 sm:grid-cols-2">
         {[
-          { id: "my-settings", title: t("settings"), items: SETTINGS_PERMISSIONS.map((key) => [tp(`settings.${key}`), permissions.settings[key].value] as const) },
-          { id: "my-actions", title: t("actions"), items: ACTION_PERMISSIONS.map((key) => [tp(`actions.${key}`), permissions.actions[key].value] as const) },
+          { id: "my-settings", title: t("settings"), items: SETTINGS_PERMISSIONS.map((key) => [tp(`settings.${key}`), permissions.settings[key]] as const) },
+          { id: "my-actions", title: t("actions"), items: ACTION_PERMISSIONS.map((key) => [tp(`actions.${key}`), permissions.actions[key]] as const) },
         ].map((list) => (
           <section key={list.id} aria-labelledby={list.id}>
             <h2 id={list.id} className="text-sm font-semibold text-gray-900">{list.title}</h2>
             <ul className="mt-3 space-y-1.5 text-sm">
-              {list.items.map(([label, allowed]) => (
+              {list.items.map(([label, value]) => (
                 <li key={label} className="flex items-center justify-between border-b border-gray-100 pb-1.5">
-                  {label} {mark(allowed)}
+                  <span>
+                    {label}
+                    {decidedBy(value)}
+                  </span>{" "}
+                  {mark(value.value)}
                 </li>
               ))}
             </ul>

@@ -34,13 +34,16 @@ const OBJECT_ACTION_LABELS = { see: "see", create: "create", edit: "edit", delet
  * who may delete); the form only keeps its choices consistent: an object for record actions,
  * a field only for See and Edit.
  */
-export function GuardrailsManager({ rows, roles, objects, canDelete }: { rows: Row[]; roles: { id: string; name: string; within: boolean }[]; objects: ObjectOption[]; canDelete: boolean }) {
+type Subject = { id: string; name: string; within: boolean };
+
+export function GuardrailsManager({ rows, roles, members, objects, canDelete }: { rows: Row[]; roles: Subject[]; members: Subject[]; objects: ObjectOption[]; canDelete: boolean }) {
   const t = useTranslations("guardrails");
   const tp = useTranslations("permissions");
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [roleId, setRoleId] = useState("");
+  // "role:<id>" or "member:<id>" (SPEC §17: a guardrail may be about one member).
+  const [subject, setSubject] = useState("");
   const [mode, setMode] = useState<"always" | "never">("never");
   const [action, setAction] = useState<string>("see");
   const [object, setObject] = useState("");
@@ -57,7 +60,7 @@ export function GuardrailsManager({ rows, roles, objects, canDelete }: { rows: R
     setErrors([]);
     startTransition(async () => {
       const result = await createGuardrailAction({
-        roleId,
+        ...(subject.startsWith("member:") ? { memberId: subject.slice("member:".length) } : { roleId: subject.slice("role:".length) }),
         mode,
         action,
         object: isObjectAction ? object || null : null,
@@ -136,11 +139,20 @@ export function GuardrailsManager({ rows, roles, objects, canDelete }: { rows: R
         <form onSubmit={submit} aria-describedby="guardrail-error" className="mt-3 grid grid-cols-1 gap-4 rounded-lg border border-gray-200 bg-white p-4 sm:grid-cols-5">
           <div className="text-sm font-medium text-gray-900">
             <label htmlFor="guardrail-role">{t("role")}</label>
-            <select id="guardrail-role" required value={roleId} onChange={(event) => setRoleId(event.target.value)} className={selectClasses}>
+            <select id="guardrail-role" required value={subject} onChange={(event) => setSubject(event.target.value)} className={selectClasses}>
               <option value="" disabled>{t("chooseRole")}</option>
-              {roles.map((role) => (
-                <option key={role.id} value={role.id} disabled={!role.within}>{role.name}</option>
-              ))}
+              <optgroup label={t("roles")}>
+                {roles.map((role) => (
+                  <option key={role.id} value={`role:${role.id}`} disabled={!role.within}>{role.name}</option>
+                ))}
+              </optgroup>
+              {members.length > 0 ? (
+                <optgroup label={t("members")}>
+                  {members.map((member) => (
+                    <option key={member.id} value={`member:${member.id}`} disabled={!member.within}>{member.name}</option>
+                  ))}
+                </optgroup>
+              ) : null}
             </select>
           </div>
           <div className="text-sm font-medium text-gray-900">

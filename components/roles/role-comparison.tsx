@@ -36,8 +36,8 @@ export function RoleComparison({ first, second, rows, objects }: Props) {
         <thead>
           <tr className="border-b border-gray-200 text-left text-xs text-gray-500">
             <th scope="col" className="px-4 py-2 font-medium">{t("permission")}</th>
-            <th scope="col" className="py-2 pr-4 font-medium"><Link href={`/settings/roles/${first.id}`} className="text-brand-700 hover:underline">{first.name}</Link></th>
-            <th scope="col" className="py-2 pr-4 font-medium"><Link href={`/settings/roles/${second.id}`} className="text-brand-700 hover:underline">{second.name}</Link></th>
+            <th scope="col" className="py-2 pr-4 font-medium"><Link href={comparedHref(first.id)} className="text-brand-700 hover:underline">{first.name}</Link></th>
+            <th scope="col" className="py-2 pr-4 font-medium"><Link href={comparedHref(second.id)} className="text-brand-700 hover:underline">{second.name}</Link></th>
           </tr>
         </thead>
         <tbody>
@@ -52,4 +52,9 @@ export function RoleComparison({ first, second, rows, objects }: Props) {
       </table>
     </section>
   );
+}
+
+/** A role or set opens its page; a member (`member:<id>`) her effective permissions. */
+function comparedHref(id: string): string {
+  return id.startsWith("member:") ? `/settings/permissions?principal=${id}` : `/settings/roles/${id}`;
 }

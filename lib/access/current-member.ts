@@ -63,14 +63,14 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
     roleName: member.role.name,
     mustChangePassword: member.user.mustChangePassword,
     ...(await loadPrincipalContext(db, member.workspaceId, member.id)),
-    ...(await permissionsOfSession(member.workspaceId, member.id, member.roleId, session.viewAsRoleId, now)),
+    ...(await permissionsOfSession(member.workspaceId, member.id, member.roleId, session.viewAsRoleId, session.viewAsSetIds ?? [], now)),
   };
 });
 
 /** The member's own permissions, or the read-only projection of the role they view as. */
-async function permissionsOfSession(workspaceId: string, memberId: string, roleId: string, viewAsRoleId: string | undefined, now: Date) {
+async function permissionsOfSession(workspaceId: string, memberId: string, roleId: string, viewAsRoleId: string | undefined, viewAsSetIds: readonly string[], now: Date) {
   const own = await loadPrincipalPermissions(db, workspaceId, "member", memberId, roleId, now);
-  const viewing = viewAsRoleId ? await viewingAs(db, workspaceId, own, viewAsRoleId) : null;
+  const viewing = viewAsRoleId ? await viewingAs(db, workspaceId, own, viewAsRoleId, viewAsSetIds) : null;
   return viewing ? { permissions: viewing.permissions, viewingAs: { roleId: viewing.roleId, roleName: viewing.roleName } } : { permissions: own, viewingAs: null };
 }
 

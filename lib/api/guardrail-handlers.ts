@@ -12,7 +12,9 @@ export const handleGuardrailsCheck = authenticatedRoute<Record<string, never>>(a
   const data = guardrails.map((guardrail) => ({
     id: guardrail.id,
     statement: guardrail.statement,
-    role: { id: guardrail.roleId, name: guardrail.roleName },
+    // About a role, or (SPEC §17) about one member: the other is null.
+    role: guardrail.roleId ? { id: guardrail.roleId, name: guardrail.roleName } : null,
+    member: guardrail.memberId ? { id: guardrail.memberId, name: guardrail.roleName } : null,
     mode: guardrail.mode,
     action: guardrail.action,
     object: guardrail.object,

@@ -2,6 +2,7 @@
 import { explain, readablePermissions, type ExplainQuery } from "@/lib/permissions";
 import { findRecordObject } from "@/lib/records";
 import { recordReachPaths } from "@/lib/records/record-paths";
+import { heldSets } from "@/lib/access/grants";
 import { parseCheckQuery } from "./check-query";
 import { jsonResponse } from "./responses";
 import { authenticatedRoute } from "./route";
@@ -9,11 +10,15 @@ import { searchParamsObject } from "./search-params";
 
 /** GET /api/rest/me/permissions */
 export const handleMyPermissions = authenticatedRoute<Record<string, never>>(async ({ db, principal }) => {
-  const role = await db.role.findFirst({ where: { id: principal.roleId, workspaceId: principal.workspaceId }, select: { id: true, name: true } });
+  const [role, sets] = await Promise.all([
+    db.role.findFirst({ where: { id: principal.roleId, workspaceId: principal.workspaceId }, select: { id: true, name: true } }),
+    heldSets(db, principal.workspaceId, principal.kind, principal.id),
+  ]);
   return jsonResponse({
     data: {
       principal: { kind: principal.kind, id: principal.id, label: principal.label },
       role,
+      permissionSets: sets.map((set) => ({ id: set.id, name: set.name, until: set.expiresAt?.toISOString() ?? null })),
       // The engine's readable view with sources, without the fields the key cannot see (SPEC §16).
       permissions: readablePermissions(principal.permissions),
     },
@@ -31,12 +36,13 @@ export const handlePermissionCheck = authenticatedRoute<Record<string, never>>(a
   } else {
     question = query;
   }
-  const { allowed, source, reason, recordRule } = explain(principal.permissions, question);
+  const { allowed, source, reason, recordRule, grant, consulted } = explain(principal.permissions, question);
+  const answer = { allowed, source, reason, ...(recordRule ? { recordRule } : {}), ...(grant ? { grant } : {}), ...(consulted ? { consulted } : {}) };
   if (query.kind === "object" && query.recordId) {
     // SPEC §19: about one record, the paths that reach it (`Shared by Mia`, `Owner reports to you`…).
     const paths = await recordReachPaths(db, principal, query.object, query.recordId, query.action);
     const reached = paths.length > 0;
-    return jsonResponse({ data: { allowed: allowed && reached, source, reason, ...(recordRule ? { recordRule } : {}), record: { id: query.recordId, reached, paths } } });
+    return jsonResponse({ data: { ...answer, allowed: allowed && reached, record: { id: query.recordId, reached, paths } } });
   }
-  return jsonResponse({ data: { allowed, source, reason, ...(recordRule ? { recordRule } : {}) } });
+  return jsonResponse({ data: answer });
 });

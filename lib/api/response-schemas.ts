@@ -19,6 +19,9 @@ export const pageInfoSchema = z.object({
   hasNextPage: z.boolean(),
 });
 
+/** One of a principal's grants (SPEC §17): its role or a permission set. */
+const grantRefSchema = z.object({ kind: z.enum(["role", "set"]), id: z.string(), name: z.string() });
+
 export const explanationSchema = z.object({
   data: z.object({
     allowed: z.boolean(),
@@ -28,6 +31,8 @@ export const explanationSchema = z.object({
       .object({ object: z.string(), rule: z.unknown(), description: z.string() })
       .optional()
       .describe("Present when the answer holds only for the records the role's record-level rule reaches (SPEC §13)."),
+    grant: grantRefSchema.optional().describe("With permission sets (SPEC §17): the grant that allows it."),
+    consulted: z.array(grantRefSchema).optional().describe("With permission sets: every grant the answer consulted (for a refusal, each refused)."),
     record: z
       .object({
         id: z.string(),
@@ -54,7 +59,8 @@ export const guardrailsCheckSchema = z.object({
     z.object({
       id: z.string(),
       statement: z.string().describe('e.g. "Intern must never See field Address on People"'),
-      role: z.object({ id: z.string(), name: z.string() }),
+      role: z.object({ id: z.string(), name: z.string() }).nullable().describe("The role it is about; null for a guardrail about a member."),
+      member: z.object({ id: z.string(), name: z.string() }).nullable().describe("The member it is about (SPEC §17); null for a guardrail about a role."),
       mode: z.enum(["always", "never"]),
       action: z.string().describe("An object action (see, create, edit, delete, destroy), a settings key (ROLES) or an action key (EXPORT_CSV)."),
       object: z.string().nullable(),
@@ -71,6 +77,9 @@ export const myPermissionsSchema = z.object({
   data: z.object({
     principal: z.object({ kind: z.enum(PRINCIPAL_KINDS), id: z.string(), label: z.string() }),
     role: z.object({ id: z.string(), name: z.string() }).nullable(),
+    permissionSets: z
+      .array(z.object({ id: z.string(), name: z.string(), until: z.string().nullable().describe("ISO instant it ends, or null for good.") }))
+      .describe("The permission sets held now beside the role (SPEC §17)."),
     permissions: z.object({
       isAdmin: z.boolean(),
       settingsAllAccess: z.boolean(),

@@ -70,8 +70,9 @@ export async function listAuditEntries(db: Tx, reader: Reader, filter: AuditFilt
       lastId = entry.id;
       if (isAboutHiddenObject(entry, reader, objectNames)) continue;
       const about = recordOf(entry);
-      if (about && !reachable.has(`${about.object}:${about.id}`)) continue;
-      shown.push(maskAuditEntry(entry, reader, emailFields));
+      const visibleOnRecord = about ? reachable.get(`${about.object}:${about.id}`) : undefined;
+      if (about && !visibleOnRecord) continue;
+      shown.push(maskAuditEntry(entry, reader, emailFields, visibleOnRecord));
       if (shown.length === AUDIT_PAGE_SIZE) break;
     }
     hasMore = batch.length > AUDIT_PAGE_SIZE || lastId !== read.at(-1)?.id;

@@ -13,10 +13,10 @@
  */
 import type { AuditLog } from "@prisma/client";
 import type { Tx } from "@/lib/db/prisma";
-import { can, maskRecord, visibleFields } from "@/lib/permissions";
+import { can, maskRecord, uniformlyVisibleFields } from "@/lib/permissions";
 import type { RecordObject } from "@/lib/records/objects";
 import { readsEveryRecordOf, type Reader } from "@/lib/sight/reader";
-import { reachableRecordIds } from "@/lib/sight/records";
+import { reachableRecords } from "@/lib/sight/records";
 
 type Entry = Pick<AuditLog, "action" | "targetType" | "targetId" | "before" | "after">;
 
@@ -46,17 +46,18 @@ export function recordOf(entry: Pick<AuditLog, "action" | "targetType" | "target
 }
 
 /**
- * The keys `object:id` of the records that entries of this page are about and that the reader
- * reaches, judged per object in one query (a record destroyed since is judged on its snapshots).
+ * The records that entries of this page are about and that the reader reaches, by `object:id`,
+ * with the fields the reader may see on each; judged per object in one query (a record destroyed
+ * since is judged on its snapshots).
  */
-export async function reachableRecordsOf(db: Tx, reader: Reader, entries: readonly Entry[], objects: ObjectsByName): Promise<Set<string>> {
+export async function reachableRecordsOf(db: Tx, reader: Reader, entries: readonly Entry[], objects: ObjectsByName): Promise<Map<string, ReadonlySet<string>>> {
   const byObject = new Map<string, Entry[]>();
   for (const entry of entries) {
     const about = recordOf(entry);
     if (!about) continue;
     byObject.set(about.object, [...(byObject.get(about.object) ?? []), entry]);
   }
-  const reachable = new Set<string>();
+  const reachable = new Map<string, ReadonlySet<string>>();
   for (const [name, aboutIt] of byObject) {
     const object = objects.get(name);
     if (!object || !can(reader.permissions, "see", name)) continue;
@@ -66,22 +67,31 @@ export async function reachableRecordsOf(db: Tx, reader: Reader, entries: readon
         .filter((entry) => entry.action.startsWith("record.") && !SHARE_ACTIONS.has(entry.action) && recordOf(entry)?.id === id)
         .flatMap((entry) => [parse(entry.before), parse(entry.after)])
         .filter((snapshot): snapshot is Record<string, unknown> => snapshot !== null);
-    for (const id of await reachableRecordIds(db, reader, object, ids, snapshots)) reachable.add(`${name}:${id}`);
+    for (const [id, fields] of await reachableRecords(db, reader, object, ids, snapshots)) reachable.set(`${name}:${id}`, fields);
   }
   return reachable;
 }
 
-export function maskAuditEntry<T extends Pick<AuditLog, "action" | "targetType" | "targetLabel" | "before" | "after">>(entry: T, reader: Pick<Reader, "permissions">, emailFields: EmailFields): T {
+/**
+ * `visibleOnRecord`: for an entry about a record, the fields the reader may see on that record
+ * (reachableRecordsOf); without it, the fields the reader's permissions show on any record.
+ */
+export function maskAuditEntry<T extends Pick<AuditLog, "action" | "targetType" | "targetLabel" | "before" | "after">>(entry: T, reader: Pick<Reader, "permissions">, emailFields: EmailFields, visibleOnRecord?: ReadonlySet<string>): T {
   const perms = reader.permissions;
   const object = entry.targetType;
   // A share names a member or a team and an access, never a field value; the entry itself shows
   // only to readers who reach the record (recordOf).
   if (entry.action === "record.shared" || entry.action === "record.unshared") return entry;
   if (entry.action.startsWith("record.")) {
-    return { ...entry, before: remask(entry.before, (value) => maskRecord(perms, object, value)), after: remask(entry.after, (value) => maskRecord(perms, object, value)) };
+    const mask = (value: Record<string, unknown>) => {
+      const masked = maskRecord(perms, object, value);
+      return masked && visibleOnRecord ? Object.fromEntries(Object.entries(masked).filter(([field]) => visibleOnRecord.has(field))) : masked;
+    };
+    return { ...entry, before: remask(entry.before, mask), after: remask(entry.after, mask) };
   }
   if (entry.action === "records.exported" || entry.action === "records.imported") {
-    const visible = new Set(visibleFields(perms, object));
+    // Fields the reader sees on every record it reaches (with several grants, those every grant shows).
+    const visible = new Set(uniformlyVisibleFields(perms, object));
     // A count, a search term or a filter value speaks of records: only to readers who reach them all.
     const everyRecord = readsEveryRecordOf(reader, object);
     const onlyVisible = (list: unknown) => (Array.isArray(list) ? list.filter((name) => visible.has(String(name))) : list);
@@ -106,7 +116,7 @@ export function maskAuditEntry<T extends Pick<AuditLog, "action" | "targetType" 
     return { ...entry, after: remask(entry.after, ({ staleCount, ...value }) => (staleCount !== undefined && readsEveryRecordOf(reader, "opportunity") ? { ...value, staleCount } : value)) };
   }
   if (entry.action === "email.sent") {
-    const masked = { ...entry, after: remask(entry.after, (value) => (mayReadRecipient(value, reader, emailFields) ? value : withoutRecipient(value))) };
+    const masked = { ...entry, after: remask(entry.after, (value) => (mayReadRecipient(value, reader, emailFields, visibleOnRecord) ? value : withoutRecipient(value))) };
     // A workflow digest's subject counts the stale deals its invoker reaches.
     if (typeof parse(entry.after)?.workflow === "string" && !readsEveryRecordOf(reader, "opportunity")) {
       return { ...masked, targetLabel: "", after: remask(masked.after, ({ subject: _subject, ...value }) => value) };
@@ -122,10 +132,14 @@ function aboutObject(entry: Pick<AuditLog, "action" | "after">): string | null {
   return typeof after?.object === "string" ? after.object : null;
 }
 
-/** An e-mail sent to a record's address shows the address only to readers who see that field. */
-function mayReadRecipient(after: Record<string, unknown>, reader: Pick<Reader, "permissions">, emailFields: EmailFields): boolean {
+/**
+ * An e-mail sent to a record's address shows the address only to readers who see that field on
+ * that record (with several grants, a grant that reaches the record must show it).
+ */
+function mayReadRecipient(after: Record<string, unknown>, reader: Pick<Reader, "permissions">, emailFields: EmailFields, visibleOnRecord?: ReadonlySet<string>): boolean {
   if (typeof after.object !== "string") return true; // sent to a workspace member (a workflow digest), not a record
-  return (emailFields.get(after.object) ?? []).some((field) => can(reader.permissions, "see", after.object as string, field));
+  const object = after.object;
+  return (emailFields.get(object) ?? []).some((field) => (visibleOnRecord ? visibleOnRecord.has(field) : can(reader.permissions, "see", object, field)));
 }
 
 function withoutRecipient({ to: _to, recordLabel: _label, ...rest }: Record<string, unknown>) {

@@ -14,6 +14,8 @@ export interface SessionData {
   sessionId?: string;
   /** "View as this role" (SPEC §14): the role whose read-only projection this session looks through. */
   viewAsRoleId?: string;
+  /** Permission sets viewed beside that role (SPEC §17). */
+  viewAsSetIds?: string[];
 }
 
 export const SESSION_COOKIE = "rolecall_session";

@@ -32,10 +32,41 @@ function sqliteAdapter(url: string) {
     const client = (adapter as unknown as { client: BetterSqlite3.Database }).client;
     prepareConnection(client);
     const prepare = client.prepare.bind(client);
-    client.prepare = ((sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql)) as typeof client.prepare;
+    client.prepare = ((sql: string) => (sql === "BEGIN" ? beginImmediate(client, prepare) : prepare(sql))) as typeof client.prepare;
     return adapter;
   };
   return factory;
+}
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * `BEGIN IMMEDIATE`, waiting for another process's write lock in steps of a millisecond. The
+ * driver is synchronous, so any wait stops this process's event loop; SQLite's own busy handler
+ * sleeps in steps of up to 100 ms, so a worker of the cluster (several processes on one file)
+ * would sleep long after the other released the lock. Here the wait lasts about as long as the
+ * other writer's transaction, and gives up after the same LOCK_WAIT_MS.
+ */
+function beginImmediate(client: BetterSqlite3.Database, prepare: (sql: string) => BetterSqlite3.Statement) {
+  const statement = prepare("BEGIN IMMEDIATE");
+  return {
+    run() {
+      const deadline = Date.now() + LOCK_WAIT_MS;
+      client.pragma("busy_timeout = 0");
+      try {
+        for (;;) {
+          try {
+            return statement.run();
+          } catch (error) {
+            if (!(error as { code?: string }).code?.startsWith("SQLITE_BUSY") || Date.now() > deadline) throw error;
+            Atomics.wait(pause, 0, 0, 1);
+          }
+        }
+      } finally {
+        client.pragma(`busy_timeout = ${LOCK_WAIT_MS}`);
+      }
+    },
+  };
 }
 
 /**

@@ -13,6 +13,7 @@ import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authorit
 import { writeAudit } from "@/lib/audit/log";
 import { canAssignRole } from "@/lib/permissions";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
+import { assertHolderGuardrailsHold } from "@/lib/roles/holder-guardrails";
 
 export interface SetTarget {
   kind: PrincipalKind;
@@ -55,6 +56,8 @@ export async function assignPermissionSet(tx: Tx, actor: Principal, setId: strin
   // An assignment that ended but is not recorded yet is replaced as if it were gone.
   const live = existing && (existing.expiresAt === null || existing.expiresAt.getTime() > now.getTime()) ? existing : null;
   if (live && (live.expiresAt?.getTime() ?? null) === (until?.getTime() ?? null)) return;
+  // SPEC §17: the holder's role's guardrails hold whatever sets it holds.
+  if (!live) await assertHolderGuardrailsHold(tx, actor.workspaceId, target, { addSet: { id: set.id, name: set.name } }, now);
   await tx.permissionSetAssignment.upsert({
     where: key,
     create: { workspaceId: actor.workspaceId, setId, principalKind: target.kind, principalId: target.id, expiresAt: until, createdAt: now },

@@ -10,7 +10,7 @@ import { roleArb as arbitraryRole, objectRuleArb } from "./arbitraries";
 
 const intern = { id: "r-intern", name: "Intern", permissions: resolvePermissions(internRole, demoSchema) };
 const guest = { id: "r-guest", name: "Guest", permissions: resolvePermissions(guestRole, demoSchema) };
-const rail = (partial: Partial<Guardrail> & Pick<Guardrail, "mode" | "action">): Guardrail => ({ id: "g", roleId: intern.id, ...partial });
+const rail = (partial: Partial<Guardrail> & Pick<Guardrail, "mode" | "action">): Guardrail => ({ id: "g", subjectId: intern.id, ...partial });
 
 describe("checkGuardrails", () => {
   it("'Intern must never See field Address on People' holds on the seeded Intern, with the deciding field rule", () => {
@@ -33,9 +33,9 @@ describe("checkGuardrails", () => {
         rail({ mode: "never", action: "see", object: "opportunity" }),
         rail({ mode: "always", action: "edit", object: "person" }),
         rail({ mode: "always", action: "EXPORT_CSV" }),
-        rail({ roleId: guest.id, mode: "never", action: "EXPORT_CSV" }),
-        rail({ roleId: guest.id, mode: "never", action: "ROLES" }),
-        rail({ roleId: guest.id, mode: "always", action: "edit", object: "company" }),
+        rail({ subjectId: guest.id, mode: "never", action: "EXPORT_CSV" }),
+        rail({ subjectId: guest.id, mode: "never", action: "ROLES" }),
+        rail({ subjectId: guest.id, mode: "always", action: "edit", object: "company" }),
       ],
       [intern, guest],
     );
@@ -46,7 +46,7 @@ describe("checkGuardrails", () => {
 
   it("reports broken what it cannot judge: an unknown role or a malformed statement", () => {
     const [unknownRole, malformed] = checkGuardrails(
-      [rail({ roleId: "nope", mode: "never", action: "EXPORT_CSV" }), rail({ mode: "never", action: "delete", object: "person", field: "email" })],
+      [rail({ subjectId: "nope", mode: "never", action: "EXPORT_CSV" }), rail({ mode: "never", action: "delete", object: "person", field: "email" })],
       [intern],
     );
     expect(unknownRole).toMatchObject({ holds: false, reason: "Unknown role" });

@@ -19,7 +19,8 @@ export type GuardrailMode = (typeof GUARDRAIL_MODES)[number];
  */
 export interface Guardrail {
   readonly id: string;
-  readonly roleId: string;
+  /** What it is about: a role's id, or a member's (SPEC §17); checkGuardrails is given its permissions under this id. */
+  readonly subjectId: string;
   readonly mode: GuardrailMode;
   readonly action: string;
   readonly object?: string | null;
@@ -55,7 +56,7 @@ const isSetting = (action: string): action is SettingsPermission => (SETTINGS_PE
 const isAction = (action: string): action is ActionPermission => (ACTION_PERMISSIONS as readonly string[]).includes(action);
 
 /** What the statement is about; null when its shape is not one the vocabulary allows. */
-export function guardrailPermission(guardrail: Omit<Guardrail, "id" | "roleId" | "mode">): GuardrailPermission | null {
+export function guardrailPermission(guardrail: Omit<Guardrail, "id" | "subjectId" | "mode">): GuardrailPermission | null {
   const { action, object, field } = guardrail;
   if (isSetting(action)) return object || field ? null : { kind: "setting", key: action };
   if (isAction(action)) return object || field ? null : { kind: "action", key: action };
@@ -69,7 +70,7 @@ export function guardrailPermission(guardrail: Omit<Guardrail, "id" | "roleId" |
  * Can this statement be judged in this schema? Checked when a guardrail is created or imported,
  * so that a typo cannot make a "must never" hold forever by naming nothing.
  */
-export function validateGuardrail(guardrail: Omit<Guardrail, "id" | "roleId">, schema: WorkspaceSchema): GuardrailIssue | null {
+export function validateGuardrail(guardrail: Omit<Guardrail, "id" | "subjectId">, schema: WorkspaceSchema): GuardrailIssue | null {
   if (!(GUARDRAIL_MODES as readonly string[]).includes(guardrail.mode)) return "VALIDATION_FAILED";
   const permission = guardrailPermission(guardrail);
   if (!permission) return isObjectAction(guardrail.action) || isSetting(guardrail.action) || isAction(guardrail.action) ? "VALIDATION_FAILED" : "UNKNOWN_ACTION";
@@ -127,7 +128,7 @@ export function checkGuardrail(guardrail: Guardrail, permissions: EffectivePermi
 export function checkGuardrails(guardrails: readonly Guardrail[], roles: readonly GuardrailRole[]): GuardrailResult[] {
   const byId = new Map(roles.map((role) => [role.id, role]));
   return guardrails.map((guardrail) => {
-    const role = byId.get(guardrail.roleId);
+    const role = byId.get(guardrail.subjectId);
     if (!role) return { guardrail, allowed: false, holds: false, reason: "Unknown role" };
     return checkGuardrail(guardrail, role.permissions);
   });

@@ -7,6 +7,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
 import { roleHeldAt } from "./expiry";
 import { lockRows } from "@/lib/db/locks";
+import { assertHolderGuardrailsHold } from "@/lib/roles/holder-guardrails";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 export interface PrincipalRef {
@@ -108,6 +109,8 @@ export async function assignRole(tx: Tx, actor: Principal, roleId: string, targe
   if (current.role?.id === roleId && current.held?.id === roleId && sameInstant(current.until, until)) return;
   await assertMayMove(tx, actor, { role: current.held, until: pendingUntil(current, now) }, { role, until });
 
+  // SPEC §17: the new role's guardrails hold for the principal with the sets it keeps.
+  await assertHolderGuardrailsHold(tx, actor.workspaceId, target, { role: { id: role.id, name: role.name } }, now);
   await setRole(tx, target, roleId, until);
   if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
   await writeAudit(tx, actor, {
@@ -134,6 +137,8 @@ export async function unassignRole(tx: Tx, actor: Principal, roleId: string, tar
   const defaultRole = workspace.defaultRole;
   if (!defaultRole) throw new DomainError("NOT_FOUND");
   await assertMayMove(tx, actor, { role: current.held, until: pendingUntil(current, now) }, { role: target.kind === "member" ? defaultRole : null, until: null });
+  // The default role it falls back to, with its sets, keeps its guardrails (SPEC §17).
+  await assertHolderGuardrailsHold(tx, actor.workspaceId, target, { role: { id: defaultRole.id, name: defaultRole.name } }, now);
 
   if (target.kind === "member") {
     // A member of the default role has nowhere else to go: assign another role instead.

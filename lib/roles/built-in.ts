@@ -113,3 +113,17 @@ export const SALES_MANAGER_ROLE: RoleSeed = {
     },
   ],
 };
+
+/**
+ * SPEC §17: the demo's permission set. Olivia Auditor holds it beside Guest for 30 days after the
+ * demo is seeded: the action Export CSV and nothing else.
+ */
+export const EXPORT_FOR_AUDIT_SET: RoleSeed = {
+  name: "Export for audit",
+  description: "Export CSV for an audit, for a limited time. Nothing else.",
+  icon: "key",
+  actions: ["EXPORT_CSV"],
+};
+
+/** How long the demo's Olivia holds Export for audit after the demo is seeded. */
+export const DEMO_AUDIT_SET_DAYS = 30;

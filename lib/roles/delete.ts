@@ -7,6 +7,7 @@ import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/ac
 import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "./store";
 import { ensureBaselineVersion, recordRoleVersion } from "./history";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
+import { assertHolderGuardrailsHold, guardedMembersOfRole } from "./holder-guardrails";
 
 export interface DeletedRole {
   movedMembers: number;
@@ -15,6 +16,8 @@ export interface DeletedRole {
   defaultRoleName: string;
   /** Guardrails about the role, dropped with it (a statement about a role that is gone says nothing). */
   droppedGuardrails: number;
+  /** A permission set's holders, who lose it and keep their role (SPEC §17). */
+  releasedHolders: number;
 }
 
 /**
@@ -34,18 +37,23 @@ export async function deleteRole(tx: Tx, actor: Principal, roleId: string): Prom
   const defaultRoleId = workspace.defaultRole.id;
   await assertMayDelete(tx, actor, authority, roleId, defaultRoleId);
 
+  // Members moved to the default role keep their own guardrails (SPEC §17).
+  for (const holder of await guardedMembersOfRole(tx, actor.workspaceId, roleId)) {
+    await assertHolderGuardrailsHold(tx, actor.workspaceId, holder, { role: { id: defaultRoleId, name: workspace.defaultRole.name } });
+  }
   const members = await tx.workspaceMember.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: defaultRoleId, roleExpiresAt: null } });
   // A key or agent without a role acts with the default role, so moving it means clearing it.
   const apiKeys = await tx.apiKey.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null, roleExpiresAt: null } });
   const agents = await tx.agent.updateMany({ where: { roleId, workspaceId: actor.workspaceId }, data: { roleId: null, roleExpiresAt: null } });
   // Counted before the cascade removes them, so the audit entry says what went with the role.
   const droppedGuardrails = await tx.guardrail.count({ where: { roleId, workspaceId: actor.workspaceId } });
+  const releasedHolders = await tx.permissionSetAssignment.count({ where: { setId: roleId, workspaceId: actor.workspaceId } });
   await tx.role.delete({ where: { id: roleId } });
 
-  const result = { movedMembers: members.count, movedApiKeys: apiKeys.count, movedAgents: agents.count, defaultRoleName: workspace.defaultRole.name, droppedGuardrails };
+  const result = { movedMembers: members.count, movedApiKeys: apiKeys.count, movedAgents: agents.count, defaultRoleName: workspace.defaultRole.name, droppedGuardrails, releasedHolders };
   await ensureBaselineVersion(tx, actor.workspaceId, role);
   await recordRoleVersion(tx, actor, role, "deleted", roleToDraft(role));
-  await writeAudit(tx, actor, { action: "role.deleted", targetType: "role", targetId: roleId, roleId, targetLabel: role.name, before: roleToDraft(role), after: result });
+  await writeAudit(tx, actor, { action: "role.deleted", targetType: role.kind === "set" ? "permissionSet" : "role", targetId: roleId, roleId, targetLabel: role.name, before: roleToDraft(role), after: result });
   return result;
 }
 
@@ -59,6 +67,8 @@ async function assertMayDelete(tx: Tx, actor: Principal, authority: EffectivePer
   await assertRoleIdWithinAuthority(tx, actor, authority, roleId);
   if ((await tx.guardrail.count({ where: { roleId, workspaceId: actor.workspaceId } })) > 0) assertAdmin(authority);
   if (actor.kind === "member" && (await tx.workspaceMember.count({ where: { id: actor.id, roleId } })) > 0) throw new DomainError("OWN_ROLE");
+  // A set the actor holds (ended or not: its end is the actor's own grant too).
+  if (actor.kind === "member" && (await tx.permissionSetAssignment.count({ where: { setId: roleId, principalKind: "member", principalId: actor.id } })) > 0) throw new DomainError("OWN_ROLE");
   const where = { roleId, workspaceId: actor.workspaceId };
   const [members, apiKeys, agents] = await Promise.all([tx.workspaceMember.count({ where }), tx.apiKey.count({ where }), tx.agent.count({ where })]);
   if (members + apiKeys + agents > 0) await assertRoleIdWithinAuthority(tx, actor, authority, defaultRoleId);

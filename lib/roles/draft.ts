@@ -29,3 +29,6 @@ export const EMPTY_ROLE_DRAFT: RoleDraft = {
   objectRules: [],
   fieldRules: [],
 };
+
+/** A new permission set starts with nothing (SPEC §17): it adds to a role, so it grants only what is switched on. */
+export const EMPTY_SET_DRAFT: RoleDraft = { ...EMPTY_ROLE_DRAFT, icon: "key", ...allObjects() };

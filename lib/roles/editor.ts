@@ -7,6 +7,7 @@ export { roleToDraft } from "./store";
 
 export interface RoleForEditor {
   id: string;
+  kind: "role" | "set";
   version: number;
   isAdmin: boolean;
   isDefault: boolean;
@@ -19,5 +20,5 @@ export async function loadRoleForEditor(db: Tx, workspaceId: string, roleId: str
     db.workspace.findUniqueOrThrow({ where: { id: workspaceId }, select: { defaultRoleId: true } }),
   ]);
   if (!role) throw new DomainError("NOT_FOUND");
-  return { id: role.id, version: role.version, isAdmin: role.isAdmin, isDefault: workspace.defaultRoleId === role.id, draft: roleToDraft(role) };
+  return { id: role.id, kind: role.kind === "set" ? "set" : "role", version: role.version, isAdmin: role.isAdmin, isDefault: workspace.defaultRoleId === role.id, draft: roleToDraft(role) };
 }

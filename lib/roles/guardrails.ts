@@ -10,6 +10,7 @@ import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
+import { memberPrincipal } from "@/lib/access/principal";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { writeAudit } from "@/lib/audit/log";
 import {
@@ -41,7 +42,7 @@ interface ObjectLabels {
 }
 
 /** Names the statement with the workspace's labels, as `permissions.name` names a permission. */
-export function statementParams(guardrail: Omit<Guardrail, "id" | "roleId">, roleName: string, objects: readonly ObjectLabels[]): StatementParams {
+export function statementParams(guardrail: Omit<Guardrail, "id" | "subjectId">, roleName: string, objects: readonly ObjectLabels[]): StatementParams {
   const params = { role: roleName, mode: guardrail.mode, kind: "none", action: "", object: "", field: "", key: "" };
   const permission = guardrailPermission(guardrail);
   if (!permission) return { ...params, kind: "action", key: guardrail.action };
@@ -49,6 +50,13 @@ export function statementParams(guardrail: Omit<Guardrail, "id" | "roleId">, rol
   const object = objects.find((candidate) => candidate.nameSingular === permission.object);
   const field = permission.kind === "field" ? (object?.fields.find((candidate) => candidate.name === permission.field)?.label ?? permission.field) : "";
   return { ...params, kind: permission.kind, action: permission.action, object: object?.labelPlural ?? permission.object, field };
+}
+
+const GUARDRAIL_SUBJECT_INCLUDE = { role: { select: { name: true } }, member: { select: { user: { select: { name: true } } } } } as const;
+
+/** The name a statement starts with: its role's, or its member's. */
+function subjectName(row: { role: { name: string } | null; member: { user: { name: string } } | null }): string {
+  return row.member?.user.name ?? row.role?.name ?? "";
 }
 
 const translateStatement = createTranslator({ locale: "en", messages: en, namespace: "guardrails" });
@@ -62,9 +70,14 @@ async function objectLabels(tx: Tx, workspaceId: string): Promise<ObjectLabels[]
   return tx.objectMetadata.findMany({ where: { workspaceId }, select: { nameSingular: true, labelPlural: true, fields: { select: { name: true, label: true } } } });
 }
 
-function toGuardrail(row: { id: string; roleId: string; mode: string; action: string; object: string | null; field: string | null }): Guardrail {
-  return { id: row.id, roleId: row.roleId, mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
+type GuardrailRow = { id: string; roleId: string | null; memberId: string | null; mode: string; action: string; object: string | null; field: string | null };
+
+function toGuardrail(row: GuardrailRow): Guardrail {
+  return { id: row.id, subjectId: (row.memberId ?? row.roleId)!, mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
 }
+
+/** What a guardrail is about (SPEC §17): a role (for each holder, whatever their sets) or one member. */
+export type GuardrailSubject = { kind: "role"; id: string; name: string } | { kind: "member"; id: string; name: string };
 
 /**
  * The check of every role change (save, import, restore), run in its transaction once the new
@@ -75,12 +88,14 @@ function toGuardrail(row: { id: string; roleId: string; mode: string; action: st
 export async function assertGuardrailsHold(
   tx: Tx,
   workspaceId: string,
-  role: { id: string; name: string },
+  subject: { id: string; name: string; kind?: GuardrailSubject["kind"] },
   before: EffectivePermissions | null,
   after: EffectivePermissions,
   extra: readonly Guardrail[] = [],
 ): Promise<void> {
-  const rows = await tx.guardrail.findMany({ where: { workspaceId, roleId: role.id }, orderBy: { createdAt: "asc" } });
+  const about = subject.kind === "member" ? { memberId: subject.id } : { roleId: subject.id };
+  const rows = await tx.guardrail.findMany({ where: { workspaceId, ...about }, orderBy: { createdAt: "asc" } });
+  const role = subject;
   for (const guardrail of [...rows.map(toGuardrail), ...extra]) {
     if (checkGuardrail(guardrail, after).holds) continue;
     if (before && !checkGuardrail(guardrail, before).holds) continue;
@@ -91,7 +106,11 @@ export async function assertGuardrailsHold(
 
 export interface GuardrailStatus extends GuardrailStatement {
   id: string;
-  roleId: string;
+  /** The role it is about, or null for a guardrail about a member. */
+  roleId: string | null;
+  /** The member it is about (SPEC §17), or null for a guardrail about a role. */
+  memberId: string | null;
+  /** The name of what it is about: the role's, or the member's. */
   roleName: string;
   holds: boolean;
   reason: string;
@@ -101,25 +120,35 @@ export interface GuardrailStatus extends GuardrailStatement {
   createdBy: string;
 }
 
-/** Every guardrail of the workspace, judged now against its role's current permissions. */
+/**
+ * Every guardrail of the workspace, judged now: one about a role against the role's current
+ * permissions, one about a member against everything she holds now (role and sets).
+ */
 export async function listGuardrails(db: Tx, workspaceId: string): Promise<GuardrailStatus[]> {
   const [rows, objects] = await Promise.all([
-    db.guardrail.findMany({ where: { workspaceId }, include: { role: { select: { name: true } } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
+    db.guardrail.findMany({ where: { workspaceId }, include: GUARDRAIL_SUBJECT_INCLUDE, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     objectLabels(db, workspaceId),
   ]);
-  const roleIds = [...new Set(rows.map((row) => row.roleId))];
-  const roles = await Promise.all(
-    roleIds.map(async (id) => ({ id, name: rows.find((row) => row.roleId === id)!.role.name, permissions: await loadRolePermissions(db, workspaceId, id) })),
-  );
-  const results = checkGuardrails(rows.map(toGuardrail), roles);
+  const subjects = new Map<string, { id: string; name: string; permissions: Promise<EffectivePermissions | null> }>();
+  for (const row of rows) {
+    const id = toGuardrail(row).subjectId;
+    if (subjects.has(id)) continue;
+    const permissions = row.memberId
+      ? memberPrincipal(db, row.memberId).then((principal) => principal?.permissions ?? null)
+      : loadRolePermissions(db, workspaceId, row.roleId!);
+    subjects.set(id, { id, name: subjectName(row), permissions });
+  }
+  const judged = await Promise.all([...subjects.values()].map(async (subject) => ({ ...subject, permissions: await subject.permissions })));
+  const results = checkGuardrails(rows.map(toGuardrail), judged.filter((subject): subject is typeof subject & { permissions: EffectivePermissions } => subject.permissions !== null));
   return rows.map((row, index) => {
     const statement: GuardrailStatement = { mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
-    const params = statementParams(statement, row.role.name, objects);
+    const params = statementParams(statement, subjectName(row), objects);
     return {
       ...statement,
       id: row.id,
       roleId: row.roleId,
-      roleName: row.role.name,
+      memberId: row.memberId,
+      roleName: subjectName(row),
       holds: results[index].holds,
       reason: results[index].reason,
       statement: englishStatement(params),
@@ -130,12 +159,12 @@ export async function listGuardrails(db: Tx, workspaceId: string): Promise<Guard
   });
 }
 
-/** Refuses a statement the engine cannot judge in this workspace, or one the role already has. */
-export async function assertValidStatement(tx: Tx, workspaceId: string, roleId: string | null, statement: GuardrailStatement, field = "guardrail"): Promise<void> {
+/** Refuses a statement the engine cannot judge in this workspace, or one its subject already has. */
+export async function assertValidStatement(tx: Tx, workspaceId: string, about: { roleId: string } | { memberId: string } | null, statement: GuardrailStatement, field = "guardrail"): Promise<void> {
   const issue = validateGuardrail(statement, await loadWorkspaceSchema(tx, workspaceId));
   if (issue) throw new DomainError(issue, { field });
-  if (!roleId) return;
-  const twin = await tx.guardrail.findFirst({ where: { workspaceId, roleId, action: statement.action, object: statement.object, field: statement.field }, select: { id: true } });
+  if (!about) return;
+  const twin = await tx.guardrail.findFirst({ where: { workspaceId, ...about, action: statement.action, object: statement.object, field: statement.field }, select: { id: true } });
   if (twin) throw new DomainError("DUPLICATE_RULE", { field });
 }
 
@@ -148,15 +177,35 @@ export async function assertValidStatement(tx: Tx, workspaceId: string, roleId: 
 export async function createGuardrail(tx: Tx, actor: Principal, roleId: string, statement: GuardrailStatement): Promise<{ id: string }> {
   await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
-  // Guardrails are about roles (SPEC §14, §17): a set is held beside a role, never alone.
+  // Guardrails are about roles or members (SPEC §14, §17): a set is held beside a role, never alone.
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId, kind: "role" }, select: { id: true, name: true, isAdmin: true } });
   if (!role) throw new DomainError("NOT_FOUND", { field: "roleId" });
   if (role.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE", { field: "roleId" });
   await assertRoleIdWithinAuthority(tx, actor, authority, roleId, "roleId");
-  await assertValidStatement(tx, actor.workspaceId, roleId, statement);
-  const row = await tx.guardrail.create({ data: { workspaceId: actor.workspaceId, roleId, ...statement, createdBy: actor.label } });
-  const label = englishStatement(statementParams(statement, role.name, await objectLabels(tx, actor.workspaceId)));
-  await writeAudit(tx, actor, { action: "guardrail.created", targetType: "guardrail", targetId: row.id, roleId, targetLabel: label, after: statement });
+  await assertValidStatement(tx, actor.workspaceId, { roleId }, statement);
+  return addGuardrail(tx, actor, { roleId }, role.name, statement);
+}
+
+/**
+ * A guardrail about one member (SPEC §17: `Ian Intern must never …`), judged on everything she
+ * holds: her role and her sets. The member's role must be within the actor's authority, and an
+ * Admin member has every permission, so a statement about one says nothing.
+ */
+export async function createMemberGuardrail(tx: Tx, actor: Principal, memberId: string, statement: GuardrailStatement): Promise<{ id: string }> {
+  await lockAdministration(tx, actor.workspaceId);
+  const authority = await authorityFor(tx, actor, "ROLES");
+  const member = await tx.workspaceMember.findFirst({ where: { id: memberId, workspaceId: actor.workspaceId }, select: { roleId: true, role: { select: { isAdmin: true } }, user: { select: { name: true } } } });
+  if (!member) throw new DomainError("NOT_FOUND", { field: "memberId" });
+  if (member.role.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE", { field: "memberId" });
+  await assertRoleIdWithinAuthority(tx, actor, authority, member.roleId, "memberId");
+  await assertValidStatement(tx, actor.workspaceId, { memberId }, statement);
+  return addGuardrail(tx, actor, { memberId }, member.user.name, statement);
+}
+
+async function addGuardrail(tx: Tx, actor: Principal, about: { roleId: string } | { memberId: string }, name: string, statement: GuardrailStatement): Promise<{ id: string }> {
+  const row = await tx.guardrail.create({ data: { workspaceId: actor.workspaceId, ...about, ...statement, createdBy: actor.label } });
+  const label = englishStatement(statementParams(statement, name, await objectLabels(tx, actor.workspaceId)));
+  await writeAudit(tx, actor, { action: "guardrail.created", targetType: "guardrail", targetId: row.id, roleId: "roleId" in about ? about.roleId : null, targetLabel: label, after: { ...statement, ...about } });
   return { id: row.id };
 }
 
@@ -165,11 +214,11 @@ export async function deleteGuardrail(tx: Tx, actor: Principal, guardrailId: str
   await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
   assertAdmin(authority);
-  const row = await tx.guardrail.findFirst({ where: { id: guardrailId, workspaceId: actor.workspaceId }, include: { role: { select: { name: true } } } });
+  const row = await tx.guardrail.findFirst({ where: { id: guardrailId, workspaceId: actor.workspaceId }, include: GUARDRAIL_SUBJECT_INCLUDE });
   if (!row) throw new DomainError("NOT_FOUND");
   await tx.guardrail.delete({ where: { id: row.id } });
   const statement: GuardrailStatement = { mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
-  const label = englishStatement(statementParams(statement, row.role.name, await objectLabels(tx, actor.workspaceId)));
+  const label = englishStatement(statementParams(statement, subjectName(row), await objectLabels(tx, actor.workspaceId)));
   await writeAudit(tx, actor, { action: "guardrail.deleted", targetType: "guardrail", targetId: row.id, roleId: row.roleId, targetLabel: label, before: statement });
 }
 

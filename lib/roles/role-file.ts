@@ -39,8 +39,10 @@ export const roleFile = z.object({
   role: z.preprocess(withCreateFromEdit, roleDraft),
   // Optional: files exported before guardrails existed have none. The engine validates each on import.
   guardrails: z.array(guardrailStatement).max(100).optional(),
+  // A permission set (SPEC §17) is the same definition; files without it are roles.
+  grant: z.enum(["role", "set"]).default("role"),
 });
 
-export function toRoleFile(draft: RoleDraft, guardrails: readonly z.infer<typeof guardrailStatement>[] = []) {
-  return { kind: ROLE_FILE_KIND, version: ROLE_FILE_VERSION, role: draft, ...(guardrails.length > 0 ? { guardrails } : {}) };
+export function toRoleFile(draft: RoleDraft, guardrails: readonly z.infer<typeof guardrailStatement>[] = [], grant: "role" | "set" = "role") {
+  return { kind: ROLE_FILE_KIND, version: ROLE_FILE_VERSION, role: draft, ...(guardrails.length > 0 ? { guardrails } : {}), ...(grant === "set" ? { grant } : {}) };
 }

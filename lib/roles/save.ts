@@ -14,6 +14,7 @@ import { assertGuardrailsHold } from "./guardrails";
 import { canSetting, resolvePermissions, type EffectivePermissions, type Guardrail } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
+import { assertHolderGuardrailsHold, guardedMembersOfRole, holdersOfSet } from "@/lib/roles/holder-guardrails";
 
 /** Re-read in the transaction: the actor's grants may have changed since the request began. */
 async function holdsGrant(tx: Tx, actor: Principal, roleId: string): Promise<boolean> {
@@ -104,11 +105,19 @@ export async function updateRole(
     resolvePermissions(draftToDefinition(draft), schema),
   );
 
+  // SPEC §17: a set's new definition joins every holder's union, where their roles' guardrails
+  // must hold; a role's, the union of each member with a guardrail about herself.
+  const holders = current.kind === "set" ? await holdersOfSet(tx, actor.workspaceId, roleId) : await guardedMembersOfRole(tx, actor.workspaceId, roleId);
+  if (holders.length > 0) {
+    const permissions = resolvePermissions(draftToDefinition(draft), schema);
+    for (const holder of holders) await assertHolderGuardrailsHold(tx, actor.workspaceId, holder, { definition: { id: roleId, permissions } });
+  }
+
   await writeRole(tx, actor.workspaceId, draft, { roleId, expectedVersion });
   await ensureBaselineVersion(tx, actor.workspaceId, current);
   await writeAudit(tx, actor, {
     action: change === "restored" ? "role.restored" : "role.updated",
-    targetType: "role",
+    targetType: current.kind === "set" ? "permissionSet" : "role",
     targetId: roleId,
     roleId,
     targetLabel: normalizeRoleName(draft.name),
@@ -128,7 +137,7 @@ async function addImportedGuardrails(tx: Tx, actor: Principal, role: { id: strin
     if (seen.has(key)) throw new DomainError("DUPLICATE_RULE", { field: `guardrails.${index}` });
     seen.add(key);
   }
-  const extra: Guardrail[] = statements.map((statement, index) => ({ id: `import-${index}`, roleId: role.id, ...statement }));
+  const extra: Guardrail[] = statements.map((statement, index) => ({ id: `import-${index}`, subjectId: role.id, ...statement }));
   const permissions = resolvePermissions(draftToDefinition(draft), await loadWorkspaceSchema(tx, actor.workspaceId));
   await assertGuardrailsHold(tx, actor.workspaceId, role, null, permissions, extra);
   await tx.guardrail.createMany({ data: statements.map((statement) => ({ workspaceId: actor.workspaceId, roleId: role.id, ...statement, createdBy: actor.label })) });

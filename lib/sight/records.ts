@@ -15,29 +15,35 @@ export function sightOn(reader: Reader, object: RecordObject): RecordSight {
 }
 
 /**
- * Which of the records `ids` of one object the reader reaches. A record that still exists is
- * judged on what it holds now; one destroyed since is judged on the snapshots kept of it (all
- * of them must be within reach), and with none it is out of reach: fail closed.
+ * Which of the records `ids` of one object the reader reaches, each with the fields the reader
+ * may see on it (with several grants, those of the grants that reach it: SPEC §17). A record that
+ * still exists is judged on what it holds now; one destroyed since is judged on the snapshots kept
+ * of it (all of them must be within reach, and only fields visible on each count), and with none
+ * it is out of reach: fail closed.
  */
-export async function reachableRecordIds(
+export async function reachableRecords(
   db: Tx,
   reader: Reader,
   object: RecordObject,
   ids: readonly string[],
   snapshotsOf: (id: string) => readonly Record<string, unknown>[] = () => [],
-): Promise<Set<string>> {
+): Promise<Map<string, ReadonlySet<string>>> {
   const sight = sightOn(reader, object);
   const distinct = [...new Set(ids)];
   const rows = await findRecordRows(db, reader.workspaceId, object, distinct);
-  const reachable = new Set<string>();
+  // Every field present, so that `see` names every field the reader may see on the record.
+  const everyField = Object.fromEntries(object.fields.map((field) => [field.name, null]));
+  const visibleOn = (record: Record<string, unknown>) => {
+    const seen = sight.see({ ...everyField, ...record });
+    return seen ? new Set(Object.keys(seen)) : null;
+  };
+  const reachable = new Map<string, ReadonlySet<string>>();
   for (const id of distinct) {
     const row = rows.get(id);
-    if (row) {
-      if (sight.reaches(toFullRecord(object, row))) reachable.add(id);
-      continue;
-    }
-    const snapshots = snapshotsOf(id);
-    if (snapshots.length > 0 && snapshots.every((snapshot) => sight.reaches(snapshot))) reachable.add(id);
+    const judged = row ? [visibleOn(toFullRecord(object, row))] : snapshotsOf(id).map(visibleOn);
+    if (judged.length === 0 || judged.some((fields) => fields === null)) continue;
+    const [first, ...rest] = judged as Set<string>[];
+    reachable.set(id, new Set([...first].filter((field) => rest.every((fields) => fields.has(field)))));
   }
   return reachable;
 }

@@ -12,7 +12,7 @@ import { agentPrincipal, type Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { findRecordObject, listRecords, type VisibleRecord } from "@/lib/records";
 import { readsEveryRecordOf, type Reader } from "@/lib/sight/reader";
-import { reachableRecordIds } from "@/lib/sight/records";
+import { reachableRecords } from "@/lib/sight/records";
 import { deliverEmail } from "@/lib/email/deliver";
 import { findWorkflow, type WorkflowDefinition } from "./catalog";
 import { authorityFor } from "@/lib/access/authority";
@@ -72,8 +72,12 @@ function digest(workflow: WorkflowDefinition, records: VisibleRecord[]) {
 async function invokerSees(tx: Tx, invoker: Principal, found: VisibleRecord[]): Promise<VisibleRecord[] | null> {
   const object = await findRecordObject(tx, invoker.workspaceId, "opportunity");
   if (!object || !can(invoker.permissions, "see", object.nameSingular)) return null;
-  const reachable = await reachableRecordIds(tx, invoker, object, found.map((record) => String(record.id)));
-  return maskRecords(invoker.permissions, object.nameSingular, found.filter((record) => reachable.has(String(record.id)))) as VisibleRecord[];
+  const reachable = await reachableRecords(tx, invoker, object, found.map((record) => String(record.id)));
+  // Each record with the fields the invoker may see on it (with several grants, those of the grants reaching it).
+  return (maskRecords(invoker.permissions, object.nameSingular, found.filter((record) => reachable.has(String(record.id)))) ?? []).map((record) => {
+    const visible = reachable.get(String(record.id))!;
+    return Object.fromEntries(Object.entries(record).filter(([field]) => visible.has(field) || field === "deletedAt"));
+  }) as VisibleRecord[];
 }
 
 /** The use case, in the caller's transaction: the e-mail and both audit entries commit together. */

@@ -185,4 +185,15 @@ describe("compare (SPEC §14)", () => {
     expect(see.second).toEqual({ allowed: true, source: "baseline" });
     expect(await compareRoles(db, workspaceId, roleId("Guest"), roleId("Guest"))).toEqual([]);
   });
+
+  it("compares a member (role and sets together) with a role, and a set with a role (SPEC §17)", async () => {
+    const { compareGrants, memberComparable } = await import("@/lib/roles/compare");
+    const olivia = await db.workspaceMember.findFirstOrThrow({ where: { workspaceId, user: { email: "olivia@acme.dev" } } });
+    const rows = await compareGrants(db, workspaceId, memberComparable(olivia.id), roleId("Guest"));
+    expect(rows?.map((row) => row.permission)).toEqual([{ kind: "action", key: "EXPORT_CSV" }]);
+    expect(rows?.[0].first.allowed).toBe(true);
+    const set = await db.role.findFirstOrThrow({ where: { workspaceId, name: "Export for audit" } });
+    expect((await compareGrants(db, workspaceId, set.id, roleId("Guest")))?.length).toBeGreaterThan(1);
+    expect(await compareGrants(db, workspaceId, "member:someone-else", roleId("Guest"))).toBeNull();
+  });
 });

@@ -239,7 +239,7 @@ async function observe(): Promise<State> {
     principals,
     adminHolders: [...principals].filter(([, held]) => held.roleId !== null && adminIds.has(held.roleId) && held.until === null && !held.revoked).map(([id]) => id).sort(),
     guardrails: new Set(guardrails.map((guardrail) => guardrail.id)),
-    guardedRoles: new Set(guardrails.map((guardrail) => guardrail.roleId)),
+    guardedRoles: new Set(guardrails.flatMap((guardrail) => (guardrail.roleId ? [guardrail.roleId] : []))),
     tokens: tokensByAgent,
   };
 }

@@ -3,6 +3,8 @@ import { can, canAction, canSetting } from "@/lib/permissions";
 import { loadRolePermissions } from "@/lib/access/role-permissions";
 import { authenticate } from "@/lib/auth/authenticate";
 import { listRoles } from "@/lib/roles/queries";
+import { memberPrincipal } from "@/lib/access/principal";
+import { heldSets } from "@/lib/access/grants";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { DEMO_COUNTS } from "@/prisma/demo-data";
 import { loadDemo, useDemoDatabase } from "./db";
@@ -17,7 +19,7 @@ describe("demo seed", () => {
       ["Admin", 2, false],
       // SPEC §19: Noah and Yuki hold Sales rep, Lena Sales manager; Mia keeps Member.
       ["Member", 1, true],
-      ["Guest", 1, false],
+      ["Guest", 2, false],
       ["Intern", 1, false],
       ["Support", 0, false],
       ["Sales rep", 3, false],
@@ -40,6 +42,26 @@ describe("demo seed", () => {
     expect(support.roleId).toBe(roleId("Support"));
     expect(fallback.roleId).toBeNull();
     expect(JSON.stringify(await db.apiKey.findMany())).not.toContain("demo-intern-key");
+  });
+
+  it("gives Olivia Guest plus Export for audit until 30 days after seeding (SPEC §17), and nobody else a set", async () => {
+    const { workspace } = await loadDemo(db);
+    const olivia = await db.workspaceMember.findFirstOrThrow({ where: { workspaceId: workspace.id, user: { email: "olivia@acme.dev" } }, include: { role: true } });
+    expect(olivia.role?.name).toBe("Guest");
+    const assignments = await db.permissionSetAssignment.findMany({ include: { set: true } });
+    expect(assignments.map((row) => [row.principalId, row.set.name, row.set.kind])).toEqual([[olivia.id, "Export for audit", "set"]]);
+    const days = (assignments[0].expiresAt!.getTime() - assignments[0].createdAt.getTime()) / 86_400_000;
+    expect(days).toBe(30);
+    expect((await heldSets(db, workspace.id, "member", olivia.id)).map((set) => set.name)).toEqual(["Export for audit"]);
+    const oliviaNow = await memberPrincipal(db, olivia.id);
+    expect(canAction(oliviaNow!.permissions, "EXPORT_CSV")).toBe(true);
+    expect(can(oliviaNow!.permissions, "see", "person")).toBe(true);
+    expect(can(oliviaNow!.permissions, "edit", "person")).toBe(false);
+    const gus = await db.workspaceMember.findFirstOrThrow({ where: { workspaceId: workspace.id, user: { email: "gus@acme.dev" } } });
+    expect(canAction((await memberPrincipal(db, gus.id))!.permissions, "EXPORT_CSV")).toBe(false);
+    // After the 30 days, Olivia is Guest alone.
+    const later = new Date(assignments[0].expiresAt!.getTime() + 1);
+    expect(canAction((await memberPrincipal(db, olivia.id, later))!.permissions, "EXPORT_CSV")).toBe(false);
   });
 
   it("never gives the Admin role to the AI agent", async () => {

@@ -159,6 +159,7 @@ describe("GET /api/rest/guardrails/check", () => {
       id: expect.any(String),
       statement: STATEMENT,
       role: { id: roleId("Intern"), name: "Intern" },
+      member: null,
       mode: "never",
       action: "see",
       object: "person",

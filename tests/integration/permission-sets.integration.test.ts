@@ -7,14 +7,19 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { agentPrincipal, apiKeyPrincipal, memberPrincipal, type Principal } from "@/lib/access/principal";
 import { createRole, updateRole } from "@/lib/roles/save";
 import { deleteRole } from "@/lib/roles/delete";
-import { assignRole } from "@/lib/roles/assignment";
+import { assignRole, unassignRole } from "@/lib/roles/assignment";
 import { setDefaultRole } from "@/lib/roles/default-role";
 import { assignPermissionSet, unassignPermissionSet } from "@/lib/permission-sets/assignment";
+import { createGuardrail, createMemberGuardrail, listGuardrails } from "@/lib/roles/guardrails";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { getRecord, listRecords, updateRecord } from "@/lib/records";
 import { can, explain } from "@/lib/permissions";
 import { createApiKey, createMember, createRole as seedRole } from "@/prisma/factories";
 import { loadDemo, useDemoDatabase } from "./db";
+import { handleMyPermissions, handlePermissionCheck } from "@/lib/api/me-handlers";
+import { createRateLimiter } from "@/lib/api/rate-limit";
+import type { ApiDeps } from "@/lib/api/context";
+import { myPermissionsSchema, explanationSchema } from "@/lib/api/response-schemas";
 import { expectRefusedWithoutChange, fullTableSnapshot } from "./refusal";
 
 const db = useDemoDatabase();
@@ -89,6 +94,32 @@ describe("permission sets", () => {
     expect(can((await byKey()).permissions, "see", "opportunity")).toBe(false);
   });
 
+  it("REST me/permissions lists the key's sets and me/check names the grant that decides (SPEC §17)", async () => {
+    const admin = await member("admin@acme.dev");
+    const set = await newSet(admin, { ...seesOpportunities, name: "Opportunities for REST" });
+    const key = await db.apiKey.findFirstOrThrow({ where: { workspaceId, name: { contains: "Intern" } } });
+    const until = new Date(Date.now() + 48 * HOUR);
+    await db.$transaction((tx) => assignPermissionSet(tx, admin, set.id, { kind: "apiKey", id: key.id }, until));
+    const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
+    const get = async (handler: typeof handleMyPermissions, path: string) => {
+      const response = await handler(deps, new Request(`http://localhost${path}`, { headers: { authorization: "Bearer demo-intern-key" } }), {} as never);
+      return { status: response.status, body: await response.json() };
+    };
+    const me = await get(handleMyPermissions, "/api/rest/me/permissions");
+    expect(me.status).toBe(200);
+    expect(myPermissionsSchema.parse(me.body).data.permissionSets).toEqual([{ id: set.id, name: "Opportunities for REST", until: until.toISOString() }]);
+    expect(me.body.data.role.name).toBe("Intern");
+    const seen = await get(handlePermissionCheck, "/api/rest/me/check?action=see&object=opportunities");
+    expect(explanationSchema.parse(seen.body).data).toMatchObject({ allowed: true, grant: { kind: "set", name: "Opportunities for REST" } });
+    expect(seen.body.data.reason).toContain("Permission set: Opportunities for REST");
+    const edit = await get(handlePermissionCheck, "/api/rest/me/check?action=edit&object=opportunities");
+    expect(edit.body.data.allowed).toBe(false);
+    expect(edit.body.data.consulted.map((grant: { name: string }) => grant.name)).toEqual(["Intern", "Opportunities for REST"]);
+    await db.$transaction((tx) => unassignPermissionSet(tx, admin, set.id, { kind: "apiKey", id: key.id }));
+    const after = await get(handleMyPermissions, "/api/rest/me/permissions");
+    expect(after.body.data.permissionSets).toEqual([]);
+  });
+
   it("is exact record by record: a set that shows Amount and edits the holder's own deals does neither on others'", async () => {
     const admin = await member("admin@acme.dev");
     // Sam (Sales rep) sees only his own deals; Guest-like reading of all deals without Amount comes from a second set.
@@ -140,6 +171,68 @@ describe("permission sets", () => {
     await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignPermissionSet(tx, delegate, readers.id, { kind: "member", id: delegate.id }))), "OWN_ROLE");
     await db.$transaction((tx) => assignPermissionSet(tx, delegate, readers.id, { kind: "member", id: gus.id }, new Date(Date.now() + HOUR)));
     expect(await db.permissionSetAssignment.count({ where: { setId: readers.id } })).toBe(1);
+  });
+
+  it("a role's guardrails hold for its holders whatever sets they hold: giving, widening and moving into one are refused (SPEC §17)", async () => {
+    const admin = await member("admin@acme.dev");
+    const ian = await member("ian@acme.dev");
+    const gus = await member("gus@acme.dev");
+    await db.$transaction((tx) => createGuardrail(tx, admin, roleIds("Intern"), { mode: "never", action: "see", object: "person", field: "address" }));
+    const addresses = await newSet(admin, { ...NOTHING, name: "People with addresses", objectRules: [{ object: "person", canSee: true, canCreate: null, canEdit: null, canDelete: null, canDestroy: null }] });
+    const snapshot = () => fullTableSnapshot(db);
+    const refused = async (call: () => Promise<unknown>) => {
+      try {
+        await call();
+        return { ok: true as const };
+      } catch (error) {
+        return { ok: false as const, errors: [{ code: (error as { code: string }).code, field: (error as { field?: string }).field }] };
+      }
+    };
+    // Ian (Intern) would see Address on People through the set: the guardrail says never.
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignPermissionSet(tx, admin, addresses.id, { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
+    // A set that shows nothing the guardrail forbids is given; widening it later is refused.
+    const phones = await newSet(admin, { ...NOTHING, name: "Phones only", objectRules: [{ object: "person", canSee: true, canCreate: null, canEdit: null, canDelete: null, canDestroy: null }], fieldRules: [{ object: "person", field: "address", canSee: false, canEdit: false }] });
+    await db.$transaction((tx) => assignPermissionSet(tx, admin, phones.id, { kind: "member", id: ian.id }));
+    const version = (await db.role.findUniqueOrThrow({ where: { id: phones.id } })).version;
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => updateRole(tx, admin, phones.id, version, { ...NOTHING, name: "Phones only", objectRules: [{ object: "person", canSee: true, canCreate: null, canEdit: null, canDelete: null, canDestroy: null }] }))), "GUARDRAIL_BROKEN");
+    // Gus (Guest) may hold the wider set; moving him into Intern with it is refused.
+    await db.$transaction((tx) => assignPermissionSet(tx, admin, addresses.id, { kind: "member", id: gus.id }));
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignRole(tx, admin, roleIds("Intern"), { kind: "member", id: gus.id }))), "GUARDRAIL_BROKEN");
+    // Without sets that show Address (earlier tests gave Gus others), the move goes through.
+    await db.permissionSetAssignment.deleteMany({ where: { principalKind: "member", principalId: gus.id } });
+    await db.$transaction((tx) => assignRole(tx, admin, roleIds("Intern"), { kind: "member", id: gus.id }));
+    await db.$transaction((tx) => assignRole(tx, admin, roleIds("Guest"), { kind: "member", id: gus.id }));
+  });
+
+  it("a guardrail about a member holds on everything she holds: 'Ian Intern must never See records on Opportunities' (SPEC §17)", async () => {
+    const admin = await member("admin@acme.dev");
+    const ian = await member("ian@acme.dev");
+    const created = await db.$transaction((tx) => createMemberGuardrail(tx, admin, ian.id, { mode: "never", action: "see", object: "opportunity", field: null }));
+    const listed = (await listGuardrails(db, workspaceId)).find((guardrail) => guardrail.id === created.id)!;
+    expect(listed).toMatchObject({ memberId: ian.id, roleId: null, holds: true, statement: "Ian Intern must never See records on Opportunities" });
+    const snapshot = () => fullTableSnapshot(db);
+    const refused = async (call: () => Promise<unknown>) => {
+      try {
+        await call();
+        return { ok: true as const };
+      } catch (error) {
+        return { ok: false as const, errors: [{ code: (error as { code: string }).code }] };
+      }
+    };
+    const deals = await newSet(admin, { ...seesOpportunities, name: "Deals for Ian" });
+    // Neither a set nor a role that shows Opportunities reaches Ian; others still get them.
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignPermissionSet(tx, admin, deals.id, { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignRole(tx, admin, roleIds("Guest"), { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => unassignRole(tx, admin, roleIds("Intern"), { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
+    const intern = await db.role.findUniqueOrThrow({ where: { id: roleIds("Intern") } });
+    const internDraft = (await import("@/lib/roles/store")).roleToDraft(await (await import("@/lib/roles/store")).loadRoleRow(db, workspaceId, intern.id) as never);
+    await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => updateRole(tx, admin, intern.id, intern.version, { ...internDraft, objectRules: internDraft.objectRules.filter((rule) => rule.object !== "opportunity") }))), "GUARDRAIL_BROKEN");
+    // Admins are not the subject of a guardrail; a delegate needs the member's role within her authority.
+    const ada = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "ada@acme.dev" } } });
+    await expect(db.$transaction((tx) => createMemberGuardrail(tx, admin, ada.id, { mode: "never", action: "EXPORT_CSV", object: null, field: null }))).rejects.toMatchObject({ code: "ADMIN_NOT_EDITABLE" });
+    await db.guardrail.delete({ where: { id: created.id } });
+    await db.$transaction((tx) => assignPermissionSet(tx, admin, deals.id, { kind: "member", id: ian.id }));
+    await db.$transaction((tx) => unassignPermissionSet(tx, admin, deals.id, { kind: "member", id: ian.id }));
   });
 
   it("a set is never held as a role, nor the default role; deleting it takes it from every holder", async () => {

@@ -8,7 +8,7 @@ import { startSession } from "@/lib/auth/sessions";
  * needs a Next request) is a no-op. Nothing else is replaced: the real sign-in lookup, permission
  * engine and domain code run.
  */
-export const testContext: { db: TestDb | null; userId: string | null; sessionId: string | undefined; viewAsRoleId?: string } = {
+export const testContext: { db: TestDb | null; userId: string | null; sessionId: string | undefined; viewAsRoleId?: string; viewAsSetIds?: string[] } = {
   db: null,
   userId: null,
   sessionId: undefined,
@@ -34,11 +34,13 @@ vi.mock("@/lib/auth/session", () => ({
       userId: testContext.userId ?? undefined,
       sessionId: testContext.sessionId,
       viewAsRoleId: testContext.viewAsRoleId,
+      viewAsSetIds: testContext.viewAsSetIds,
       save: async () => {
         savedSession.userId = session.userId;
         savedSession.sessionId = session.sessionId;
         // Like a browser keeping the cookie: the next request sees what was saved.
         testContext.viewAsRoleId = session.viewAsRoleId;
+        testContext.viewAsSetIds = session.viewAsSetIds;
       },
       destroy: () => {},
     };
@@ -55,4 +57,5 @@ export async function actAs(db: TestDb, email: string | null) {
   testContext.userId = user?.id ?? null;
   testContext.sessionId = user ? await startSession(db, user.id) : undefined;
   testContext.viewAsRoleId = undefined;
+  testContext.viewAsSetIds = undefined;
 }

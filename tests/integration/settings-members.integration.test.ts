@@ -65,6 +65,7 @@ describe("list", () => {
       ["lena@acme.dev", "Sales manager", false],
       ["mia@acme.dev", "Member", false],
       ["noah@acme.dev", "Sales rep", false],
+      ["olivia@acme.dev", "Guest", false],
       ["sam@acme.dev", "Sales rep", false],
       ["yuki@acme.dev", "Sales rep", false],
     ]);

@@ -58,4 +58,26 @@ describe("view as", () => {
     expect(await viewAsRoleAction({ roleId: roleId("Guest") })).toMatchObject({ ok: true });
     expect((await getActingMember())!.viewingAs?.roleName).toBe("Guest");
   });
+  it("views a role plus chosen permission sets, read-only, as a holder of them all would see (SPEC §17)", async () => {
+    const { roleId } = await loadDemo(db);
+    await actAs(db, "admin@acme.dev");
+    const created = await createRoleAction({ ...EMPTY_ROLE_DRAFT, canSeeAllObjects: false, name: "Deals for view-as", objectRules: [{ object: "opportunity", canSee: true, canCreate: null, canEdit: true, canDelete: null, canDestroy: null }] });
+    if (!created.ok) throw new Error("role");
+    // A set, made as a role row of kind set (the set action lives in its own module).
+    await db.role.update({ where: { id: created.data.id }, data: { kind: "set" } });
+    expect(await viewAsRoleAction({ roleId: roleId("Intern"), setIds: [created.data.id] })).toEqual({ ok: true, data: { roleName: "Intern + Deals for view-as" } });
+    const viewer = (await getActingMember())!;
+    expect(can(viewer.permissions, "see", "opportunity")).toBe(true);
+    expect(can(viewer.permissions, "edit", "opportunity")).toBe(false);
+    expect(can(viewer.permissions, "see", "person", "address")).toBe(false);
+    await exitViewAsAction();
+    // A set is not a role to view as on its own; unknown sets are refused.
+    expect(await viewAsRoleAction({ roleId: created.data.id })).toMatchObject({ ok: false, errors: [{ code: "NOT_FOUND" }] });
+    expect(await viewAsRoleAction({ roleId: roleId("Intern"), setIds: ["nope"] })).toMatchObject({ ok: false, errors: [{ code: "NOT_FOUND" }] });
+    // Deleting the set ends the view at the next request.
+    await viewAsRoleAction({ roleId: roleId("Intern"), setIds: [created.data.id] });
+    await db.role.delete({ where: { id: created.data.id } });
+    expect((await getActingMember())!.viewingAs).toBeNull();
+    await exitViewAsAction();
+  });
 });

@@ -4,6 +4,7 @@ import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listApiKeys, listRolesAssignableToApiKeys } from "@/lib/api-keys/queries";
 import { rolesWithinAuthority } from "@/lib/access/authority";
+import { heldSetsByPrincipal, principalKey } from "@/lib/roles/permission-sets";
 import { utcDay } from "@/lib/api-keys/input";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
@@ -20,7 +21,7 @@ export default async function ApiKeysPage() {
   if (!canSetting(member.permissions, "API_KEYS_AND_WEBHOOKS")) return <NoAccess />;
   const now = new Date();
   const canChooseRole = canSetting(member.permissions, "ROLES");
-  const [t, format, keys, roles, workspace, withinRoleIds, agents] = await Promise.all([
+  const [t, format, keys, roles, workspace, withinRoleIds, agents, held] = await Promise.all([
     getTranslations("settings.apiKeys"),
     getFormatter(),
     listApiKeys(db, member.workspaceId, now),
@@ -28,6 +29,7 @@ export default async function ApiKeysPage() {
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
     listAgentsWithTokens(db, member.workspaceId),
+    heldSetsByPrincipal(db, member.workspaceId, now),
   ]);
   // SPEC §11: a key never acts beyond its creator, with a role or (without one) the default role's.
   const within = (roleId: string | null) => withinRoleIds === null || withinRoleIds.includes(roleId ?? workspace.defaultRoleId ?? "");
@@ -38,6 +40,7 @@ export default async function ApiKeysPage() {
     name: key.name,
     prefix: key.prefix,
     roleName: key.roleName,
+    sets: held.get(principalKey("apiKey", key.id)) ?? [],
     expires: day(key.expiresAt),
     lastUsed: key.lastUsedAt ? format.dateTime(key.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) : null,
     revoked: day(key.revokedAt),
@@ -66,6 +69,7 @@ export default async function ApiKeysPage() {
           id: agent.id,
           name: agent.name,
           roleName: agent.role?.name ?? null,
+          sets: held.get(principalKey("agent", agent.id)) ?? [],
           tokens: agent.tokens.map((token) => ({ id: token.id, name: token.name, prefix: token.prefix, created: day(token.createdAt)!, lastUsed: token.lastUsedAt ? format.dateTime(token.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) : null, expires: day(token.expiresAt), expired: token.expiresAt !== null && token.expiresAt.getTime() <= Date.now() })),
         }))}
       />

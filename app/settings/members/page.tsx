@@ -3,6 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listMembers } from "@/lib/members/queries";
+import { heldSetsByPrincipal, principalKey } from "@/lib/roles/permission-sets";
 import { rolesWithinAuthority } from "@/lib/access/authority";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
@@ -17,12 +18,13 @@ export const generateMetadata = pageTitle("settings.members");
 export default async function MembersPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "MEMBERS")) return <NoAccess />;
-  const [t, format, members, workspace, withinRoleIds, teams] = await Promise.all([
+  const [t, format, members, workspace, withinRoleIds, held, teams] = await Promise.all([
     getTranslations("settings.members"),
     getFormatter(),
     listMembers(db, member.workspaceId),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
+    heldSetsByPrincipal(db, member.workspaceId),
     listTeams(db, member.workspaceId),
   ]);
   const canInvite = withinRoleIds === null || withinRoleIds.includes(workspace.defaultRoleId ?? "");
@@ -31,6 +33,7 @@ export default async function MembersPage() {
     name: row.name,
     email: row.email,
     roleName: row.roleName,
+    sets: held.get(principalKey("member", row.id)) ?? [],
     isAdmin: row.isAdmin,
     joined: format.dateTime(row.joinedAt, { dateStyle: "medium" }),
     managerId: row.managerId,

@@ -46,8 +46,8 @@ export async function importRoleAction(input: unknown): Promise<ActionResult<{ i
     } catch {
       throw new DomainError("VALIDATION_FAILED", { field: "file" });
     }
-    const { role, guardrails } = parseOrThrow(roleFile, json);
-    const created = await db.$transaction((tx) => createRole(tx, actor, role, "imported", guardrails));
+    const { role, guardrails, grant } = parseOrThrow(roleFile, json);
+    const created = await db.$transaction((tx) => createRole(tx, actor, role, "imported", guardrails ?? [], grant));
     return { id: created.id, name: role.name.trim() };
   });
 }
@@ -76,10 +76,11 @@ export async function viewAsRoleAction(input: unknown): Promise<ActionResult<{ r
   return runAction(
     async () => {
       const actor = await requireMemberForAction("ROLES");
-      const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
-      const started = await db.$transaction((tx) => startViewAs(tx, actor, roleId));
+      const { roleId, setIds } = parseOrThrow(z.object({ roleId: id, setIds: z.array(id).max(20).default([]) }), input);
+      const started = await db.$transaction((tx) => startViewAs(tx, actor, roleId, setIds));
       const session = await getSession();
       session.viewAsRoleId = roleId;
+      session.viewAsSetIds = setIds;
       await session.save();
       return started;
     },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/prisma";
 import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
+import { listPermissionSets } from "@/lib/roles/permission-sets";
 import { rolesWithinAuthority } from "@/lib/access/authority";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleList } from "@/components/roles/role-list";
@@ -18,12 +19,14 @@ export const generateMetadata = pageTitle("roles");
 export default async function RolesPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const [t, ti, tc, tg, roles, withinRoleIds] = await Promise.all([
+  const [t, ti, tc, tg, ts, roles, sets, withinRoleIds] = await Promise.all([
     getTranslations("roles"),
     getTranslations("inspect"),
     getTranslations("roles.compare"),
     getTranslations("guardrails"),
+    getTranslations("permissionSets"),
     listRoles(db, member.workspaceId),
+    listPermissionSets(db, member.workspaceId),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
   ]);
 
@@ -43,7 +46,19 @@ export default async function RolesPage() {
           </div>
         </div>
         <div className="mt-3">
-          <RoleList roles={roles} />
+          <RoleList kind="role" roles={roles} />
+        </div>
+      </section>
+      <section aria-labelledby="permission-sets" className="mt-10">
+        <div className="flex items-center justify-between gap-4">
+          <div>
+            <h2 id="permission-sets" className="text-sm font-semibold text-gray-900">{ts("title")}</h2>
+            <p className="mt-0.5 text-xs text-gray-500">{ts("help")}</p>
+          </div>
+          <CreateRoleButton kind="set" />
+        </div>
+        <div className="mt-3">
+          <RoleList kind="set" roles={sets} />
         </div>
       </section>
       <section aria-labelledby="role-options" className="mt-10 border-t border-gray-200 pt-6">

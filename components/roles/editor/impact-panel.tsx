@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { useTranslations } from "next-intl";
 import { diffPermissions, type EffectivePermissions } from "@/lib/permissions";
 import { usePermissionName } from "@/components/permissions/use-permission-name";
+import type { Assignee } from "@/lib/roles/assignees";
 import type { EditorObject, EditorRole, RoleEditorProps } from "./types";
 
 interface ImpactPanelProps {
@@ -23,18 +24,25 @@ export function ImpactPanel({ role, saved, draft, principals, objects }: ImpactP
   const permissionName = usePermissionName(objects);
   const diff = useMemo(() => diffPermissions(saved, draft), [saved, draft]);
   // A key or agent without a role acts with the default role: it is a holder of the default.
-  const holds = (roleId: string | null) => roleId === role.id || (role.isDefault && roleId === null);
-  const counts = {
-    members: principals.members.filter((member) => member.roleId === role.id).length,
-    apiKeys: principals.apiKeys.filter((key) => holds(key.roleId)).length,
-    agents: principals.agents.filter((agent) => holds(agent.roleId)).length,
+  // A permission set's holders are those it is assigned to (SPEC §17).
+  const holdsRole = (roleId: string | null) => roleId === role.id || (role.isDefault && roleId === null);
+  const holds = (principal: Assignee, isMember = false) =>
+    role.kind === "set" ? principal.sets.some((held) => held.id === role.id) : isMember ? principal.roleId === role.id : holdsRole(principal.roleId);
+  const holders = {
+    members: principals.members.filter((member) => holds(member, true)),
+    apiKeys: principals.apiKeys.filter((key) => holds(key)),
+    agents: principals.agents.filter((agent) => holds(agent)),
   };
+  const counts = { members: holders.members.length, apiKeys: holders.apiKeys.length, agents: holders.agents.length };
+  // For a role: holders who also hold sets keep what those sets give, whatever the role loses.
+  const withSets = role.kind === "set" ? 0 : [...holders.members, ...holders.apiKeys, ...holders.agents].filter((principal) => principal.sets.length > 0).length;
 
   return (
     <section aria-labelledby="impact-title" className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm">
       <h2 id="impact-title" className="font-semibold text-amber-900">{t("title")}</h2>
       <p className="mt-1 text-amber-900">{t("holders", counts)}</p>
       {role.isDefault ? <p className="text-xs text-amber-800">{t("defaultNote")}</p> : null}
+      {withSets > 0 ? <p className="text-xs text-amber-800">{t("keptThroughSets", { count: withSets })}</p> : null}
       {diff.gains.length + diff.losses.length === 0 ? (
         <p className="mt-2 text-amber-900">{t("none")}</p>
       ) : (

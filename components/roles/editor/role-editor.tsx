@@ -10,10 +10,12 @@ import { Tabs } from "radix-ui";
 import { ChevronRight, Info } from "lucide-react";
 import { clsx } from "clsx";
 import { resolvePermissions, type WorkspaceSchema } from "@/lib/permissions";
-import { draftToDefinition, EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
+import { draftToDefinition, EMPTY_ROLE_DRAFT, EMPTY_SET_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { sameDraft } from "@/lib/roles/draft-edits";
 import type { ActionError } from "@/lib/errors";
 import { createRoleAction, updateRoleAction } from "@/app/settings/roles/actions";
+import { createPermissionSetAction } from "@/app/settings/roles/permission-set-actions";
+import { SetAssignmentTab } from "@/components/permission-sets/set-assignment-tab";
 import { Button } from "@/components/ui/button";
 import { RoleIcon } from "@/components/roles/role-icon";
 import { RoleMenu } from "./role-menu";
@@ -45,10 +47,15 @@ function tabOf(field: string | undefined): Tab {
 export function RoleEditor(props: RoleEditorProps) {
   const { role, objects } = props;
   const t = useTranslations("roles");
+  const ts = useTranslations("permissionSets");
+  const isSet = (role?.kind ?? props.kind ?? "role") === "set";
+  // The texts that name what is saved: "Role saved" or "Permission set saved".
+  const says = (key: "saved" | "created" | "saveFailed" | "newRole") => (isSet ? ts(key) : t(key));
+  const blank = isSet ? EMPTY_SET_DRAFT : EMPTY_ROLE_DRAFT;
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const searchParams = useSearchParams();
-  const [saved, setSaved] = useState<RoleDraft>(role?.draft ?? props.initialDraft ?? EMPTY_ROLE_DRAFT);
+  const [saved, setSaved] = useState<RoleDraft>(role?.draft ?? props.initialDraft ?? blank);
   const [draft, setDraft] = useState<RoleDraft>(saved);
   const [version, setVersion] = useState(role?.version ?? 0);
   const [errors, setErrors] = useState<ActionError[]>([]);
@@ -58,13 +65,13 @@ export function RoleEditor(props: RoleEditorProps) {
   });
   const [openObject, setOpenObject] = useState<{ name: string; openedWith: RoleDraft } | null>(() => {
     const requested = searchParams.get("object");
-    return requested && objects.some((object) => object.name === requested) ? { name: requested, openedWith: role?.draft ?? EMPTY_ROLE_DRAFT } : null;
+    return requested && objects.some((object) => object.name === requested) ? { name: requested, openedWith: role?.draft ?? blank } : null;
   });
   const [saving, startSaving] = useTransition();
   const [leaving, setLeaving] = useState(false);
 
   const readOnly = role?.isAdmin ?? false;
-  const dirty = !readOnly && !leaving && (role === null ? !sameDraft(draft, EMPTY_ROLE_DRAFT) : !sameDraft(draft, saved));
+  const dirty = !readOnly && !leaving && (role === null ? !sameDraft(draft, blank) : !sameDraft(draft, saved));
   const { dialog } = useUnsavedGuard(dirty);
   const serverErrorFor = useFieldErrors(errors);
 
@@ -95,10 +102,10 @@ export function RoleEditor(props: RoleEditorProps) {
     startSaving(async () => {
       setErrors([]);
       if (role === null) {
-        const result = await createRoleAction(draft);
+        const result = isSet ? await createPermissionSetAction(draft) : await createRoleAction(draft);
         if (!result.ok) return fail(result.errors);
         setLeaving(true);
-        toast.success(t("created"));
+        toast.success(says("created"));
         router.replace(`/settings/roles/${result.data.id}`);
         return;
       }
@@ -106,14 +113,14 @@ export function RoleEditor(props: RoleEditorProps) {
       if (!result.ok) return fail(result.errors);
       setVersion(result.data.version);
       setSaved(draft);
-      toast.success(t("saved"));
+      toast.success(says("saved"));
       router.refresh();
     });
 
   const fail = (failed: ActionError[]) => {
     setErrors(failed);
     if (failed.some((error) => tabOf(error.field) === "settings") && !failed.some((error) => tabOf(error.field) === tab)) setTab("settings");
-    toast.error(t("saveFailed"));
+    toast.error(says("saveFailed"));
   };
 
   const cancel = () => {
@@ -135,7 +142,7 @@ export function RoleEditor(props: RoleEditorProps) {
 
   const openedObject = openObject ? objects.find((object) => object.name === openObject.name) : undefined;
   const conflict = errors.some((error) => error.code === "VERSION_CONFLICT");
-  const title = draft.name.trim() || (role ? saved.name : t("newRole"));
+  const title = draft.name.trim() || (role ? saved.name : says("newRole"));
 
   return (
     <div className="max-w-4xl">
@@ -151,10 +158,11 @@ export function RoleEditor(props: RoleEditorProps) {
             <RoleIcon icon={draft.icon} className="size-5" />
           </span>
           <h1 className="truncate text-xl font-semibold text-gray-900">{title}</h1>
+          {isSet ? <span className="shrink-0 rounded bg-gray-100 px-1.5 py-0.5 text-xs font-medium text-gray-700">{ts("badge")}</span> : null}
         </div>
         <div className="flex gap-2">
-          {role ? <ViewAsButton roleId={role.id} /> : null}
-          {role ? <RoleMenu roleId={role.id} draft={saved} guardrails={role.guardrails} /> : null}
+          {role && !isSet ? <ViewAsButton roleId={role.id} sets={props.permissionSets} /> : null}
+          {role ? <RoleMenu roleId={role.id} draft={saved} guardrails={role.guardrails} kind={role.kind} /> : null}
           {readOnly ? null : (
             <>
             <Button onClick={cancel} disabled={saving || (role !== null && !dirty)}>{t("cancel")}</Button>
@@ -231,10 +239,16 @@ export function RoleEditor(props: RoleEditorProps) {
           )}
         </Tabs.Content>
         <Tabs.Content value="assignment" className="pt-6 focus:outline-none">
-          {role ? <AssignmentTab {...props} role={{ ...role, draft: saved }} /> : <p className="text-sm text-gray-600">{t("assignment.saveFirst")}</p>}
+          {role && isSet ? (
+            <SetAssignmentTab set={{ ...role, draft: saved }} principals={props.principals} actorMemberId={props.actorMemberId} authority={props.authority} />
+          ) : role ? (
+            <AssignmentTab {...props} role={{ ...role, draft: saved }} />
+          ) : (
+            <p className="text-sm text-gray-600">{isSet ? ts("assignment.saveFirst") : t("assignment.saveFirst")}</p>
+          )}
         </Tabs.Content>
         <Tabs.Content value="settings" className="pt-6 focus:outline-none">
-          <SettingsTab role={role} draft={draft} update={update} errorFor={errorFor} readOnly={readOnly} defaultRoleName={props.defaultRole.name} onDeleted={() => setLeaving(true)} />
+          <SettingsTab role={role} kind={isSet ? "set" : "role"} draft={draft} update={update} errorFor={errorFor} readOnly={readOnly} defaultRoleName={props.defaultRole.name} onDeleted={() => setLeaving(true)} />
         </Tabs.Content>
         <Tabs.Content value="history" className="pt-6 focus:outline-none">
           {role ? <HistoryTab role={role} history={props.history ?? []} objects={objects} schema={schema} dirty={dirty} /> : <p className="text-sm text-gray-600">{t("history.empty")}</p>}

@@ -26,6 +26,7 @@ const ASSIGNABLE_LABELS = {
 
 interface SettingsTabProps {
   role: EditorRole | null;
+  kind: "role" | "set";
   draft: RoleDraft;
   update: (edit: (draft: RoleDraft) => RoleDraft) => void;
   errorFor: FieldErrors;
@@ -35,8 +36,10 @@ interface SettingsTabProps {
   onDeleted: () => void;
 }
 
-export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRoleName, onDeleted }: SettingsTabProps) {
+export function SettingsTab({ role, kind, draft, update, errorFor, readOnly, defaultRoleName, onDeleted }: SettingsTabProps) {
   const t = useTranslations("roles.settingsTab");
+  const ts = useTranslations("permissionSets.settingsTab");
+  const isSet = kind === "set";
   const errorMessage = useErrorMessage();
   const tc = useTranslations("common");
   const router = useRouter();
@@ -59,7 +62,7 @@ export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRo
       setConfirming(false);
       onDeleted();
       toast.success(
-        t("deleted", {
+        isSet ? ts("deleted", { name: draft.name }) : t("deleted", {
           name: draft.name,
           members: result.data.movedMembers,
           keys: result.data.movedApiKeys,
@@ -75,7 +78,7 @@ export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRo
       <div className="space-y-5 rounded-lg border border-gray-200 bg-white p-4">
         <TextField
           id="role-name"
-          label={t("roleName")}
+          label={isSet ? ts("name") : t("roleName")}
           error={nameError}
           value={draft.name}
           maxLength={200}
@@ -141,9 +144,9 @@ export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRo
       {role ? (
         <section aria-labelledby="danger-zone" className="rounded-lg border border-red-200 bg-white p-4">
           <h3 id="danger-zone" className="text-sm font-semibold text-red-800">{t("dangerZone")}</h3>
-          <p className="mt-1 text-sm text-gray-600">{deleteBlocked ?? t("deleteHelp")}</p>
+          <p className="mt-1 text-sm text-gray-600">{deleteBlocked ?? (isSet ? ts("deleteHelp") : t("deleteHelp"))}</p>
           <Button variant="danger" className="mt-3" disabled={deleteBlocked !== null} onClick={() => { setDeleteError(null); setConfirming(true); }}>
-            {t("deleteRole")}
+            {isSet ? ts("delete") : t("deleteRole")}
           </Button>
         </section>
       ) : null}
@@ -151,8 +154,8 @@ export function SettingsTab({ role, draft, update, errorFor, readOnly, defaultRo
       <Modal
         open={confirming}
         onOpenChange={setConfirming}
-        title={t("deleteTitle")}
-        description={t("deleteBody", { name: draft.name, defaultRole: defaultRoleName })}
+        title={isSet ? ts("deleteTitle") : t("deleteTitle")}
+        description={isSet ? ts("deleteBody", { name: draft.name }) : t("deleteBody", { name: draft.name, defaultRole: defaultRoleName })}
         closeLabel={tc("close")}
         footer={
           <>

@@ -20,8 +20,12 @@ export interface EditorObject {
   fields: EditorField[];
 }
 
+/** A role, or a permission set (SPEC §17): the same definition, held beside a role. */
+export type GrantKind = "role" | "set";
+
 export interface EditorRole {
   id: string;
+  kind: GrantKind;
   version: number;
   isAdmin: boolean;
   isDefault: boolean;
@@ -37,8 +41,12 @@ export interface RoleEditorProps {
   history?: RoleVersionView[];
   /** For a new role: where to start (a duplicate, an imported definition); empty otherwise. */
   initialDraft?: RoleDraft;
+  /** What a new definition becomes when saved; an existing one says it itself. */
+  kind?: GrantKind;
   objects: EditorObject[];
   principals: Assignees;
+  /** The workspace's permission sets (SPEC §17), for "View as" a role with some of them. */
+  permissionSets: { id: string; name: string }[];
   adminMemberCount: number;
   actorMemberId: string;
   defaultRole: { id: string; name: string };

@@ -1,5 +1,7 @@
 "use client";
 
+import type { HeldSetView } from "@/lib/roles/permission-sets";
+import { HeldSets } from "@/components/permission-sets/held-sets";
 import { useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -19,6 +21,8 @@ export interface AgentTokenRow {
   id: string;
   name: string;
   roleName: string | null;
+  /** Permission sets held beside the role (SPEC §17). */
+  sets: HeldSetView[];
   tokens: { id: string; name: string; prefix: string; created: string; lastUsed: string | null; expires: string | null; expired: boolean }[];
 }
 
@@ -76,6 +80,7 @@ export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {
               <div>
                 <p className="text-sm font-medium text-gray-900">{row.name}</p>
                 <p className="text-xs text-gray-500">{row.roleName ? t("role", { role: row.roleName }) : t("noRole")}</p>
+                <HeldSets sets={row.sets} />
               </div>
               <Button onClick={() => setAgent(row)} aria-label={t("createFor", { agent: row.name })}>{t("create")}</Button>
             </div>

@@ -1,5 +1,7 @@
 "use client";
 
+import type { HeldSetView } from "@/lib/roles/permission-sets";
+import { HeldSets } from "@/components/permission-sets/held-sets";
 import { useTranslations } from "next-intl";
 import { clsx } from "clsx";
 import type { ApiKeyStatus } from "@/lib/api-keys/queries";
@@ -14,6 +16,8 @@ export interface ApiKeyTableRow {
   name: string;
   prefix: string;
   roleName: string | null;
+  /** Permission sets held beside the role (SPEC §17). */
+  sets: HeldSetView[];
   expires: string | null;
   lastUsed: string | null;
   revoked: string | null;
@@ -56,7 +60,12 @@ export function ApiKeyTable({ keys }: { keys: ApiKeyTableRow[] }) {
         columns={[
           { key: "name", header: t("name"), rowHeader: true, cell: (key) => key.name },
           { key: "key", header: t("key"), className: "font-mono text-xs text-gray-700", cell: (key) => `${key.prefix}…` },
-          { key: "role", header: t("role"), cell: (key) => key.roleName ?? <span className="text-gray-500">{t("defaultRole")}</span> },
+          { key: "role", header: t("role"), cell: (key) => (
+            <>
+              {key.roleName ?? <span className="text-gray-500">{t("defaultRole")}</span>}
+              <HeldSets sets={key.sets} />
+            </>
+          ) },
           { key: "expires", header: t("expires"), cell: (key) => key.expires ?? ts("never") },
           { key: "lastUsed", header: t("lastUsed"), cell: (key) => key.lastUsed ?? ts("never") },
           {

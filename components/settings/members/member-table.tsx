@@ -1,5 +1,7 @@
 "use client";
 
+import type { HeldSetView } from "@/lib/roles/permission-sets";
+import { HeldSets } from "@/components/permission-sets/held-sets";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
@@ -17,6 +19,8 @@ export interface MemberTableRow {
   name: string;
   email: string;
   roleName: string;
+  /** Permission sets held beside the role (SPEC §17). */
+  sets: HeldSetView[];
   isAdmin: boolean;
   joined: string;
   managerId: string | null;
@@ -114,7 +118,12 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
             ),
           },
           { key: "email", header: t("email"), cell: (member) => member.email },
-          { key: "role", header: t("role"), cell: (member) => member.roleName },
+          { key: "role", header: t("role"), cell: (member) => (
+            <>
+              {member.roleName}
+              <HeldSets sets={member.sets} />
+            </>
+          ) },
           { key: "manager", header: t("manager"), cell: (member) => <ManagerSelect member={member} members={members} /> },
           { key: "joined", header: t("joined"), cell: (member) => member.joined },
         ]}

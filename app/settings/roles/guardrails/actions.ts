@@ -5,7 +5,7 @@ import { db } from "@/lib/db/prisma";
 import { requireMemberForAction } from "@/lib/access/current-member";
 import type { ActionResult } from "@/lib/errors";
 import { runAction } from "@/lib/run-action";
-import { createGuardrail, deleteGuardrail } from "@/lib/roles/guardrails";
+import { createGuardrail, createMemberGuardrail, deleteGuardrail } from "@/lib/roles/guardrails";
 import { guardrailStatement } from "@/lib/roles/role-file";
 import { parseOrThrow } from "@/lib/validation";
 
@@ -17,8 +17,10 @@ const id = z.string().min(1).max(100);
 export async function createGuardrailAction(input: unknown): Promise<ActionResult<{ id: string }>> {
   return run(async () => {
     const actor = await requireMemberForAction("ROLES");
-    const { roleId, ...statement } = parseOrThrow(guardrailStatement.extend({ roleId: id }), input);
-    return db.$transaction((tx) => createGuardrail(tx, actor, roleId, statement));
+    // About a role or, with `memberId`, one member (SPEC §17).
+    const about = guardrailStatement.extend({ roleId: id.optional(), memberId: id.optional() }).refine((value) => (value.roleId === undefined) !== (value.memberId === undefined), { path: ["roleId"] });
+    const { roleId, memberId, ...statement } = parseOrThrow(about, input);
+    return db.$transaction((tx) => (memberId ? createMemberGuardrail(tx, actor, memberId, statement) : createGuardrail(tx, actor, roleId!, statement)));
   });
 }
 

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/prisma";
 import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
+import { listMembers } from "@/lib/members/queries";
 import { listGuardrails, statementParams } from "@/lib/roles/guardrails";
 import { rolesWithinAuthority } from "@/lib/access/authority";
 import { listObjects } from "@/lib/metadata/queries";
@@ -18,9 +19,10 @@ export const generateMetadata = pageTitle("guardrails");
 export default async function GuardrailsPage() {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const [t, roles, guardrails, objects, localize, withinRoleIds] = await Promise.all([
+  const [t, roles, members, guardrails, objects, localize, withinRoleIds] = await Promise.all([
     getTranslations("guardrails"),
     listRoles(db, member.workspaceId),
+    listMembers(db, member.workspaceId),
     listGuardrails(db, member.workspaceId),
     listObjects(db, member.workspaceId),
     metadataLabels(),
@@ -42,6 +44,7 @@ export default async function GuardrailsPage() {
       <GuardrailsManager
         rows={rows}
         roles={roles.filter((role) => !role.isAdmin).map((role) => ({ id: role.id, name: role.name, within: withinRoleIds === null || withinRoleIds.includes(role.id) }))}
+        members={members.filter((row) => !row.isAdmin).map((row) => ({ id: row.id, name: row.name, within: withinRoleIds === null || withinRoleIds.includes(row.roleId) }))}
         objects={objectOptions}
         canDelete={member.permissions.isAdmin}
       />

@@ -8,16 +8,20 @@ import { loadRoleForEditor } from "@/lib/roles/editor";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleEditor } from "@/components/roles/editor/role-editor";
 
-export async function generateMetadata() {
-  const t = await getTranslations("roles");
+export async function generateMetadata({ searchParams }: { searchParams: Promise<{ kind?: string }> }) {
+  const { kind } = await searchParams;
+  const t = await getTranslations(kind === "set" ? "permissionSets" : "roles");
   return { title: t("newRole") };
 }
 
-/** A new role, empty or (with `?from=<roleId>`) a copy of another role's definition. */
-export default async function NewRolePage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
+/**
+ * A new role, empty or (with `?from=<roleId>`) a copy of another role's definition; with
+ * `?kind=set`, a new permission set (SPEC §17), the same definition.
+ */
+export default async function NewRolePage({ searchParams }: { searchParams: Promise<{ from?: string; kind?: string }> }) {
   const member = await requireMember();
   if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
-  const { from } = await searchParams;
+  const { from, kind } = await searchParams;
   const [t, context, source] = await Promise.all([
     getTranslations("roles"),
     loadEditorContext(db, member, await metadataLabels()),
@@ -25,5 +29,5 @@ export default async function NewRolePage({ searchParams }: { searchParams: Prom
   ]);
   // Admin's switches are not a definition of their own (it is all-access by nature): no copies.
   const initialDraft = source && !source.isAdmin ? { ...source.draft, name: t("copyName", { name: source.draft.name }) } : undefined;
-  return <RoleEditor key={from ?? "new"} role={null} initialDraft={initialDraft} actorMemberId={member.id} {...context} />;
+  return <RoleEditor key={`${kind ?? "role"}:${from ?? "new"}`} role={null} kind={kind === "set" ? "set" : "role"} initialDraft={initialDraft} actorMemberId={member.id} {...context} />;
 }
