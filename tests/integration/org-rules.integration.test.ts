@@ -169,7 +169,9 @@ describe("use cases behind Settings → Members", () => {
     await expectRefused(() => createTeamAction({ name: "Mine", leadId: id("mia@acme.dev"), memberIds: [id("sam@acme.dev")] }), "ORG_OWN_REACH");
     await expectRefused(() => setManagerAction({ memberId: id("ada@acme.dev"), managerId: id("lena@acme.dev") }), "ADMIN_ONLY");
     // Within her authority and not about herself: allowed.
-    expect(await setManagerAction({ memberId: id("yuki@acme.dev"), managerId: id("lena@acme.dev") })).toMatchObject({ ok: true });
+    // Beyond her authority: Lena's Sales manager allows sharing, which Mia's role does not.
+    await expectRefused(() => setManagerAction({ memberId: id("yuki@acme.dev"), managerId: id("lena@acme.dev") }), "EXCEEDS_AUTHORITY");
+    expect(await setManagerAction({ memberId: id("yuki@acme.dev"), managerId: id("gus@acme.dev") })).toMatchObject({ ok: true });
     await db.workspaceMember.update({ where: { id: id("yuki@acme.dev") }, data: { managerId: null } });
     await db.workspaceMember.update({ where: { id: id("mia@acme.dev") }, data: { roleId: (await loadDemo(db)).roleId("Member") } });
   });
