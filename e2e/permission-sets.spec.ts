@@ -1,7 +1,7 @@
 import { db, expect, test } from "./fixtures";
 
 /**
- * SPEC §17 in the browser: the Roles page's second list, a set made, given until a date and read
+ * docs/reference.md §17 in the browser: the Roles page's second list, a set made, given until a date and read
  * back everywhere its holder's role is shown; the demo's Olivia holding Export for audit.
  */
 test("a permission set is created, given to a member until a date, and shown beside her role", async ({ page, workspace }) => {
@@ -72,4 +72,53 @@ test("the demo's Roles page lists Export for audit with its one holder, and its 
   await page.getByRole("tab", { name: "Assignment" }).click();
   await expect(page.getByRole("region", { name: /^Members/ })).toContainText("Olivia Auditor");
   await expect(page.getByRole("region", { name: /^Members/ })).toContainText(/Until /);
+});
+
+test("an Intern given See on Opportunities until a date lists them, My role names both grants, and after the date the set is gone and audited", async ({ page, context, workspace }) => {
+  const intern = workspace.members[0];
+  await db.workspaceMember.update({ where: { id: intern.id }, data: { roleId: workspace.roles.Intern.id } });
+  // The Admin makes the set in the browser and gives it until a date.
+  await page.goto("/settings/roles/new?kind=set");
+  await page.getByRole("button", { name: "+ Add rule" }).click();
+  await page.getByRole("dialog", { name: "Add a rule" }).getByRole("button", { name: "Opportunities" }).click();
+  await page.getByRole("switch", { name: "See records", exact: true }).click();
+  await page.getByRole("button", { name: "Finish" }).click();
+  await page.getByRole("tab", { name: "Settings" }).click();
+  await page.getByLabel("Permission set name").fill("Pipeline review");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page).toHaveURL(/\/settings\/roles\/(?!new)[a-z0-9]+$/);
+  await page.getByRole("tab", { name: "Assignment" }).click();
+  await page.getByRole("button", { name: "+ Assign to member" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: new RegExp(intern.user.name) }).click();
+  await page.getByRole("dialog").getByLabel("Until").fill("2031-03-01T09:00");
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("region", { name: /^Members/ }).getByText(/Until Mar 1, 2031/)).toBeVisible();
+
+  // The Intern lists Opportunities; My role names the role and the set, and which gives what.
+  await context.clearCookies();
+  const { signInAs } = await import("./fixtures");
+  await signInAs(context, intern.user.email);
+  await page.goto("/objects/opportunities");
+  await expect(page.getByRole("heading", { name: "Opportunities", level: 1 })).toBeVisible();
+  await expect(page.getByRole("table").getByRole("columnheader", { name: "Stage" })).toBeVisible();
+  await page.goto("/settings/my-role");
+  await expect(page.getByText("Your role is Intern.", { exact: false })).toBeVisible();
+  await expect(page.getByRole("list", { name: "Permission sets" })).toContainText("+ Pipeline review (until Mar 1, 2031)");
+  const objects = page.getByRole("region", { name: "Objects" });
+  await expect(objects.getByRole("row", { name: /Opportunities/ })).toContainText("Permission set: Pipeline review");
+  await expect(objects.getByRole("row", { name: /People/ })).toContainText("Role: Intern");
+
+  // Time passes (the assignment's end moved to the past, as a test clock would): the set is gone.
+  const set = await db.role.findFirstOrThrow({ where: { workspaceId: workspace.workspace.id, name: "Pipeline review" } });
+  await db.permissionSetAssignment.updateMany({ where: { setId: set.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+  await page.goto("/objects/opportunities");
+  await expect(page.getByRole("heading", { name: "No access" })).toBeVisible();
+  await page.goto("/settings/my-role");
+  await expect(page.getByRole("list", { name: "Permission sets" })).toHaveCount(0);
+
+  // The Admin's audit log says the set ended.
+  await context.clearCookies();
+  await signInAs(context, workspace.admins[0].user.email);
+  await page.goto("/settings/audit-log");
+  await expect(page.getByRole("row", { name: /Permission set ended/ }).first()).toBeVisible();
 });

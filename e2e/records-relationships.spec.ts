@@ -1,5 +1,5 @@
 /**
- * SPEC §19 in the browser: Lena (Sales manager: Owner is Me or My reports) sees exactly Sam's,
+ * docs/reference.md §19 in the browser: Lena (Sales manager: Owner is Me or My reports) sees exactly Sam's,
  * Noah's and her own opportunities; Sam shares one of his with Yuki `Can view`, Yuki opens it
  * (told why), cannot change it, and loses it when Sam removes the share; Settings → Members
  * shows the teams and each member's Manager.

@@ -21,7 +21,7 @@ export const ERROR_CODES = [
   "UNKNOWN_SETTING",
   "UNKNOWN_ACTION",
   "ADMIN_NOT_ASSIGNABLE_TO_AGENT",
-  // record-level rules (SPEC §13)
+  // record-level rules (docs/reference.md §13)
   "RECORD_RULE_INVALID",
   "RECORD_RULE_FIELD_NOT_VISIBLE",
   "RECORD_RULE_OPERATOR",
@@ -34,9 +34,9 @@ export const ERROR_CODES = [
   "OWN_ROLE",
   "ROLE_NOT_ASSIGNABLE",
   "VERSION_CONFLICT",
-  // guardrails (SPEC §14): params name the statement (role, mode and a permission, as permissions.name)
+  // guardrails (docs/reference.md §14): params name the statement (role, mode and a permission, as permissions.name)
   "GUARDRAIL_BROKEN",
-  // delegated administration (SPEC §11)
+  // delegated administration (docs/reference.md §11)
   "EXCEEDS_AUTHORITY",
   "ADMIN_ONLY",
   "OWN_ROLES_ACCESS",
@@ -53,7 +53,7 @@ export const ERROR_CODES = [
   "CANNOT_REMOVE_SELF",
   "FIELD_NAME_TAKEN",
   "FIELD_NAME_RESERVED",
-  // teams, managers and sharing (SPEC §19)
+  // teams, managers and sharing (docs/reference.md §19)
   "MANAGER_CYCLE",
   "TEAM_NAME_REQUIRED",
   "TEAM_NAME_TAKEN",
@@ -68,8 +68,11 @@ export const ERROR_CODES = [
   "PASSWORD_UNCHANGED",
   "PASSWORD_CHANGE_REQUIRED",
   "TEMPORARY_PASSWORD_EXPIRED",
-  // too many failed sign-ins or API-key lookups from one address (SPEC §12, §16)
+  // too many failed sign-ins or API-key lookups from one address (docs/reference.md §12, §16)
   "ADDRESS_THROTTLED",
+  // single sign-on (docs/reference.md §20)
+  "PASSWORD_SIGN_IN_DISABLED",
+  "SSO_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

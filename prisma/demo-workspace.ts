@@ -1,5 +1,5 @@
 /**
- * The demo workspace of SPEC §10. Used by `prisma/seed.ts` on first start and by tests,
+ * The demo workspace of docs/reference.md §10. Used by `prisma/seed.ts` on first start and by tests,
  * which seed a throwaway database with it.
  */
 import type { PrismaClient } from "@prisma/client";
@@ -42,7 +42,7 @@ export async function seedDemoWorkspace(db: PrismaClient, now = new Date()) {
           },
         });
       }
-      // SPEC §17: Olivia holds Export for audit beside Guest until 30 days after this seed.
+      // docs/reference.md §17: Olivia holds Export for audit beside Guest until 30 days after this seed.
       const auditSet = await createRole(tx, workspace.id, objects, EXPORT_FOR_AUDIT_SET, "set");
       await tx.permissionSetAssignment.create({
         data: { workspaceId: workspace.id, setId: auditSet.id, principalKind: "member", principalId: memberIds["olivia@acme.dev"], expiresAt: new Date(now.getTime() + DEMO_AUDIT_SET_DAYS * 86_400_000), createdAt: now },

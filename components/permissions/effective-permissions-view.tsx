@@ -14,7 +14,7 @@ type Objects = Awaited<ReturnType<typeof listObjects>>;
 export async function EffectivePermissionsView({ permissions, objects }: { permissions: EffectivePermissions; objects: Objects }) {
   const [t, tp] = await Promise.all([getTranslations("myRole"), getTranslations("permissions")]);
   const tr = await getTranslations("roles.objectRule.recordLevel");
-  // SPEC §13: name the record-level rule that limits an object, in the reader's language.
+  // docs/reference.md §13: name the record-level rule that limits an object, in the reader's language.
   const describe = (rule: RecordRule, object: Objects[number]): string => {
     if (rule.mode === "all") return tr("all");
     // Several grants together: each one's records.
@@ -29,7 +29,7 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
     return parts.join(rule.join === "any" ? ` ${t("or")} ` : ` ${t("and")} `);
   };
   const mark = (allowed: boolean) => <PermissionMark allowed={allowed} label={allowed ? t("allowed") : t("denied")} />;
-  // SPEC §17: with several grants, each allowed value names the grant that gives it.
+  // docs/reference.md §17: with several grants, each allowed value names the grant that gives it.
   const several = (permissions.grants?.length ?? 0) > 1;
   const decidedBy = (value: { value: boolean; grant?: GrantRef }) =>
     several && value.value && value.grant ? (

@@ -17,6 +17,7 @@ import { SendEmailButton } from "./send-email";
 import { useRecordErrors } from "./use-record-errors";
 import { draftOf, patchOf, type Draft } from "./values";
 import type { FieldView, ObjectView, RecordValues, RelationLabels } from "./types";
+import { ErrorBlock } from "@/components/ui/error-block";
 
 /**
  * One record: editable fields are inputs, read-only ones are plain text marked "Read-only" (with
@@ -272,7 +273,7 @@ function RecordActions({
           </>
         }
       >
-        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+        {error ? <ErrorBlock>{error}</ErrorBlock> : null}
       </Modal>
     </div>
   );

@@ -20,7 +20,7 @@ interface Target {
 }
 
 /**
- * The shares of one record (SPEC §19): listed for whoever reaches the record; `Share` and
+ * The shares of one record (docs/reference.md §19): listed for whoever reaches the record; `Share` and
  * `Remove` for whoever may share it (the server decides again, and refuses beyond the sharer's
  * own permissions).
  */
@@ -41,7 +41,7 @@ export function RecordShares({
 }) {
   const t = useTranslations("records.shares");
   const tp = useTranslations("records.paths");
-  // SPEC §19: why this record is reached, in the reader's language.
+  // docs/reference.md §19: why this record is reached, in the reader's language.
   const pathText = (path: RecordPath) => {
     switch (path.kind) {
       case "me":

@@ -1,9 +1,11 @@
+import { ErrorBlock } from "@/components/ui/error-block";
+
 /** An error shown beside its control; `id` is referenced by the control's aria-describedby. */
 export function FieldError({ id, message }: { id: string; message?: string | null }) {
   if (!message) return null;
   return (
-    <p id={id} role="alert" className="mt-1 text-sm text-red-700">
+    <ErrorBlock id={id} className="mt-1">
       {message}
-    </p>
+    </ErrorBlock>
   );
 }

@@ -3,6 +3,7 @@
 import { Switch } from "radix-ui";
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
+import { ErrorBlock } from "@/components/ui/error-block";
 
 export interface SwitchRowProps {
   id: string;
@@ -34,9 +35,9 @@ export function SwitchRow({ id, label, description, checked, onCheckedChange, di
           </p>
         ) : null}
         {error ? (
-          <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-red-700">
+          <ErrorBlock id={`${id}-error`} size="xs" className="mt-1">
             {error}
-          </p>
+          </ErrorBlock>
         ) : null}
       </div>
       <Switch.Root

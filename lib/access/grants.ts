@@ -1,13 +1,15 @@
 /**
- * What a principal holds (SPEC §17): its role, plus the permission sets assigned to it that have
+ * What a principal holds (docs/reference.md §17): its role, plus the permission sets assigned to it that have
  * not ended at `now`, combined by the engine (`combineGrants`). Cached like a role's permissions,
  * behind every grant's version and the data model's, so a change to any of them is seen by the
  * next request of every instance.
  */
 import type { Tx } from "@/lib/db/prisma";
+import { queryRows } from "@/lib/db/hot-path";
+import { dialectOf } from "@/lib/db/sql-dialect";
 import { combineGrants, type EffectivePermissions, type GrantPart, type PrincipalKind } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
-import { hasExpired, recordExpiries } from "@/lib/roles/expiry";
+import { hasExpired, recordExpiries } from "@/lib/access/expiry";
 import { loadStampedRolePermissions, type PermissionStamp } from "./role-permissions";
 
 export interface HeldSet {
@@ -23,15 +25,20 @@ export interface HeldSet {
  * from that instant on, whoever records it; the first request to see it records it (audited).
  */
 export async function heldSets(db: Tx, workspaceId: string, kind: PrincipalKind, principalId: string, now = new Date()): Promise<HeldSet[]> {
-  const rows = await db.permissionSetAssignment.findMany({
-    where: { workspaceId, principalKind: kind, principalId },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { expiresAt: true, set: { select: { id: true, name: true, version: true } } },
-  });
+  // On the request path of every principal with sets: one statement on the direct connection
+  // (lib/db/hot-path.ts) outside a transaction, not Prisma's engine.
+  const rows = await queryRows<{ id: string; name: string; version: number | bigint; expiresAt: string | Date | null }>(db, dialectOf(db).placeholders(HELD_SETS), [workspaceId, kind, principalId]);
   const held = rows.filter((row) => !hasExpired(row.expiresAt, now));
   if (held.length < rows.length) await recordExpiries(db, workspaceId, now);
-  return held.map((row) => ({ ...row.set, expiresAt: row.expiresAt }));
+  return held.map((row) => ({ id: row.id, name: row.name, version: Number(row.version), expiresAt: row.expiresAt === null ? null : new Date(row.expiresAt) }));
 }
+
+const HELD_SETS = `
+    SELECT s."id", s."name", s."version", a."expiresAt"
+    FROM "PermissionSetAssignment" a
+    JOIN "Role" s ON s."id" = a."setId"
+    WHERE a."workspaceId" = ? AND a."principalKind" = ? AND a."principalId" = ?
+    ORDER BY a."createdAt", a."id"`;
 
 const combined = new Map<string, EffectivePermissions>();
 const MAX_CACHED = 500;

@@ -5,7 +5,7 @@ import type { EffectivePermissions, PrincipalKind, PrincipalOrg, PrincipalShares
 import { loadPrincipalContext } from "@/lib/members/org";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadGrantedPermissions, loadPrincipalPermissions, heldSets } from "./grants";
-import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/roles/expiry";
+import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/access/expiry";
 
 /**
  * Whoever acts: a member in the browser, an API key over REST, an AI agent through its tools.
@@ -19,9 +19,9 @@ export interface Principal {
   workspaceId: string;
   roleId: string;
   permissions: EffectivePermissions;
-  /** A member's teams and reports (SPEC §19), for `My teams` / `My reports`; keys and agents have none. */
+  /** A member's teams and reports (docs/reference.md §19), for `My teams` / `My reports`; keys and agents have none. */
   org?: PrincipalOrg;
-  /** Records shared with the member or its teams (SPEC §19); keys and agents have none. */
+  /** Records shared with the member or its teams (docs/reference.md §19); keys and agents have none. */
   shares?: PrincipalShares;
   /**
    * `Workspace.metadataVersion` as read together with the principal, when it was: lets the
@@ -99,7 +99,7 @@ export async function apiKeyPrincipal(
   if (!key) return { ok: false, reason: "INVALID_KEY" };
   if (key.revokedAt !== null) return { ok: false, reason: "REVOKED_KEY" };
   if (key.expiresAt !== null && new Date(key.expiresAt) <= now) return { ok: false, reason: "EXPIRED_KEY" };
-  // An assignment that expired acts as no role from that instant (SPEC §13); the first request to see it records it.
+  // An assignment that expired acts as no role from that instant (docs/reference.md §13); the first request to see it records it.
   const expired = hasExpired(key.roleExpiresAt, now);
   if (expired) await recordExpiries(db, key.workspaceId, now);
   const ownRole = expired ? null : key.keyRoleId;
@@ -120,7 +120,7 @@ export async function apiKeyPrincipal(
       label: key.name,
       workspaceId: key.workspaceId,
       roleId,
-      // SPEC §17: a key with permission sets acts with their union with its role.
+      // docs/reference.md §17: a key with permission sets acts with their union with its role.
       permissions: await loadGrantedPermissions(db, key.workspaceId, { id: roleId, name: roleName, stamp }, Number(key.setCount) > 0 ? await heldSets(db, key.workspaceId, "apiKey", key.id, now) : []),
       metadataVersion: stamp.metadataVersion,
     },

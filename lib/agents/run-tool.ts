@@ -2,7 +2,7 @@
  * One agent tool call, as the MCP server makes it. The agent's principal is
  * resolved on every call (a role change applies to the next call) from the agent's own role
  * (`agentPrincipal`): whoever invokes the agent — an Admin who starts it included — lends it
- * none of their permissions (SPEC §5). The invoker only appears in the audit entries' actor label.
+ * none of their permissions (docs/reference.md §5). The invoker only appears in the audit entries' actor label.
  *
  * Nothing is thrown for a refusal: the result is `{ ok: false, error }` with the code and the
  * object and field concerned, built from the DomainError's params only (never an exception's text).

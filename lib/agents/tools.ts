@@ -1,5 +1,5 @@
 /**
- * The record tools an AI agent may call (SPEC §9 "Agent tools"), independent of any transport:
+ * The record tools an AI agent may call (docs/reference.md §9 "Agent tools"), independent of any transport:
  * the MCP server runs them through `runAgentTool`. Each tool is a zod input
  * schema and a function of `(db, principal, args)` that only calls the records domain, so every
  * read and write is decided by the permission engine and every write is audited there.
@@ -68,7 +68,7 @@ function describeFields(principal: Principal, object: RecordObject, capabilities
     label: field.label,
     type: field.type,
     editable: editable.has(field.name),
-    // Create is distinct from edit (SPEC §13): what create_record accepts for this field.
+    // Create is distinct from edit (docs/reference.md §13): what create_record accepts for this field.
     creatable: creatable.has(field.name),
     ...(field.isLabel ? { requiredOnCreate: true } : {}),
     ...(field.selectValues ? { values: field.selectValues } : {}),

@@ -12,7 +12,7 @@ export const objectCheckSchema = z.strictObject({
   action: z.enum(OBJECT_ACTIONS).describe("see, create, edit, delete or destroy"),
   object: z.string().min(1).max(100).describe("The object, by REST name (`people`) or singular name (`person`)."),
   field: z.string().min(1).max(100).optional().describe("A field of the object, for see/create/edit on that field."),
-  recordId: z.string().min(1).max(100).optional().describe("One record: the answer then says whether, and by which paths, the caller reaches it (SPEC §19)."),
+  recordId: z.string().min(1).max(100).optional().describe("One record: the answer then says whether, and by which paths, the caller reaches it (docs/reference.md §19)."),
 });
 
 export const settingCheckSchema = z.strictObject({

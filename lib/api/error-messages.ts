@@ -1,6 +1,6 @@
 /**
  * English sentences for API clients and agents. They name the object and field a refusal is about
- * (SPEC §9) and come from the English catalog (`apiErrors` in messages/en.json, next to the
+ * (docs/reference.md §9) and come from the English catalog (`apiErrors` in messages/en.json, next to the
  * sentences the UI shows people), filled with the error's code, reason and params only, never
  * with an exception's text.
  */

@@ -19,7 +19,7 @@ export const pageInfoSchema = z.object({
   hasNextPage: z.boolean(),
 });
 
-/** One of a principal's grants (SPEC §17): its role or a permission set. */
+/** One of a principal's grants (docs/reference.md §17): its role or a permission set. */
 const grantRefSchema = z.object({ kind: z.enum(["role", "set"]), id: z.string(), name: z.string() });
 
 export const explanationSchema = z.object({
@@ -30,8 +30,8 @@ export const explanationSchema = z.object({
     recordRule: z
       .object({ object: z.string(), rule: z.unknown(), description: z.string() })
       .optional()
-      .describe("Present when the answer holds only for the records the role's record-level rule reaches (SPEC §13)."),
-    grant: grantRefSchema.optional().describe("With permission sets (SPEC §17): the grant that allows it."),
+      .describe("Present when the answer holds only for the records the role's record-level rule reaches (docs/reference.md §13)."),
+    grant: grantRefSchema.optional().describe("With permission sets (docs/reference.md §17): the grant that allows it."),
     consulted: z.array(grantRefSchema).optional().describe("With permission sets: every grant the answer consulted (for a refusal, each refused)."),
     record: z
       .object({
@@ -49,18 +49,18 @@ export const explanationSchema = z.object({
         ),
       })
       .optional()
-      .describe("With `recordId`: whether the caller reaches that record for the action, and every path that does (SPEC §19)."),
+      .describe("With `recordId`: whether the caller reaches that record for the action, and every path that does (docs/reference.md §19)."),
   }),
 });
 
-/** GET /api/rest/guardrails/check (SPEC §14). */
+/** GET /api/rest/guardrails/check (docs/reference.md §14). */
 export const guardrailsCheckSchema = z.object({
   data: z.array(
     z.object({
       id: z.string(),
       statement: z.string().describe('e.g. "Intern must never See field Address on People"'),
       role: z.object({ id: z.string(), name: z.string() }).nullable().describe("The role it is about; null for a guardrail about a member."),
-      member: z.object({ id: z.string(), name: z.string() }).nullable().describe("The member it is about (SPEC §17); null for a guardrail about a role."),
+      member: z.object({ id: z.string(), name: z.string() }).nullable().describe("The member it is about (docs/reference.md §17); null for a guardrail about a role."),
       mode: z.enum(["always", "never"]),
       action: z.string().describe("An object action (see, create, edit, delete, destroy), a settings key (ROLES) or an action key (EXPORT_CSV)."),
       object: z.string().nullable(),
@@ -79,7 +79,7 @@ export const myPermissionsSchema = z.object({
     role: z.object({ id: z.string(), name: z.string() }).nullable(),
     permissionSets: z
       .array(z.object({ id: z.string(), name: z.string(), until: z.string().nullable().describe("ISO instant it ends, or null for good.") }))
-      .describe("The permission sets held now beside the role (SPEC §17)."),
+      .describe("The permission sets held now beside the role (docs/reference.md §17)."),
     permissions: z.object({
       isAdmin: z.boolean(),
       settingsAllAccess: z.boolean(),
@@ -102,4 +102,21 @@ export const myPermissionsSchema = z.object({
       actions: z.record(z.string(), resolvedValueSchema),
     }),
   }),
+});
+
+/** GET /api/rest/roles: the roles as Settings → Roles lists them (lib/roles/queries.ts). */
+export const rolesListSchema = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      description: z.string(),
+      icon: z.string(),
+      isAdmin: z.boolean(),
+      isDefault: z.boolean().describe("Whether members without a role of their own, and keys without one, get this role."),
+      memberCount: z.number().int(),
+      apiKeyCount: z.number().int(),
+      agentCount: z.number().int(),
+    }),
+  ),
 });

@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/prisma";
-import type { Principal } from "@/lib/access/principal";
+import type { PrincipalKind } from "@/lib/permissions";
+import { enqueueWebhookDeliveries } from "@/lib/webhooks/enqueue";
 
 export type AuditAction =
   | "role.created"
@@ -42,7 +43,20 @@ export type AuditAction =
   | "field.created"
   | "workspace.created"
   | "account.passwordChanged"
-  | "account.signedOutEverywhere";
+  | "account.signedOutEverywhere"
+  | "webhook.created"
+  | "webhook.deleted"
+  | "member.deactivated"
+  | "member.reactivated"
+  | "member.updated"
+  | "scimToken.created"
+  | "scimToken.revoked"
+  | "groupMapping.created"
+  | "groupMapping.deleted"
+  | "sso.updated"
+  | "sso.removed"
+  | "account.signedInWithSso"
+  | "member.joinedWithSso";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -56,11 +70,15 @@ export interface AuditEntry {
 }
 
 /** Who an entry names as its actor: a principal, or Rolecall itself (an expiry it observed). */
-export type AuditActor = Pick<Principal, "kind" | "id" | "label" | "workspaceId"> | { kind: "system"; id: null; label: string; workspaceId: string };
+// Structural, so that the audit log sits below lib/access (a Principal is one).
+export type AuditActor = { kind: PrincipalKind; id: string; label: string; workspaceId: string } | { kind: "system"; id: null; label: string; workspaceId: string };
 
-/** Writes one audit entry; call it inside the transaction of the change it records. */
+/**
+ * Writes one audit entry; call it inside the transaction of the change it records. An entry that
+ * is a webhook event (docs/reference.md §20) queues its deliveries in that same transaction.
+ */
 export async function writeAudit(db: Tx, actor: AuditActor, entry: AuditEntry) {
-  await db.auditLog.create({
+  const written = await db.auditLog.create({
     data: {
       workspaceId: actor.workspaceId,
       actorType: actor.kind,
@@ -74,5 +92,7 @@ export async function writeAudit(db: Tx, actor: AuditActor, entry: AuditEntry) {
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     },
+    select: { id: true },
   });
+  await enqueueWebhookDeliveries(db, actor.workspaceId, written.id, entry.action);
 }

@@ -1,5 +1,5 @@
 /**
- * The audit log as one reader may see it (SPEC §12, §16). An entry leaves the server only
+ * The audit log as one reader may see it (docs/reference.md §12, §16). An entry leaves the server only
  * through the reader's sight:
  * - an entry about an object the reader cannot see is left out;
  * - an entry about a record outside the reader's record-level rule is left out (its label, its
@@ -23,7 +23,7 @@ type Entry = Pick<AuditLog, "action" | "targetType" | "targetId" | "before" | "a
 /** For each object, the fields that hold e-mail addresses (a sent e-mail's recipient came from one). */
 export type EmailFields = ReadonlyMap<string, readonly string[]>;
 
-/** Entries about a record whose before/after are not record snapshots (SPEC §19 shares). */
+/** Entries about a record whose before/after are not record snapshots (docs/reference.md §19 shares). */
 const SHARE_ACTIONS: ReadonlySet<string> = new Set(["record.shared", "record.unshared"]);
 
 /** Objects by engine name, for the record entries of a page. */

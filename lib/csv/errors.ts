@@ -1,7 +1,7 @@
 import { DomainError, type ErrorReason } from "@/lib/errors";
 import type { ActionPermission } from "@/lib/permissions";
 
-/** A workspace action (SPEC §2.6) the principal's role does not grant. */
+/** A workspace action (docs/reference.md §2.6) the principal's role does not grant. */
 export function actionForbidden(action: ActionPermission) {
   return new DomainError("FORBIDDEN", { params: { reason: "ACTION_NOT_ALLOWED", action } });
 }

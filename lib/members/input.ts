@@ -15,7 +15,7 @@ export const removeMemberInput = z.object({ memberId: z.string().min(1).max(100)
 
 const id = z.string().min(1).max(100);
 
-/** SPEC §19: `Manager` on a member; null clears it. */
+/** docs/reference.md §19: `Manager` on a member; null clears it. */
 export const setManagerInput = z.object({ memberId: id, managerId: id.nullable() });
 export type SetManagerInput = z.infer<typeof setManagerInput>;
 

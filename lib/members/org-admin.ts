@@ -1,7 +1,7 @@
 /**
- * Teams and managers (SPEC §19), the use cases behind Settings → Members → Teams and a member's
+ * Teams and managers (docs/reference.md §19), the use cases behind Settings → Members → Teams and a member's
  * `Manager`. Each takes the administration lock, needs the `Members` settings permission and
- * stays within the actor's authority (SPEC §11), and is audited.
+ * stays within the actor's authority (docs/reference.md §11), and is audited.
  *
  * Why authority reaches here: a team or a manager widens what `My teams` / `My reports` rules
  * reach, so changing them hands records to people. A non-Admin actor therefore

@@ -1,5 +1,5 @@
 /**
- * The acting member's place in the organisation (SPEC §19), read once per request for its
+ * The acting member's place in the organisation (docs/reference.md §19), read once per request for its
  * `My teams` and `My reports` conditions: one statement on both databases.
  *
  * Reports come from a recursive CTE over `WorkspaceMember.managerId`, not from a closure table:

@@ -9,6 +9,8 @@ export interface MemberRow {
   isAdmin: boolean;
   joinedAt: Date;
   managerId: string | null;
+  /** docs/reference.md §20: deactivated by the identity provider (SCIM), unable to sign in. */
+  deactivated: boolean;
 }
 
 /** The workspace's members with their role, by name. */
@@ -27,5 +29,6 @@ export async function listMembers(db: Tx, workspaceId: string): Promise<MemberRo
     isAdmin: member.role.isAdmin,
     joinedAt: member.createdAt,
     managerId: member.managerId,
+    deactivated: member.deactivatedAt !== null,
   }));
 }

@@ -1,5 +1,5 @@
 /**
- * Delegated administration (SPEC §11, §16), after Kubernetes RBAC's escalation rule: nobody
+ * Delegated administration (docs/reference.md §11, §16), after Kubernetes RBAC's escalation rule: nobody
  * grants what they do not hold. An actor's authority is their own effective permissions; a role
  * (or a draft) is within it when every permission it grants is also the actor's.
  *
@@ -17,16 +17,16 @@ type Flag = { readonly value: boolean };
 /** The part of `EffectivePermissions` that authority reads; survives JSON.stringify. */
 export interface PermissionView {
   readonly isAdmin: boolean;
-  /** With several grants (SPEC §17): each grant's own view; the rest is their union. */
+  /** With several grants (docs/reference.md §17): each grant's own view; the rest is their union. */
   readonly grants?: readonly { readonly permissions: PermissionView }[];
   readonly objects: Readonly<
     Record<
       string,
       Readonly<Record<ObjectAction, Flag>> & {
         readonly fields: Readonly<Record<string, Readonly<Record<FieldAction, Flag>>>>;
-        /** SPEC §13: absent in views that predate record-level rules (all records). */
+        /** docs/reference.md §13: absent in views that predate record-level rules (all records). */
         readonly records?: { readonly rule: RecordRule };
-        /** SPEC §19: `Allow sharing`; absent: off. */
+        /** docs/reference.md §19: `Allow sharing`; absent: off. */
         readonly allowSharing?: boolean;
       }
     >
@@ -42,7 +42,7 @@ export type ExceedingPermission =
   | { readonly kind: "field"; readonly action: FieldAction; readonly object: string; readonly field: string }
   | { readonly kind: "setting"; readonly key: SettingsPermission }
   | { readonly kind: "action"; readonly key: ActionPermission }
-  /** SPEC §19: `Allow sharing` on an object. */
+  /** docs/reference.md §19: `Allow sharing` on an object. */
   | { readonly kind: "sharing"; readonly object: string };
 
 /**
@@ -60,7 +60,7 @@ export type BoundMe = { readonly memberId: string | null } | "holder";
  *
  * `actorMemberId` is the acting member (null for a key or agent): a rule about `Me` in the
  * actor's role reaches that member's records, while the same rule in the role granted reaches
- * each holder's own, so it is not within the actor's (SPEC §16).
+ * each holder's own, so it is not within the actor's (docs/reference.md §16).
  */
 export function exceedingPermissions(role: PermissionView, actor: PermissionView, actorMemberId: string | null): ExceedingPermission[] {
   if (actor.isAdmin) return [];
@@ -69,7 +69,7 @@ export function exceedingPermissions(role: PermissionView, actor: PermissionView
 
 /**
  * `exceedingPermissions` with the bound's `Me` chosen by the caller (see BoundMe). Either side
- * may hold several grants (SPEC §17): a permission the role gives is within the bound when one of
+ * may hold several grants (docs/reference.md §17): a permission the role gives is within the bound when one of
  * the bound's grants holds it on every record the role's grant gives it on, so a grant that sees
  * all deals and another that edits only one's own do not add up to editing all deals.
  */
@@ -159,7 +159,7 @@ function singleGrantBeyond(role: PermissionView, bound: PermissionView, boundMe:
     if (granted.see.value && held?.see.value && !recordRuleWithin(granted.records?.rule, held.records?.rule, boundMe)) {
       exceeding.push({ kind: "object", action: "see", object });
     }
-    // SPEC §19: sharing hands records to others; the bound must allow it too (on no fewer records, checked just above).
+    // docs/reference.md §19: sharing hands records to others; the bound must allow it too (on no fewer records, checked just above).
     if (granted.allowSharing && !held?.allowSharing) exceeding.push({ kind: "sharing", object });
     for (const [field, fieldGrant] of Object.entries(granted.fields)) {
       const heldField = held && Object.hasOwn(held.fields, field) ? held.fields[field] : undefined;
@@ -205,7 +205,7 @@ function concreteBound(condition: RecordCondition, boundMe: BoundMe): RecordCond
 export function recordRuleWithin(rule: RecordRule | undefined, bound: RecordRule | undefined, boundMe: BoundMe): boolean {
   if (!bound || bound.mode === "all") return true;
   if (!rule || rule.mode === "all") return false;
-  // Several grants together (SPEC §17): every alternative of the rule within some alternative of the bound.
+  // Several grants together (docs/reference.md §17): every alternative of the rule within some alternative of the bound.
   if (rule.mode === "anyOf") return rule.rules.every((part) => recordRuleWithin(part, bound, boundMe));
   if (bound.mode === "anyOf") return bound.rules.some((part) => recordRuleWithin(rule, part, boundMe));
   const conditions = bound.conditions.map((condition) => concreteBound(condition, boundMe));

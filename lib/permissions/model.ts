@@ -9,45 +9,11 @@ import { ACTION_PERMISSIONS, OBJECT_ACTIONS, PRINCIPAL_KINDS, SETTINGS_PERMISSIO
 import { RECORD_RULE_OPERATORS, type RecordRule } from "./record-rule";
 import type { ActionPermission, ObjectAction, PrincipalKind, RoleDefinition, SettingsPermission } from "./types";
 
-/** The "All objects" baseline: one boolean per object action (Role columns of the same name). */
-export const BASELINE_SWITCHES = {
-  see: "canSeeAllObjects",
-  create: "canCreateAllObjects",
-  edit: "canEditAllObjects",
-  delete: "canDeleteAllObjects",
-  destroy: "canDestroyAllObjects",
-} as const satisfies Record<ObjectAction, string>;
+export { BASELINE_SWITCHES, RULE_SWITCHES, ASSIGNABLE_SWITCHES, ALL_ACCESS_SWITCHES, BASELINE_KEYS, ASSIGNABLE_KEYS, ROLE_SWITCH_KEYS } from "./switches";
+export type { BaselineKey, RuleKey, AssignableKey, AllAccessKey, RoleSwitchKey } from "./switches";
+import { BASELINE_SWITCHES, RULE_SWITCHES, ASSIGNABLE_SWITCHES, ALL_ACCESS_SWITCHES, BASELINE_KEYS, ASSIGNABLE_KEYS, ROLE_SWITCH_KEYS } from "./switches";
+import type { BaselineKey, RuleKey, AssignableKey, AllAccessKey, RoleSwitchKey } from "./switches";
 
-/** An object rule's override of one action (ObjectPermission columns of the same name). */
-export const RULE_SWITCHES = {
-  see: "canSee",
-  create: "canCreate",
-  edit: "canEdit",
-  delete: "canDelete",
-  destroy: "canDestroy",
-} as const satisfies Record<ObjectAction, string>;
-
-/** Who may hold the role (Role columns of the same name). */
-export const ASSIGNABLE_SWITCHES = {
-  member: "assignableToMembers",
-  apiKey: "assignableToApiKeys",
-  agent: "assignableToAgents",
-} as const satisfies Record<PrincipalKind, string>;
-
-/** "All settings" / "All actions": the listed keys are then redundant (Role columns of the same name). */
-export const ALL_ACCESS_SWITCHES = ["settingsAllAccess", "actionsAllAccess"] as const;
-
-export type BaselineKey = (typeof BASELINE_SWITCHES)[ObjectAction];
-export type RuleKey = (typeof RULE_SWITCHES)[ObjectAction];
-export type AssignableKey = (typeof ASSIGNABLE_SWITCHES)[PrincipalKind];
-export type AllAccessKey = (typeof ALL_ACCESS_SWITCHES)[number];
-/** Every boolean of a role besides isAdmin, each a Role column of the same name. */
-export type RoleSwitchKey = BaselineKey | AllAccessKey | AssignableKey;
-
-export const BASELINE_KEYS: readonly BaselineKey[] = OBJECT_ACTIONS.map((action) => BASELINE_SWITCHES[action]);
-export const ASSIGNABLE_KEYS: readonly AssignableKey[] = PRINCIPAL_KINDS.map((kind) => ASSIGNABLE_SWITCHES[kind]);
-/** In role-file order: baseline, the two all-access switches, then who may hold the role. */
-export const ROLE_SWITCH_KEYS: readonly RoleSwitchKey[] = [...BASELINE_KEYS, ...ALL_ACCESS_SWITCHES, ...ASSIGNABLE_KEYS];
 
 /** The actions that need See: turning See off turns them off, turning one on turns See on. */
 export const SEE_DEPENDENT_ACTIONS = OBJECT_ACTIONS.filter((action): action is Exclude<ObjectAction, "see"> => action !== "see");
@@ -59,7 +25,7 @@ export const SEE_DEPENDENT_ACTIONS = OBJECT_ACTIONS.filter((action): action is E
 const override = z.boolean().nullable();
 const key = z.string().min(1).max(100);
 
-/** SPEC §13: the shape of a record-level rule; the engine checks fields, operators and values against the schema. */
+/** docs/reference.md §13: the shape of a record-level rule; the engine checks fields, operators and values against the schema. */
 const ruleScalar = z.union([z.string().max(2_000), z.number().finite(), z.boolean()]);
 export const recordConditionSchema = z.strictObject({
   field: key,
@@ -82,7 +48,7 @@ export const objectRuleSchema = z.object({
   ...(booleans(OBJECT_ACTIONS.map((action) => RULE_SWITCHES[action]), override) as Record<RuleKey, typeof override>),
   /** Absent or null: all records. */
   recordRule: recordRuleSchema.nullable().optional(),
-  /** SPEC §19 `Allow sharing`; absent: off (written only when on, so older drafts keep their shape). */
+  /** docs/reference.md §19 `Allow sharing`; absent: off (written only when on, so older drafts keep their shape). */
   allowSharing: z.boolean().optional(),
 });
 
@@ -107,7 +73,7 @@ const roleContentShape = {
  * holds until Save, what the save action accepts, what a role file and a history version hold.
  */
 export const roleDraftSchema = z.object({
-  // Length and uniqueness are checked by the engine so the message matches SPEC §8.
+  // Length and uniqueness are checked by the engine so the message matches docs/reference.md §8.
   name: z.string().max(1000),
   description: z.string().max(500),
   icon: z.string().min(1).max(40),
@@ -159,7 +125,7 @@ export type RoleSeed = {
   isAdmin?: boolean;
   settings?: SettingsPermission[];
   actions?: ActionPermission[];
-  /** A rule's absent create equals its edit, like the migration that introduced it (SPEC §13). */
+  /** A rule's absent create equals its edit, like the migration that introduced it (docs/reference.md §13). */
   objectRules?: SeedRule[];
   fieldRules?: { object: string; field: string; canSee?: boolean | null; canEdit?: boolean | null }[];
 } & { [K in RoleSwitchKey]?: boolean };

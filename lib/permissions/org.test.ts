@@ -12,7 +12,7 @@ const managers = new Map<string, string | null>([
 ]);
 const graph = { managerOf: managers, teams: [{ id: "w", name: "West", leadId: "lena", memberIds: ["sam", "noah"] }, { id: "e", name: "East", leadId: "yuki", memberIds: [] }] };
 
-describe("org (SPEC §19)", () => {
+describe("org (docs/reference.md §19)", () => {
   it("reports are transitive and never include the manager herself", () => {
     expect(reportsOf("lena", managers)).toEqual(["ivy", "noah", "sam"]);
     expect(reportsOf("sam", managers)).toEqual(["ivy"]);
@@ -62,7 +62,7 @@ describe("org (SPEC §19)", () => {
   });
 });
 
-describe("authority over Allow sharing (SPEC §19)", () => {
+describe("authority over Allow sharing (docs/reference.md §19)", () => {
   it("granting Allow sharing one does not hold exceeds; holding it on the same records does not", async () => {
     const { resolvePermissions } = await import("./resolve");
     const { seedToRole, draftToDefinition } = await import("./model");

@@ -1,5 +1,5 @@
 /**
- * The organisation as rules read it (SPEC §19): who reports to whom, who is in which team. Pure:
+ * The organisation as rules read it (docs/reference.md §19): who reports to whom, who is in which team. Pure:
  * the server loads the graph (lib/members/org.ts, a recursive CTE on both databases) and this
  * module is what the loader is checked against (tests/integration/org-rules.integration.test.ts),
  * and what refuses a manager that would close a cycle.

@@ -1,5 +1,5 @@
 /**
- * Why a principal reaches one record (SPEC §19 "Explain"): every path, in words the check API
+ * Why a principal reaches one record (docs/reference.md §19 "Explain"): every path, in words the check API
  * and the record page show — `Owner is you`, `Owner is in your team West`, `Owner reports to
  * you`, `Shared by Mia`, or the rule that matched. Pure: the caller passes the record's stored
  * values, the principal (with its org and shares) and who shared the record with it.

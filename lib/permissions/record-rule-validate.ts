@@ -1,5 +1,5 @@
 /**
- * Validation of a record-level rule (SPEC §13, §8): conditions only on fields the role can see
+ * Validation of a record-level rule (docs/reference.md §13, §8): conditions only on fields the role can see
  * (a rule on a hidden field would reveal its values through which records appear), operators
  * that fit the field's value type, values of that type, and `Me` only on member fields.
  */

@@ -1,5 +1,5 @@
 /**
- * Record-level rules (SPEC §13): which records of an object a role reaches. A rule is data
+ * Record-level rules (docs/reference.md §13): which records of an object a role reaches. A rule is data
  * (JSON in the role); this module validates it against the schema, normalises it for one
  * principal into a predicate (Me replaced by the member's id), and evaluates that predicate in
  * memory. lib/records renders the *same* predicate as SQL, so the database and this evaluation
@@ -9,7 +9,9 @@
  * rules (PostgreSQL's ILIKE, and on SQLite a folding function around LIKE), empty means absent or
  * "", `neq` keeps empty records, comparisons never cross value types.
  */
-import type { RecordValueType } from "./types";
+
+/** Value kinds of record-level conditions; `member` is a field pointing to a workspace member. */
+export type RecordValueType = "text" | "number" | "date" | "boolean" | "member";
 
 export const RECORD_RULE_OPERATORS = ["eq", "neq", "in", "contains", "gt", "lt", "isEmpty", "isNotEmpty"] as const;
 export type RecordRuleOperator = (typeof RECORD_RULE_OPERATORS)[number];
@@ -23,12 +25,12 @@ export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<RecordValueType, readonly 
   member: ["eq", "neq", "in", "isEmpty", "isNotEmpty"],
 };
 
-/** `{ me: true }`: the acting member (SPEC §13); matches nothing for API keys and agents. */
+/** `{ me: true }`: the acting member (docs/reference.md §13); matches nothing for API keys and agents. */
 export interface MeValue {
   readonly me: true;
 }
 /**
- * SPEC §19, beside `Me` on a member field: `{ myTeams: true }` (the field's member is in one of my
+ * docs/reference.md §19, beside `Me` on a member field: `{ myTeams: true }` (the field's member is in one of my
  * teams, lead or member, me included) and `{ myReports: true }` (the field's member reports to
  * me, directly or not). Like `Me`, they match nothing for API keys and agents.
  */
@@ -46,7 +48,7 @@ export interface RecordCondition {
 
 /**
  * `all` and `match` are what a role stores. `anyOf` exists only in resolved permissions: the
- * records several grants reach together (a role and permission sets, SPEC §17), never stored.
+ * records several grants reach together (a role and permission sets, docs/reference.md §17), never stored.
  */
 export type StoredRecordRule =
   | { readonly mode: "all" }
@@ -64,7 +66,7 @@ export interface PrincipalTeam {
 }
 
 /**
- * Where the principal stands in the organisation (SPEC §19), read once per request: the teams it
+ * Where the principal stands in the organisation (docs/reference.md §19), read once per request: the teams it
  * is in and every member reporting to it, directly or not. Absent: no team, no report.
  */
 export interface PrincipalOrg {
@@ -73,7 +75,7 @@ export interface PrincipalOrg {
 }
 
 /**
- * Records shared with the principal (SPEC §19), directly or with one of its teams: `edit` ids
+ * Records shared with the principal (docs/reference.md §19), directly or with one of its teams: `edit` ids
  * were shared `Can edit`, `view` ids `Can view` only. Read once per request, like `org`.
  */
 export interface PrincipalShares {
@@ -183,7 +185,7 @@ function conditionPredicate(condition: RecordCondition, principal: RecordPrincip
 
 /**
  * The rule as a predicate for `principal`; `{ const: true }` for "all records". A record shared
- * with the principal (SPEC §19) is one more way in: `id` among the shared ids, at `reach`
+ * with the principal (docs/reference.md §19) is one more way in: `id` among the shared ids, at `reach`
  * (reading by default). It widens which records the rule reaches, never which actions or fields
  * the grant allows on them.
  */

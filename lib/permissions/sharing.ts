@@ -1,5 +1,5 @@
 /**
- * Sharing one record (SPEC §19): may this principal give a member or a team `Can view` or
+ * Sharing one record (docs/reference.md §19): may this principal give a member or a team `Can view` or
  * `Can edit` on this record? Only where a grant of its own allows sharing the object
  * (`Allow sharing`) and reaches the record (by its rules, or by a share it received), and only
  * what it can do itself: `Can edit` needs a grant that may edit this very record. Pure.
@@ -17,7 +17,7 @@ export type ShareCheck = { readonly ok: true } | { readonly ok: false; readonly 
 
 export function checkShare(perms: EffectivePermissions, object: string, access: ShareAccess, record: Readonly<Record<string, unknown>>, principal: RecordPrincipal): ShareCheck {
   if (!can(perms, "see", object)) return { ok: false, code: "OBJECT_NOT_VISIBLE" };
-  // Admin holds everything (SPEC §11), sharing included.
+  // Admin holds everything (docs/reference.md §11), sharing included.
   if (perms.isAdmin) return { ok: true };
   const reaches = (part: EffectivePermissions, reach: "view" | "edit") => evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal, reach), record);
   const sharing = partsOf(perms).filter((part) => can(part, "see", object) && part.objects[object].allowSharing === true);

@@ -44,7 +44,7 @@ export function requireVisibleField(principal: Principal, object: RecordObject, 
   return field;
 }
 
-/** With several grants, only a field every grant shows is visible on every record it reaches (SPEC §17). */
+/** With several grants, only a field every grant shows is visible on every record it reaches (docs/reference.md §17). */
 function visibleOnEveryRecord(principal: Principal, object: RecordObject, field: string): boolean {
   return !principal.permissions.grants || uniformlyVisibleFields(principal.permissions, object.nameSingular).includes(field);
 }
@@ -93,14 +93,14 @@ export function memberIdOf(principal: Principal): string | null {
   return principal.kind === "member" ? principal.id : null;
 }
 
-/** The principal's record-level rule on `object` (SPEC §13): "all records" unless a rule limits them. */
+/** The principal's record-level rule on `object` (docs/reference.md §13): "all records" unless a rule limits them. */
 export function recordRuleOf(principal: Principal, object: RecordObject): RecordRule | null {
   return principal.permissions.objects[object.nameSingular]?.records?.rule ?? null;
 }
 
 /**
  * The engine's predicate for the records the principal reaches, for SQL (lists) and memory (one
- * row). `reach`: which shares count (SPEC §19) — any for reading, `Can edit` ones for writing,
+ * row). `reach`: which shares count (docs/reference.md §19) — any for reading, `Can edit` ones for writing,
  * none for deleting.
  */
 export function recordScope(principal: Principal, object: RecordObject, reach: ShareReach = "view"): { predicate: RecordPredicate; fields: ReadonlyMap<string, RecordField> } {
@@ -114,12 +114,12 @@ export function withinRecordRule(principal: Principal, object: RecordObject, row
 }
 
 /**
- * With several grants (SPEC §17), what a principal may write depends on the record: each field
+ * With several grants (docs/reference.md §17), what a principal may write depends on the record: each field
  * needs a grant that reaches the record and may write it. One grant: nothing more to ask (its
  * rule is the record-level rule every read and write already applies).
  */
 export function assertMayWriteRecord(principal: Principal, object: RecordObject, values: Readonly<Record<string, unknown>>, mode: WriteMode, row: RecordRow) {
-  // A record read through a `Can view` share only (SPEC §19) is not the principal's to change.
+  // A record read through a `Can view` share only (docs/reference.md §19) is not the principal's to change.
   if (mode === "update" && !withinRecordRule(principal, object, row, "edit")) throw objectForbidden(object.namePlural, "RECORD_RULE");
   if (!principal.permissions.grants) return;
   const check = checkRecordWrite(principal.permissions, object.nameSingular, values, mode, toFullRecord(object, row), recordPrincipalOf(principal));
@@ -129,7 +129,7 @@ export function assertMayWriteRecord(principal: Principal, object: RecordObject,
 
 /** Deleting, restoring or destroying a record, with several grants: one that may do it must reach the record. */
 export function assertMayDeleteRecord(principal: Principal, object: RecordObject, operation: DeleteOperation, row: RecordRow) {
-  // Shares give view or edit, never delete, restore or destroy (SPEC §19).
+  // Shares give view or edit, never delete, restore or destroy (docs/reference.md §19).
   if (!withinRecordRule(principal, object, row, "none")) throw objectForbidden(object.namePlural, "RECORD_RULE");
   if (!principal.permissions.grants) return;
   if (!mayDeleteRecord(principal.permissions, object.nameSingular, operation === "destroy" ? "destroy" : "delete", toFullRecord(object, row), recordPrincipalOf(principal))) {

@@ -1,5 +1,5 @@
 /**
- * The paths by which a principal reaches one record (SPEC §19), for `me/check?recordId=` and the
+ * The paths by which a principal reaches one record (docs/reference.md §19), for `me/check?recordId=` and the
  * record page: the engine names them (lib/permissions/record-path.ts); this module loads the
  * record (NOT_FOUND when it is not reached at all: nothing is said about records one cannot
  * reach) and the shares of it that reach the principal, with who shared them.

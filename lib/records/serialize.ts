@@ -84,7 +84,7 @@ function projectionOf(principal: Principal, object: RecordObject): readonly Proj
 }
 
 export function toVisibleRecords(principal: Principal, object: RecordObject, rows: readonly RecordRow[]): VisibleRecord[] {
-  // Several grants that show different fields on the records they reach (SPEC §17): each row is
+  // Several grants that show different fields on the records they reach (docs/reference.md §17): each row is
   // masked by the grants that reach it, through the engine's sight.
   if (principal.permissions.grants) {
     const sight = recordSight(principal.permissions, object.nameSingular, recordPrincipalOf(principal));

@@ -1,5 +1,5 @@
 /**
- * Sharing one record with a member or a team (SPEC §19): list, share, remove. The engine decides
+ * Sharing one record with a member or a team (docs/reference.md §19): list, share, remove. The engine decides
  * who may share what (lib/permissions/sharing.ts); a share is then one more way the recipient's
  * grants reach the record (lib/permissions/record-rule.ts), read afresh on every request, so a
  * removed share stops working at the recipient's next request. Field rules still apply.
@@ -86,7 +86,7 @@ export async function shareRecord(tx: Tx, principal: Principal, objectName: stri
   const share = existing
     ? await tx.recordShare.update({ where: { id: existing.id }, data: { access: input.access, sharedById } })
     : await tx.recordShare.create({ data: { workspaceId: principal.workspaceId, recordId: row.id, targetKind: input.targetKind, targetId: input.targetId, access: input.access, sharedById } });
-  // About the record: the audit log shows it only to readers who reach the record (SPEC §16).
+  // About the record: the audit log shows it only to readers who reach the record (docs/reference.md §16).
   await writeAudit(tx, principal, {
     action: "record.shared",
     targetType: object.nameSingular,

@@ -1,6 +1,6 @@
 /**
- * SPEC §14 "Compare": two roles side by side, only where they differ, with where each value
- * comes from (inherited from a broader level or overridden by a rule). SPEC §17: any two grants
+ * docs/reference.md §14 "Compare": two roles side by side, only where they differ, with where each value
+ * comes from (inherited from a broader level or overridden by a rule). docs/reference.md §17: any two grants
  * (roles or permission sets), or a member (her role and sets together) against either.
  */
 import type { Tx } from "@/lib/db/prisma";

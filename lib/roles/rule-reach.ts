@@ -1,5 +1,5 @@
 /**
- * The live count of the record-level rule editor (SPEC §13): how many of an object's records a
+ * The live count of the record-level rule editor (docs/reference.md §13): how many of an object's records a
  * rule reaches for a sample member (or for a key or agent, which have no `Me`). Counted in the
  * database with the SQL the lists use. A count is information too: the actor must hold `Roles`,
  * see the object and every field the conditions use, and reach all of its records.
@@ -27,7 +27,7 @@ export async function countRecordsReached(db: Db, actor: Principal, objectName: 
   if (sampleMemberId !== null && !(await db.workspaceMember.findFirst({ where: { id: sampleMemberId, workspaceId: actor.workspaceId }, select: { id: true } }))) {
     throw new DomainError("NOT_FOUND", { field: "memberId" });
   }
-  // The sample member's teams and reports too (SPEC §19), as that member's own requests read them.
+  // The sample member's teams and reports too (docs/reference.md §19), as that member's own requests read them.
   const principal = sampleMemberId === null ? { memberId: null } : { memberId: sampleMemberId, org: await loadPrincipalOrg(db, actor.workspaceId, sampleMemberId) };
   const scope = { predicate: recordRulePredicate(rule, principal), fields: object.fieldsByName };
   const base = { workspaceId: actor.workspaceId, objectId: object.id };

@@ -1,5 +1,5 @@
 /**
- * The escalation suite (SPEC §11, §16), model-based: random non-Admin actors holding random roles
+ * The escalation suite (docs/reference.md §11, §16), model-based: random non-Admin actors holding random roles
  * (some, like a Sales rep, reaching only the opportunities they own) run random sequences of every
  * administrative use case through the domain functions, on a real database, while a clock the
  * model owns moves past the assignments' `Until`s. After every step, whatever it did:
@@ -10,7 +10,7 @@
  *   actor's authority, the default role it falls back to included; a token minted for an agent
  *   acts as the agent at all those instants, so the same holds for it;
  * - nothing about Admin changed (the role, who holds it, its keys), and a lasting Admin remains;
- * - SPEC §19: a team or manager change never widens the actor's own reach through `My teams` /
+ * - docs/reference.md §19: a team or manager change never widens the actor's own reach through `My teams` /
  *   `My reports`, hands reach only to members whose role is within the actor's authority, and
  *   never touches an Admin member's; a share the actor made is of a record it reached, and
  *   `Can edit` only of one it could edit.
@@ -34,10 +34,10 @@ import { createApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { createAgentToken } from "@/lib/agents/tokens";
 import { createGuardrail, deleteGuardrail, type GuardrailStatement } from "@/lib/roles/guardrails";
-import { expireDueAssignments } from "@/lib/roles/expiry";
+import { expireDueAssignments } from "@/lib/access/expiry";
 import { assignPermissionSet, unassignPermissionSet } from "@/lib/permission-sets/assignment";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
-import { writeRoleDefinition } from "@/lib/roles/store";
+import { writeRoleDefinition } from "@/lib/access/role-store";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { createMember, createRole as seedRole, type ObjectIndex } from "@/prisma/factories";
 import { demoSchema } from "@/lib/permissions/fixtures";
@@ -48,13 +48,13 @@ import { findRecordObject } from "@/lib/records";
 import { withinRecordRule } from "@/lib/records/access";
 import { orgOf, can, type OrgGraph } from "@/lib/permissions";
 
-/** Everyone a member reaches through the organisation (SPEC §19): reports and team people. */
+/** Everyone a member reaches through the organisation (docs/reference.md §19): reports and team people. */
 function orgReach(memberId: string, graph: OrgGraph): Set<string> {
   const org = orgOf(memberId, graph);
   return new Set([...org.reportIds, ...org.teams.flatMap((team) => team.memberIds)]);
 }
 
-/** SPEC §19 invariants of one step by `actor` (see the file comment). */
+/** docs/reference.md §19 invariants of one step by `actor` (see the file comment). */
 async function checkOrgAndShares(actor: Principal, authority: EffectivePermissions, before: OrgGraph, after: OrgGraph, sharesBefore: Set<string>, label: string, deletedWithin: Map<string, boolean>) {
   const members = await db.workspaceMember.findMany({ where: { workspaceId }, select: { id: true, roleId: true, role: { select: { isAdmin: true } } } });
   const had = orgReach(actor.id, before);
@@ -196,7 +196,7 @@ interface Held {
   roleId: string | null;
   until: number | null;
   revoked: boolean;
-  /** Permission sets held beside the role (SPEC §17), each for good or until an instant. */
+  /** Permission sets held beside the role (docs/reference.md §17), each for good or until an instant. */
   sets: { setId: string; until: number | null }[];
 }
 
@@ -306,7 +306,7 @@ async function checkInvariants(before: State, after: State, authority: Effective
         expect(await within(now, authority, actorId, deletedWithin), `${label}: ${id} holds ${now} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
         if (was !== null) expect(await within(was, authority, actorId, deletedWithin), `${label}: ${id} was moved off ${was} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
       }
-      // Sets given or taken at this instant, likewise (SPEC §17).
+      // Sets given or taken at this instant, likewise (docs/reference.md §17).
       const [setsNow, setsWas] = [setsAt(held, t), live ? setsAt(live, t) : []];
       for (const set of setsNow.filter((set) => !setsWas.includes(set))) expect(await within(set, authority, actorId, deletedWithin), `${label}: ${id} holds set ${set} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
       for (const set of setsWas.filter((set) => !setsNow.includes(set))) expect(await within(set, authority, actorId, deletedWithin), `${label}: ${id} lost set ${set} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
@@ -497,14 +497,14 @@ async function prepareActors(drafts: Omit<RoleDraft, "name">[], ownOpportunities
       actionsAllAccess: draft.actionsAllAccess,
       actions: draft.actions,
       // Like Sam's Sales rep: only the opportunities it owns. Handing out the same rule would
-      // give each holder their own, which this actor does not reach (SPEC §16).
-      // Sharing allowed on Opportunities (SPEC §19), so that shares are both made and refused.
+      // give each holder their own, which this actor does not reach (docs/reference.md §16).
+      // Sharing allowed on Opportunities (docs/reference.md §19), so that shares are both made and refused.
       objectRules: sees ? [{ object: "opportunity", canSee: true, allowSharing: true, ...(ownOpportunitiesOnly[i] ? { recordRule: OWNED_BY_ME } : {}) }] : [],
     });
     const existing = await db.workspaceMember.findFirst({ where: { workspaceId, user: { email } } });
     if (existing) await db.workspaceMember.update({ where: { id: existing.id }, data: { roleId: role.id } });
     const id = existing?.id ?? (await createMember(db, { workspaceId, roleId: role.id, email, name: `Actor ${i}`, passwordHash: "x" })).id;
-    // Some actors hold a permission set beside their role (SPEC §17): their authority is the union.
+    // Some actors hold a permission set beside their role (docs/reference.md §17): their authority is the union.
     await db.permissionSetAssignment.deleteMany({ where: { principalKind: "member", principalId: id } });
     const extra = extraSets[i];
     if (extra) {
@@ -551,7 +551,7 @@ afterAll(() => {
   console.log(`escalation suite: ${stats.sequences} sequences, ${stats.steps} steps (${stats.accepted} accepted, ${stats.refused} refused, ${stats.expiries} expiries recorded as time passed)`);
 });
 
-describe("escalation suite (SPEC §11, §16)", () => {
+describe("escalation suite (docs/reference.md §11, §16)", () => {
   it("no sequence of use cases by non-Admins, at any instant, grants beyond its actor, touches Admin, loosens guardrails or loses the last Admin", async () => {
     await fc.assert(
       fc.asyncProperty(

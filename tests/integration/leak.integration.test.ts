@@ -1,5 +1,5 @@
 /**
- * The leak suite (SPEC §16), model-based like the escalation suite: random roles with object,
+ * The leak suite (docs/reference.md §16), model-based like the escalation suite: random roles with object,
  * field and record-level rules are held by random readers (a member, an API key and an AI agent
  * per role); an Admin writes random records whose every text value is a unique token, changes,
  * trashes and restores them, e-mails and exports them; readers run the workflow. Then every
@@ -11,7 +11,7 @@
  * of which record) and the engine's answers for each reader (object, field and record rule), not
  * from the channels under test.
  *
- * SPEC §19: readers also sit in a random organisation (a manager chain, a team) that `My teams`
+ * docs/reference.md §19: readers also sit in a random organisation (a manager chain, a team) that `My teams`
  * and `My reports` rules read, and the Admin shares random records with readers and teams; the
  * model keeps both (the graph, the shares) and the expectation reads them from there.
  */
@@ -33,17 +33,19 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { runWorkflow, listWorkflowRuns } from "@/lib/workflows/run";
 import { listOutbox } from "@/lib/email/outbox";
 import { sendRecordEmail } from "@/lib/email/send";
-import { viewingAs } from "@/lib/roles/view-as";
+import { viewingAs } from "@/lib/access/view-as";
 import { countRecordsReached } from "@/lib/roles/rule-reach";
-import { handleMyPermissions } from "@/lib/api/me-handlers";
 import { createRateLimiter } from "@/lib/api/rate-limit";
+import { apiFetch } from "@/lib/api/router";
 import { readsEveryRecordOf } from "@/lib/sight/reader";
 import { OUTBOUND_CHANNELS, type OutboundChannelName } from "@/lib/sight/channels";
+import { webhookPayload } from "@/lib/sight/webhooks";
 import { createAgent, createApiKey, createMember, createRole } from "@/prisma/factories";
 import { createTestWorkspace } from "@/prisma/test-workspace";
 
 const db = useDemoDatabase();
 const deps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
+const api = apiFetch(deps);
 const stats = { sequences: 0, records: 0, pairs: 0, tokensChecked: 0, readersWithSets: 0 };
 const pairsByChannel = new Map<OutboundChannelName, number>();
 
@@ -195,7 +197,7 @@ async function createReaders(roles: ReaderRole[], sets: (ReaderRole | null)[]): 
     const key = await createApiKey(db, { workspaceId, name: `Reader key ${unique++}`, secret, roleId: role.id });
     secrets.set(key.id, secret);
     const agent = await createAgent(db, { workspaceId, name: `Reader agent ${unique++}`, roleId: role.id });
-    // SPEC §17: some readers hold a permission set beside their role, each of their three principals alike.
+    // docs/reference.md §17: some readers hold a permission set beside their role, each of their three principals alike.
     const setShape = sets[i];
     if (setShape) {
       const set = await createRole(db, workspaceId, {}, seedOf(setShape, `Reader set ${unique++}`, memberIds[0]), "set");
@@ -305,7 +307,7 @@ async function applyWrite(write: Write, owners: string[]) {
 }
 const pendingTokens: { token: string; field: string }[] = [];
 
-/** The model's organisation and shares (SPEC §19): what the expectation reads, never the database. */
+/** The model's organisation and shares (docs/reference.md §19): what the expectation reads, never the database. */
 let graph: OrgGraph = { managerOf: new Map(), teams: [] };
 let teamId: string | null = null;
 /** record id → member ids and team ids it was shared with (view or edit alike: both read). */
@@ -417,7 +419,7 @@ const CHANNEL_READERS: Record<OutboundChannelName, ChannelReader> = {
       expectNoLeak("recordSearch", member.label, page, allowed.member);
     }
     // A token it may read finds its record: the search works, so the silence above means something.
-    // (With several grants, only fields every grant shows are searched: SPEC §17.)
+    // (With several grants, only fields every grant shows are searched: docs/reference.md §17.)
     const searched = (place: { object: string; field: string }) => uniformlyVisibleFields(member.permissions, place.object).includes(place.field);
     for (const [token, place] of [...written].filter(([token, place]) => allowed.member.has(token) && searched(place) && current.get(`${place.object}:${place.id}:${place.field}`) === token).slice(-4)) {
       const page = await listRecords(db, member, PLURAL[place.object], { search: token, includeDeleted: true });
@@ -506,10 +508,18 @@ const CHANNEL_READERS: Record<OutboundChannelName, ChannelReader> = {
       }
     }
   },
+  webhooks: async ({ member }, _others, allowed) => {
+    // Every entry of the workspace as if a webhook of this member had subscribed to it: the payload
+    // builder is the channel, whatever event an entry would be.
+    const entries = await db.auditLog.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: 150, select: { id: true, action: true } });
+    for (const entry of entries) {
+      expectNoLeak("webhooks", member.label, await webhookPayload(db, member, { deliveryId: "leak", event: entry.action, auditLogId: entry.id }), allowed.member);
+    }
+  },
   ownPermissions: async ({ key }) => {
     stats.pairs++;
     pairsByChannel.set("ownPermissions", (pairsByChannel.get("ownPermissions") ?? 0) + 1);
-    const response = await handleMyPermissions(deps, new Request("http://localhost/api/rest/me/permissions", { headers: { authorization: `Bearer ${secrets.get(key.id)!}` } }), {});
+    const response = await api(new Request("http://localhost/api/rest/me/permissions", { headers: { authorization: `Bearer ${secrets.get(key.id)!}` } }));
     const { objects: shown } = (await response.json()).data.permissions as { objects: Record<string, { fields: Record<string, unknown> }> };
     for (const [name, object] of Object.entries(shown)) expect(Object.keys(object.fields).sort(), `me/permissions names a hidden field of ${name}`).toEqual(visibleFields(key.permissions, name).sort());
   },
@@ -531,7 +541,7 @@ afterAll(() => {
   );
 });
 
-describe("leak suite (SPEC §16)", () => {
+describe("leak suite (docs/reference.md §16)", () => {
   it("no outbound channel gives a reader a value, label or count of a record or field outside its sight", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(readerRoleArb, { minLength: 2, maxLength: 3 }), fc.array(fc.option(readerRoleArb, { freq: 2 }), { minLength: 3, maxLength: 3 }), fc.array(writeArb, { minLength: 8, maxLength: 20 }), orgArb, async (roles, sets, writes, org) => {

@@ -2,7 +2,7 @@
  * The agent tools through a real MCP client (official SDK, in-memory transport) against a copy of
  * the demo workspace: the demo agent "Sales assistant" as a Member, then reassigned to the Intern
  * role on the same connection, an agent without a role (default role), and `runAgentTool` invoked
- * by an Admin on behalf of a Guest agent (SPEC §5: an agent never exceeds its own role).
+ * by an Admin on behalf of a Guest agent (docs/reference.md §5: an agent never exceeds its own role).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";

@@ -1,5 +1,5 @@
 /**
- * SPEC §19, teams and managers: the org statement (lib/members/org.ts, a recursive CTE) names the
+ * docs/reference.md §19, teams and managers: the org statement (lib/members/org.ts, a recursive CTE) names the
  * same teams and reports as the engine's own walk (lib/permissions/org.ts) on random graphs, and
  * `My teams` / `My reports` rules select in SQL exactly the records the engine accepts in memory —
  * on SQLite and, in the second run, on PostgreSQL. Then the demo facts and the use cases behind
@@ -84,7 +84,7 @@ describe("org statement and rules: SQL ≡ engine", () => {
   });
 });
 
-describe("the demo (SPEC §19)", () => {
+describe("the demo (docs/reference.md §19)", () => {
   beforeAll(async () => {
     // The property test above rewrote the graph: put the demo's back.
     await db.team.deleteMany({ where: { workspaceId } });

@@ -1,5 +1,5 @@
 /**
- * SPEC §19, sharing one record: Sam shares one of his opportunities with Yuki `Can view`; Yuki
+ * docs/reference.md §19, sharing one record: Sam shares one of his opportunities with Yuki `Can view`; Yuki
  * reads it (get, list, count, REST), cannot edit or delete it, and loses it at her next request
  * once Sam removes the share. Sharing beyond one's own permission is refused and changes nothing;
  * a share to a team reaches its lead and members; field rules still apply.
@@ -15,9 +15,8 @@ import { isDomainError } from "@/lib/errors";
 import { createApiKey, createRole, type ObjectIndex } from "@/prisma/factories";
 import type { ApiDeps } from "@/lib/api/context";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { handleCreateShare, handleDeleteShare, handleListShares } from "@/lib/api/share-handlers";
-import { buildOpenApiDocument } from "@/lib/api/openapi";
-import { handlePermissionCheck } from "@/lib/api/me-handlers";
+import { apiFetch } from "@/lib/api/router";
+import { openApiDocument } from "@/lib/api/routes";
 import { explanationSchema } from "@/lib/api/response-schemas";
 
 const db = useDemoDatabase();
@@ -60,7 +59,7 @@ describe("Can view", () => {
 
     const yuki = await principal("yuki@acme.dev");
     expect((await getRecord(db, yuki, "opportunities", samsDeal)).id).toBe(samsDeal);
-    // Explain (SPEC §19): the path by which each reaches the deal.
+    // Explain (docs/reference.md §19): the path by which each reaches the deal.
     expect((await recordReachPaths(db, yuki, "opportunities", samsDeal)).map((path) => path.text)).toEqual(["Shared by Sam Seller"]);
     expect(await recordReachPaths(db, yuki, "opportunities", samsDeal, "edit")).toEqual([]);
     expect((await recordReachPaths(db, await principal("lena@acme.dev"), "opportunities", samsDeal)).map((path) => path.text)).toEqual(["Owner reports to you"]);
@@ -137,28 +136,29 @@ describe("REST /api/rest/<object>/<id>/shares", () => {
     const role = await createRole(db, workspace.id, {} as ObjectIndex, { name: "Sharing key", objectRules: [{ object: "opportunity", canSee: true, canEdit: true, allowSharing: true }] });
     await createApiKey(db, { workspaceId: workspace.id, name: "Sharer", secret: "sharing-test-key", roleId: role.id });
     const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-    const call = async (handler: typeof handleListShares, method: string, key: string, path: string, body?: unknown) => {
+    const fetchApi = apiFetch(deps);
+    const call = async (method: string, key: string, path: string, body?: unknown) => {
       const request = new Request(`http://localhost${path}`, { method, headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) });
-      const response = await handler(deps, request, { object: "opportunities", id: othersDeal });
+      const response = await fetchApi(request);
       return { status: response.status, body: await response.json() };
     };
     const base = `/api/rest/opportunities/${othersDeal}/shares`;
-    expect(await call(handleListShares, "GET", "sharing-test-key", base)).toEqual({ status: 200, body: { data: [] } });
-    const created = await call(handleCreateShare, "POST", "sharing-test-key", base, { targetKind: "member", targetId: ids.get("yuki@acme.dev"), access: "edit" });
+    expect(await call("GET", "sharing-test-key", base)).toEqual({ status: 200, body: { data: [] } });
+    const created = await call("POST", "sharing-test-key", base, { targetKind: "member", targetId: ids.get("yuki@acme.dev"), access: "edit" });
     expect(created).toMatchObject({ status: 201, body: { data: { targetName: "Yuki Tanaka", access: "edit", sharedBy: null } } });
     expect((await getRecord(db, await principal("yuki@acme.dev"), "opportunities", othersDeal)).id).toBe(othersDeal);
-    expect((await call(handleCreateShare, "POST", "sharing-test-key", base, { targetKind: "member", targetId: "nobody", access: "view" })).status).toBe(404);
-    expect((await call(handleCreateShare, "POST", "sharing-test-key", base, { targetKind: "robot", targetId: "x", access: "view" })).status).toBe(422);
-    expect((await call(handleCreateShare, "POST", "demo-support-key", base, { targetKind: "member", targetId: ids.get("yuki@acme.dev"), access: "view" }))).toMatchObject({ status: 403, body: { error: { code: "SHARING_NOT_ALLOWED" } } });
-    const removed = await call(handleDeleteShare, "DELETE", "sharing-test-key", `${base}?shareId=${created.body.data.id}`);
+    expect((await call("POST", "sharing-test-key", base, { targetKind: "member", targetId: "nobody", access: "view" })).status).toBe(404);
+    expect((await call("POST", "sharing-test-key", base, { targetKind: "robot", targetId: "x", access: "view" })).status).toBe(422);
+    expect((await call("POST", "demo-support-key", base, { targetKind: "member", targetId: ids.get("yuki@acme.dev"), access: "view" }))).toMatchObject({ status: 403, body: { error: { code: "SHARING_NOT_ALLOWED" } } });
+    const removed = await call("DELETE", "sharing-test-key", `${base}?shareId=${created.body.data.id}`);
     expect(removed).toEqual({ status: 200, body: { data: { id: created.body.data.id } } });
     expect(await refusal(async () => getRecord(db, await principal("yuki@acme.dev"), "opportunities", othersDeal))).toMatchObject({ code: "NOT_FOUND" });
-    const check = await handlePermissionCheck(deps, new Request(`http://localhost/api/rest/me/check?action=edit&object=opportunities&recordId=${othersDeal}`, { headers: { authorization: "Bearer sharing-test-key" } }), {});
+    const check = await fetchApi(new Request(`http://localhost/api/rest/me/check?action=edit&object=opportunities&recordId=${othersDeal}`, { headers: { authorization: "Bearer sharing-test-key" } }));
     const checked = explanationSchema.parse(await check.json());
     expect(checked.data).toMatchObject({ allowed: true, record: { id: othersDeal, reached: true, paths: [{ kind: "all" }] } });
-    const hidden = await handlePermissionCheck(deps, new Request(`http://localhost/api/rest/me/check?action=see&object=opportunities&recordId=${othersDeal}`, { headers: { authorization: "Bearer demo-intern-key" } }), {});
+    const hidden = await fetchApi(new Request(`http://localhost/api/rest/me/check?action=see&object=opportunities&recordId=${othersDeal}`, { headers: { authorization: "Bearer demo-intern-key" } }));
     expect(hidden.status).toBe(403);
-    const document = buildOpenApiDocument(standardRecordObjects()) as { paths: Record<string, object> };
+    const document = openApiDocument(standardRecordObjects()) as { paths: Record<string, object> };
     expect(Object.keys(document.paths)).toContain("/api/rest/opportunities/{id}/shares");
   });
 });

@@ -1,7 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
-import { canSetting } from "@/lib/permissions";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { listMembers } from "@/lib/members/queries";
 import { heldSetsByPrincipal, principalKey } from "@/lib/roles/permission-sets";
 import { rolesWithinAuthority } from "@/lib/access/authority";
@@ -16,8 +15,8 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("settings.members");
 
 export default async function MembersPage() {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "MEMBERS")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/members");
+  if (!allowed) return <NoAccess />;
   const [t, format, members, workspace, withinRoleIds, held, teams] = await Promise.all([
     getTranslations("settings.members"),
     getFormatter(),
@@ -37,6 +36,7 @@ export default async function MembersPage() {
     isAdmin: row.isAdmin,
     joined: format.dateTime(row.joinedAt, { dateStyle: "medium" }),
     managerId: row.managerId,
+    deactivated: row.deactivated,
   }));
 
   return (

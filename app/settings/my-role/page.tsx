@@ -1,17 +1,18 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { listObjects } from "@/lib/metadata/queries";
 import { heldSets } from "@/lib/access/grants";
 import { HeldSets } from "@/components/permission-sets/held-sets";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
 import { pageTitle } from "@/components/layout/page-title";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("myRole");
 
 export default async function MyRolePage() {
-  const member = await requireMember();
+  const { member } = await openSettingsPage("/settings/my-role");
   const [t, objects, sets] = await Promise.all([
     getTranslations("myRole"),
     listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows)),
@@ -20,8 +21,7 @@ export default async function MyRolePage() {
 
   return (
     <div className="max-w-4xl">
-      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-      <p className="mt-1 text-sm text-gray-600">{t("intro", { role: member.roleName, workspace: member.workspaceName })}</p>
+      <PageHeader title={t("title")} subtitle={t("intro", { role: member.roleName, workspace: member.workspaceName })} />
       {sets.length > 0 ? (
         <div className="mt-2 text-sm text-gray-700">
           <p>{t("alsoHolds", { count: sets.length })}</p>

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
-import { canSetting } from "@/lib/permissions";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { listRoles } from "@/lib/roles/queries";
 import { listPermissionSets } from "@/lib/roles/permission-sets";
 import { rolesWithinAuthority } from "@/lib/access/authority";
@@ -13,12 +12,13 @@ import { CreateRoleButton } from "@/components/roles/create-role-button";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "next/link";
 import { pageTitle } from "@/components/layout/page-title";
+import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("roles");
 
 export default async function RolesPage() {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/roles");
+  if (!allowed) return <NoAccess />;
   const [t, ti, tc, tg, ts, roles, sets, withinRoleIds] = await Promise.all([
     getTranslations("roles"),
     getTranslations("inspect"),
@@ -32,8 +32,7 @@ export default async function RolesPage() {
 
   return (
     <div className="max-w-4xl">
-      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
-      <p className="mt-1 text-sm text-gray-600">{t("subtitle")}</p>
+      <PageHeader title={t("title")} subtitle={t("subtitle")} />
       <section aria-labelledby="all-roles" className="mt-8">
         <div className="flex items-center justify-between gap-4">
           <h2 id="all-roles" className="text-sm font-semibold text-gray-900">{t("allRoles")}</h2>

@@ -1,7 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
-import { canSetting } from "@/lib/permissions";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { getWorkspaceSettings } from "@/lib/workspace/update";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
@@ -11,8 +10,8 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("settings.workspace");
 
 export default async function WorkspaceSettingsPage() {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "WORKSPACE")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/workspace");
+  if (!allowed) return <NoAccess />;
   const [t, settings] = await Promise.all([getTranslations("settings.workspace"), getWorkspaceSettings(db, member.workspaceId)]);
   return (
     <div className="max-w-4xl">

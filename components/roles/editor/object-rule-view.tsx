@@ -14,6 +14,7 @@ import { Button } from "@/components/ui/button";
 import { PermissionMark } from "@/components/ui/permission-mark";
 import type { EditorObject, FieldErrors } from "./types";
 import { RecordRuleSection } from "./record-rule-section";
+import { ErrorBlock } from "@/components/ui/error-block";
 
 interface ObjectRuleViewProps {
   object: EditorObject;
@@ -148,7 +149,7 @@ export function ObjectRuleView({ object, draft, openedWith, effective, update, e
                 <tr key={field.name} className="border-b border-gray-50 last:border-0">
                   <th scope="row" className="px-4 py-2 text-left font-normal text-gray-900">
                     {field.label}
-                    {error ? <span role="alert" id={`${selectId}-error`} className="block text-xs text-red-700">{error}</span> : null}
+                    {error ? <ErrorBlock as="span" size="xs" id={`${selectId}-error`}>{error}</ErrorBlock> : null}
                   </th>
                   <td className="py-2 text-gray-600">{tt(field.type as "TEXT")}</td>
                   <td className="py-2 text-center"><PermissionMark allowed={permissions.see.value} label={permissions.see.value ? t("yes") : t("no")} /></td>

@@ -10,6 +10,7 @@ import { findObjectRule, setRecordRule } from "@/lib/roles/draft-edits";
 import { Button } from "@/components/ui/button";
 import { RuleReach } from "./rule-reach";
 import type { EditorField, EditorObject, FieldErrors } from "./types";
+import { ErrorBlock } from "@/components/ui/error-block";
 
 type MatchRule = Extract<NonNullable<ObjectRuleDraft["recordRule"]>, { mode: "match" }>;
 type ConditionDraft = MatchRule["conditions"][number];
@@ -96,7 +97,7 @@ export function RecordRuleSection({
           {t("match")}
         </label>
       </div>
-      {ruleError ? <p role="alert" className="mt-2 text-xs text-red-700">{ruleError}</p> : null}
+      {ruleError ? <ErrorBlock size="xs" className="mt-2">{ruleError}</ErrorBlock> : null}
 
       {match ? (
         <div className="mt-3 space-y-3">
@@ -160,7 +161,7 @@ export function RecordRuleSection({
                       value={relationOf(condition.value) ? `__${relationOf(condition.value)}__` : valueText(condition.value)}
                       disabled={readOnly}
                       onChange={(event) => {
-                        // SPEC §19: `Me`, `My teams`, `My reports`, or one member.
+                        // docs/reference.md §19: `Me`, `My teams`, `My reports`, or one member.
                         const relation = /^__(me|myTeams|myReports)__$/.exec(event.target.value)?.[1] as RelationKind | undefined;
                         setCondition(index, { ...condition, value: relation ? RELATION_VALUES[relation] : event.target.value });
                       }}
@@ -209,7 +210,7 @@ export function RecordRuleSection({
                       <X aria-hidden className="size-3.5" />
                     </button>
                   )}
-                  {error ? <span role="alert" className="basis-full text-xs text-red-700">{error}</span> : null}
+                  {error ? <ErrorBlock as="span" size="xs" className="basis-full">{error}</ErrorBlock> : null}
                 </li>
               );
             })}

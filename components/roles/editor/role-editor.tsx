@@ -1,8 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useState, useTransition } from "react";
-import { flushSync } from "react-dom";
+import { useMemo, useReducer, useTransition } from "react";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
@@ -13,6 +12,7 @@ import { resolvePermissions, type WorkspaceSchema } from "@/lib/permissions";
 import { draftToDefinition, EMPTY_ROLE_DRAFT, EMPTY_SET_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { sameDraft } from "@/lib/roles/draft-edits";
 import type { ActionError } from "@/lib/errors";
+import { editorReducer, initialEditorState, tabOfField, tabOfUrl, TABS, type Tab } from "./editor-state";
 import { createRoleAction, updateRoleAction } from "@/app/settings/roles/actions";
 import { createPermissionSetAction } from "@/app/settings/roles/permission-set-actions";
 import { SetAssignmentTab } from "@/components/permission-sets/set-assignment-tab";
@@ -31,17 +31,10 @@ import { ViewAsButton } from "./view-as-button";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import type { RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
-
-const TABS = ["permissions", "assignment", "settings", "history"] as const;
-type Tab = (typeof TABS)[number];
-
-/** Which tab shows a server error, so a failed save opens the tab with the offending control. */
-function tabOf(field: string | undefined): Tab {
-  return field === "name" || field === "description" || field === "icon" || field?.startsWith("assignableTo") ? "settings" : "permissions";
-}
+import { ErrorBlock } from "@/components/ui/error-block";
 
 /**
- * The role page: everything is edited in memory and persisted only by Save (SPEC §2.4); the
+ * The role page: everything is edited in memory and persisted only by Save (docs/reference.md §2.4); the
  * object rule page is a view of the same draft, so Finish keeps its changes unsaved until Save.
  */
 export function RoleEditor(props: RoleEditorProps) {
@@ -55,24 +48,23 @@ export function RoleEditor(props: RoleEditorProps) {
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const searchParams = useSearchParams();
-  const [saved, setSaved] = useState<RoleDraft>(role?.draft ?? props.initialDraft ?? blank);
-  const [draft, setDraft] = useState<RoleDraft>(saved);
-  const [version, setVersion] = useState(role?.version ?? 0);
-  const [errors, setErrors] = useState<ActionError[]>([]);
-  const [tab, setTab] = useState<Tab>(() => {
-    const requested = searchParams.get("tab");
-    return TABS.includes(requested as Tab) ? (requested as Tab) : "permissions";
-  });
-  const [openObject, setOpenObject] = useState<{ name: string; openedWith: RoleDraft } | null>(() => {
-    const requested = searchParams.get("object");
-    return requested && objects.some((object) => object.name === requested) ? { name: requested, openedWith: role?.draft ?? blank } : null;
-  });
+  const [{ saved, draft, version, errors, openedWith, leaving }, dispatch] = useReducer(editorReducer, undefined, () => initialEditorState(role?.draft ?? props.initialDraft ?? blank, role?.version ?? 0));
   const [saving, startSaving] = useTransition();
-  const [leaving, setLeaving] = useState(false);
+  // The URL is the source of the open tab and object rule page; writing it re-renders through useSearchParams.
+  const tab = tabOfUrl(searchParams.get("tab"));
+  const requestedObject = searchParams.get("object");
+  const openedObject = requestedObject ? objects.find((object) => object.name === requestedObject) : undefined;
+  const showInUrl = (params: { tab?: Tab; object: string | null }) => {
+    const url = new URL(window.location.href);
+    if (params.tab) url.searchParams.set("tab", params.tab);
+    if (params.object) url.searchParams.set("object", params.object);
+    else url.searchParams.delete("object");
+    window.history.replaceState(null, "", url);
+  };
 
   const readOnly = role?.isAdmin ?? false;
   const dirty = !readOnly && !leaving && (role === null ? !sameDraft(draft, blank) : !sameDraft(draft, saved));
-  const { dialog } = useUnsavedGuard(dirty);
+  const { dialog, release } = useUnsavedGuard(dirty);
   const serverErrorFor = useFieldErrors(errors);
 
   const schema: WorkspaceSchema = useMemo(
@@ -87,60 +79,54 @@ export function RoleEditor(props: RoleEditorProps) {
 
   const update = (edit: (current: RoleDraft) => RoleDraft) => {
     if (readOnly) return;
-    setDraft((current) => edit(current));
+    dispatch({ type: "edit", edit });
   };
 
   const showObject = (name: string | null) => {
-    setOpenObject(name ? { name, openedWith: draft } : null);
-    const url = new URL(window.location.href);
-    if (name) url.searchParams.set("object", name);
-    else url.searchParams.delete("object");
-    window.history.replaceState(null, "", url);
+    if (name) dispatch({ type: "openObject" });
+    showInUrl({ object: name });
   };
 
   const save = () =>
     startSaving(async () => {
-      setErrors([]);
+      dispatch({ type: "saving" });
       if (role === null) {
         const result = isSet ? await createPermissionSetAction(draft) : await createRoleAction(draft);
         if (!result.ok) return fail(result.errors);
-        setLeaving(true);
+        dispatch({ type: "leave" });
         toast.success(says("created"));
         router.replace(`/settings/roles/${result.data.id}`);
         return;
       }
       const result = await updateRoleAction({ roleId: role.id, version, draft });
       if (!result.ok) return fail(result.errors);
-      setVersion(result.data.version);
-      setSaved(draft);
+      dispatch({ type: "saved", draft, version: result.data.version });
       toast.success(says("saved"));
       router.refresh();
     });
 
   const fail = (failed: ActionError[]) => {
-    setErrors(failed);
-    if (failed.some((error) => tabOf(error.field) === "settings") && !failed.some((error) => tabOf(error.field) === tab)) setTab("settings");
+    dispatch({ type: "failed", errors: failed });
+    if (failed.some((error) => tabOfField(error.field) === "settings") && !failed.some((error) => tabOfField(error.field) === tab)) showInUrl({ tab: "settings", object: null });
     toast.error(says("saveFailed"));
   };
 
   const cancel = () => {
-    setErrors([]);
     if (role === null) {
-      setLeaving(true);
+      dispatch({ type: "leave" });
       router.push("/settings/roles");
       return;
     }
-    setDraft(saved);
+    dispatch({ type: "cancel" });
     showObject(null);
   };
 
   const reload = () => {
     // Drop the unsaved-changes guard first: the user chose to take the latest version.
-    flushSync(() => setLeaving(true));
+    release();
     window.location.reload();
   };
 
-  const openedObject = openObject ? objects.find((object) => object.name === openObject.name) : undefined;
   const conflict = errors.some((error) => error.code === "VERSION_CONFLICT");
   const title = draft.name.trim() || (role ? saved.name : says("newRole"));
 
@@ -186,7 +172,7 @@ export function RoleEditor(props: RoleEditorProps) {
       ) : null}
 
       {errors.length > 0 ? (
-        <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <ErrorBlock variant="block" className="mt-4">
           {conflict ? (
             <div className="flex items-center justify-between gap-3">
               <span>{errorMessage({ code: "VERSION_CONFLICT" })}</span>
@@ -202,10 +188,10 @@ export function RoleEditor(props: RoleEditorProps) {
               </ul>
             </>
           )}
-        </div>
+        </ErrorBlock>
       ) : null}
 
-      <Tabs.Root value={tab} onValueChange={(value) => { setTab(value as Tab); showObject(null); }} className="mt-6">
+      <Tabs.Root value={tab} onValueChange={(value) => showInUrl({ tab: value as Tab, object: null })} className="mt-6">
         <Tabs.List aria-label={title} className="flex gap-1 border-b border-gray-200">
           {TABS.map((value) => (
             <Tabs.Trigger
@@ -222,11 +208,11 @@ export function RoleEditor(props: RoleEditorProps) {
         </Tabs.List>
 
         <Tabs.Content value="permissions" className="pt-6 focus:outline-none">
-          {openedObject && openObject ? (
+          {openedObject ? (
             <ObjectRuleView
               object={openedObject}
               draft={draft}
-              openedWith={openObject.openedWith}
+              openedWith={openedWith}
               effective={effective}
               update={update}
               errorFor={errorFor}
@@ -248,7 +234,7 @@ export function RoleEditor(props: RoleEditorProps) {
           )}
         </Tabs.Content>
         <Tabs.Content value="settings" className="pt-6 focus:outline-none">
-          <SettingsTab role={role} kind={isSet ? "set" : "role"} draft={draft} update={update} errorFor={errorFor} readOnly={readOnly} defaultRoleName={props.defaultRole.name} onDeleted={() => setLeaving(true)} />
+          <SettingsTab role={role} kind={isSet ? "set" : "role"} draft={draft} update={update} errorFor={errorFor} readOnly={readOnly} defaultRoleName={props.defaultRole.name} onDeleted={() => dispatch({ type: "leave" })} />
         </Tabs.Content>
         <Tabs.Content value="history" className="pt-6 focus:outline-none">
           {role ? <HistoryTab role={role} history={props.history ?? []} objects={objects} schema={schema} dirty={dirty} /> : <p className="text-sm text-gray-600">{t("history.empty")}</p>}

@@ -19,14 +19,15 @@ export interface MemberTableRow {
   name: string;
   email: string;
   roleName: string;
-  /** Permission sets held beside the role (SPEC §17). */
+  /** Permission sets held beside the role (docs/reference.md §17). */
   sets: HeldSetView[];
   isAdmin: boolean;
   joined: string;
   managerId: string | null;
+  deactivated?: boolean;
 }
 
-/** A member's `Manager` (SPEC §19): saved on change; a cycle or a change beyond authority is refused by the server. */
+/** A member's `Manager` (docs/reference.md §19): saved on change; a cycle or a change beyond authority is refused by the server. */
 function ManagerSelect({ member, members }: { member: MemberTableRow; members: readonly MemberTableRow[] }) {
   const t = useTranslations("settings.members");
   const router = useRouter();
@@ -117,7 +118,7 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
               </>
             ),
           },
-          { key: "email", header: t("email"), cell: (member) => member.email },
+          { key: "email", header: t("email"), cell: (member) => (member.deactivated ? <>{member.email} <span className="ml-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">{t("deactivated")}</span></> : member.email) },
           { key: "role", header: t("role"), cell: (member) => (
             <>
               {member.roleName}

@@ -26,7 +26,7 @@ interface MemberOption {
 }
 
 /**
- * Settings → Members → Teams (SPEC §19): each team's name, lead and members; `+ Create team`,
+ * Settings → Members → Teams (docs/reference.md §19): each team's name, lead and members; `+ Create team`,
  * `Edit` and `Delete`. The server decides (authority, unique names); this form only gathers.
  */
 export function TeamsSection({ teams, members }: { teams: TeamRow[]; members: MemberOption[] }) {

@@ -1,7 +1,6 @@
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
-import { canSetting } from "@/lib/permissions";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { isDomainError } from "@/lib/errors";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { roleGuardrailStatements } from "@/lib/roles/guardrails";
@@ -21,16 +20,16 @@ async function loadRole(workspaceId: string, roleId: string) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ roleId: string }> }) {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return {};
+  const { member, allowed } = await openSettingsPage("/settings/roles/[roleId]");
+  if (!allowed) return {};
   const { roleId } = await params;
   const role = await db.role.findFirst({ where: { id: roleId, workspaceId: member.workspaceId }, select: { name: true } });
   return { title: role?.name };
 }
 
 export default async function RolePage({ params }: { params: Promise<{ roleId: string }> }) {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/roles/[roleId]");
+  if (!allowed) return <NoAccess />;
   const { roleId } = await params;
   const [role, history, context, guardrails] = await Promise.all([
     loadRole(member.workspaceId, roleId),

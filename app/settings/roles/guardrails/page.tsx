@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { requireMember } from "@/lib/access/current-member";
-import { canSetting } from "@/lib/permissions";
+import { openSettingsPage } from "@/lib/access/settings-guard";
 import { listRoles } from "@/lib/roles/queries";
 import { listMembers } from "@/lib/members/queries";
 import { listGuardrails, statementParams } from "@/lib/roles/guardrails";
@@ -17,8 +16,8 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("guardrails");
 
 export default async function GuardrailsPage() {
-  const member = await requireMember();
-  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const { member, allowed } = await openSettingsPage("/settings/roles/guardrails");
+  if (!allowed) return <NoAccess />;
   const [t, roles, members, guardrails, objects, localize, withinRoleIds] = await Promise.all([
     getTranslations("guardrails"),
     listRoles(db, member.workspaceId),

@@ -55,7 +55,7 @@ export default async function RecordPage({ params }: Props) {
   );
 }
 
-/** Whom `Share` offers (SPEC §19): every other member, then every team, by name. */
+/** Whom `Share` offers (docs/reference.md §19): every other member, then every team, by name. */
 async function shareTargets(workspaceId: string, selfId: string) {
   const [members, teams] = await Promise.all([
     db.workspaceMember.findMany({ where: { workspaceId, id: { not: selfId } }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
