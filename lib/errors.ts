@@ -53,6 +53,13 @@ export const ERROR_CODES = [
   "CANNOT_REMOVE_SELF",
   "FIELD_NAME_TAKEN",
   "FIELD_NAME_RESERVED",
+  // teams, managers and sharing (docs/reference.md §19)
+  "MANAGER_CYCLE",
+  "TEAM_NAME_REQUIRED",
+  "TEAM_NAME_TAKEN",
+  "ORG_OWN_REACH",
+  "SHARING_NOT_ALLOWED",
+  "SHARE_EXCEEDS",
   // accounts and sessions (lib/auth, lib/account, lib/setup)
   "SIGN_IN_THROTTLED",
   "WRONG_CURRENT_PASSWORD",

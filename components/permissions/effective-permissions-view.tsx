@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { isMeValue, type EffectivePermissions, type GrantRef, type RecordRule } from "@/lib/permissions";
+import { relationOf, type EffectivePermissions, type GrantRef, type RecordRule } from "@/lib/permissions";
 import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "@/lib/permissions";
 import type { listObjects } from "@/lib/metadata/queries";
 import { PermissionMark } from "@/components/ui/permission-mark";
@@ -22,7 +22,8 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
     const parts = rule.conditions.map((condition) => {
       const label = object.fields.find((field) => field.name === condition.field)?.label ?? condition.field;
       const value = condition.value;
-      const shown = value === undefined || value === null ? "" : isMeValue(value) ? ` ${tr("me")}` : ` ${Array.isArray(value) ? value.join(", ") : String(value)}`;
+      const relation = relationOf(value);
+      const shown = value === undefined || value === null ? "" : relation ? ` ${tr(relation)}` : ` ${Array.isArray(value) ? value.join(", ") : String(value)}`;
       return `${label} ${tr(`operators.${condition.operator}`)}${shown}`;
     });
     return parts.join(rule.join === "any" ? ` ${t("or")} ` : ` ${t("and")} `);

@@ -113,6 +113,7 @@ async function describe(tx: Tx, workspaceId: string, item: Exclude<ExceedingPerm
     select: { labelPlural: true, fields: { where: { name: item.kind === "field" ? item.field : "" }, select: { label: true } } },
   });
   const fieldLabel = item.kind === "field" ? (object?.fields[0]?.label ?? item.field) : "";
+  if (item.kind === "sharing") return { ...params, kind: "object", action: "share", object: object?.labelPlural ?? item.object };
   return { ...params, action: item.action, object: object?.labelPlural ?? item.object, field: fieldLabel };
 }
 

@@ -14,6 +14,7 @@ import { DomainError } from "@/lib/errors";
 import { getSession } from "@/lib/auth/session";
 import { expireDueAssignments, hasExpired, roleHeldAt } from "@/lib/access/expiry";
 import { isLiveSession } from "@/lib/auth/sessions";
+import { loadPrincipalContext } from "@/lib/members/org";
 import { viewingAs } from "./view-as";
 
 /** The signed-in member: a principal (id is the member id) plus what the shell displays. */
@@ -61,6 +62,7 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
     roleId: member.roleId,
     roleName: member.role.name,
     mustChangePassword: member.user.mustChangePassword,
+    ...(await loadPrincipalContext(db, member.workspaceId, member.id)),
     ...(await permissionsOfSession(member.workspaceId, member.id, member.roleId, session.viewAsRoleId, session.viewAsSetIds ?? [], now)),
   };
 });

@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db/prisma";
 import { queryRows } from "@/lib/db/hot-path";
 import { dialectOf } from "@/lib/db/sql-dialect";
-import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
+import type { EffectivePermissions, PrincipalKind, PrincipalOrg, PrincipalShares, RecordPrincipal } from "@/lib/permissions";
+import { loadPrincipalContext } from "@/lib/members/org";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadGrantedPermissions, loadPrincipalPermissions, heldSets } from "./grants";
 import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/access/expiry";
@@ -18,6 +19,10 @@ export interface Principal {
   workspaceId: string;
   roleId: string;
   permissions: EffectivePermissions;
+  /** A member's teams and reports (docs/reference.md §19), for `My teams` / `My reports`; keys and agents have none. */
+  org?: PrincipalOrg;
+  /** Records shared with the member or its teams (docs/reference.md §19); keys and agents have none. */
+  shares?: PrincipalShares;
   /**
    * `Workspace.metadataVersion` as read together with the principal, when it was: lets the
    * workspace's object metadata be reused from memory without a query of its own (a data-model
@@ -43,6 +48,7 @@ export async function memberPrincipal(db: Tx, memberId: string, now = new Date()
     workspaceId: member.workspaceId,
     roleId,
     permissions: await loadPrincipalPermissions(db, member.workspaceId, "member", member.id, roleId, now),
+    ...(await loadPrincipalContext(db, member.workspaceId, member.id)),
   };
 }
 
@@ -143,4 +149,10 @@ export async function agentPrincipal(db: Tx, agentId: string, now = new Date()):
     roleId,
     permissions: await loadPrincipalPermissions(db, agent.workspaceId, "agent", agent.id, roleId, now),
   };
+}
+
+/** The principal as record-level rules read it: its member (Me) and its place in the organisation. */
+export function recordPrincipalOf(principal: Pick<Principal, "kind" | "id" | "org" | "shares">): RecordPrincipal {
+  if (principal.kind !== "member") return { memberId: null };
+  return { memberId: principal.id, ...(principal.org ? { org: principal.org } : {}), ...(principal.shares ? { shares: principal.shares } : {}) };
 }

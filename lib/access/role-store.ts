@@ -85,6 +85,7 @@ export function rowToRole(role: RoleWithDefinition): StoredRole {
         ...pickRuleSwitches(rule),
         // Only when set: drafts of roles without record-level rules keep their former shape.
         ...(rule.recordRule ? { recordRule: parseStoredRecordRule(rule.recordRule) as ObjectRuleDraft["recordRule"] } : {}),
+        ...(rule.allowSharing ? { allowSharing: true } : {}),
       }))
       .sort((a, b) => a.object.localeCompare(b.object)),
     fieldRules: role.fieldPermissions
@@ -175,6 +176,7 @@ async function writeRules(tx: Tx, workspaceId: string, roleId: string, role: Rol
       objectMetadataId: objectId(rule.object),
       ...pickRuleSwitches(rule),
       recordRule: storedRecordRule(rule.recordRule),
+      allowSharing: rule.allowSharing === true,
     })),
   });
   await tx.fieldPermission.createMany({

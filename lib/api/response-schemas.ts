@@ -47,6 +47,23 @@ export const explanationSchema = z.object({
       .describe("Present when the answer holds only for the records the role's record-level rule reaches (docs/reference.md §13)."),
     grant: grantRefSchema.optional().describe("With permission sets (docs/reference.md §17): the grant that allows it."),
     consulted: z.array(grantRefSchema).optional().describe("With permission sets: every grant the answer consulted (for a refusal, each refused)."),
+    record: z
+      .object({
+        id: z.string(),
+        reached: z.boolean(),
+        paths: z.array(
+          z.object({
+            kind: z.enum(["all", "me", "myTeams", "myReports", "rule", "shared"]),
+            text: z.string(),
+            field: z.string().optional(),
+            team: z.string().optional(),
+            sharedBy: z.string().nullable().optional(),
+            access: z.enum(["view", "edit"]).optional(),
+          }),
+        ),
+      })
+      .optional()
+      .describe("With `recordId`: whether the caller reaches that record for the action, and every path that does (docs/reference.md §19)."),
   }),
 });
 

@@ -18,16 +18,40 @@ import { explain, readablePermissions, type ExplainQuery } from "@/lib/permissio
 import { createRecord, destroyRecord, findRecordObject, getRecord, listRecordObjects, listRecords, listTrash, restoreRecord, softDeleteRecord, standardRecordObjects, updateRecord } from "@/lib/records";
 import { listGuardrails } from "@/lib/roles/guardrails";
 import { listRoles } from "@/lib/roles/queries";
+import { recordReachPaths } from "@/lib/records/record-paths";
+import { listRecordShares, shareInput, shareRecord, unshareInput, unshareRecord } from "@/lib/records/shares";
+import { parseOrThrow } from "@/lib/validation";
 import { authenticateApiKey, hasAuthorization } from "./auth";
 import { actionCheckSchema, objectCheckSchema, parseCheckQuery, settingCheckSchema, type CheckQuery } from "./check-query";
 import { listQuerySchema, parseListQuery, type ListQuery } from "./list-query";
 import { accessRequestSchema, explanationSchema, guardrailsCheckSchema, myPermissionsSchema, rolesListSchema } from "./response-schemas";
 import { buildOpenApiDocument, type OpenApiOptions } from "./openapi";
+import { readJsonBody } from "./body";
 import { jsonResponse } from "./responses";
 import { searchParamsObject } from "./search-params";
 import { applyRateLimit, defineRoute, type ApiRoute, type DocumentedObject } from "./route";
 
 const AUTH_ERRORS = [401, 429];
+
+const SHARE_SCHEMA: Record<string, unknown> = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    targetKind: { type: "string", enum: ["member", "team"] },
+    targetId: { type: "string" },
+    targetName: { type: "string" },
+    access: { type: "string", enum: ["view", "edit"] },
+    sharedBy: { type: ["string", "null"] },
+    createdAt: { type: "string", format: "date-time" },
+  },
+  required: ["id", "targetKind", "targetId", "targetName", "access", "sharedBy", "createdAt"],
+};
+const SHARE_INPUT_SCHEMA: Record<string, unknown> = {
+  type: "object",
+  properties: { targetKind: { type: "string", enum: ["member", "team"] }, targetId: { type: "string", description: "A member's id or a team's id." }, access: { type: "string", enum: ["view", "edit"] } },
+  required: ["targetKind", "targetId", "access"],
+  additionalProperties: false,
+};
 
 // Per-object documentation of the records routes (each object's schemas are built by openapi.ts).
 const schemaRef = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -121,7 +145,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
         question = query;
       }
       const { allowed, source, reason, recordRule, grant, consulted } = explain(principal.permissions, question);
-      return { data: { allowed, source, reason, ...(recordRule ? { recordRule } : {}), ...(grant ? { grant } : {}), ...(consulted ? { consulted } : {}) } };
+      const answer = { allowed, source, reason, ...(recordRule ? { recordRule } : {}), ...(grant ? { grant } : {}), ...(consulted ? { consulted } : {}) };
+      if (query.kind === "object" && query.recordId) {
+        // docs/reference.md §19: about one record, the paths that reach it (`Shared by Mia`, `Owner reports to you`…).
+        const paths = await recordReachPaths(db, principal, query.object, query.recordId, query.action);
+        const reached = paths.length > 0;
+        return { data: { ...answer, allowed: allowed && reached, record: { id: query.recordId, reached, paths } } };
+      }
+      return { data: answer };
     },
   }),
   defineRoute({
@@ -318,6 +349,39 @@ export const API_ROUTES: readonly ApiRoute[] = [
     summary: (label) => `Destroy a ${label} permanently (live or in the trash)`,
     description: "The record as it was before destruction.",
     errors: [...AUTH_ERRORS, 403, 404],
+  }),
+  // Shares of one record (docs/reference.md §19): whether the caller may share is decided per record.
+  defineRoute({
+    method: "GET",
+    path: "/api/rest/:object/:id/shares",
+    auth: "key",
+    doc: (object) => ({ ...recordDoc(object, "list", `The members and teams this ${lower(object.labelSingular)} is shared with`), operationId: `list${object.singular}Shares`, success: { description: "The shares.", schema: { type: "object", properties: { data: { type: "array", items: SHARE_SCHEMA } }, required: ["data"] } }, errors: [...AUTH_ERRORS, 403, 404] }),
+    handle: async ({ db, principal, params }) => ({ data: await listRecordShares(db, principal, params.object, params.id) }),
+  }),
+  defineRoute({
+    method: "POST",
+    path: "/api/rest/:object/:id/shares",
+    auth: "key",
+    body: true,
+    status: 201,
+    doc: (object) => ({ ...recordDoc(object, "share", `Share this ${lower(object.labelSingular)} with a member or a team (Can view / Can edit), within what you may do and where your role allows sharing`), requestBody: SHARE_INPUT_SCHEMA, success: { status: 201, description: "The share.", schema: { type: "object", properties: { data: SHARE_SCHEMA }, required: ["data"] } }, errors: [400, ...AUTH_ERRORS, 403, 404, 422] }),
+    handle: async ({ db, principal, params, body }) => {
+      const input = parseOrThrow(shareInput, body, "values");
+      return { data: await db.$transaction((tx) => shareRecord(tx, principal, params.object, params.id, input)) };
+    },
+  }),
+  // DELETE names the share by `shareId`, in the query or the JSON body.
+  defineRoute({
+    method: "DELETE",
+    path: "/api/rest/:object/:id/shares",
+    auth: "key",
+    doc: (object) => ({ ...recordDoc(object, "unshare", `Remove a share of this ${lower(object.labelSingular)}`), parameters: [{ name: "shareId", in: "query", required: true, schema: { type: "string" }, description: "The share's id." }], success: { description: "The removed share's id.", schema: { type: "object", properties: { data: { type: "object", properties: { id: { type: "string" } }, required: ["id"] } }, required: ["data"] } }, errors: [...AUTH_ERRORS, 403, 404, 422] }),
+    handle: async ({ db, principal, request, params }) => {
+      const fromQuery = new URL(request.url).searchParams.get("shareId");
+      const body = fromQuery === null ? await readJsonBody(request) : { shareId: fromQuery };
+      const { shareId } = parseOrThrow(unshareInput, body, "values");
+      return { data: await db.$transaction((tx) => unshareRecord(tx, principal, params.object, params.id, shareId)) };
+    },
   }),
 ];
 

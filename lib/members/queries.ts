@@ -8,6 +8,7 @@ export interface MemberRow {
   roleName: string;
   isAdmin: boolean;
   joinedAt: Date;
+  managerId: string | null;
   /** docs/reference.md §20: deactivated by the identity provider (SCIM), unable to sign in. */
   deactivated: boolean;
 }
@@ -27,6 +28,7 @@ export async function listMembers(db: Tx, workspaceId: string): Promise<MemberRo
     roleName: member.role.name,
     isAdmin: member.role.isAdmin,
     joinedAt: member.createdAt,
+    managerId: member.managerId,
     deactivated: member.deactivatedAt !== null,
   }));
 }

@@ -9,7 +9,7 @@
  * so the browser can run the same comparison on a serialised copy to disable what would exceed.
  */
 import { ACTION_PERMISSIONS, FIELD_ACTIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "./constants";
-import { isMeValue, type RecordCondition, type RecordRule } from "./record-rule";
+import { isMeValue, isRelationValue, type RecordCondition, type RecordRule } from "./record-rule";
 import type { ActionPermission, FieldAction, ObjectAction, SettingsPermission } from "./types";
 
 type Flag = { readonly value: boolean };
@@ -26,6 +26,8 @@ export interface PermissionView {
         readonly fields: Readonly<Record<string, Readonly<Record<FieldAction, Flag>>>>;
         /** docs/reference.md §13: absent in views that predate record-level rules (all records). */
         readonly records?: { readonly rule: RecordRule };
+        /** docs/reference.md §19: `Allow sharing`; absent: off. */
+        readonly allowSharing?: boolean;
       }
     >
   >;
@@ -39,7 +41,9 @@ export type ExceedingPermission =
   | { readonly kind: "object"; readonly action: ObjectAction; readonly object: string }
   | { readonly kind: "field"; readonly action: FieldAction; readonly object: string; readonly field: string }
   | { readonly kind: "setting"; readonly key: SettingsPermission }
-  | { readonly kind: "action"; readonly key: ActionPermission };
+  | { readonly kind: "action"; readonly key: ActionPermission }
+  /** docs/reference.md §19: `Allow sharing` on an object. */
+  | { readonly kind: "sharing"; readonly object: string };
 
 /**
  * Whom `Me` means on the bound's side of a comparison. `{ memberId }`: an actor's authority,
@@ -104,6 +108,8 @@ function atomicBeyond(granted: PermissionView, held: PermissionView, boundMe: Bo
     for (const action of OBJECT_ACTIONS) {
       if (grantedObject[action].value && (!covered || !heldObject?.[action].value)) keys.add(objectKey(object, action));
     }
+    // Sharing hands records to others: held only where the held grant shares on the same records.
+    if (grantedObject.allowSharing && (!covered || !heldObject?.allowSharing)) keys.add(`sharing|${object}`);
     for (const [field, fieldGrant] of Object.entries(grantedObject.fields)) {
       const heldField = heldObject && Object.hasOwn(heldObject.fields, field) ? heldObject.fields[field] : undefined;
       for (const action of FIELD_ACTIONS) {
@@ -122,6 +128,7 @@ function displayItems(roleParts: readonly PermissionView[], keys: ReadonlySet<st
   const objects = [...new Set(roleParts.flatMap((part) => Object.keys(part.objects)))];
   for (const object of objects) {
     for (const action of OBJECT_ACTIONS) if (keys.has(objectKey(object, action))) items.push({ kind: "object", action, object });
+    if (keys.has(`sharing|${object}`)) items.push({ kind: "sharing", object });
     const fields = [...new Set(roleParts.flatMap((part) => Object.keys(part.objects[object]?.fields ?? {})))];
     for (const field of fields) {
       for (const action of FIELD_ACTIONS) {
@@ -152,6 +159,8 @@ function singleGrantBeyond(role: PermissionView, bound: PermissionView, boundMe:
     if (granted.see.value && held?.see.value && !recordRuleWithin(granted.records?.rule, held.records?.rule, boundMe)) {
       exceeding.push({ kind: "object", action: "see", object });
     }
+    // docs/reference.md §19: sharing hands records to others; the bound must allow it too (on no fewer records, checked just above).
+    if (granted.allowSharing && !held?.allowSharing) exceeding.push({ kind: "sharing", object });
     for (const [field, fieldGrant] of Object.entries(granted.fields)) {
       const heldField = held && Object.hasOwn(held.fields, field) ? held.fields[field] : undefined;
       for (const action of FIELD_ACTIONS) {
@@ -177,8 +186,11 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The bound's conditions with its `Me` made concrete; null for a condition that reaches nothing. */
 function concreteBound(condition: RecordCondition, boundMe: BoundMe): RecordCondition | null {
-  if (boundMe === "holder" || !isMeValue(condition.value)) return condition;
+  if (boundMe === "holder" || !isRelationValue(condition.value)) return condition;
   if (boundMe.memberId === null) return null;
+  // My teams / My reports of the actor name members that differ from any holder's: counted as
+  // reaching nothing here (conservative: a grant is never judged within on their strength).
+  if (!isMeValue(condition.value)) return null;
   return { ...condition, value: boundMe.memberId };
 }
 

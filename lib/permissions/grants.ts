@@ -194,7 +194,8 @@ export function checkRecordWrite(
   principal: RecordPrincipal,
 ): RecordWriteCheck {
   const action = mode === "create" ? "create" : "edit";
-  const reaching = partsOf(perms).filter((part) => can(part, "see", object) && evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal), record));
+  // A `Can view` share lets the record be read, not written (docs/reference.md §19): only `Can edit` ones count here.
+  const reaching = partsOf(perms).filter((part) => can(part, "see", object) && evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal, "edit"), record));
   // A field rule may grant Edit on an object that is otherwise read-only ("support may change Status only").
   const writes = (part: EffectivePermissions) => (mode === "create" ? can(part, "create", object) : part[FAST_INDEX].objects.get(object)!.editableFields.length > 0);
   if (!reaching.some(writes)) return { ok: false, code: "RECORD_RULE" };
@@ -206,5 +207,6 @@ export function checkRecordWrite(
 
 /** May these permissions delete, restore or destroy `record`? A grant that may do it must reach it. */
 export function mayDeleteRecord(perms: EffectivePermissions, object: string, action: "delete" | "destroy", record: Readonly<Record<string, unknown>>, principal: RecordPrincipal): boolean {
-  return partsOf(perms).some((part) => can(part, action, object) && evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal), record));
+  // Shares give view or edit, never delete (docs/reference.md §19).
+  return partsOf(perms).some((part) => can(part, action, object) && evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal, "none"), record));
 }

@@ -48,11 +48,16 @@ export {
   describeRecordRule,
   evaluatePredicate,
   isMeValue,
+  isRelationValue,
+  relationOf,
+  relationMembers,
+  sharedRecordIds,
+  RELATION_VALUES,
   matchesRecordRule,
   recordRuleFields,
   recordRulePredicate,
 } from "./record-rule";
-export type { MeValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator, StoredRecordRule } from "./record-rule";
+export type { MeValue, PrincipalShares, ShareReach, PrincipalOrg, PrincipalTeam, RelationKind, RelationValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator, StoredRecordRule } from "./record-rule";
 export {
   ALL_ACCESS_SWITCHES,
   ASSIGNABLE_KEYS,
@@ -88,3 +93,9 @@ export {
   withObjectRule,
 } from "./consistency";
 export type { RoleRules } from "./consistency";
+export { managerCycle, orgOf, reportsOf } from "./org";
+export type { OrgGraph } from "./org";
+export { SHARE_ACCESS, checkShare, maySomeShare } from "./sharing";
+export type { ShareAccess, ShareCheck } from "./sharing";
+export { recordPaths } from "./record-path";
+export type { RecordPath, RecordPathKind, ShareOfRecord } from "./record-path";

@@ -31,7 +31,7 @@ export const recordConditionSchema = z.strictObject({
   field: key,
   operator: z.enum(RECORD_RULE_OPERATORS),
   value: z
-    .union([ruleScalar, z.array(z.union([z.string().max(2_000), z.number().finite()])).max(100), z.strictObject({ me: z.literal(true) }), z.null()])
+    .union([ruleScalar, z.array(z.union([z.string().max(2_000), z.number().finite()])).max(100), z.strictObject({ me: z.literal(true) }), z.strictObject({ myTeams: z.literal(true) }), z.strictObject({ myReports: z.literal(true) }), z.null()])
     .optional(),
 });
 export const recordRuleSchema = z.discriminatedUnion("mode", [
@@ -48,6 +48,8 @@ export const objectRuleSchema = z.object({
   ...(booleans(OBJECT_ACTIONS.map((action) => RULE_SWITCHES[action]), override) as Record<RuleKey, typeof override>),
   /** Absent or null: all records. */
   recordRule: recordRuleSchema.nullable().optional(),
+  /** docs/reference.md §19 `Allow sharing`; absent: off (written only when on, so older drafts keep their shape). */
+  allowSharing: z.boolean().optional(),
 });
 
 export const fieldRuleSchema = z.object({ object: key, field: key, canSee: override, canEdit: override });
@@ -113,7 +115,7 @@ export function pickSwitches(source: Readonly<Record<RoleSwitchKey, boolean>>): 
 // Seeds: the short way built-in roles, fixtures and test factories write a role.
 // ---------------------------------------------------------------------------------------------
 
-type SeedRule = { object: string; recordRule?: RecordRule | null } & { [K in RuleKey]?: boolean | null };
+type SeedRule = { object: string; recordRule?: RecordRule | null; allowSharing?: boolean } & { [K in RuleKey]?: boolean | null };
 
 /** A role with only what differs from "nothing granted" spelled out; `seedToRole` fills the rest. */
 export type RoleSeed = {
@@ -151,10 +153,11 @@ export function seedToRole(seed: RoleSeed): SeededRole {
     actionsAllAccess: seed.actionsAllAccess ?? false,
     actions: seed.actions ?? [],
     ...(assignable as Record<AssignableKey, boolean>),
-    objectRules: (seed.objectRules ?? []).map(({ object, recordRule, ...switches }) => {
-      const rule = { object, ...(Object.fromEntries(OBJECT_ACTIONS.map((action) => [RULE_SWITCHES[action], switches[RULE_SWITCHES[action]] ?? null])) as Record<RuleKey, boolean | null>) };
+    objectRules: (seed.objectRules ?? []).map(({ object, recordRule, allowSharing, ...switches }) => {
+      const rule: ObjectRuleDraft = { object, ...(Object.fromEntries(OBJECT_ACTIONS.map((action) => [RULE_SWITCHES[action], switches[RULE_SWITCHES[action]] ?? null])) as Record<RuleKey, boolean | null>) };
       if (switches[RULE_SWITCHES.create] === undefined) rule[RULE_SWITCHES.create] = switches[RULE_SWITCHES.edit] ?? null;
-      return recordRule && recordRule.mode === "match" ? { ...rule, recordRule: recordRule as ObjectRuleDraft["recordRule"] } : rule;
+      const shared = allowSharing ? { ...rule, allowSharing: true } : rule;
+      return recordRule && recordRule.mode === "match" ? { ...shared, recordRule: recordRule as ObjectRuleDraft["recordRule"] } : shared;
     }),
     fieldRules: (seed.fieldRules ?? []).map((rule) => ({ object: rule.object, field: rule.field, canSee: rule.canSee ?? null, canEdit: rule.canEdit ?? null })),
   };

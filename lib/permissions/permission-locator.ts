@@ -20,5 +20,7 @@ export function permissionLocator(item: Exclude<ExceedingPermission, { kind: "ad
       return `settings.${item.key}`;
     case "action":
       return `actions.${item.key}`;
+    case "sharing":
+      return `object.${item.object}.allowSharing`;
   }
 }

@@ -6,7 +6,7 @@
 import { fieldKind } from "./resolve-object";
 import { inheritedValue } from "./consistency";
 import {
-  isMeValue,
+  isRelationValue,
   MAX_IN_VALUES,
   MAX_RECORD_CONDITIONS,
   OPERATORS_BY_VALUE_TYPE,
@@ -58,7 +58,7 @@ function conditionIssue(
   if (!OPERATORS_BY_VALUE_TYPE[field.type].includes(condition.operator)) return "RECORD_RULE_OPERATOR";
 
   const { value } = condition;
-  if (isMeValue(value)) {
+  if (isRelationValue(value)) {
     return field.type === "member" && (condition.operator === "eq" || condition.operator === "neq") ? null : "RECORD_RULE_ME";
   }
   switch (condition.operator) {

@@ -75,6 +75,7 @@ export function resolveObject(
     destroy: requireSee(see, inherit(role, objectRule, "destroy")),
     // "Only records that match" narrows every action; no rule (or "All records") inherits all of them.
     records: objectRule?.recordRule && objectRule.recordRule.mode === "match" ? { rule: objectRule.recordRule, source: "objectRule" } : ALL_RECORDS_INHERITED,
+    ...(objectRule?.allowSharing && see.value ? { allowSharing: true } : {}),
     fields,
   };
 }

@@ -44,7 +44,8 @@ export type RefusedCheck =
   | { readonly kind: "action"; readonly key: ActionPermission };
 
 /** One permission, named as authority and the impact diff name it (`permissions.name` in the catalogs). */
-export type GrantItem = Exclude<ExceedingPermission, { kind: "admin" }>;
+// A grant an access request can ask for: one permission (Allow sharing is not requested, docs/reference.md §19; Admin never).
+export type GrantItem = Exclude<ExceedingPermission, { kind: "admin" } | { kind: "sharing" }>;
 
 export interface SmallestGrant {
   /** What is asked for, in the reader's vocabulary. */

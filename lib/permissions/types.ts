@@ -61,6 +61,8 @@ export interface ObjectRule {
   readonly canDestroy?: Override;
   /** docs/reference.md §13: the records the role reaches; absent or null means all records. */
   readonly recordRule?: StoredRecordRule | null;
+  /** docs/reference.md §19: `Allow sharing` — holders may share the records of this object they reach. Absent: no. */
+  readonly allowSharing?: boolean | null;
 }
 
 /**
@@ -141,6 +143,8 @@ export interface ObjectPermissions {
    * deals, another edits its holder's own): the records of each such action. Absent: `records`.
    */
   readonly recordsByAction?: Readonly<Partial<Record<Exclude<ObjectAction, "see">, { readonly rule: RecordRule }>>>;
+  /** docs/reference.md §19: the object rule's `Allow sharing` (only with See). Absent: false. */
+  readonly allowSharing?: boolean;
   /** Keyed by field name, in schema order (as far as JS allows: integer-like keys come first). */
   readonly fields: Readonly<Record<string, FieldPermissions>>;
 }

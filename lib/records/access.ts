@@ -4,7 +4,7 @@
  * naming the object or field.
  */
 import type { Tx } from "@/lib/db/prisma";
-import type { Principal } from "@/lib/access/principal";
+import { recordPrincipalOf, type Principal } from "@/lib/access/principal";
 import {
   can,
   checkDelete,
@@ -19,6 +19,7 @@ import {
   type ObjectAction,
   type RecordPredicate,
   type RecordRule,
+  type ShareReach,
   type WriteMode,
 } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
@@ -126,14 +127,18 @@ export function recordRuleOf(principal: Principal, object: RecordObject): Record
   return principal.permissions.objects[object.nameSingular]?.records?.rule ?? null;
 }
 
-/** The engine's predicate for the records the principal reaches, for SQL (lists) and memory (one row). */
-export function recordScope(principal: Principal, object: RecordObject): { predicate: RecordPredicate; fields: ReadonlyMap<string, RecordField> } {
-  return { predicate: recordRulePredicate(recordRuleOf(principal, object), { memberId: memberIdOf(principal) }), fields: object.fieldsByName };
+/**
+ * The engine's predicate for the records the principal reaches, for SQL (lists) and memory (one
+ * row). `reach`: which shares count (docs/reference.md §19) — any for reading, `Can edit` ones for writing,
+ * none for deleting.
+ */
+export function recordScope(principal: Principal, object: RecordObject, reach: ShareReach = "view"): { predicate: RecordPredicate; fields: ReadonlyMap<string, RecordField> } {
+  return { predicate: recordRulePredicate(recordRuleOf(principal, object), recordPrincipalOf(principal), reach), fields: object.fieldsByName };
 }
 
 /** Is the row inside the principal's record-level rule? Evaluated by the engine on the stored values. */
-export function withinRecordRule(principal: Principal, object: RecordObject, row: RecordRow): boolean {
-  const { predicate } = recordScope(principal, object);
+export function withinRecordRule(principal: Principal, object: RecordObject, row: RecordRow, reach: ShareReach = "view"): boolean {
+  const { predicate } = recordScope(principal, object, reach);
   return predicate.kind === "const" ? predicate.value : evaluatePredicate(predicate, toFullRecord(object, row));
 }
 
@@ -143,8 +148,10 @@ export function withinRecordRule(principal: Principal, object: RecordObject, row
  * rule is the record-level rule every read and write already applies).
  */
 export function assertMayWriteRecord(principal: Principal, object: RecordObject, values: Readonly<Record<string, unknown>>, mode: WriteMode, row: RecordRow) {
+  // A record read through a `Can view` share only (docs/reference.md §19) is not the principal's to change.
+  if (mode === "update" && !withinRecordRule(principal, object, row, "edit")) throw objectForbidden(object.namePlural, "RECORD_RULE");
   if (!principal.permissions.grants) return;
-  const check = checkRecordWrite(principal.permissions, object.nameSingular, values, mode, toFullRecord(object, row), { memberId: memberIdOf(principal) });
+  const check = checkRecordWrite(principal.permissions, object.nameSingular, values, mode, toFullRecord(object, row), recordPrincipalOf(principal));
   if (check.ok) return;
   const action = mode === "create" ? "create" : "edit";
   throw check.code === "RECORD_RULE"
@@ -154,14 +161,16 @@ export function assertMayWriteRecord(principal: Principal, object: RecordObject,
 
 /** Deleting, restoring or destroying a record, with several grants: one that may do it must reach the record. */
 export function assertMayDeleteRecord(principal: Principal, object: RecordObject, operation: DeleteOperation, row: RecordRow) {
+  // Shares give view or edit, never delete, restore or destroy (docs/reference.md §19).
+  if (!withinRecordRule(principal, object, row, "none")) throw objectForbidden(object.namePlural, "RECORD_RULE");
   if (!principal.permissions.grants) return;
   const action = operation === "destroy" ? "destroy" : "delete";
-  if (!mayDeleteRecord(principal.permissions, object.nameSingular, action, toFullRecord(object, row), { memberId: memberIdOf(principal) })) {
+  if (!mayDeleteRecord(principal.permissions, object.nameSingular, action, toFullRecord(object, row), recordPrincipalOf(principal))) {
     throw withNeeds(objectForbidden(object.namePlural, "RECORD_RULE"), principal, object, action, undefined, row);
   }
 }
 
 /** A write whose result would leave the principal's records is refused (it could never be seen again). */
 export function assertWithinRecordRule(principal: Principal, object: RecordObject, row: RecordRow) {
-  if (!withinRecordRule(principal, object, row)) throw objectForbidden(object.namePlural, "RECORD_RULE");
+  if (!withinRecordRule(principal, object, row, "edit")) throw objectForbidden(object.namePlural, "RECORD_RULE");
 }

@@ -64,6 +64,8 @@ export const SALES_REP_ROLE: RoleSeed = {
       canSee: true,
       canCreate: true,
       canEdit: true,
+      // docs/reference.md §19: a rep may share one of their deals with a colleague (Can view / Can edit).
+      allowSharing: true,
       recordRule: { mode: "match", join: "all", conditions: [{ field: "ownerId", operator: "eq", value: { me: true } }] },
     },
   ],
@@ -79,6 +81,37 @@ export const SUPPORT_ROLE: RoleSeed = {
   icon: "headset",
   ...allObjects("see"),
   fieldRules: [{ object: "opportunity", field: "stage", canSee: true, canEdit: true }],
+};
+
+/**
+ * docs/reference.md §19: like Sales rep on People and Companies, and the Opportunities whose Owner is Me or
+ * one of My reports (directly or not), which it may see, create and edit. Held by lena@acme.dev,
+ * the manager of Sam and Noah.
+ */
+export const SALES_MANAGER_ROLE: RoleSeed = {
+  name: "Sales manager",
+  description: "Sees People and Companies; works on their own opportunities and their reports'.",
+  icon: "users",
+  ...allObjects(),
+  objectRules: [
+    { object: "person", canSee: true },
+    { object: "company", canSee: true },
+    {
+      object: "opportunity",
+      canSee: true,
+      canCreate: true,
+      canEdit: true,
+      allowSharing: true,
+      recordRule: {
+        mode: "match",
+        join: "any",
+        conditions: [
+          { field: "ownerId", operator: "eq", value: { me: true } },
+          { field: "ownerId", operator: "eq", value: { myReports: true } },
+        ],
+      },
+    },
+  ],
 };
 
 /**

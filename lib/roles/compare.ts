@@ -64,6 +64,10 @@ function valueOf(permissions: EffectivePermissions, item: ExceedingPermission): 
       return flag(permissions.settings[item.key]);
     case "action":
       return flag(permissions.actions[item.key]);
+    case "sharing": {
+      const allowed = permissions.objects[item.object]?.allowSharing === true;
+      return { allowed, source: allowed ? "objectRule" : "baseline" };
+    }
   }
 }
 

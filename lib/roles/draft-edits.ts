@@ -103,3 +103,16 @@ export function setRecordRule(draft: RoleDraft, object: string, recordRule: Obje
     }),
   };
 }
+
+/** docs/reference.md §19: the object rule's `Allow sharing`, stored only when on (older drafts keep their shape). */
+export function setAllowSharing(draft: RoleDraft, object: string, on: boolean): RoleDraft {
+  const withRule = addObjectRule(draft, object);
+  return {
+    ...withRule,
+    objectRules: withRule.objectRules.map((rule) => {
+      if (rule.object !== object) return rule;
+      const { allowSharing: _previous, ...rest } = rule;
+      return on ? { ...rest, allowSharing: true } : rest;
+    }),
+  };
+}

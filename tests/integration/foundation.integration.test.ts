@@ -17,11 +17,13 @@ describe("demo seed", () => {
     const roles = await listRoles(db, workspace.id);
     expect(roles.map((role) => [role.name, role.memberCount, role.isDefault])).toEqual([
       ["Admin", 2, false],
-      ["Member", 4, true],
+      // docs/reference.md §19: Noah and Yuki hold Sales rep, Lena Sales manager; Mia keeps Member.
+      ["Member", 1, true],
       ["Guest", 2, false],
       ["Intern", 1, false],
       ["Support", 0, false],
-      ["Sales rep", 1, false],
+      ["Sales rep", 3, false],
+      ["Sales manager", 1, false],
     ]);
   });
 

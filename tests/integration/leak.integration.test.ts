@@ -10,12 +10,17 @@
  * The expectation comes from the model's own bookkeeping (which token was written to which field
  * of which record) and the engine's answers for each reader (object, field and record rule), not
  * from the channels under test.
+ *
+ * docs/reference.md §19: readers also sit in a random organisation (a manager chain, a team) that `My teams`
+ * and `My reports` rules read, and the Admin shares random records with readers and teams; the
+ * model keeps both (the graph, the shares) and the expectation reads them from there.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDemoDatabase } from "./db";
 import { DomainError, isDomainError } from "@/lib/errors";
-import { can, partsOf, recordSight, type RecordRule, type RoleSeed, uniformlyVisibleFields, visibleFields } from "@/lib/permissions";
+import { can, orgOf, partsOf, recordSight, type OrgGraph, type RecordRule, type RoleSeed, uniformlyVisibleFields, visibleFields } from "@/lib/permissions";
+import { shareRecord } from "@/lib/records/shares";
 import { agentPrincipal, apiKeyPrincipalById, memberPrincipal, type Principal } from "@/lib/access/principal";
 import { createRecord, getRecord, listRecords, listTrash, restoreRecord, softDeleteRecord, updateRecord } from "@/lib/records";
 import { listRecordObjects, type RecordObject } from "@/lib/records/objects";
@@ -78,8 +83,8 @@ function tokenValue(object: string, field: string, token: string): string {
 // Arbitraries: reader roles and the Admin's writes.
 // ---------------------------------------------------------------------------------------------
 
-type RuleChoice = "none" | "ownerMe" | "stageNotCustomer" | "stageIn" | "ownerIsFirstReader";
-const ruleChoice = fc.constantFrom<RuleChoice>("none", "none", "ownerMe", "stageNotCustomer", "stageIn", "ownerIsFirstReader");
+type RuleChoice = "none" | "ownerMe" | "stageNotCustomer" | "stageIn" | "ownerIsFirstReader" | "ownerMyTeams" | "ownerMyReports";
+const ruleChoice = fc.constantFrom<RuleChoice>("none", "none", "ownerMe", "stageNotCustomer", "stageIn", "ownerIsFirstReader", "ownerMyTeams", "ownerMyReports");
 const HIDEABLE: Record<string, string[]> = { person: ["email", "phone", "address", "city", "jobTitle"], company: ["domain", "address"], opportunity: ["amount", "closeDate"] };
 
 const readerRoleArb = fc.record({
@@ -98,7 +103,8 @@ type Write =
   | { kind: "trash"; record: number }
   | { kind: "restore"; record: number }
   | { kind: "email"; record: number }
-  | { kind: "export"; object: string; search: number };
+  | { kind: "export"; object: string; search: number }
+  | { kind: "share"; record: number; target: number; toTeam: boolean; edit: boolean };
 
 const objectArb = fc.constantFrom("person", "company", "opportunity");
 const n = fc.nat({ max: 1000 });
@@ -109,7 +115,12 @@ const writeArb: fc.Arbitrary<Write> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("restore" as const), record: n }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("email" as const), record: n }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("export" as const), object: objectArb, search: n }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("share" as const), record: n, target: n, toTeam: fc.boolean(), edit: fc.boolean() }) },
 );
+
+/** The organisation of one sequence: each reader's manager (an earlier reader or none) and who is in the one team. */
+const orgArb = fc.record({ managers: fc.array(fc.option(fc.nat(), { freq: 2 }), { minLength: 3, maxLength: 3 }), team: fc.subarray([0, 1, 2], { minLength: 1 }), lead: fc.option(fc.nat({ max: 2 })) });
+type OrgChoice = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;
 
 // ---------------------------------------------------------------------------------------------
 // The workspace, its Admin and the readers.
@@ -142,6 +153,10 @@ function recordRule(choice: RuleChoice, firstReaderId: string): RecordRule | nul
       return { mode: "match", join: "all", conditions: [{ field: "stage", operator: "neq", value: "CUSTOMER" }] };
     case "stageIn":
       return { mode: "match", join: "all", conditions: [{ field: "stage", operator: "in", value: ["NEW", "PROPOSAL"] }] };
+    case "ownerMyTeams":
+      return { mode: "match", join: "all", conditions: [{ field: "ownerId", operator: "eq", value: { myTeams: true } }] };
+    case "ownerMyReports":
+      return { mode: "match", join: "any", conditions: [{ field: "ownerId", operator: "eq", value: { me: true } }, { field: "ownerId", operator: "eq", value: { myReports: true } }] };
   }
 }
 
@@ -268,6 +283,19 @@ async function applyWrite(write: Write, owners: string[]) {
       }
       return;
     }
+    case "share": {
+      const record = pick(records, write.record);
+      const targetId = write.toTeam ? teamId : pick(shareTargets.members, write.target);
+      if (!record || !targetId) return;
+      try {
+        await db.$transaction((tx) => shareRecord(tx, admin, PLURAL[record.object], record.id, { targetKind: write.toTeam ? "team" : "member", targetId, access: write.edit ? "edit" : "view" }));
+      } catch (error) {
+        if (isDomainError(error)) return; // a record in the trash can still be shared; anything refused is simply not shared
+        throw error;
+      }
+      sharedWith.set(record.id, new Set([...(sharedWith.get(record.id) ?? []), targetId]));
+      return;
+    }
     case "export": {
       // Searching for a token: the term is one record's value, which the audit log must not show
       // to readers who do not reach every record.
@@ -278,6 +306,29 @@ async function applyWrite(write: Write, owners: string[]) {
   }
 }
 const pendingTokens: { token: string; field: string }[] = [];
+
+/** The model's organisation and shares (docs/reference.md §19): what the expectation reads, never the database. */
+let graph: OrgGraph = { managerOf: new Map(), teams: [] };
+let teamId: string | null = null;
+/** record id → member ids and team ids it was shared with (view or edit alike: both read). */
+const sharedWith = new Map<string, Set<string>>();
+let shareTargets: { members: string[] } = { members: [] };
+
+async function applyOrg(readers: Reader[], choice: OrgChoice) {
+  const ids = readers.map((reader) => reader.member.id);
+  const managerOf = new Map<string, string | null>();
+  ids.forEach((id, index) => {
+    const chosen = choice.managers[index];
+    managerOf.set(id, index > 0 && chosen !== null && chosen !== undefined ? ids[chosen % index] : null);
+  });
+  for (const [id, manager] of managerOf) await db.workspaceMember.update({ where: { id }, data: { managerId: manager } });
+  const memberIds = choice.team.filter((index) => index < ids.length).map((index) => ids[index]);
+  const leadId = choice.lead !== null && choice.lead < ids.length ? ids[choice.lead] : null;
+  const team = await db.team.create({ data: { workspaceId, name: `Leak team ${unique++}`, nameKey: `leak team ${unique++}`, leadId, members: { create: memberIds.map((memberId) => ({ memberId })) } } });
+  teamId = team.id;
+  graph = { managerOf: new Map([...graph.managerOf, ...managerOf]), teams: [...graph.teams, { id: team.id, name: team.name, leadId, memberIds }] };
+  shareTargets = { members: ids };
+}
 
 // ---------------------------------------------------------------------------------------------
 // The expectation: which tokens each reader may read, from the engine's answers.
@@ -299,8 +350,12 @@ async function allowedTokens(principal: Principal): Promise<Set<string>> {
   for (const [token, place] of written) {
     const record = byRecord.get(`${place.object}:${place.id}`);
     if (!record) continue;
+    // The model's org and shares, not the database's: the rule reads the graph, a share reaches a member directly or through a team.
     const memberId = principal.kind === "member" ? principal.id : null;
-    const readable = partsOf(principal.permissions).some((grant) => recordSight(grant, place.object, { memberId }).reaches(record) && visibleFields(grant, place.object).includes(place.field));
+    const org = memberId ? orgOf(memberId, graph) : undefined;
+    const shared = memberId ? [...sharedWith].filter(([, targets]) => targets.has(memberId) || (org?.teams ?? []).some((team) => targets.has(team.id))).map(([id]) => id) : [];
+    const reader = memberId ? { memberId, org, shares: { view: shared, edit: [] } } : { memberId: null };
+    const readable = partsOf(principal.permissions).some((grant) => recordSight(grant, place.object, reader).reaches(record) && visibleFields(grant, place.object).includes(place.field));
     if (readable) allowed.add(token);
   }
   return allowed;
@@ -489,11 +544,14 @@ afterAll(() => {
 describe("leak suite (docs/reference.md §16)", () => {
   it("no outbound channel gives a reader a value, label or count of a record or field outside its sight", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(readerRoleArb, { minLength: 2, maxLength: 3 }), fc.array(fc.option(readerRoleArb, { freq: 2 }), { minLength: 3, maxLength: 3 }), fc.array(writeArb, { minLength: 8, maxLength: 20 }), async (roles, sets, writes) => {
+      fc.asyncProperty(fc.array(readerRoleArb, { minLength: 2, maxLength: 3 }), fc.array(fc.option(readerRoleArb, { freq: 2 }), { minLength: 3, maxLength: 3 }), fc.array(writeArb, { minLength: 8, maxLength: 20 }), orgArb, async (roles, sets, writes, org) => {
         stats.sequences++;
         const readers = await createReaders(roles, sets);
+        await applyOrg(readers, org);
         const owners = [...readers.map((reader) => reader.member.id), admin.id];
         for (const write of writes) await applyWrite(write, owners);
+        // Each reader's next request: its teams, reports and shares as they are now.
+        for (const reader of readers) reader.member = { ...(await memberPrincipal(db, reader.member.id))!, email: reader.member.email };
         for (const reader of readers) {
           const allowed = { member: await allowedTokens(reader.member), key: await allowedTokens(reader.key) };
           const others = readers.filter((other) => other !== reader);

@@ -8,6 +8,8 @@ import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { MemberTable } from "@/components/settings/members/member-table";
 import { InviteMember } from "@/components/settings/members/invite-member";
+import { TeamsSection } from "@/components/settings/members/teams-section";
+import { listTeams } from "@/lib/members/org-admin";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("settings.members");
@@ -15,13 +17,14 @@ export const generateMetadata = pageTitle("settings.members");
 export default async function MembersPage() {
   const { member, allowed } = await openSettingsPage("/settings/members");
   if (!allowed) return <NoAccess />;
-  const [t, format, members, workspace, withinRoleIds, held] = await Promise.all([
+  const [t, format, members, workspace, withinRoleIds, held, teams] = await Promise.all([
     getTranslations("settings.members"),
     getFormatter(),
     listMembers(db, member.workspaceId),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
     heldSetsByPrincipal(db, member.workspaceId),
+    listTeams(db, member.workspaceId),
   ]);
   const canInvite = withinRoleIds === null || withinRoleIds.includes(workspace.defaultRoleId ?? "");
   const rows = members.map((row) => ({
@@ -32,6 +35,7 @@ export default async function MembersPage() {
     sets: held.get(principalKey("member", row.id)) ?? [],
     isAdmin: row.isAdmin,
     joined: format.dateTime(row.joinedAt, { dateStyle: "medium" }),
+    managerId: row.managerId,
     deactivated: row.deactivated,
   }));
 
@@ -46,6 +50,7 @@ export default async function MembersPage() {
         </header>
         <MemberTable members={rows} actorMemberId={member.id} actorIsAdmin={member.permissions.isAdmin} />
       </section>
+      <TeamsSection teams={teams} members={rows.map((row) => ({ id: row.id, name: row.name }))} />
     </div>
   );
 }

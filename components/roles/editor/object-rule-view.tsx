@@ -8,7 +8,7 @@ import { SearchInput } from "@/components/ui/search-input";
 import { clsx } from "clsx";
 import { OBJECT_ACTIONS, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
 import type { RoleDraft } from "@/lib/roles/draft";
-import { fieldRuleAccess, findObjectRule, ruleOverride, sameDraft, restoreObject, setFieldAccess, setObjectRuleSwitch, type FieldAccess } from "@/lib/roles/draft-edits";
+import { fieldRuleAccess, findObjectRule, ruleOverride, sameDraft, restoreObject, setAllowSharing, setFieldAccess, setObjectRuleSwitch, type FieldAccess } from "@/lib/roles/draft-edits";
 import { SwitchRow } from "@/components/ui/switch-row";
 import { Button } from "@/components/ui/button";
 import { PermissionMark } from "@/components/ui/permission-mark";
@@ -103,6 +103,15 @@ export function ObjectRuleView({ object, draft, openedWith, effective, update, e
             />
           );
         })}
+        <SwitchRow
+          id={`rule-${object.name}-allowSharing`}
+          label={t("allowSharing")}
+          description={t("allowSharingHelp")}
+          checked={rule?.allowSharing === true}
+          disabled={readOnly || !objectPermissions.see.value}
+          error={errorFor(`object.${object.name}.allowSharing`)}
+          onCheckedChange={(value) => update((current) => setAllowSharing(current, object.name, value))}
+        />
       </section>
 
       <RecordRuleSection object={object} draft={draft} effective={effective} update={update} errorFor={errorFor} readOnly={readOnly} members={members} />
