@@ -15,5 +15,5 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but the sign-in and setup pages, APIs (they answer 401 themselves) and static files.
-  matcher: ["/((?!sign-in|setup|api/|scim/v2/|auth/oidc/|_next/|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
+  matcher: ["/((?!sign-in|setup|api/|_next/|favicon.ico|.*\\.(?:png|svg|ico|txt)$).*)"],
 };

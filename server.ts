@@ -1,8 +1,7 @@
 /**
- * The production server (`npm start`): one HTTP port, two doors. The machine interfaces (every
- * path under /api: REST, MCP, health, the OpenAPI document) go straight to the Hono router of
- * lib/api/router.ts, built from the route table lib/api/routes.ts; pages and server actions go
- * to Next (whose app/api/[...path] forwards to the same router under `next dev`).
+ * The production server (`npm start`): one HTTP port, two doors. The machine interfaces
+ * (`/api/rest/*`, `/api/mcp`, `/api/health`) go straight to the Hono router of lib/api/router.ts;
+ * pages, server actions, the OpenAPI page and document go to Next. Same handlers, same database.
  *
  *   PORT (default 3000); listens on every interface, like `next start`
  *   WEB_CONCURRENCY  processes sharing the port (node:cluster). Default: one per core
@@ -10,7 +9,7 @@
  *                    a whole server: what one caches in memory (resolved permissions, object
  *                    metadata) is keyed by version stamps read from the database on each request,
  *                    and the rate limit, sign-in throttle and sessions live in the database or the
- *                    cookie, so any worker may answer any request (docs/reference.md §21).
+ *                    cookie, so any worker may answer any request (SPEC §21).
  */
 import cluster from "node:cluster";
 import os from "node:os";
@@ -27,7 +26,7 @@ export function workerCount(env: Readonly<Record<string, string | undefined>> = 
 
 async function serve() {
   // Loaded here, not at the top: the primary of a cluster only forks and never needs them.
-  const [{ createServer }, { getRequestListener }, { default: next }, { defaultApiDeps }, { createApiRouter, isApiPath }, { PEER_ADDRESS_HEADER }] = await Promise.all([
+  const [{ createServer }, { getRequestListener }, { default: next }, { defaultApiDeps }, { createApiRouter, isLeanApiPath }, { PEER_ADDRESS_HEADER }] = await Promise.all([
     import("node:http"),
     import("@hono/node-server"),
     import("next"),
@@ -39,17 +38,14 @@ async function serve() {
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const handleApi = getRequestListener(createApiRouter(defaultApiDeps).fetch);
-  // Outbound deliveries (webhooks, docs/reference.md §20) are sent by every worker; each claims its rows.
-  const [{ db }, { startWebhookLoop }] = await Promise.all([import("@/lib/db/prisma"), import("@/lib/webhooks/loop")]);
-  startWebhookLoop(db);
 
   const server = createServer((req, res) => {
-    // The socket's address, for per-address limits: a client cannot choose it (docs/reference.md §16).
+    // The socket's address, for per-address limits: a client cannot choose it (SPEC §16).
     req.headers[PEER_ADDRESS_HEADER] = req.socket.remoteAddress ?? "unknown";
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const pathname = query === -1 ? url : url.slice(0, query);
-    if (isApiPath(pathname)) void handleApi(req, res);
+    if (isLeanApiPath(pathname)) void handleApi(req, res);
     else void handleNext(req, res);
   });
   server.listen(port, () => {

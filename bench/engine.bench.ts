@@ -152,7 +152,7 @@ function main(): void {
   const caslBuild = microseconds(buildCaslIntern, 20_000);
   console.log(`  (casl: building the Intern ability, warm average: ${caslBuild.toFixed(2)} µs)`);
 
-  // docs/reference.md §17: the Intern role with three permission sets, against the Intern alone.
+  // SPEC §17: the Intern role with three permission sets, against the Intern alone.
   const setDefinitions = [supportRole, salesRepRole, definitionFromSeed(EXPORT_FOR_AUDIT_SET)];
   const parts = (): GrantPart[] => [
     { grant: { kind: "role", id: "intern", name: "Intern" }, permissions: resolvePermissions(internRole, demoSchema) },

@@ -1,5 +1,5 @@
 /**
- * Signed-in pages against the REST list, in one run (docs/reference.md §21): the People list page and a person's
+ * Signed-in pages against the REST list, in one run (SPEC §21): the People list page and a person's
  * record page, signed in as Ian (the Intern) by session cookie, beside `GET /api/rest/people?limit=50`
  * with the Intern key, on one server as `npm start` serves it (default cluster), its own SQLite
  * database with 10,000 people. For each: req/s and p99 at 10 connections (median of rounds,

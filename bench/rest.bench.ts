@@ -8,7 +8,7 @@
  *   npm start                                          # API_RATE_LIMIT_PER_MINUTE=0 for this
  *   BASE_URL=http://localhost:3000 DATABASE_URL=file:./prisma/dev.db npm run bench:rest
  *
- * On PostgreSQL (docs/reference.md §15): a server started on a postgresql:// database, and the same URL here.
+ * On PostgreSQL (SPEC §15): a server started on a postgresql:// database, and the same URL here.
  *   node scripts/lib/embedded-postgres.mjs             # terminal 1: prints postgresql://…/postgres
  *   DATABASE_URL=postgresql://postgres:postgres@127.0.0.1:<port>/rolecall API_RATE_LIMIT_PER_MINUTE=0 npm start
  *                                                      # terminal 2: migrates, seeds, serves on :3000
@@ -45,7 +45,7 @@ const PEER_HARNESS = path.join(__dirname, "peers", "directus", "harness.mjs");
 const PEER_DIR = process.env.PEER === "0" ? null : (process.env.PEER ?? "/tmp/rolecall-directus");
 const INTERN_KEY = "demo-intern-key";
 const BENCH_ADMIN_SECRET = "bench-admin-key";
-/** docs/reference.md §17: a key on the Intern role holding three permission sets, to price the union on the hot path. */
+/** SPEC §17: a key on the Intern role holding three permission sets, to price the union on the hot path. */
 const INTERN_SETS_KEY = "bench-intern-sets-key";
 const BENCH_SETS: RoleSeed[] = [
   { name: "Bench: people without addresses", canSeeAllObjects: false, objectRules: [{ object: "person", canSee: true }], fieldRules: [{ object: "person", field: "address", canSee: false, canEdit: false }] },

@@ -1,5 +1,5 @@
 /**
- * Scale-out in one run (docs/reference.md §21), each figure beside its baseline measured minutes apart:
+ * Scale-out in one run (SPEC §21), each figure beside its baseline measured minutes apart:
  *   1. the list of 50 people as the Intern key on SQLite: one process (WEB_CONCURRENCY=1) against
  *      the default cluster (one worker per core), with the rate limit counting in the database
  *      (API_RATE_LIMIT_PER_MINUTE=100000000: every request upserts its count, none is refused);

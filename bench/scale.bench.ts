@@ -21,7 +21,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import type { ApiDeps } from "../lib/api/context";
 import { createRateLimiter } from "../lib/api/rate-limit";
-import { apiFetch } from "../lib/api/router";
+import { handleListRecords } from "../lib/api/records-handlers";
 import { createPrismaClient } from "../lib/db/prisma";
 import { isPostgresUrl } from "../lib/db/sql-dialect";
 import { benchEmail, fillPeopleAt, RARE_WORD } from "./lib/bulk-people";
@@ -82,11 +82,10 @@ async function main() {
   await prepare(target.url);
   const db = createPrismaClient(target.url);
   const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-  const api = apiFetch(deps);
 
   async function list(query: string) {
     const request = new Request(`http://localhost/api/rest/people?${query}`, { headers: { authorization: `Bearer ${KEY}` } });
-    const response = await api(request);
+    const response = await handleListRecords(deps, request, { object: "people" });
     if (response.status !== 200) throw new Error(`${query}: ${response.status} ${await response.text()}`);
     return (await response.json()) as { data: unknown[]; pageInfo: { endCursor: string | null } };
   }

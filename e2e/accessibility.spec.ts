@@ -25,8 +25,6 @@ const SCREENS: [string, (ids: { intern: string; guest: string }) => string][] = 
   ["audit log", () => "/settings/audit-log"],
   ["members", () => "/settings/members"],
   ["API keys", () => "/settings/api-keys"],
-  ["security (single sign-on, group mappings, SCIM)", () => "/settings/security"],
-  ["outbox", () => "/outbox"],
   ["data model", () => "/settings/data-model"],
   ["API reference", () => "/settings/api-reference"],
   ["records list", () => "/objects/people"],

@@ -1,5 +1,5 @@
 /**
- * The REST API on the production server (docs/reference.md §9): key-less health, 401s, and the guide's
+ * The REST API on the production server (SPEC §9): key-less health, 401s, and the guide's
  * Intern scenario end to end. Creates its own record, so it leaves the seeded ones untouched.
  */
 import { test, expect } from "@playwright/test";

@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §11 in the browser, as a member whose role holds only `Roles` and See on all objects.
+ * SPEC §11 in the browser, as a member whose role holds only `Roles` and See on all objects.
  */
 import { createRole } from "@/prisma/factories";
 import { db, expect, signInAs, test } from "./fixtures";

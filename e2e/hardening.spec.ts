@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §16 in the browser: what a delegate, a reader and an attacker found before, redone as they
+ * SPEC §16 in the browser: what a delegate, a reader and an attacker found before, redone as they
  * did it, is refused or shows nothing, and every refusal leaves the workspace as it was. Each test
  * builds the demo's situation in a workspace of its own (the suite runs in parallel on one server):
  * a member whose role holds See on all objects and `Roles`, a Sales rep given `Roles` and

@@ -1,7 +1,7 @@
 import { db, expect, test } from "./fixtures";
 
 /**
- * docs/reference.md §17 in the browser: the Roles page's second list, a set made, given until a date and read
+ * SPEC §17 in the browser: the Roles page's second list, a set made, given until a date and read
  * back everywhere its holder's role is shown; the demo's Olivia holding Export for audit.
  */
 test("a permission set is created, given to a member until a date, and shown beside her role", async ({ page, workspace }) => {

@@ -1,5 +1,5 @@
 /**
- * The records UI as the demo Intern (docs/reference.md §2.2–2.3, §10), in the browser: Opportunities absent,
+ * The records UI as the demo Intern (SPEC §2.2–2.3, §10), in the browser: Opportunities absent,
  * People without Address, Email read-only and Job title editable, Companies read-only, Export
  * CSV available and Import CSV absent. Each test that writes works on a person it creates, so the
  * seeded records stay as they are.

@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §13 record-level rules in the browser. As sam@acme.dev (Sales rep: Opportunities whose
+ * SPEC §13 record-level rules in the browser. As sam@acme.dev (Sales rep: Opportunities whose
  * Owner is Me) the list shows exactly his opportunities, another's is "not found" by URL, and
  * giving one of his away is refused. As an admin of an isolated workspace: a record-level rule is
  * built in the editor from scratch, saved and read back after a reload.

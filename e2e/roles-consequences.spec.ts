@@ -1,4 +1,4 @@
-/** docs/reference.md §14 on the demo workspace, read-only: impact before Save (then Cancel), and Compare. */
+/** SPEC §14 on the demo workspace, read-only: impact before Save (then Cancel), and Compare. */
 import { db, expect, test } from "./fixtures";
 
 test.beforeEach(async ({ signIn }) => {

@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §13 "Create is distinct from Edit", in the browser: an admin turns `Create records on all
+ * SPEC §13 "Create is distinct from Edit", in the browser: an admin turns `Create records on all
  * objects` off for the Member role (its Edit stays on), saves and reads it back after a reload; a
  * member of that role is then offered no `New record`.
  */

@@ -1,5 +1,5 @@
 /**
- * Guardrails (docs/reference.md §14) in the browser: added on Settings → Roles → Guardrails, then a save of the
+ * Guardrails (SPEC §14) in the browser: added on Settings → Roles → Guardrails, then a save of the
  * Intern role that breaks it is refused with the statement, and nothing changes.
  */
 import AxeBuilder from "@axe-core/playwright";

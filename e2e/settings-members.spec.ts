@@ -34,7 +34,7 @@ test("invite a member: they join with the default role and sign in with the temp
   await other.getByLabel("Email").fill(email);
   await other.getByLabel("Password").fill(password);
   await other.getByRole("button", { name: "Sign in" }).click();
-  // A temporary password must be replaced before anything else (docs/reference.md §12).
+  // A temporary password must be replaced before anything else (SPEC §12).
   await expect(other).toHaveURL(/\/change-password$/);
   await other.goto("/settings/my-role");
   await expect(other).toHaveURL(/\/change-password$/);

@@ -21,7 +21,7 @@ export const ERROR_CODES = [
   "UNKNOWN_SETTING",
   "UNKNOWN_ACTION",
   "ADMIN_NOT_ASSIGNABLE_TO_AGENT",
-  // record-level rules (docs/reference.md §13)
+  // record-level rules (SPEC §13)
   "RECORD_RULE_INVALID",
   "RECORD_RULE_FIELD_NOT_VISIBLE",
   "RECORD_RULE_OPERATOR",
@@ -34,9 +34,9 @@ export const ERROR_CODES = [
   "OWN_ROLE",
   "ROLE_NOT_ASSIGNABLE",
   "VERSION_CONFLICT",
-  // guardrails (docs/reference.md §14): params name the statement (role, mode and a permission, as permissions.name)
+  // guardrails (SPEC §14): params name the statement (role, mode and a permission, as permissions.name)
   "GUARDRAIL_BROKEN",
-  // delegated administration (docs/reference.md §11)
+  // delegated administration (SPEC §11)
   "EXCEEDS_AUTHORITY",
   "ADMIN_ONLY",
   "OWN_ROLES_ACCESS",
@@ -53,13 +53,6 @@ export const ERROR_CODES = [
   "CANNOT_REMOVE_SELF",
   "FIELD_NAME_TAKEN",
   "FIELD_NAME_RESERVED",
-  // teams, managers and sharing (docs/reference.md §19)
-  "MANAGER_CYCLE",
-  "TEAM_NAME_REQUIRED",
-  "TEAM_NAME_TAKEN",
-  "ORG_OWN_REACH",
-  "SHARING_NOT_ALLOWED",
-  "SHARE_EXCEEDS",
   // accounts and sessions (lib/auth, lib/account, lib/setup)
   "SIGN_IN_THROTTLED",
   "WRONG_CURRENT_PASSWORD",
@@ -68,16 +61,8 @@ export const ERROR_CODES = [
   "PASSWORD_UNCHANGED",
   "PASSWORD_CHANGE_REQUIRED",
   "TEMPORARY_PASSWORD_EXPIRED",
-  // too many failed sign-ins or API-key lookups from one address (docs/reference.md §12, §16)
+  // too many failed sign-ins or API-key lookups from one address (SPEC §12, §16)
   "ADDRESS_THROTTLED",
-  // access requests (docs/reference.md §18)
-  "ACCESS_PERIOD_TOO_LONG",
-  "ACCESS_ALREADY_GRANTED",
-  "OWN_REQUEST",
-  "REQUEST_NOT_OPEN",
-  // single sign-on (docs/reference.md §20)
-  "PASSWORD_SIGN_IN_DISABLED",
-  "SSO_FAILED",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -158,26 +143,10 @@ export type ErrorReason = (typeof ERROR_REASONS)[number];
 /** What an error names (object, field, limit …); only strings and numbers cross to a client. */
 export type ErrorParams = Readonly<Record<string, string | number>> & { readonly reason?: ErrorReason };
 
-/**
- * docs/reference.md §18: what would allow a refused check (the engine's smallest grant), carried by the refusal
- * so every channel can say it (`Needs Edit records on People`) and offer to ask for it. `object`
- * is the name clients know (REST `people`); the labels make the sentence in the reader's words.
- */
-export interface NeededGrant {
-  readonly permission: {
-    readonly kind: "object" | "field" | "setting" | "action";
-    readonly action?: string;
-    readonly object?: string;
-    readonly field?: string;
-    readonly key?: string;
-  };
-  readonly labels?: { readonly object?: string; readonly field?: string };
-}
-
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
-    readonly details: { field?: string; params?: ErrorParams; all?: ActionError[]; needs?: NeededGrant } = {},
+    readonly details: { field?: string; params?: ErrorParams; all?: ActionError[] } = {},
   ) {
     super(code);
     this.name = "DomainError";
@@ -198,15 +167,13 @@ export interface ActionError {
   code: ErrorCode;
   field?: string;
   params?: ErrorParams;
-  /** A refusal's smallest grant (docs/reference.md §18): what the browser offers to request. */
-  needs?: NeededGrant;
 }
 
 export type ActionResult<T = undefined> = { ok: true; data: T } | { ok: false; errors: ActionError[] };
 
 /** Turns anything thrown into codes the UI can translate; unknown errors are logged, not leaked. */
 export function toActionErrors(error: unknown): ActionError[] {
-  if (isDomainError(error)) return error.details.all ?? [{ code: error.code, field: error.details.field, params: error.details.params, ...(error.details.needs ? { needs: error.details.needs } : {}) }];
+  if (isDomainError(error)) return error.details.all ?? [{ code: error.code, field: error.details.field, params: error.details.params }];
   console.error(error);
   return [{ code: "INTERNAL" }];
 }

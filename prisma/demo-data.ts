@@ -93,7 +93,7 @@ export function buildDemoRows(companyIds: string[], seed = 20261126): DemoRows {
   return { company, person, opportunity, note, task };
 }
 
-/** docs/reference.md §13: sam@acme.dev (Sales rep) owns this many opportunities: every 6th of the first 72. */
+/** SPEC §13: sam@acme.dev (Sales rep) owns this many opportunities: every 6th of the first 72. */
 export const SAM_OPPORTUNITIES = 12;
 const SAM = "sam@acme.dev";
 const OTHER_OWNERS = ["mia@acme.dev", "noah@acme.dev", "lena@acme.dev", "yuki@acme.dev"];

@@ -1,12 +1,12 @@
 /**
- * The demo workspace of docs/reference.md §10. Used by `prisma/seed.ts` on first start and by tests,
+ * The demo workspace of SPEC §10. Used by `prisma/seed.ts` on first start and by tests,
  * which seed a throwaway database with it.
  */
 import type { PrismaClient } from "@prisma/client";
 import { hashPassword } from "@/lib/auth/password";
-import { ADMIN_ROLE, DEMO_AUDIT_SET_DAYS, EXPORT_FOR_AUDIT_SET, GUEST_ROLE, INTERN_ROLE, MEMBER_ROLE, SALES_MANAGER_ROLE, SALES_REP_ROLE, SUPPORT_ROLE } from "@/lib/roles/built-in";
+import { ADMIN_ROLE, DEMO_AUDIT_SET_DAYS, EXPORT_FOR_AUDIT_SET, GUEST_ROLE, INTERN_ROLE, MEMBER_ROLE, SALES_REP_ROLE, SUPPORT_ROLE } from "@/lib/roles/built-in";
 import { assignDemoOwners, buildDemoRows, DEMO_COUNTS } from "./demo-data";
-import { DEMO_API_KEYS, DEMO_MANAGERS, DEMO_PASSWORD, DEMO_TEAMS, DEMO_USERS, DEMO_WORKSPACE_NAME } from "./demo-accounts";
+import { DEMO_API_KEYS, DEMO_PASSWORD, DEMO_USERS, DEMO_WORKSPACE_NAME } from "./demo-accounts";
 import { createAgent, createApiKey, createMember, createRecords, createRole, createStandardObjects, createWorkspace } from "./factories";
 
 export async function seedDemoWorkspace(db: PrismaClient, now = new Date()) {
@@ -16,7 +16,7 @@ export async function seedDemoWorkspace(db: PrismaClient, now = new Date()) {
       const objects = await createStandardObjects(tx, workspace.id);
 
       const roles: Record<string, { id: string }> = {};
-      for (const seed of [ADMIN_ROLE, MEMBER_ROLE, GUEST_ROLE, INTERN_ROLE, SUPPORT_ROLE, SALES_REP_ROLE, SALES_MANAGER_ROLE]) {
+      for (const seed of [ADMIN_ROLE, MEMBER_ROLE, GUEST_ROLE, INTERN_ROLE, SUPPORT_ROLE, SALES_REP_ROLE]) {
         roles[seed.name] = await createRole(tx, workspace.id, objects, seed);
       }
       await tx.workspace.update({ where: { id: workspace.id }, data: { defaultRoleId: roles.Member.id, isDemo: true } });
@@ -28,21 +28,7 @@ export async function seedDemoWorkspace(db: PrismaClient, now = new Date()) {
         const member = await createMember(tx, { workspaceId: workspace.id, roleId: roles[user.role].id, email: user.email, name: user.name, passwordHash });
         memberIds[user.email] = member.id;
       }
-      for (const { member, manager } of DEMO_MANAGERS) {
-        await tx.workspaceMember.update({ where: { id: memberIds[member] }, data: { managerId: memberIds[manager] } });
-      }
-      for (const team of DEMO_TEAMS) {
-        await tx.team.create({
-          data: {
-            workspaceId: workspace.id,
-            name: team.name,
-            nameKey: team.name.toLowerCase(),
-            leadId: memberIds[team.lead],
-            members: { create: team.members.map((email) => ({ memberId: memberIds[email] })) },
-          },
-        });
-      }
-      // docs/reference.md §17: Olivia holds Export for audit beside Guest until 30 days after this seed.
+      // SPEC §17: Olivia holds Export for audit beside Guest until 30 days after this seed.
       const auditSet = await createRole(tx, workspace.id, objects, EXPORT_FOR_AUDIT_SET, "set");
       await tx.permissionSetAssignment.create({
         data: { workspaceId: workspace.id, setId: auditSet.id, principalKind: "member", principalId: memberIds["olivia@acme.dev"], expiresAt: new Date(now.getTime() + DEMO_AUDIT_SET_DAYS * 86_400_000), createdAt: now },
@@ -55,8 +41,6 @@ export async function seedDemoWorkspace(db: PrismaClient, now = new Date()) {
         name: "Sales assistant",
         description: "Drafts follow-ups and keeps People and Companies up to date.",
         roleId: roles.Member.id,
-        // docs/reference.md §18: its access requests go to the Admin who set it up.
-        sponsorMemberId: memberIds["admin@acme.dev"],
       });
 
       const companyIds = Array.from({ length: DEMO_COUNTS.company }, (_, index) => `demo-company-${String(index + 1).padStart(3, "0")}`);

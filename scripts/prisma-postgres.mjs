@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * PostgreSQL from the one schema source (docs/reference.md §15). `prisma/schema.prisma` (SQLite) stays the
+ * PostgreSQL from the one schema source (SPEC §15). `prisma/schema.prisma` (SQLite) stays the
  * source of truth; one Prisma schema cannot name two providers, so this script derives
  * `prisma/postgres/schema.prisma` from it (provider swapped, client generated to its own folder)
  * and, when the data model changed, appends the PostgreSQL migration that brings the previous

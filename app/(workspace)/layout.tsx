@@ -10,7 +10,7 @@ import { WorkspaceNav } from "@/components/records/workspace-nav";
 import { visibleObjects } from "@/lib/records/object-view";
 
 /** What the records pages' client components translate with (the list, filters, record page, CSV, e-mail, trash). */
-const WORKSPACE_NAMESPACES = ["common", "errors", "records.list", "records.filter", "records.values", "records.create", "records.record", "records.trash", "records.csv", "records.email", "records.errors", "records.shares", "records.paths", "permissions", "viewAs", "accessRequests"];
+const WORKSPACE_NAMESPACES = ["common", "errors", "records.list", "records.filter", "records.values", "records.create", "records.record", "records.trash", "records.csv", "records.email", "records.errors", "permissions", "viewAs"];
 
 /** The records shell: the objects the member's role can see, the outbox, and a way to Settings. */
 export default async function WorkspaceLayout({ children }: { children: ReactNode }) {

@@ -6,13 +6,13 @@ import Link from "next/link";
 import { ArrowLeft } from "lucide-react";
 import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
-import { SETTINGS_NAVIGATION } from "@/lib/access/settings-pages";
+import { SETTINGS_PAGES } from "@/lib/access/settings-pages";
 import { SettingsNav } from "@/components/layout/settings-nav";
 
 export default async function SettingsLayout({ children }: { children: ReactNode }) {
   const member = await requireMember();
   const t = await getTranslations();
-  const items = SETTINGS_NAVIGATION.filter((page) => page.permission === null || canSetting(member.permissions, page.permission)).map(
+  const items = SETTINGS_PAGES.filter((page) => page.permission === null || canSetting(member.permissions, page.permission)).map(
     (page) => ({ href: page.href, label: t(`nav.${page.labelKey}`) }),
   );
 

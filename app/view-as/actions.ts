@@ -4,8 +4,8 @@ import { getActingMember } from "@/lib/access/current-member";
 import { getSession } from "@/lib/auth/session";
 import { db } from "@/lib/db/prisma";
 import { DomainError, type ActionResult } from "@/lib/errors";
-import { runAction } from "@/lib/actions/member-action";
-import { endViewAs } from "@/lib/access/view-as";
+import { runAction } from "@/lib/run-action";
+import { endViewAs } from "@/lib/roles/view-as";
 
 /** Leaves "View as" (the one action allowed while viewing): the member is themselves again. */
 export async function exitViewAsAction(): Promise<ActionResult<{ roleId: string | null }>> {

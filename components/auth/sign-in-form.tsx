@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import { signInAction, type SignInState } from "@/app/(auth)/sign-in/actions";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 const INITIAL: SignInState = { errors: [], email: "" };
 const INPUT = "mt-1 block w-full rounded-md border border-gray-300 px-3 py-2 text-sm shadow-xs focus:border-brand-500";
@@ -29,9 +28,9 @@ export function SignInForm({ next }: { next?: string }) {
         {(control) => <input {...control} name="password" type="password" autoComplete="current-password" required className={INPUT} />}
       </FormField>
       {formError ? (
-        <ErrorBlock variant="block" as="p">
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {t(`errors.${formError.code}`, formError.params)}
-        </ErrorBlock>
+        </p>
       ) : null}
       <Button type="submit" variant="primary" className="w-full py-2" disabled={pending}>
         {t("auth.submit")}

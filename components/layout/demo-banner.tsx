@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 
-/** Over every page of the demo workspace (docs/reference.md §12): its data and passwords are public. */
+/** Over every page of the demo workspace (SPEC §12): its data and passwords are public. */
 export async function DemoBanner({ show }: { show: boolean }) {
   if (!show) return null;
   const t = await getTranslations("common");

@@ -6,7 +6,7 @@ import { Eye } from "lucide-react";
 import { exitViewAsAction } from "@/app/view-as/actions";
 import { Button } from "@/components/ui/button";
 
-/** docs/reference.md §14: while viewing as a role, every page says so and offers the way back. */
+/** SPEC §14: while viewing as a role, every page says so and offers the way back. */
 export function ViewAsBanner({ viewingAs }: { viewingAs: { roleId: string; roleName: string } | null }) {
   const t = useTranslations("viewAs");
   const [pending, startTransition] = useTransition();

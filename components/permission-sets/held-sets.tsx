@@ -4,7 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { HeldSetView } from "@/lib/roles/permission-sets";
 
 /**
- * The permission sets a principal holds beside its role (docs/reference.md §17), shown wherever its role is:
+ * The permission sets a principal holds beside its role (SPEC §17), shown wherever its role is:
  * one line per set, with its end when it has one.
  */
 export function HeldSets({ sets }: { sets: readonly HeldSetView[] }) {

@@ -16,7 +16,6 @@ import { Modal } from "@/components/ui/modal";
 import { Tooltip } from "@/components/ui/tooltip";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import type { EditorRole, RoleEditorProps } from "@/components/roles/editor/types";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 type Props = Pick<RoleEditorProps, "principals" | "actorMemberId" | "authority"> & { set: EditorRole };
 
@@ -29,8 +28,8 @@ const KINDS = [
 type Pending = { type: "give" | "take"; kind: PrincipalKind; principal: Assignee };
 
 /**
- * A permission set's Assignment tab (docs/reference.md §17): who holds it beside their role, each for good or
- * until an instant; give it to more, or take it back. The server judges authority (docs/reference.md §11):
+ * A permission set's Assignment tab (SPEC §17): who holds it beside their role, each for good or
+ * until an instant; give it to more, or take it back. The server judges authority (SPEC §11):
  * the set must be within the actor's, and nobody changes their own grants.
  */
 export function SetAssignmentTab({ set, principals, actorMemberId, authority }: Props) {
@@ -215,7 +214,7 @@ export function SetAssignmentTab({ set, principals, actorMemberId, authority }: 
             />
           </div>
         ) : null}
-        {error ? <ErrorBlock>{error}</ErrorBlock> : null}
+        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       </Modal>
     </div>
   );

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { relationOf, type EffectivePermissions, type GrantRef, type RecordRule } from "@/lib/permissions";
+import { isMeValue, type EffectivePermissions, type GrantRef, type RecordRule } from "@/lib/permissions";
 import { ACTION_PERMISSIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "@/lib/permissions";
 import type { listObjects } from "@/lib/metadata/queries";
 import { PermissionMark } from "@/components/ui/permission-mark";
@@ -14,7 +14,7 @@ type Objects = Awaited<ReturnType<typeof listObjects>>;
 export async function EffectivePermissionsView({ permissions, objects }: { permissions: EffectivePermissions; objects: Objects }) {
   const [t, tp] = await Promise.all([getTranslations("myRole"), getTranslations("permissions")]);
   const tr = await getTranslations("roles.objectRule.recordLevel");
-  // docs/reference.md §13: name the record-level rule that limits an object, in the reader's language.
+  // SPEC §13: name the record-level rule that limits an object, in the reader's language.
   const describe = (rule: RecordRule, object: Objects[number]): string => {
     if (rule.mode === "all") return tr("all");
     // Several grants together: each one's records.
@@ -22,14 +22,13 @@ export async function EffectivePermissionsView({ permissions, objects }: { permi
     const parts = rule.conditions.map((condition) => {
       const label = object.fields.find((field) => field.name === condition.field)?.label ?? condition.field;
       const value = condition.value;
-      const relation = relationOf(value);
-      const shown = value === undefined || value === null ? "" : relation ? ` ${tr(relation)}` : ` ${Array.isArray(value) ? value.join(", ") : String(value)}`;
+      const shown = value === undefined || value === null ? "" : isMeValue(value) ? ` ${tr("me")}` : ` ${Array.isArray(value) ? value.join(", ") : String(value)}`;
       return `${label} ${tr(`operators.${condition.operator}`)}${shown}`;
     });
     return parts.join(rule.join === "any" ? ` ${t("or")} ` : ` ${t("and")} `);
   };
   const mark = (allowed: boolean) => <PermissionMark allowed={allowed} label={allowed ? t("allowed") : t("denied")} />;
-  // docs/reference.md §17: with several grants, each allowed value names the grant that gives it.
+  // SPEC §17: with several grants, each allowed value names the grant that gives it.
   const several = (permissions.grants?.length ?? 0) > 1;
   const decidedBy = (value: { value: boolean; grant?: GrantRef }) =>
     several && value.value && value.grant ? (

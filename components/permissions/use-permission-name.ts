@@ -16,8 +16,6 @@ export function permissionParams(item: ExceedingPermission, objects: readonly Ob
   if (item.kind === "admin") return params;
   if (item.kind === "setting" || item.kind === "action") return { ...params, key: item.key };
   const object = objects.find((candidate) => candidate.name === item.object);
-  // docs/reference.md §19: named like an object permission, "Allow sharing on Opportunities".
-  if (item.kind === "sharing") return { ...params, kind: "object", action: "share", object: object?.labelPlural ?? item.object };
   const field = item.kind === "field" ? (object?.fields.find((candidate) => candidate.name === item.field)?.label ?? item.field) : "";
   return { ...params, action: item.action, object: object?.labelPlural ?? item.object, field };
 }

@@ -13,7 +13,6 @@ import { EditableField } from "./editable-field";
 import { useRecordErrors } from "./use-record-errors";
 import { createValuesOf, type Draft } from "./values";
 import type { ObjectView } from "./types";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 /** "+ New record": a dialog with the fields the role may write; the server checks them again. */
 export function CreateRecordButton({ view }: { view: ObjectView }) {
@@ -69,9 +68,9 @@ export function CreateRecordButton({ view }: { view: ObjectView }) {
         className="max-h-[60vh] space-y-4 overflow-y-auto pr-1"
       >
         {formError ? (
-          <ErrorBlock variant="block" as="p">
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
             {describeError(formError)}
-          </ErrorBlock>
+          </p>
         ) : null}
         {fields.map((field) => (
           <EditableField

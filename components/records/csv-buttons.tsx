@@ -13,7 +13,6 @@ import { FormField } from "@/components/ui/form-field";
 import { FormDialog } from "@/components/ui/form-dialog";
 import { useRecordErrors } from "./use-record-errors";
 import type { ListQuery, ObjectView } from "./types";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 
 function download(filename: string, text: string) {
@@ -142,7 +141,7 @@ export function ImportCsvButton({ view }: { view: ObjectView }) {
           )}
         </FormField>
         {problems.length > 0 ? (
-          <ErrorBlock variant="block">
+          <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-3">
             <p className="text-sm font-medium text-red-800">{t("rejected")}</p>
             <ul className="mt-2 max-h-60 space-y-1 overflow-y-auto text-sm text-red-800">
               {problems.map((error, index) => {
@@ -155,7 +154,7 @@ export function ImportCsvButton({ view }: { view: ObjectView }) {
                 );
               })}
             </ul>
-          </ErrorBlock>
+          </div>
         ) : null}
       </FormDialog>
     </>

@@ -7,9 +7,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { ArrowLeft, LockKeyhole, RotateCcw, Trash2 } from "lucide-react";
-import type { ActionError, NeededGrant } from "@/lib/errors";
-import { RequestAccessButton } from "@/components/access-requests/request-access-button";
-import { useNeededName } from "@/components/access-requests/needed-name";
+import type { ActionError } from "@/lib/errors";
 import { destroyRecordAction, restoreRecordAction, softDeleteRecordAction, updateRecordAction } from "@/app/(workspace)/objects/actions";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
@@ -19,29 +17,14 @@ import { SendEmailButton } from "./send-email";
 import { useRecordErrors } from "./use-record-errors";
 import { draftOf, patchOf, type Draft } from "./values";
 import type { FieldView, ObjectView, RecordValues, RelationLabels } from "./types";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 /**
  * One record: editable fields are inputs, read-only ones are plain text marked "Read-only" (with
  * the reason for assistive technology), system fields sit apart. Saving sends only the changed
  * fields; the server checks each of them again.
  */
-export function RecordDetail({
-  view,
-  record: initialRecord,
-  labels,
-  needs = null,
-  maxRequestHours = 168,
-}: {
-  view: ObjectView;
-  record: RecordValues;
-  labels: RelationLabels;
-  /** docs/reference.md §18: what would let the reader change this record, when they may not. */
-  needs?: NeededGrant | null;
-  maxRequestHours?: number;
-}) {
+export function RecordDetail({ view, record: initialRecord, labels }: { view: ObjectView; record: RecordValues; labels: RelationLabels }) {
   const t = useTranslations("records.record");
-  const neededName = useNeededName();
   const router = useRouter();
   const queryClient = useQueryClient();
   const describeError = useRecordErrors(view);
@@ -111,13 +94,6 @@ export function RecordDetail({
         </p>
       ) : null}
 
-      {needs && !inTrash ? (
-        <div role="note" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-gray-200 bg-gray-50 px-3 py-2 text-sm text-gray-700">
-          <p>{neededName.needs(needs)}</p>
-          <RequestAccessButton options={[needs]} maxHours={maxRequestHours} />
-        </div>
-      ) : null}
-
       <form
         noValidate
         aria-labelledby={`${idPrefix}-fields`}
@@ -144,7 +120,7 @@ export function RecordDetail({
                 />
               </div>
             ) : (
-              <ReadOnlyField key={field.name} field={field} value={record[field.name]} labels={labels} idPrefix={idPrefix} showBadge={!inTrash} needs={needs && !field.isSystem ? neededName.needs(needs) : null} />
+              <ReadOnlyField key={field.name} field={field} value={record[field.name]} labels={labels} idPrefix={idPrefix} showBadge={!inTrash} />
             ),
           )}
         </div>
@@ -191,21 +167,19 @@ export function RecordDetail({
 }
 
 /** A field the role can see but not change: its value, visibly and audibly read-only. */
-function ReadOnlyField({ field, value, labels, idPrefix, showBadge, needs }: { field: FieldView; value: unknown; labels: RelationLabels; idPrefix: string; showBadge: boolean; needs?: string | null }) {
+function ReadOnlyField({ field, value, labels, idPrefix, showBadge }: { field: FieldView; value: unknown; labels: RelationLabels; idPrefix: string; showBadge: boolean }) {
   const t = useTranslations("records.record");
   const labelId = `${idPrefix}-${field.name}-label`;
   const hintId = `${idPrefix}-${field.name}-hint`;
-  // docs/reference.md §18: the description also says what would allow it, when the engine found it.
-  const hint = needs ? `${t("readOnlyHint")} ${needs}` : t("readOnlyHint");
   return (
     <div role="group" aria-labelledby={labelId} aria-describedby={showBadge ? hintId : undefined} className="px-4 py-3">
       <div className="flex items-center gap-2">
         <span id={labelId} className="text-sm font-medium text-gray-800">{field.label}</span>
         {showBadge ? (
-          <span className="inline-flex items-center gap-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600" title={hint}>
+          <span className="inline-flex items-center gap-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-600" title={t("readOnlyHint")}>
             <LockKeyhole aria-hidden className="size-3" />
             {t("readOnly")}
-            <span id={hintId} className="sr-only">{hint}</span>
+            <span id={hintId} className="sr-only">{t("readOnlyHint")}</span>
           </span>
         ) : null}
       </div>
@@ -298,7 +272,7 @@ function RecordActions({
           </>
         }
       >
-        {error ? <ErrorBlock>{error}</ErrorBlock> : null}
+        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       </Modal>
     </div>
   );

@@ -20,7 +20,6 @@ import { filterableFields } from "./filters";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useRecordErrors } from "./use-record-errors";
 import type { FieldView, ListFilter, ListQuery, ListSort, ObjectView, RecordValues, RecordsPage } from "./types";
-import { PageHeader } from "@/components/ui/page-header";
 
 const SKELETON_ROWS = 8;
 /**
@@ -105,7 +104,9 @@ export function RecordList({ view, initialPage }: { view: ObjectView; initialPag
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-start justify-between gap-3">
-        <PageHeader title={view.labelPlural} />
+        <div>
+          <h1 className="text-xl font-semibold text-gray-900">{view.labelPlural}</h1>
+        </div>
         <div className="flex flex-wrap items-center gap-2">
           {view.can.delete || view.can.destroy ? (
             <Link href={`/objects/${view.namePlural}/trash`} className={buttonClasses("ghost")}>

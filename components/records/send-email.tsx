@@ -12,7 +12,6 @@ import { FormDialog } from "@/components/ui/form-dialog";
 import { inputClasses } from "./field-input";
 import { useRecordErrors } from "./use-record-errors";
 import type { ObjectView } from "./types";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 /** "Send email" to the record's visible address; the message lands in the outbox. */
 export function SendEmailButton({ view, recordId, to, recordLabel }: { view: ObjectView; recordId: string; to: string; recordLabel: string }) {
@@ -64,7 +63,7 @@ export function SendEmailButton({ view, recordId, to, recordLabel }: { view: Obj
         onSubmit={send}
         className="space-y-4"
       >
-        {general ? <ErrorBlock variant="block" as="p">{describeError(general)}</ErrorBlock> : null}
+        {general ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{describeError(general)}</p> : null}
         <dl>
           <dt className="block text-sm font-medium text-gray-800">{t("to")}</dt>
           <dd className="mt-1 rounded-md bg-gray-50 px-2.5 py-1.5 text-sm text-gray-900">{to}</dd>

@@ -16,8 +16,6 @@ import { PAGE_SIZE } from "./constants";
 import { recordsKey } from "./record-list";
 import { useRecordErrors } from "./use-record-errors";
 import type { FieldView, ObjectView, RecordValues } from "./types";
-import { PageHeader } from "@/components/ui/page-header";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 const DELETED_AT: FieldView = { name: "deletedAt", label: "", type: "DATE_TIME", isLabel: false, isSystem: true, editable: false, creatable: false };
 
@@ -69,9 +67,8 @@ export function TrashList({ view }: { view: ObjectView }) {
           <ArrowLeft aria-hidden className="size-4" />
           {t("back", { object: view.labelPlural })}
         </Link>
-        <div className="mt-2">
-          <PageHeader title={t("title", { object: view.labelPlural })} subtitle={view.can.delete ? t("subtitle") : t("subtitleReadOnly")} />
-        </div>
+        <h1 className="mt-2 text-xl font-semibold text-gray-900">{t("title", { object: view.labelPlural })}</h1>
+        <p className="mt-1 text-sm text-gray-600">{view.can.delete ? t("subtitle") : t("subtitleReadOnly")}</p>
       </div>
 
       {list.isError ? <RetryAlert message={describeError(errorsOf(list.error)[0])} retryLabel={tl("retry")} onRetry={() => void list.refetch()} /> : null}
@@ -160,7 +157,7 @@ export function TrashList({ view }: { view: ObjectView }) {
           </>
         }
       >
-        {dialogError ? <ErrorBlock>{dialogError}</ErrorBlock> : null}
+        {dialogError ? <p role="alert" className="text-sm text-red-700">{dialogError}</p> : null}
       </Modal>
     </div>
   );

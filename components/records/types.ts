@@ -13,7 +13,7 @@ export interface FieldView {
   isSystem: boolean;
   /** The role may change this field on an existing record. */
   editable: boolean;
-  /** The role may give this field a value when it creates a record (docs/reference.md §13: create ≠ edit). */
+  /** The role may give this field a value when it creates a record (SPEC §13: create ≠ edit). */
   creatable: boolean;
   selectValues?: string[];
   /** RELATION: the target's URL segment (`companies`) when the role can see it, else null. */
@@ -72,4 +72,7 @@ export interface RecordsPage {
   labels: RelationLabels;
 }
 
-export type { RelationOption } from "@/lib/relations/options";
+export interface RelationOption {
+  id: string;
+  label: string;
+}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 /**
- * `+ Create role` (docs/reference.md §7) and `+ Create permission set` (docs/reference.md §17) are buttons that open the
+ * `+ Create role` (SPEC §7) and `+ Create permission set` (SPEC §17) are buttons that open the
  * editor of a new, unsaved definition.
  */
 export function CreateRoleButton({ kind = "role" }: { kind?: "role" | "set" }) {

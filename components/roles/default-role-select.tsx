@@ -9,7 +9,7 @@ import { FieldError } from "@/components/ui/field-error";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
 /**
- * `withinRoleIds`: the roles the actor may make the default (docs/reference.md §11: every invitee and every key
+ * `withinRoleIds`: the roles the actor may make the default (SPEC §11: every invitee and every key
  * without a role gets it); null for an Admin. Changing the default also needs the current one
  * within authority, so a non-Admin whose role is narrower than it sees the select disabled.
  */

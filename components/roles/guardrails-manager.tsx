@@ -42,7 +42,7 @@ export function GuardrailsManager({ rows, roles, members, objects, canDelete }: 
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  // "role:<id>" or "member:<id>" (docs/reference.md §17: a guardrail may be about one member).
+  // "role:<id>" or "member:<id>" (SPEC §17: a guardrail may be about one member).
   const [subject, setSubject] = useState("");
   const [mode, setMode] = useState<"always" | "never">("never");
   const [action, setAction] = useState<string>("see");

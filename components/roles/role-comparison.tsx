@@ -12,7 +12,7 @@ interface Props {
   objects: { name: string; labelPlural: string; fields: { name: string; label: string }[] }[];
 }
 
-/** Only the permissions where the two roles differ, side by side (docs/reference.md §14). */
+/** Only the permissions where the two roles differ, side by side (SPEC §14). */
 export function RoleComparison({ first, second, rows, objects }: Props) {
   const t = useTranslations("roles.compare");
   const to = useTranslations("roles.objectRule");

@@ -11,7 +11,7 @@ import { RoleIcon } from "./role-icon";
 
 type Listed = { kind: "role"; roles: RoleSummary[] } | { kind: "set"; roles: PermissionSetSummary[] };
 
-/** The Roles page's two lists (docs/reference.md §17): roles with their members, permission sets with their holders. */
+/** The Roles page's two lists (SPEC §17): roles with their members, permission sets with their holders. */
 export function RoleList(props: Listed) {
   const { roles } = props;
   const t = useTranslations("roles");

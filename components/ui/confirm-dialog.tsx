@@ -4,7 +4,6 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -42,7 +41,7 @@ export function ConfirmDialog({ onConfirm, confirmLabel, cancelLabel, pending, e
       {children || error ? (
         <>
           {children}
-          {error ? <ErrorBlock>{error}</ErrorBlock> : null}
+          {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
         </>
       ) : null}
     </Modal>

@@ -5,7 +5,6 @@ import { useTranslations } from "next-intl";
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field-error";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 export const inputClasses =
   "mt-1 block w-full rounded-md border border-gray-300 bg-white px-3 py-2 text-sm disabled:bg-gray-50 disabled:text-gray-500 aria-invalid:border-red-500";
@@ -86,11 +85,11 @@ export function TextAreaField({ id, label, help, error, ...textarea }: FieldProp
 export function FormErrors({ messages }: { messages: string[] }) {
   if (messages.length === 0) return null;
   return (
-    <ErrorBlock variant="block">
+    <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
       {messages.map((message) => (
         <p key={message}>{message}</p>
       ))}
-    </ErrorBlock>
+    </div>
   );
 }
 
@@ -114,7 +113,7 @@ export function FormFooter({ submitLabel, pending, submitDisabled, onCancel, can
   const tc = useTranslations("common");
   return (
     <>
-      {error ? <ErrorBlock>{error}</ErrorBlock> : null}
+      {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       <div className={clsx("flex justify-end gap-2", className)}>
         {onCancel ? <Button onClick={onCancel} disabled={cancelDisabled}>{cancelLabel ?? tc("cancel")}</Button> : null}
         <Button type="submit" variant="primary" disabled={pending || submitDisabled}>{submitLabel}</Button>

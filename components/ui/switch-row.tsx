@@ -3,7 +3,6 @@
 import { Switch } from "radix-ui";
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 export interface SwitchRowProps {
   id: string;
@@ -35,9 +34,9 @@ export function SwitchRow({ id, label, description, checked, onCheckedChange, di
           </p>
         ) : null}
         {error ? (
-          <ErrorBlock id={`${id}-error`} size="xs" className="mt-1">
+          <p id={`${id}-error`} role="alert" className="mt-1 text-xs text-red-700">
             {error}
-          </ErrorBlock>
+          </p>
         ) : null}
       </div>
       <Switch.Root

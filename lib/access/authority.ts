@@ -1,5 +1,5 @@
 /**
- * The use-case side of delegated administration (docs/reference.md §11): the engine's `exceedingPermissions`
+ * The use-case side of delegated administration (SPEC §11): the engine's `exceedingPermissions`
  * applied to what is in the database, inside the caller's transaction. Every door that creates
  * or changes a role, an assignment, the default role, an invitation or an API key calls these
  * before it writes, so a refusal changes nothing.
@@ -22,8 +22,8 @@ import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import type { Principal } from "./principal";
 import { loadRolePermissions } from "./role-permissions";
 import { loadPrincipalPermissions } from "./grants";
-import { roleHeldAt } from "@/lib/access/expiry";
-import { permissionLocator } from "@/lib/permissions/permission-locator";
+import { roleHeldAt } from "@/lib/roles/expiry";
+import { permissionLocator } from "@/lib/roles/permission-locator";
 
 /**
  * The actor's authority at this moment: re-read inside the transaction, so an actor demoted a
@@ -35,7 +35,7 @@ export async function currentAuthority(tx: Tx, actor: Principal): Promise<Effect
   if (!member) throw new DomainError("UNAUTHENTICATED");
   const now = new Date();
   const roleId = roleHeldAt("member", member, await defaultRoleId(tx, actor.workspaceId), now)!;
-  // With the sets held now too (docs/reference.md §17): an actor's authority is everything they hold.
+  // With the sets held now too (SPEC §17): an actor's authority is everything they hold.
   return loadPrincipalPermissions(tx, actor.workspaceId, "member", actor.id, roleId, now);
 }
 
@@ -50,12 +50,12 @@ export async function authorityFor(tx: Tx, actor: Principal, setting: SettingsPe
   return authority;
 }
 
-/** Only Admins touch the Admin role, Admin holders and Admin members (docs/reference.md §11). */
+/** Only Admins touch the Admin role, Admin holders and Admin members (SPEC §11). */
 export function assertAdmin(authority: EffectivePermissions): void {
   if (!authority.isAdmin) throw new DomainError("ADMIN_ONLY");
 }
 
-/** The acting member, whose `Me` bounds record-level rules (docs/reference.md §16); keys and agents have none. */
+/** The acting member, whose `Me` bounds record-level rules (SPEC §16); keys and agents have none. */
 export function actorMemberId(actor: Pick<Principal, "kind" | "id">): string | null {
   return actor.kind === "member" ? actor.id : null;
 }
@@ -89,7 +89,7 @@ export async function assertRoleIdWithinAuthority(tx: Tx, actor: Principal, auth
 }
 
 /**
- * Every role a principal would hold over time (docs/reference.md §16): the role it gets and, when that
+ * Every role a principal would hold over time (SPEC §16): the role it gets and, when that
  * assignment ends (`until`), the one it falls back to (the default role; for a key or agent no
  * role, which acts as the default role). Each must be within the actor's authority.
  */
@@ -113,7 +113,6 @@ async function describe(tx: Tx, workspaceId: string, item: Exclude<ExceedingPerm
     select: { labelPlural: true, fields: { where: { name: item.kind === "field" ? item.field : "" }, select: { label: true } } },
   });
   const fieldLabel = item.kind === "field" ? (object?.fields[0]?.label ?? item.field) : "";
-  if (item.kind === "sharing") return { ...params, kind: "object", action: "share", object: object?.labelPlural ?? item.object };
   return { ...params, action: item.action, object: object?.labelPlural ?? item.object, field: fieldLabel };
 }
 

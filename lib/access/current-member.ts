@@ -12,10 +12,9 @@ import type { Principal } from "@/lib/access/principal";
 import { canSetting } from "@/lib/permissions";
 import { DomainError } from "@/lib/errors";
 import { getSession } from "@/lib/auth/session";
-import { expireDueAssignments, hasExpired, roleHeldAt } from "@/lib/access/expiry";
+import { expireDueAssignments, hasExpired, roleHeldAt } from "@/lib/roles/expiry";
 import { isLiveSession } from "@/lib/auth/sessions";
-import { loadPrincipalContext } from "@/lib/members/org";
-import { viewingAs } from "./view-as";
+import { viewingAs } from "@/lib/roles/view-as";
 
 /** The signed-in member: a principal (id is the member id) plus what the shell displays. */
 export interface ActingMember extends Principal {
@@ -27,19 +26,19 @@ export interface ActingMember extends Principal {
   workspaceName: string;
   /** The workspace's default language (Settings → General), a fallback for the interface. */
   workspaceLocale: string;
-  /** The demo workspace of docs/reference.md §10: the shell says so. */
+  /** The demo workspace of SPEC §10: the shell says so. */
   workspaceIsDemo: boolean;
   roleName: string;
   /** Signed in with a temporary password: nothing but choosing a new one is allowed. */
   mustChangePassword: boolean;
-  /** While viewing as a role (docs/reference.md §14), `permissions` is its read-only projection: writes are refused. */
+  /** While viewing as a role (SPEC §14), `permissions` is its read-only projection: writes are refused. */
   viewingAs: { roleId: string; roleName: string } | null;
 }
 
 /**
  * The signed-in member of this request, or null. Memoised per request. A cookie whose session
  * row is gone was ended (signed out, sign out of all sessions, a password change) and counts as
- * signed out, for pages and server actions alike (docs/reference.md §16).
+ * signed out, for pages and server actions alike (SPEC §16).
  */
 export const getActingMember = cache(async (): Promise<ActingMember | null> => {
   const session = await getSession();
@@ -62,7 +61,6 @@ export const getActingMember = cache(async (): Promise<ActingMember | null> => {
     roleId: member.roleId,
     roleName: member.role.name,
     mustChangePassword: member.user.mustChangePassword,
-    ...(await loadPrincipalContext(db, member.workspaceId, member.id)),
     ...(await permissionsOfSession(member.workspaceId, member.id, member.roleId, session.viewAsRoleId, session.viewAsSetIds ?? [], now)),
   };
 });
@@ -75,14 +73,13 @@ async function permissionsOfSession(workspaceId: string, memberId: string, roleI
 }
 
 /**
- * The member row with the role held at `now` (docs/reference.md §13, §16): an assignment whose `Until` has
+ * The member row with the role held at `now` (SPEC §13, §16): an assignment whose `Until` has
  * passed acts as the default role from that instant, whether or not this request is the one
  * that records the expiry (another may be recording it at the same moment).
  */
 async function findMember(userId: string, now: Date) {
   const member = await db.workspaceMember.findFirst({
-    // A member deactivated by the identity provider (docs/reference.md §20) is signed out everywhere.
-    where: { userId, deactivatedAt: null },
+    where: { userId },
     orderBy: { createdAt: "asc" },
     include: { user: true, workspace: true, role: { select: { name: true } } },
   });

@@ -1,5 +1,5 @@
 /**
- * What a principal holds (docs/reference.md §17): its role, plus the permission sets assigned to it that have
+ * What a principal holds (SPEC §17): its role, plus the permission sets assigned to it that have
  * not ended at `now`, combined by the engine (`combineGrants`). Cached like a role's permissions,
  * behind every grant's version and the data model's, so a change to any of them is seen by the
  * next request of every instance.
@@ -9,7 +9,7 @@ import { queryRows } from "@/lib/db/hot-path";
 import { dialectOf } from "@/lib/db/sql-dialect";
 import { combineGrants, type EffectivePermissions, type GrantPart, type PrincipalKind } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
-import { hasExpired, recordExpiries } from "@/lib/access/expiry";
+import { hasExpired, recordExpiries } from "@/lib/roles/expiry";
 import { loadStampedRolePermissions, type PermissionStamp } from "./role-permissions";
 
 export interface HeldSet {

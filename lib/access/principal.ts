@@ -1,11 +1,10 @@
 import type { Tx } from "@/lib/db/prisma";
 import { queryRows } from "@/lib/db/hot-path";
 import { dialectOf } from "@/lib/db/sql-dialect";
-import type { EffectivePermissions, PrincipalKind, PrincipalOrg, PrincipalShares, RecordPrincipal } from "@/lib/permissions";
-import { loadPrincipalContext } from "@/lib/members/org";
+import type { EffectivePermissions, PrincipalKind } from "@/lib/permissions";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { loadGrantedPermissions, loadPrincipalPermissions, heldSets } from "./grants";
-import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/access/expiry";
+import { hasExpired, recordExpiries, roleHeldAt } from "@/lib/roles/expiry";
 
 /**
  * Whoever acts: a member in the browser, an API key over REST, an AI agent through its tools.
@@ -19,10 +18,6 @@ export interface Principal {
   workspaceId: string;
   roleId: string;
   permissions: EffectivePermissions;
-  /** A member's teams and reports (docs/reference.md §19), for `My teams` / `My reports`; keys and agents have none. */
-  org?: PrincipalOrg;
-  /** Records shared with the member or its teams (docs/reference.md §19); keys and agents have none. */
-  shares?: PrincipalShares;
   /**
    * `Workspace.metadataVersion` as read together with the principal, when it was: lets the
    * workspace's object metadata be reused from memory without a query of its own (a data-model
@@ -48,7 +43,6 @@ export async function memberPrincipal(db: Tx, memberId: string, now = new Date()
     workspaceId: member.workspaceId,
     roleId,
     permissions: await loadPrincipalPermissions(db, member.workspaceId, "member", member.id, roleId, now),
-    ...(await loadPrincipalContext(db, member.workspaceId, member.id)),
   };
 }
 
@@ -99,7 +93,7 @@ export async function apiKeyPrincipal(
   if (!key) return { ok: false, reason: "INVALID_KEY" };
   if (key.revokedAt !== null) return { ok: false, reason: "REVOKED_KEY" };
   if (key.expiresAt !== null && new Date(key.expiresAt) <= now) return { ok: false, reason: "EXPIRED_KEY" };
-  // An assignment that expired acts as no role from that instant (docs/reference.md §13); the first request to see it records it.
+  // An assignment that expired acts as no role from that instant (SPEC §13); the first request to see it records it.
   const expired = hasExpired(key.roleExpiresAt, now);
   if (expired) await recordExpiries(db, key.workspaceId, now);
   const ownRole = expired ? null : key.keyRoleId;
@@ -120,7 +114,7 @@ export async function apiKeyPrincipal(
       label: key.name,
       workspaceId: key.workspaceId,
       roleId,
-      // docs/reference.md §17: a key with permission sets acts with their union with its role.
+      // SPEC §17: a key with permission sets acts with their union with its role.
       permissions: await loadGrantedPermissions(db, key.workspaceId, { id: roleId, name: roleName, stamp }, Number(key.setCount) > 0 ? await heldSets(db, key.workspaceId, "apiKey", key.id, now) : []),
       metadataVersion: stamp.metadataVersion,
     },
@@ -149,10 +143,4 @@ export async function agentPrincipal(db: Tx, agentId: string, now = new Date()):
     roleId,
     permissions: await loadPrincipalPermissions(db, agent.workspaceId, "agent", agent.id, roleId, now),
   };
-}
-
-/** The principal as record-level rules read it: its member (Me) and its place in the organisation. */
-export function recordPrincipalOf(principal: Pick<Principal, "kind" | "id" | "org" | "shares">): RecordPrincipal {
-  if (principal.kind !== "member") return { memberId: null };
-  return { memberId: principal.id, ...(principal.org ? { org: principal.org } : {}), ...(principal.shares ? { shares: principal.shares } : {}) };
 }

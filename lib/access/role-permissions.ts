@@ -1,7 +1,7 @@
 import type { Tx } from "@/lib/db/prisma";
 import { resolvePermissions, type EffectivePermissions } from "@/lib/permissions";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
-import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "@/lib/access/role-store";
+import { ROLE_DEFINITION_INCLUDE, toRoleDefinition } from "@/lib/roles/store";
 
 /**
  * Resolved permissions, cached per role version and workspace metadata version: a role save

@@ -1,5 +1,5 @@
 /**
- * The agent tools over MCP's streamable HTTP transport (docs/reference.md §15), stateless: each request carries
+ * The agent tools over MCP's streamable HTTP transport (SPEC §15), stateless: each request carries
  * `Authorization: Bearer <agent token>` and gets a fresh server for that agent, so a revoked token
  * or a changed role applies to the very next request and any instance can answer it.
  */

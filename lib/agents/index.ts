@@ -1,5 +1,5 @@
 /**
- * AI agents' tool interface (docs/reference.md §9): record tools that run with the agent's own role, exposed
+ * AI agents' tool interface (SPEC §9): record tools that run with the agent's own role, exposed
  * over MCP (`createAgentMcpServer`), each call made through `runAgentTool`.
  */
 export { AGENT_TOOLS, AGENT_TOOL_NAMES, findAgentTool, type AgentTool, type AgentToolName } from "./tools";

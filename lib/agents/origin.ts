@@ -1,5 +1,5 @@
 /**
- * DNS-rebinding protection of MCP over HTTP (docs/reference.md §16, and the MCP specification's rule that a
+ * DNS-rebinding protection of MCP over HTTP (SPEC §16, and the MCP specification's rule that a
  * server must validate `Origin`). Agents are not browsers and send no Origin; a browser always
  * does, so a page of another site that reached this server (by a rebound name, say) is refused.
  * Its Host header would name that other site too, so the allowed origin comes from

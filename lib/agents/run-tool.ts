@@ -2,14 +2,14 @@
  * One agent tool call, as the MCP server makes it. The agent's principal is
  * resolved on every call (a role change applies to the next call) from the agent's own role
  * (`agentPrincipal`): whoever invokes the agent — an Admin who starts it included — lends it
- * none of their permissions (docs/reference.md §5). The invoker only appears in the audit entries' actor label.
+ * none of their permissions (SPEC §5). The invoker only appears in the audit entries' actor label.
  *
  * Nothing is thrown for a refusal: the result is `{ ok: false, error }` with the code and the
  * object and field concerned, built from the DomainError's params only (never an exception's text).
  */
 import type { Db } from "@/lib/db/prisma";
 import { agentPrincipal, type Principal } from "@/lib/access/principal";
-import { apiErrorMessage, apiMessage, neededBody } from "@/lib/api/error-messages";
+import { apiErrorMessage, apiMessage } from "@/lib/api/error-messages";
 import { parseOrThrow } from "@/lib/validation";
 import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
 import { AGENT_TOOL_NAMES, findAgentTool } from "./tools";
@@ -22,8 +22,6 @@ export interface AgentToolError {
   field?: string;
   /** For FORBIDDEN: which rule refused (OBJECT_NOT_VISIBLE, FIELD_READ_ONLY, …). */
   reason?: string;
-  /** docs/reference.md §18: what would allow it; the agent may ask its sponsor with `request_access`. */
-  needs?: Omit<ReturnType<typeof neededBody>, "request"> & { request: { tool: string } };
 }
 
 export type AgentToolResult = { ok: true; data: unknown } | { ok: false; error: AgentToolError };
@@ -48,7 +46,6 @@ export function toAgentToolError(error: DomainError): AgentToolError {
     ...(field === undefined ? {} : { field }),
     // Which rule refused: a refusal's reason (a validation error's sentence says it all).
     ...(error.code === "FORBIDDEN" && typeof params.reason === "string" ? { reason: params.reason } : {}),
-    ...(error.details.needs ? { needs: { ...neededBody(error.details.needs), request: { tool: "request_access" } } } : {}),
   };
 }
 

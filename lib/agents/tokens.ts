@@ -1,16 +1,16 @@
 /**
- * Agent tokens (docs/reference.md §15): the credential of an AI agent on MCP's streamable HTTP transport.
+ * Agent tokens (SPEC §15): the credential of an AI agent on MCP's streamable HTTP transport.
  * A token is shown once and stored hashed, like an API key. Whoever holds it acts as the agent,
  * with the agent's own role, so minting one is an assignment of that role's power: it needs the
  * `API keys & webhooks` settings permission and the agent's role within the actor's authority
- * (docs/reference.md §11).
+ * (SPEC §11).
  */
 import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { Principal } from "@/lib/access/principal";
 import { assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
-import { roleHeldAt } from "@/lib/access/expiry";
+import { roleHeldAt } from "@/lib/roles/expiry";
 import { hashApiKeySecret } from "@/lib/api-keys/secret";
 import { writeAudit } from "@/lib/audit/log";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
@@ -29,7 +29,7 @@ export interface CreatedAgentToken {
 /**
  * Mints a token for the agent, optionally ending at `expiresAt`. The token acts with whatever
  * the agent holds at each request, so the actor must hold all of the agent's timeline: the role
- * it holds now and, if that assignment ends, the default role it falls back to (docs/reference.md §16).
+ * it holds now and, if that assignment ends, the default role it falls back to (SPEC §16).
  */
 export async function createAgentToken(tx: Tx, actor: Principal, agentId: string, name: string, expiresAt: Date | null = null, now = new Date()): Promise<CreatedAgentToken> {
   await lockAdministration(tx, actor.workspaceId);

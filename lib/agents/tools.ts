@@ -1,5 +1,5 @@
 /**
- * The record tools an AI agent may call (docs/reference.md §9 "Agent tools"), independent of any transport:
+ * The record tools an AI agent may call (SPEC §9 "Agent tools"), independent of any transport:
  * the MCP server runs them through `runAgentTool`. Each tool is a zod input
  * schema and a function of `(db, principal, args)` that only calls the records domain, so every
  * read and write is decided by the permission engine and every write is audited there.
@@ -8,8 +8,6 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/prisma";
 import type { Principal } from "@/lib/access/principal";
 import { can, objectCapabilities, type ObjectCapabilities } from "@/lib/permissions";
-import { accessRequestInputSchema } from "@/lib/access-requests/input";
-import { requestAccess } from "@/lib/access-requests/requests";
 import {
   createRecord,
   getRecord,
@@ -24,7 +22,7 @@ import {
   type RecordObject,
 } from "@/lib/records";
 
-export const AGENT_TOOL_NAMES = ["list_objects", "find_records", "get_record", "create_record", "update_record", "delete_record", "request_access"] as const;
+export const AGENT_TOOL_NAMES = ["list_objects", "find_records", "get_record", "create_record", "update_record", "delete_record"] as const;
 export type AgentToolName = (typeof AGENT_TOOL_NAMES)[number];
 
 /** What MCP calls tool annotations: hints for clients deciding whether to ask the user first. */
@@ -70,7 +68,7 @@ function describeFields(principal: Principal, object: RecordObject, capabilities
     label: field.label,
     type: field.type,
     editable: editable.has(field.name),
-    // Create is distinct from edit (docs/reference.md §13): what create_record accepts for this field.
+    // Create is distinct from edit (SPEC §13): what create_record accepts for this field.
     creatable: creatable.has(field.name),
     ...(field.isLabel ? { requiredOnCreate: true } : {}),
     ...(field.selectValues ? { values: field.selectValues } : {}),
@@ -178,18 +176,6 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
     hints: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
     input: z.strictObject({ object: objectName, id: recordId }),
     run: async (db, principal, args) => ({ data: await db.$transaction((tx) => softDeleteRecord(tx, principal, args.object, args.id)) }),
-  }),
-  defineTool({
-    name: "request_access",
-    title: "Request access",
-    description:
-      'Asks your sponsor for a permission you were refused (docs/reference.md §18): pass the refusal\'s `needs.permission` as `permission`, a `reason` and `for` ("1h", "1d", "1w" or an ISO date-time). Returns { "data": {...request}, "existing": bool }; once approved, retry the refused call.',
-    hints: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    input: accessRequestInputSchema,
-    run: async (db, principal, args) => {
-      const { request, existing } = await db.$transaction((tx) => requestAccess(tx, principal, args));
-      return { data: request, existing };
-    },
   }),
 ];
 

@@ -18,7 +18,7 @@ export interface CreatedApiKey {
 }
 
 /**
- * Creates an API key (docs/reference.md §9): random secret, stored hashed, optional expiry and role.
+ * Creates an API key (SPEC §9): random secret, stored hashed, optional expiry and role.
  * Giving the key a role is a role assignment, so it also needs the Roles permission; without
  * it the key acts with the default role, which every new member receives anyway.
  */
@@ -36,7 +36,7 @@ export async function createApiKey(tx: Tx, actor: Principal, input: CreateApiKey
     role = found;
   }
   // A key acts with its role, or without one with the default role: either way, never beyond
-  // the permissions of whoever creates it (docs/reference.md §11).
+  // the permissions of whoever creates it (SPEC §11).
   if (role?.isAdmin) assertAdmin(authority);
   await assertRoleIdWithinAuthority(tx, actor, authority, role?.id ?? null, "roleId");
   const secret = generateApiKeySecret();

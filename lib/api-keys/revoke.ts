@@ -11,7 +11,7 @@ export async function revokeApiKey(tx: Tx, actor: Principal, keyId: string, now 
   const authority = await authorityFor(tx, actor, "API_KEYS_AND_WEBHOOKS");
   const key = await tx.apiKey.findFirst({ where: { id: keyId, workspaceId: actor.workspaceId }, include: { role: { select: { name: true, isAdmin: true } } } });
   if (!key) throw new DomainError("NOT_FOUND");
-  // An Admin key is part of what only Admins touch (docs/reference.md §11).
+  // An Admin key is part of what only Admins touch (SPEC §11).
   if (key.role?.isAdmin) assertAdmin(authority);
   if (key.revokedAt) return { name: key.name, revokedAt: key.revokedAt };
   const revoked = await tx.apiKey.update({ where: { id: key.id }, data: { revokedAt: now } });

@@ -21,7 +21,7 @@ export function hasAuthorization(request: Request): boolean {
 /**
  * The principal of `Authorization: Bearer <secret>`; UNAUTHENTICATED (401) naming why otherwise.
  * A secret that matches no key counts against the client's address like a failed sign-in
- * (docs/reference.md §16): past the limit the address gets 429 ADDRESS_THROTTLED, without a lookup.
+ * (SPEC §16): past the limit the address gets 429 ADDRESS_THROTTLED, without a lookup.
  */
 export async function authenticateApiKey(db: Db, request: Request, now: Date): Promise<Principal> {
   const header = request.headers.get("authorization");

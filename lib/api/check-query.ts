@@ -12,7 +12,6 @@ export const objectCheckSchema = z.strictObject({
   action: z.enum(OBJECT_ACTIONS).describe("see, create, edit, delete or destroy"),
   object: z.string().min(1).max(100).describe("The object, by REST name (`people`) or singular name (`person`)."),
   field: z.string().min(1).max(100).optional().describe("A field of the object, for see/create/edit on that field."),
-  recordId: z.string().min(1).max(100).optional().describe("One record: the answer then says whether, and by which paths, the caller reaches it (docs/reference.md §19)."),
 });
 
 export const settingCheckSchema = z.strictObject({
@@ -24,7 +23,7 @@ export const actionCheckSchema = z.strictObject({
 });
 
 export type CheckQuery =
-  | { kind: "object"; action: (typeof OBJECT_ACTIONS)[number]; object: string; field?: string; recordId?: string }
+  | { kind: "object"; action: (typeof OBJECT_ACTIONS)[number]; object: string; field?: string }
   | { kind: "setting"; key: (typeof SETTINGS_PERMISSIONS)[number] }
   | { kind: "action"; key: (typeof ACTION_PERMISSIONS)[number] };
 
@@ -33,7 +32,7 @@ export function parseCheckQuery(params: Record<string, string>): CheckQuery {
   if ("setting" in params) return { kind: "setting", key: parseOrThrow(settingCheckSchema, params, "query").setting };
   if ("object" in params || (OBJECT_ACTIONS as readonly string[]).includes(params.action)) {
     const query = parseOrThrow(objectCheckSchema, params, "query");
-    return { kind: "object", action: query.action, object: query.object, ...(query.field ? { field: query.field } : {}), ...(query.recordId ? { recordId: query.recordId } : {}) };
+    return { kind: "object", action: query.action, object: query.object, ...(query.field ? { field: query.field } : {}) };
   }
   return { kind: "action", key: parseOrThrow(actionCheckSchema, params, "query").action };
 }

@@ -1,12 +1,12 @@
 /**
  * English sentences for API clients and agents. They name the object and field a refusal is about
- * (docs/reference.md §9) and come from the English catalog (`apiErrors` in messages/en.json, next to the
+ * (SPEC §9) and come from the English catalog (`apiErrors` in messages/en.json, next to the
  * sentences the UI shows people), filled with the error's code, reason and params only, never
  * with an exception's text.
  */
 import { createTranslator } from "next-intl";
 import en from "@/messages/en.json";
-import type { DomainError, ErrorCode, NeededGrant } from "@/lib/errors";
+import type { DomainError, ErrorCode } from "@/lib/errors";
 
 type Values = Record<string, string>;
 
@@ -62,18 +62,4 @@ export function apiErrorMessage(error: DomainError): string {
     default:
       return catalog(error.code, params);
   }
-}
-
-const translatePermission = createTranslator({ locale: "en", messages: en, namespace: "permissions" }) as unknown as (key: string, values?: Values) => string;
-
-/** `Needs Edit records on People` (docs/reference.md §18), with the workspace's labels, for API clients and agents. */
-export function neededMessage(needs: NeededGrant): string {
-  const { permission, labels = {} } = needs;
-  const params = { kind: permission.kind, action: permission.action ?? "", object: labels.object ?? permission.object ?? "", field: labels.field ?? permission.field ?? "", key: permission.key ?? "" };
-  return translatePermission("needs", { permission: translatePermission("name", params) });
-}
-
-/** The additive `needs` member of a refusal's body: what would allow it, and where to ask for it. */
-export function neededBody(needs: NeededGrant) {
-  return { permission: needs.permission, message: neededMessage(needs), request: { method: "POST", path: "/api/rest/me/access-requests" } };
 }

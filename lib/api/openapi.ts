@@ -1,15 +1,15 @@
 /**
- * The OpenAPI 3.1 document of the REST API, derived from the route table (./routes.ts): each
- * entry's operation, its zod query schema (parameters) and answer schema, and for the records
- * routes one operation per object with record bodies from field metadata. Given a role's
+ * The OpenAPI 3.1 document of the REST API, built from the zod schemas that validate requests
+ * (list and check parameters, per-object record bodies from field metadata). Given a role's
  * permissions, it describes only what that role may see and do.
  */
 import { z } from "zod";
 import { objectCapabilities, type EffectivePermissions } from "@/lib/permissions";
 import { recordInputSchema, recordOutputSchema, toRecordObject, type RecordField, type RecordObject } from "@/lib/records";
 import type { ObjectMetadataLike } from "@/lib/records/objects";
-import { errorBodySchema, pageInfoSchema } from "./response-schemas";
-import type { ApiRoute, DocumentedObject, OperationDoc } from "./route";
+import { actionCheckSchema, objectCheckSchema, settingCheckSchema } from "./check-query";
+import { listQuerySchema } from "./list-query";
+import { errorBodySchema, explanationSchema, guardrailsCheckSchema, myPermissionsSchema, pageInfoSchema } from "./response-schemas";
 
 export interface OpenApiOptions {
   /** Leave out what this role cannot see, and the operations it cannot perform. */
@@ -52,7 +52,18 @@ function jsonContent(schema: JsonObject) {
   return { content: { "application/json": { schema } } };
 }
 
-function operation(spec: OperationDoc, schema: JsonObject | undefined): JsonObject {
+interface OperationSpec {
+  operationId: string;
+  summary: string;
+  tags: string[];
+  parameters?: JsonObject[];
+  requestBody?: JsonObject;
+  success: { status: number; description: string; schema: JsonObject };
+  errors: number[];
+  security?: JsonObject[];
+}
+
+function operation(spec: OperationSpec): JsonObject {
   return {
     operationId: spec.operationId,
     summary: spec.summary,
@@ -60,7 +71,7 @@ function operation(spec: OperationDoc, schema: JsonObject | undefined): JsonObje
     ...(spec.parameters?.length ? { parameters: spec.parameters } : {}),
     ...(spec.requestBody ? { requestBody: { required: true, ...jsonContent(spec.requestBody) } } : {}),
     ...(spec.security ? { security: spec.security } : {}),
-    responses: { [String(spec.success.status ?? 200)]: { description: spec.success.description, ...jsonContent(spec.success.schema ?? schema ?? {}) }, ...errorResponses(spec.errors) },
+    responses: { [String(spec.success.status)]: { description: spec.success.description, ...jsonContent(spec.success.schema) }, ...errorResponses(spec.errors) },
   };
 }
 
@@ -68,91 +79,203 @@ function pascal(name: string): string {
   return name.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_, __, char: string) => char.toUpperCase());
 }
 
-/** Path parameters besides `:object` (which each object's name replaces), documented once per path. */
-const PATH_PARAMETERS: Record<string, JsonObject> = {
-  id: { name: "id", in: "path", required: true, schema: { type: "string" }, description: "The record's id." },
-};
+const ID_PARAMETER = { name: "id", in: "path", required: true, schema: { type: "string" }, description: "The record's id." };
+const AUTH_ERRORS = [401, 429];
 
 interface ObjectView {
   object: RecordObject;
   visible: RecordField[];
   creatable: RecordField[];
   editable: RecordField[];
-  documented: DocumentedObject;
+  canCreate: boolean;
+  canDelete: boolean;
+  canDestroy: boolean;
 }
 
 function viewOf(object: RecordObject, permissions: EffectivePermissions | undefined): ObjectView | null {
-  const names = { name: object.namePlural, singular: pascal(object.nameSingular), plural: pascal(object.namePlural), labelSingular: object.labelSingular, labelPlural: object.labelPlural };
   if (!permissions) {
     // Without a role, the document describes everything (system fields stay read-only).
     const writable = object.fields.filter((field) => !field.isSystem);
-    return { object, visible: [...object.fields], creatable: writable, editable: writable, documented: { ...names, canCreate: true, canEdit: true, canDelete: true, canDestroy: true } };
+    return { object, visible: [...object.fields], creatable: writable, editable: writable, canCreate: true, canDelete: true, canDestroy: true };
   }
   const capabilities = objectCapabilities(permissions, object);
   if (!capabilities.see) return null;
   const among = (names: readonly string[]) => object.fields.filter((field) => names.includes(field.name));
-  const editable = among(capabilities.editableFields);
   return {
     object,
     visible: among(capabilities.visibleFields),
     creatable: among(capabilities.creatableFields),
-    editable,
-    documented: { ...names, canCreate: capabilities.create, canEdit: editable.length > 0, canDelete: capabilities.delete, canDestroy: capabilities.destroy },
+    editable: among(capabilities.editableFields),
+    // POST is documented only for a role that may create (SPEC §13), whatever it may edit.
+    canCreate: capabilities.create,
+    canDelete: capabilities.delete,
+    canDestroy: capabilities.destroy,
   };
 }
 
-/** `/api/rest/:object/:id` → `/api/rest/people/{id}` and the path's documented parameters. */
-function documentedPath(path: string, objectName?: string): { path: string; parameters: JsonObject[] } {
-  const parameters: JsonObject[] = [];
-  const documented = path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
-    if (name === "object" && objectName !== undefined) return objectName;
-    const parameter = PATH_PARAMETERS[name];
-    if (parameter) parameters.push(parameter);
-    return `{${name}}`;
-  });
-  return { path: documented, parameters };
-}
+function objectPaths(view: ObjectView, base: string): Record<string, JsonObject> {
+  const { object } = view;
+  const singular = pascal(object.nameSingular);
+  const plural = pascal(object.namePlural);
+  const tags = [object.labelPlural];
+  const one = { type: "object", properties: { data: ref(singular) }, required: ["data"] };
+  const list = { type: "object", properties: { data: { type: "array", items: ref(singular) }, pageInfo: ref("PageInfo") }, required: ["data", "pageInfo"] };
 
-function addOperation(paths: Record<string, JsonObject>, route: ApiRoute, doc: OperationDoc, objectName?: string) {
-  const { path, parameters } = documentedPath(route.path, objectName);
-  const item = (paths[path] ??= parameters.length ? { parameters } : {});
-  const query = route.auth === "key" && route.query ? queryParameters(route.query.shape as Record<string, z.ZodType>) : [];
-  const response = route.response === undefined ? undefined : "_zod" in route.response ? jsonSchema(route.response as z.ZodType, "output") : route.response;
-  const methods = typeof route.method === "string" ? [route.method] : route.method;
-  for (const method of methods) item[method.toLowerCase()] = operation({ ...doc, ...(query.length ? { parameters: query } : {}) }, response);
-}
-
-/** The operations of each object's records routes, as the role may use them. */
-function objectPaths(routes: readonly ApiRoute[], view: ObjectView, paths: Record<string, JsonObject>) {
-  for (const route of routes) {
-    if (typeof route.doc !== "function") continue;
-    const doc = route.doc(view.documented);
-    if (doc) addOperation(paths, route, doc, view.object.namePlural);
+  const collection: JsonObject = {
+    get: operation({
+      operationId: `list${plural}`,
+      summary: `List ${object.labelPlural.toLowerCase()}`,
+      tags,
+      parameters: queryParameters(listQuerySchema.shape),
+      success: { status: 200, description: "One page of records, hidden fields absent.", schema: list },
+      errors: [...AUTH_ERRORS, 403, 422],
+    }),
+  };
+  if (view.canCreate) {
+    collection.post = operation({
+      operationId: `create${singular}`,
+      summary: `Create a ${object.labelSingular.toLowerCase()}`,
+      tags,
+      requestBody: ref(`${singular}Create`),
+      success: { status: 201, description: "The created record.", schema: one },
+      errors: [400, ...AUTH_ERRORS, 403, 413, 422],
+    });
   }
+
+  const item: JsonObject = {
+    parameters: [ID_PARAMETER],
+    get: operation({
+      operationId: `get${singular}`,
+      summary: `Get a ${object.labelSingular.toLowerCase()} (live or in the trash)`,
+      tags,
+      success: { status: 200, description: "The record.", schema: one },
+      errors: [...AUTH_ERRORS, 403, 404],
+    }),
+  };
+  if (view.editable.length > 0) {
+    item.patch = operation({
+      operationId: `update${singular}`,
+      summary: `Update a ${object.labelSingular.toLowerCase()}: only the given fields change; null clears one`,
+      tags,
+      requestBody: ref(`${singular}Update`),
+      success: { status: 200, description: "The updated record.", schema: one },
+      errors: [400, ...AUTH_ERRORS, 403, 404, 409, 413, 422],
+    });
+  }
+  const paths: Record<string, JsonObject> = { [`${base}/${object.namePlural}`]: collection, [`${base}/${object.namePlural}/{id}`]: item };
+  if (view.canDelete) {
+    item.delete = operation({
+      operationId: `delete${singular}`,
+      summary: `Move a ${object.labelSingular.toLowerCase()} to the trash`,
+      tags,
+      success: { status: 200, description: "The trashed record (deletedAt set).", schema: one },
+      errors: [...AUTH_ERRORS, 403, 404, 409],
+    });
+    paths[`${base}/${object.namePlural}/{id}/restore`] = {
+      parameters: [ID_PARAMETER],
+      post: operation({
+        operationId: `restore${singular}`,
+        summary: `Restore a ${object.labelSingular.toLowerCase()} from the trash`,
+        tags,
+        success: { status: 200, description: "The restored record.", schema: one },
+        errors: [...AUTH_ERRORS, 403, 404, 409],
+      }),
+    };
+  }
+  if (view.canDestroy) {
+    paths[`${base}/${object.namePlural}/{id}/destroy`] = {
+      parameters: [ID_PARAMETER],
+      delete: operation({
+        operationId: `destroy${singular}`,
+        summary: `Destroy a ${object.labelSingular.toLowerCase()} permanently (live or in the trash)`,
+        tags,
+        success: { status: 200, description: "The record as it was before destruction.", schema: one },
+        errors: [...AUTH_ERRORS, 403, 404],
+      }),
+    };
+  }
+  return paths;
 }
 
 function objectSchemas(view: ObjectView): Record<string, JsonObject> {
-  const name = view.documented.singular;
+  const name = pascal(view.object.nameSingular);
   const schemas: Record<string, JsonObject> = { [name]: jsonSchema(recordOutputSchema(view.object, view.visible), "output") };
-  if (view.documented.canCreate) schemas[`${name}Create`] = jsonSchema(recordInputSchema(view.creatable, "create"));
+  if (view.canCreate) schemas[`${name}Create`] = jsonSchema(recordInputSchema(view.creatable, "create"));
   if (view.editable.length > 0) schemas[`${name}Update`] = jsonSchema(recordInputSchema(view.editable, "update"));
   return schemas;
 }
 
-/** The fixed operations (permissions, service), in the table's order. */
-function fixedPaths(routes: readonly ApiRoute[], paths: Record<string, JsonObject>) {
-  for (const route of routes) if (route.doc && typeof route.doc !== "function") addOperation(paths, route, route.doc);
+function permissionPaths(base: string): Record<string, JsonObject> {
+  const checkShape = {
+    ...objectCheckSchema.shape,
+    action: z.union([objectCheckSchema.shape.action, actionCheckSchema.shape.action]).optional().describe("An object action (see, create, edit, delete, destroy; with `object`) or a workspace action (SEND_EMAIL, IMPORT_CSV, EXPORT_CSV)."),
+    object: objectCheckSchema.shape.object.optional(),
+    setting: settingCheckSchema.shape.setting.optional(),
+  };
+  return {
+    [`${base}/me/permissions`]: {
+      get: operation({
+        operationId: "getMyPermissions",
+        summary: "Effective permissions of the calling key, object by object and field by field, with the source of each value",
+        tags: ["Permissions"],
+        success: { status: 200, description: "The resolved permissions.", schema: jsonSchema(myPermissionsSchema, "output") },
+        errors: AUTH_ERRORS,
+      }),
+    },
+    [`${base}/me/check`]: {
+      get: operation({
+        operationId: "checkPermission",
+        summary: "Is one thing allowed, and which rule decides? `?action=see&object=people&field=email`, `?setting=ROLES` or `?action=EXPORT_CSV`",
+        tags: ["Permissions"],
+        parameters: queryParameters(checkShape),
+        success: { status: 200, description: "Allowed or denied, with the deciding rule.", schema: jsonSchema(explanationSchema, "output") },
+        errors: [...AUTH_ERRORS, 422],
+      }),
+    },
+    [`${base}/guardrails/check`]: {
+      get: operation({
+        operationId: "checkGuardrails",
+        summary: "Every guardrail of the workspace (e.g. \"Intern must never See field Address on People\"), holding or broken, and why. The key's role needs the Roles settings permission",
+        tags: ["Permissions"],
+        success: { status: 200, description: "Each guardrail with the engine's verdict; `holds` is true when all hold.", schema: jsonSchema(guardrailsCheckSchema, "output") },
+        errors: [...AUTH_ERRORS, 403],
+      }),
+    },
+  };
+}
+
+function servicePaths(): Record<string, JsonObject> {
+  return {
+    "/api/health": {
+      get: operation({
+        operationId: "health",
+        summary: "Liveness, without a key",
+        tags: ["Service"],
+        security: [],
+        success: { status: 200, description: "The server answers.", schema: jsonSchema(z.object({ status: z.literal("ok") }), "output") },
+        errors: [],
+      }),
+    },
+    "/api/openapi.json": {
+      get: operation({
+        operationId: "openapi",
+        summary: "This document. Without a key: the standard objects; with a key: its workspace, as its role sees it",
+        tags: ["Service"],
+        security: [{}, { bearerAuth: [] }],
+        success: { status: 200, description: "An OpenAPI 3.1 document.", schema: { type: "object" } },
+        errors: [401],
+      }),
+    },
+  };
 }
 
 function isRecordObject(object: RecordObject | ObjectMetadataLike): object is RecordObject {
   return "fieldsByName" in object;
 }
 
-/**
- * The document of `routes` (the route table, lib/api/routes.ts: `openApiDocument` passes it).
- * Accepts objects as lib/records describes them or as ObjectMetadata rows with their fields.
- */
-export function buildOpenApiDocument(routes: readonly ApiRoute[], objects: readonly (RecordObject | ObjectMetadataLike)[], options: OpenApiOptions = {}): JsonObject {
+/** Accepts objects as lib/records describes them or as ObjectMetadata rows with their fields. */
+export function buildOpenApiDocument(objects: readonly (RecordObject | ObjectMetadataLike)[], options: OpenApiOptions = {}): JsonObject {
+  const base = "/api/rest";
   const views = objects
     .map((object) => (isRecordObject(object) ? object : toRecordObject(object)))
     .map((object) => viewOf(object, options.permissions))
@@ -161,10 +284,10 @@ export function buildOpenApiDocument(routes: readonly ApiRoute[], objects: reado
   const paths: Record<string, JsonObject> = {};
   const schemas: Record<string, JsonObject> = { Error: jsonSchema(errorBodySchema, "output"), PageInfo: jsonSchema(pageInfoSchema, "output") };
   for (const view of views) {
-    objectPaths(routes, view, paths);
+    Object.assign(paths, objectPaths(view, base));
     Object.assign(schemas, objectSchemas(view));
   }
-  fixedPaths(routes, paths);
+  Object.assign(paths, permissionPaths(base), servicePaths());
 
   const responses = Object.fromEntries(
     Object.values(ERROR_RESPONSES).map(([name, description]) => [

@@ -1,6 +1,6 @@
 /**
  * Per-key rate limit: a fixed one-minute window per key. The server counts in the database
- * (createDatabaseRateLimiter) so that several instances sharing it count one limit (docs/reference.md §15);
+ * (createDatabaseRateLimiter) so that several instances sharing it count one limit (SPEC §15);
  * the in-memory limiter serves tests and single-process tools.
  */
 import type { Tx } from "@/lib/db/prisma";

@@ -11,20 +11,6 @@ export const errorBodySchema = z.object({
     code: z.enum(ERROR_CODES),
     message: z.string().describe("An English sentence naming the object or field concerned."),
     field: z.string().optional().describe("The field or parameter the error is about, when there is one."),
-    needs: z
-      .object({
-        permission: z.object({
-          kind: z.enum(["object", "field", "setting", "action"]),
-          action: z.string().optional(),
-          object: z.string().optional(),
-          field: z.string().optional(),
-          key: z.string().optional(),
-        }),
-        message: z.string().describe("What would allow it, e.g. `Needs Edit records on People`."),
-        request: z.object({ method: z.string(), path: z.string() }).describe("Where to ask for it: send `permission` with a `reason` and a period."),
-      })
-      .optional()
-      .describe("On a refusal (403): the smallest grant that would allow the request (docs/reference.md §18)."),
   }),
 });
 
@@ -33,7 +19,7 @@ export const pageInfoSchema = z.object({
   hasNextPage: z.boolean(),
 });
 
-/** One of a principal's grants (docs/reference.md §17): its role or a permission set. */
+/** One of a principal's grants (SPEC §17): its role or a permission set. */
 const grantRefSchema = z.object({ kind: z.enum(["role", "set"]), id: z.string(), name: z.string() });
 
 export const explanationSchema = z.object({
@@ -44,37 +30,20 @@ export const explanationSchema = z.object({
     recordRule: z
       .object({ object: z.string(), rule: z.unknown(), description: z.string() })
       .optional()
-      .describe("Present when the answer holds only for the records the role's record-level rule reaches (docs/reference.md §13)."),
-    grant: grantRefSchema.optional().describe("With permission sets (docs/reference.md §17): the grant that allows it."),
+      .describe("Present when the answer holds only for the records the role's record-level rule reaches (SPEC §13)."),
+    grant: grantRefSchema.optional().describe("With permission sets (SPEC §17): the grant that allows it."),
     consulted: z.array(grantRefSchema).optional().describe("With permission sets: every grant the answer consulted (for a refusal, each refused)."),
-    record: z
-      .object({
-        id: z.string(),
-        reached: z.boolean(),
-        paths: z.array(
-          z.object({
-            kind: z.enum(["all", "me", "myTeams", "myReports", "rule", "shared"]),
-            text: z.string(),
-            field: z.string().optional(),
-            team: z.string().optional(),
-            sharedBy: z.string().nullable().optional(),
-            access: z.enum(["view", "edit"]).optional(),
-          }),
-        ),
-      })
-      .optional()
-      .describe("With `recordId`: whether the caller reaches that record for the action, and every path that does (docs/reference.md §19)."),
   }),
 });
 
-/** GET /api/rest/guardrails/check (docs/reference.md §14). */
+/** GET /api/rest/guardrails/check (SPEC §14). */
 export const guardrailsCheckSchema = z.object({
   data: z.array(
     z.object({
       id: z.string(),
       statement: z.string().describe('e.g. "Intern must never See field Address on People"'),
       role: z.object({ id: z.string(), name: z.string() }).nullable().describe("The role it is about; null for a guardrail about a member."),
-      member: z.object({ id: z.string(), name: z.string() }).nullable().describe("The member it is about (docs/reference.md §17); null for a guardrail about a role."),
+      member: z.object({ id: z.string(), name: z.string() }).nullable().describe("The member it is about (SPEC §17); null for a guardrail about a role."),
       mode: z.enum(["always", "never"]),
       action: z.string().describe("An object action (see, create, edit, delete, destroy), a settings key (ROLES) or an action key (EXPORT_CSV)."),
       object: z.string().nullable(),
@@ -93,7 +62,7 @@ export const myPermissionsSchema = z.object({
     role: z.object({ id: z.string(), name: z.string() }).nullable(),
     permissionSets: z
       .array(z.object({ id: z.string(), name: z.string(), until: z.string().nullable().describe("ISO instant it ends, or null for good.") }))
-      .describe("The permission sets held now beside the role (docs/reference.md §17)."),
+      .describe("The permission sets held now beside the role (SPEC §17)."),
     permissions: z.object({
       isAdmin: z.boolean(),
       settingsAllAccess: z.boolean(),
@@ -116,37 +85,4 @@ export const myPermissionsSchema = z.object({
       actions: z.record(z.string(), resolvedValueSchema),
     }),
   }),
-});
-
-/** docs/reference.md §18: one access request as `POST`/`GET /api/rest/me/access-requests` answer it. */
-export const accessRequestSchema = z.object({
-  id: z.string(),
-  requester: z.object({ kind: z.enum(["member", "apiKey", "agent"]), id: z.string(), label: z.string() }),
-  permission: z.object({ kind: z.enum(["object", "field", "setting", "action"]), action: z.string().optional(), object: z.string().optional(), field: z.string().optional(), key: z.string().optional() }).describe("The smallest grant asked for (engine names)."),
-  reason: z.string(),
-  periodSeconds: z.number().int().nullable().describe("Counted from the approval; null when `until` names the end."),
-  until: z.string().nullable(),
-  status: z.enum(["open", "approved", "denied"]),
-  createdAt: z.string(),
-  decidedBy: z.string().nullable(),
-  decisionReason: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  expiresAt: z.string().nullable().describe("When an approved grant ends."),
-});
-
-/** GET /api/rest/roles: the roles as Settings → Roles lists them (lib/roles/queries.ts). */
-export const rolesListSchema = z.object({
-  data: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      description: z.string(),
-      icon: z.string(),
-      isAdmin: z.boolean(),
-      isDefault: z.boolean().describe("Whether members without a role of their own, and keys without one, get this role."),
-      memberCount: z.number().int(),
-      apiKeyCount: z.number().int(),
-      agentCount: z.number().int(),
-    }),
-  ),
 });

@@ -1,13 +1,11 @@
 import { DomainError, isDomainError, type ErrorCode } from "@/lib/errors";
-import { apiErrorMessage, neededBody } from "./error-messages";
+import { apiErrorMessage } from "./error-messages";
 
 /** HTTP status per domain error; anything unlisted is a client error (400), never a 5xx. */
 const STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   INVALID_CREDENTIALS: 401,
   FORBIDDEN: 403,
-  SHARING_NOT_ALLOWED: 403,
-  SHARE_EXCEEDS: 403,
   NOT_FOUND: 404,
   UNKNOWN_OBJECT: 404,
   RECORD_IN_TRASH: 409,
@@ -19,10 +17,6 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   INVALID_JSON: 400,
   RATE_LIMITED: 429,
   ADDRESS_THROTTLED: 429,
-  ACCESS_PERIOD_TOO_LONG: 422,
-  ACCESS_ALREADY_GRANTED: 409,
-  OWN_REQUEST: 403,
-  REQUEST_NOT_OPEN: 409,
   INTERNAL: 500,
 };
 
@@ -35,8 +29,7 @@ export function jsonResponse(body: unknown, status = 200, headers?: HeadersInit)
 }
 
 export interface ErrorBody {
-  /** `needs` (docs/reference.md §18): added to refusals the engine can name a grant for; the other members are unchanged. */
-  error: { code: ErrorCode; message: string; field?: string; needs?: ReturnType<typeof neededBody> };
+  error: { code: ErrorCode; message: string; field?: string };
 }
 
 /** `{ error: { code, message, field? } }`. Unexpected errors are logged here and answered generically. */
@@ -47,7 +40,6 @@ export function errorResponse(error: unknown, headers?: HeadersInit): Response {
   }
   const body: ErrorBody = { error: { code: error.code, message: apiErrorMessage(error) } };
   if (error.details.field !== undefined) body.error.field = error.details.field;
-  if (error.details.needs) body.error.needs = neededBody(error.details.needs);
   const extra = new Headers(headers);
   if (error.code === "UNAUTHENTICATED") extra.set("WWW-Authenticate", 'Bearer realm="rolecall"');
   return jsonResponse(body, STATUS[error.code] ?? 400, extra);

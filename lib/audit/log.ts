@@ -1,6 +1,5 @@
 import type { Tx } from "@/lib/db/prisma";
-import type { PrincipalKind } from "@/lib/permissions";
-import { enqueueWebhookDeliveries } from "@/lib/webhooks/enqueue";
+import type { Principal } from "@/lib/access/principal";
 
 export type AuditAction =
   | "role.created"
@@ -15,24 +14,12 @@ export type AuditAction =
   | "permissionSet.assigned"
   | "permissionSet.unassigned"
   | "permissionSet.expired"
-  | "accessRequest.created"
-  | "accessRequest.approved"
-  | "accessRequest.denied"
-  | "roleProposal.created"
-  | "roleProposal.applied"
-  | "roleProposal.denied"
   | "guardrail.created"
   | "guardrail.deleted"
   | "workspace.defaultRoleChanged"
   | "workspace.updated"
   | "member.invited"
   | "member.removed"
-  | "member.managerChanged"
-  | "team.created"
-  | "team.updated"
-  | "team.deleted"
-  | "record.shared"
-  | "record.unshared"
   | "apiKey.created"
   | "apiKey.revoked"
   | "agentToken.created"
@@ -49,20 +36,7 @@ export type AuditAction =
   | "field.created"
   | "workspace.created"
   | "account.passwordChanged"
-  | "account.signedOutEverywhere"
-  | "webhook.created"
-  | "webhook.deleted"
-  | "member.deactivated"
-  | "member.reactivated"
-  | "member.updated"
-  | "scimToken.created"
-  | "scimToken.revoked"
-  | "groupMapping.created"
-  | "groupMapping.deleted"
-  | "sso.updated"
-  | "sso.removed"
-  | "account.signedInWithSso"
-  | "member.joinedWithSso";
+  | "account.signedOutEverywhere";
 
 export interface AuditEntry {
   action: AuditAction;
@@ -76,15 +50,11 @@ export interface AuditEntry {
 }
 
 /** Who an entry names as its actor: a principal, or Rolecall itself (an expiry it observed). */
-// Structural, so that the audit log sits below lib/access (a Principal is one).
-export type AuditActor = { kind: PrincipalKind; id: string; label: string; workspaceId: string } | { kind: "system"; id: null; label: string; workspaceId: string };
+export type AuditActor = Pick<Principal, "kind" | "id" | "label" | "workspaceId"> | { kind: "system"; id: null; label: string; workspaceId: string };
 
-/**
- * Writes one audit entry; call it inside the transaction of the change it records. An entry that
- * is a webhook event (docs/reference.md §20) queues its deliveries in that same transaction.
- */
+/** Writes one audit entry; call it inside the transaction of the change it records. */
 export async function writeAudit(db: Tx, actor: AuditActor, entry: AuditEntry) {
-  const written = await db.auditLog.create({
+  await db.auditLog.create({
     data: {
       workspaceId: actor.workspaceId,
       actorType: actor.kind,
@@ -98,7 +68,5 @@ export async function writeAudit(db: Tx, actor: AuditActor, entry: AuditEntry) {
       before: entry.before === undefined ? null : JSON.stringify(entry.before),
       after: entry.after === undefined ? null : JSON.stringify(entry.after),
     },
-    select: { id: true },
   });
-  await enqueueWebhookDeliveries(db, actor.workspaceId, written.id, entry.action);
 }

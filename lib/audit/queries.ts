@@ -30,7 +30,7 @@ function dayEnd(day: string) {
 const MAX_SCANNED = AUDIT_PAGE_SIZE * 20;
 
 /**
- * The workspace's audit entries as `reader` may see them (docs/reference.md §12, §16), newest first, one page
+ * The workspace's audit entries as `reader` may see them (SPEC §12, §16), newest first, one page
  * at a time. Entries targeting a hidden object are left out by the query itself; entries about
  * records outside the reader's record-level rule are left out as they are read, and reading goes
  * on (bounded) until the page is full.

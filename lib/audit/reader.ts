@@ -1,5 +1,5 @@
 /**
- * The audit log as one reader may see it (docs/reference.md §12, §16). An entry leaves the server only
+ * The audit log as one reader may see it (SPEC §12, §16). An entry leaves the server only
  * through the reader's sight:
  * - an entry about an object the reader cannot see is left out;
  * - an entry about a record outside the reader's record-level rule is left out (its label, its
@@ -22,9 +22,6 @@ type Entry = Pick<AuditLog, "action" | "targetType" | "targetId" | "before" | "a
 
 /** For each object, the fields that hold e-mail addresses (a sent e-mail's recipient came from one). */
 export type EmailFields = ReadonlyMap<string, readonly string[]>;
-
-/** Entries about a record whose before/after are not record snapshots (docs/reference.md §19 shares). */
-const SHARE_ACTIONS: ReadonlySet<string> = new Set(["record.shared", "record.unshared"]);
 
 /** Objects by engine name, for the record entries of a page. */
 export type ObjectsByName = ReadonlyMap<string, RecordObject>;
@@ -64,7 +61,7 @@ export async function reachableRecordsOf(db: Tx, reader: Reader, entries: readon
     const ids = aboutIt.map((entry) => recordOf(entry)!.id);
     const snapshots = (id: string) =>
       aboutIt
-        .filter((entry) => entry.action.startsWith("record.") && !SHARE_ACTIONS.has(entry.action) && recordOf(entry)?.id === id)
+        .filter((entry) => entry.action.startsWith("record.") && recordOf(entry)?.id === id)
         .flatMap((entry) => [parse(entry.before), parse(entry.after)])
         .filter((snapshot): snapshot is Record<string, unknown> => snapshot !== null);
     for (const [id, fields] of await reachableRecords(db, reader, object, ids, snapshots)) reachable.set(`${name}:${id}`, fields);
@@ -79,9 +76,6 @@ export async function reachableRecordsOf(db: Tx, reader: Reader, entries: readon
 export function maskAuditEntry<T extends Pick<AuditLog, "action" | "targetType" | "targetLabel" | "before" | "after">>(entry: T, reader: Pick<Reader, "permissions">, emailFields: EmailFields, visibleOnRecord?: ReadonlySet<string>): T {
   const perms = reader.permissions;
   const object = entry.targetType;
-  // A share names a member or a team and an access, never a field value; the entry itself shows
-  // only to readers who reach the record (recordOf).
-  if (entry.action === "record.shared" || entry.action === "record.unshared") return entry;
   if (entry.action.startsWith("record.")) {
     const mask = (value: Record<string, unknown>) => {
       const masked = maskRecord(perms, object, value);

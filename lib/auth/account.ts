@@ -25,7 +25,7 @@ export interface PasswordChange {
   readonly replacesTemporary: boolean;
 }
 
-/** Checks the current password and the new one (docs/reference.md §12), and hashes the new one. Writes nothing. */
+/** Checks the current password and the new one (SPEC §12), and hashes the new one. Writes nothing. */
 export async function preparePasswordChange(db: Tx, actor: AccountActor, input: ChangePasswordInput): Promise<PasswordChange> {
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId } });
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw new DomainError("WRONG_CURRENT_PASSWORD", { field: "currentPassword" });
@@ -35,7 +35,7 @@ export async function preparePasswordChange(db: Tx, actor: AccountActor, input: 
 }
 
 /**
- * Replaces the actor's password, in the caller's transaction (docs/reference.md §12). It also ends every
+ * Replaces the actor's password, in the caller's transaction (SPEC §12). It also ends every
  * other session of the user; `currentSession` (the caller's own) stays.
  */
 export async function changePassword(tx: Tx, actor: AccountActor, change: PasswordChange, currentSession: string | null): Promise<void> {

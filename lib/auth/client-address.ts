@@ -1,5 +1,5 @@
 /**
- * The address a request came from (docs/reference.md §16), for the per-address limits of sign-in and API-key
+ * The address a request came from (SPEC §16), for the per-address limits of sign-in and API-key
  * lookups. The server (server.ts) writes the socket's address into `PEER_ADDRESS_HEADER` of every
  * request, over whatever a client sent under that name. `X-Forwarded-For` is read only when
  * `TRUST_PROXY` says how many proxies of ours stand in front, and then from the right: each of

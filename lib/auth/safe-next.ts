@@ -1,5 +1,5 @@
 /**
- * Where to go after signing in (docs/reference.md §12): the `next` parameter only when it is a path of this
+ * Where to go after signing in (SPEC §12): the `next` parameter only when it is a path of this
  * site, else "/". Resolving it as a browser would (`new URL(next, origin)`) catches the tricks a
  * string check misses: `//evil.example` and `/\evil.example` are other hosts, tabs and newlines
  * are stripped, and `/.//evil.example` normalises to a path that starts with `//`.

@@ -12,9 +12,9 @@ export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 14;
 export interface SessionData {
   userId?: string;
   sessionId?: string;
-  /** "View as this role" (docs/reference.md §14): the role whose read-only projection this session looks through. */
+  /** "View as this role" (SPEC §14): the role whose read-only projection this session looks through. */
   viewAsRoleId?: string;
-  /** Permission sets viewed beside that role (docs/reference.md §17). */
+  /** Permission sets viewed beside that role (SPEC §17). */
   viewAsSetIds?: string[];
 }
 

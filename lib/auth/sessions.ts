@@ -1,5 +1,5 @@
 /**
- * Server-side sessions (docs/reference.md §12, §16). The sealed cookie carries the user's id and a random
+ * Server-side sessions (SPEC §12, §16). The sealed cookie carries the user's id and a random
  * session secret; the database keeps the secret's SHA-256 with the session's end. Every page and
  * server action finds its session row, so signing out (which deletes it), signing out of all
  * sessions and a password change end a session at once, even for a copy of the cookie.

@@ -2,7 +2,7 @@ import type { Db, Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import { lockKeys } from "@/lib/db/locks";
 
-/** docs/reference.md §12: 5 failed attempts for one email, or 20 from one address, within 15 minutes. */
+/** SPEC §12: 5 failed attempts for one email, or 20 from one address, within 15 minutes. */
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 export const MAX_ATTEMPTS_PER_EMAIL = 5;
 export const MAX_ATTEMPTS_PER_ADDRESS = 20;
@@ -84,7 +84,7 @@ export function assertAddressNotThrottled(address: string, now = new Date()): vo
 }
 
 /**
- * Counts a failed API-key or agent-token lookup against its address (docs/reference.md §16), with failed
+ * Counts a failed API-key or agent-token lookup against its address (SPEC §16), with failed
  * sign-ins: the same 20 per address within the window. Throws ADDRESS_THROTTLED once the
  * address is over the limit (and remembers it); returns otherwise, for the caller's 401.
  */

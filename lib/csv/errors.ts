@@ -1,10 +1,9 @@
 import { DomainError, type ErrorReason } from "@/lib/errors";
 import type { ActionPermission } from "@/lib/permissions";
 
-/** A workspace action (docs/reference.md §2.6) the principal's role does not grant. */
+/** A workspace action (SPEC §2.6) the principal's role does not grant. */
 export function actionForbidden(action: ActionPermission) {
-  // The smallest grant is the action itself (docs/reference.md §18).
-  return new DomainError("FORBIDDEN", { params: { reason: "ACTION_NOT_ALLOWED", action }, needs: { permission: { kind: "action", key: action } } });
+  return new DomainError("FORBIDDEN", { params: { reason: "ACTION_NOT_ALLOWED", action } });
 }
 
 /** Same answer as lib/records for an unknown or hidden object, so probing tells them apart no better. */

@@ -1,5 +1,5 @@
 /**
- * Export CSV (docs/reference.md §2.6): the records of one object that the principal's list would show (same
+ * Export CSV (SPEC §2.6): the records of one object that the principal's list would show (same
  * filter, sort and search), with only the fields the role can see. Refused without the
  * EXPORT_CSV action. Every export is audited.
  */

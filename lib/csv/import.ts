@@ -1,5 +1,5 @@
 /**
- * Import CSV (docs/reference.md §2.6) into one object, all or nothing:
+ * Import CSV (SPEC §2.6) into one object, all or nothing:
  *
  * 1. the IMPORT_CSV action, the object's visibility and the right to create records;
  * 2. the header: every column must name a field (by name or label) the role may write; a column

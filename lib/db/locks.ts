@@ -1,5 +1,5 @@
 /**
- * Locks a use case takes inside its transaction, on what its invariant is about (docs/reference.md §21).
+ * Locks a use case takes inside its transaction, on what its invariant is about (SPEC §21).
  *
  * SQLite has one writer at a time: every transaction takes the file's write lock when it begins
  * (BEGIN IMMEDIATE, ./sqlite.ts), so these are no-ops there. PostgreSQL runs transactions side by

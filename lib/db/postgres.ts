@@ -5,7 +5,7 @@ import pg from "pg";
 import { statementCache, withDirectStatements, type DirectStatements, type SqlParam } from "./hot-path";
 
 /**
- * The PostgreSQL client (docs/reference.md §15). Its generated code lives apart from the SQLite one
+ * The PostgreSQL client (SPEC §15). Its generated code lives apart from the SQLite one
  * (scripts/prisma-postgres.mjs writes it to node_modules/.prisma-pg/client) and is loaded at run
  * time from the working directory, so the bundler neither follows nor copies it: a SQLite-only
  * install never needs it. Both clients come from one data model, so the SQLite client's types
@@ -28,7 +28,7 @@ function isRetryableConflict(error: unknown): boolean {
 }
 
 /**
- * Interactive transactions run side by side (docs/reference.md §21): no lock is taken for them here. A use
+ * Interactive transactions run side by side (SPEC §21): no lock is taken for them here. A use
  * case whose invariant reads and then writes locks what the invariant is about (./locks.ts), and
  * when two of them lock in a circle PostgreSQL aborts one: it is run again from the start, a few
  * times at most, after a short random pause. A transaction's callback only talks to the database

@@ -1,5 +1,5 @@
 /**
- * The few places where the raw SQL of SQLite and PostgreSQL must differ (docs/reference.md §15), written once
+ * The few places where the raw SQL of SQLite and PostgreSQL must differ (SPEC §15), written once
  * per dialect. The records queries (lib/records/sql.ts) and the rate limit consult the dialect of
  * the client they run on; the SQLite text is what it always was.
  */
@@ -135,7 +135,7 @@ export const postgresDialect: SqlDialect = {
   lockRowForWrite: " FOR NO KEY UPDATE",
 };
 
-/** `postgresql://…` (or `postgres://…`) selects PostgreSQL; anything else is a SQLite file (docs/reference.md §15). */
+/** `postgresql://…` (or `postgres://…`) selects PostgreSQL; anything else is a SQLite file (SPEC §15). */
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//.test(url);
 }

@@ -8,7 +8,6 @@ import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { canAction } from "@/lib/permissions";
 import { sendEmailForbidden } from "./errors";
-import { initialEmailStatus } from "./smtp";
 
 export interface OutgoingEmail {
   readonly to: string;
@@ -25,7 +24,7 @@ export interface SentEmail {
 export async function deliverEmail(tx: Tx, principal: Principal, message: OutgoingEmail, context: Record<string, unknown>): Promise<SentEmail> {
   if (!canAction(principal.permissions, "SEND_EMAIL")) throw sendEmailForbidden();
   const sent = await tx.outboxMessage.create({
-    data: { workspaceId: principal.workspaceId, to: message.to, subject: message.subject, body: message.body, actorLabel: principal.label, ...initialEmailStatus() },
+    data: { workspaceId: principal.workspaceId, to: message.to, subject: message.subject, body: message.body, actorLabel: principal.label },
   });
   await writeAudit(tx, principal, {
     action: "email.sent",
@@ -33,18 +32,6 @@ export async function deliverEmail(tx: Tx, principal: Principal, message: Outgoi
     targetId: sent.id,
     targetLabel: message.subject,
     after: { to: message.to, subject: message.subject, ...context },
-  });
-  return { id: sent.id, to: message.to };
-}
-
-/**
- * A message Rolecall itself sends to a workspace member (an invitation, a request's outcome):
- * no SEND_EMAIL check (nobody's record is written to), the change it follows is audited by its
- * caller. Like every message it is in the outbox, queued for SMTP when `SMTP_URL` is set.
- */
-export async function queueSystemEmail(tx: Tx, workspaceId: string, message: OutgoingEmail, senderLabel: string): Promise<SentEmail> {
-  const sent = await tx.outboxMessage.create({
-    data: { workspaceId, to: message.to, subject: message.subject, body: message.body, actorLabel: senderLabel, ...initialEmailStatus() },
   });
   return { id: sent.id, to: message.to };
 }

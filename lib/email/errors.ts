@@ -1,7 +1,7 @@
 import { DomainError, type ErrorReason } from "@/lib/errors";
 
 export function sendEmailForbidden() {
-  return new DomainError("FORBIDDEN", { params: { reason: "ACTION_NOT_ALLOWED", action: "SEND_EMAIL" }, needs: { permission: { kind: "action", key: "SEND_EMAIL" } } });
+  return new DomainError("FORBIDDEN", { params: { reason: "ACTION_NOT_ALLOWED", action: "SEND_EMAIL" } });
 }
 
 export function emailInvalid(field: string | undefined, reason: ErrorReason, params: Record<string, string | number> = {}) {

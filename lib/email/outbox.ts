@@ -15,11 +15,6 @@ export interface OutboxEntry {
   body: string;
   sentBy: string;
   sentAt: Date;
-  /** docs/reference.md §20: stored (no SMTP), queued, sent or failed; with the last error of a retried message. */
-  status: "stored" | "queued" | "sent" | "failed";
-  attempts: number;
-  lastError: string | null;
-  nextAttemptAt: Date | null;
 }
 
 export async function listOutbox(db: Tx, principal: Principal, options: { recipient?: string | null; take?: number } = {}): Promise<OutboxEntry[]> {
@@ -41,5 +36,5 @@ export async function listOutbox(db: Tx, principal: Principal, options: { recipi
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take,
   });
-  return rows.map((row) => ({ id: row.id, to: row.to, subject: row.subject, body: row.body, sentBy: row.actorLabel, sentAt: row.createdAt, status: row.status as OutboxEntry["status"], attempts: row.attempts, lastError: row.lastError, nextAttemptAt: row.status === "queued" ? row.nextAttemptAt : null }));
+  return rows.map((row) => ({ id: row.id, to: row.to, subject: row.subject, body: row.body, sentBy: row.actorLabel, sentAt: row.createdAt }));
 }

@@ -1,5 +1,5 @@
 /**
- * Send e-mail (docs/reference.md §2.6) to a record's address. Nothing leaves Rolecall: the message is stored
+ * Send e-mail (SPEC §2.6) to a record's address. Nothing leaves Rolecall: the message is stored
  * in the outbox. Needs the SEND_EMAIL action, a record the principal can see, and an e-mail
  * field the principal can see (an address it cannot read cannot be written to either).
  */

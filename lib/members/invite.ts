@@ -9,7 +9,6 @@ import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authorit
 import { hashPassword } from "@/lib/auth/password";
 import type { InviteMemberInput } from "./input";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
-import { queueSystemEmail } from "@/lib/email/deliver";
 
 export interface InvitedMember {
   memberId: string;
@@ -20,7 +19,7 @@ export interface InvitedMember {
   temporaryPassword: string;
 }
 
-/** docs/reference.md §16: a temporary password that nobody used within a week stops working. */
+/** SPEC §16: a temporary password that nobody used within a week stops working. */
 export const TEMPORARY_PASSWORD_LIFETIME_MS = 7 * 86_400_000;
 
 /** 96 random bits in 16 URL-safe characters: easy to copy, impossible to guess. */
@@ -44,10 +43,9 @@ export async function temporaryCredentials(): Promise<TemporaryCredentials> {
 }
 
 /**
- * Adds a person to the workspace (docs/reference.md §3, §4): a new account that joins with the workspace's
+ * Adds a person to the workspace (SPEC §3, §4): a new account that joins with the workspace's
  * default role, never a role the inviter picks. The account signs in with a temporary password
- * that the inviter sees once and hands over; the invitation e-mail (SMTP when `SMTP_URL` is set,
- * else the outbox, docs/reference.md §20) says where to sign in, never the password. The caller hashes the
+ * that the inviter sees once; there is no e-mail delivery of invitations. The caller hashes the
  * password (`temporaryCredentials`) before it opens the transaction, so the write lock is not
  * held while argon2 runs.
  */
@@ -77,19 +75,5 @@ export async function inviteMember(tx: Tx, actor: Principal, input: InviteMember
     roleId: role.id,
     after: { name: input.name, email: input.email, role: role.name },
   });
-  await queueSystemEmail(tx, actor.workspaceId, invitationEmail(workspace.name, actor.label, input.email), actor.label);
   return { memberId: member.id, name: input.name, email: input.email, roleName: role.name, temporaryPassword: credentials.temporaryPassword };
-}
-
-/**
- * The invitation's words. The temporary password is not in it: a mailbox is a weaker channel than
- * the inviter handing it over, and it is shown to the inviter once for that.
- */
-export function invitationEmail(workspaceName: string, inviterName: string, email: string) {
-  const site = process.env.APP_URL?.replace(/\/+$/, "") ?? "http://localhost:3000";
-  return {
-    to: email,
-    subject: `${inviterName} invited you to ${workspaceName} on Rolecall`,
-    body: `${inviterName} invited you to the workspace ${workspaceName}.\n\nSign in at ${site}/sign-in with ${email} and the temporary password ${inviterName} gives you; you will choose your own password then. The temporary password stops working after 7 days.`,
-  };
 }

@@ -8,9 +8,6 @@ export interface MemberRow {
   roleName: string;
   isAdmin: boolean;
   joinedAt: Date;
-  managerId: string | null;
-  /** docs/reference.md §20: deactivated by the identity provider (SCIM), unable to sign in. */
-  deactivated: boolean;
 }
 
 /** The workspace's members with their role, by name. */
@@ -28,7 +25,5 @@ export async function listMembers(db: Tx, workspaceId: string): Promise<MemberRo
     roleName: member.role.name,
     isAdmin: member.role.isAdmin,
     joinedAt: member.createdAt,
-    managerId: member.managerId,
-    deactivated: member.deactivatedAt !== null,
   }));
 }

@@ -10,7 +10,7 @@ import { lockAdministration } from "@/lib/workspace/administration-lock";
 /**
  * Removes a member from the workspace. Nobody removes themselves, and the last Admin is never
  * removed: the Admin count is checked after the delete, inside the transaction, so of two
- * concurrent removals the second sees the first and is rolled back (docs/reference.md §3, §8): the caller's
+ * concurrent removals the second sees the first and is rolled back (SPEC §3, §8): the caller's
  * transaction holds the check and the delete together.
  * An account left without any workspace is deleted with its membership.
  */

@@ -76,7 +76,7 @@ export function checkFieldName(input: Pick<CustomFieldInput, "name" | "label">):
   return name;
 }
 
-/** Adds a custom field to an object (docs/reference.md §2.4), in the caller's transaction, with its audit entry. */
+/** Adds a custom field to an object (SPEC §2.4), in the caller's transaction, with its audit entry. */
 export async function addCustomField(tx: Tx, actor: Principal, input: CustomFieldInput) {
   const name = checkFieldName(input);
   await lockAdministration(tx, actor.workspaceId);

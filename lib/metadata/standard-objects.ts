@@ -1,5 +1,5 @@
 /**
- * The standard objects every workspace starts with (docs/reference.md §10). The seed writes them
+ * The standard objects every workspace starts with (SPEC §10). The seed writes them
  * as ObjectMetadata/FieldMetadata rows; afterwards the database is the source of truth.
  */
 export type FieldType =
@@ -13,7 +13,7 @@ export type FieldType =
   | "DATE_TIME"
   | "SELECT"
   | "RELATION"
-  /** docs/reference.md §13: points to a workspace member (its WorkspaceMember id); `Me` applies to it. */
+  /** SPEC §13: points to a workspace member (its WorkspaceMember id); `Me` applies to it. */
   | "MEMBER"
   | "RICH_TEXT"
   | "BOOLEAN";

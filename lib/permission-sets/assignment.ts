@@ -1,5 +1,5 @@
 /**
- * Giving and taking permission sets (docs/reference.md §17). Granting a set is an assignment (docs/reference.md §11): it
+ * Giving and taking permission sets (SPEC §17). Granting a set is an assignment (SPEC §11): it
  * needs `Roles` and the set within the actor's authority; taking one away too (the holder loses
  * what it gave, which the actor must hold). A member never changes their own grants. A set given
  * `until` an instant ends by itself (recorded by lib/roles/expiry.ts); giving it again changes
@@ -56,7 +56,7 @@ export async function assignPermissionSet(tx: Tx, actor: Principal, setId: strin
   // An assignment that ended but is not recorded yet is replaced as if it were gone.
   const live = existing && (existing.expiresAt === null || existing.expiresAt.getTime() > now.getTime()) ? existing : null;
   if (live && (live.expiresAt?.getTime() ?? null) === (until?.getTime() ?? null)) return;
-  // docs/reference.md §17: the holder's role's guardrails hold whatever sets it holds.
+  // SPEC §17: the holder's role's guardrails hold whatever sets it holds.
   if (!live) await assertHolderGuardrailsHold(tx, actor.workspaceId, target, { addSet: { id: set.id, name: set.name } }, now);
   await tx.permissionSetAssignment.upsert({
     where: key,

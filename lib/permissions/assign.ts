@@ -2,7 +2,7 @@ import { ASSIGNABLE_SWITCHES, type AssignableKey } from "./model";
 import type { PrincipalKind } from "./types";
 
 /**
- * May a role be held by this kind of principal (docs/reference.md §4, §2.7)? Reads the model's assignable
+ * May a role be held by this kind of principal (SPEC §4, §2.7)? Reads the model's assignable
  * switches (absent: assignable), so a role definition, a draft or a Role row can be passed as they are. Admin is
  * never assignable to an AI agent, whatever is stored: an agent acting with full access would
  * bypass every rule the workspace sets.

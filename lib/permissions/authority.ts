@@ -1,5 +1,5 @@
 /**
- * Delegated administration (docs/reference.md §11, §16), after Kubernetes RBAC's escalation rule: nobody
+ * Delegated administration (SPEC §11, §16), after Kubernetes RBAC's escalation rule: nobody
  * grants what they do not hold. An actor's authority is their own effective permissions; a role
  * (or a draft) is within it when every permission it grants is also the actor's.
  *
@@ -9,7 +9,7 @@
  * so the browser can run the same comparison on a serialised copy to disable what would exceed.
  */
 import { ACTION_PERMISSIONS, FIELD_ACTIONS, OBJECT_ACTIONS, SETTINGS_PERMISSIONS } from "./constants";
-import { isMeValue, isRelationValue, type RecordCondition, type RecordRule } from "./record-rule";
+import { isMeValue, type RecordCondition, type RecordRule } from "./record-rule";
 import type { ActionPermission, FieldAction, ObjectAction, SettingsPermission } from "./types";
 
 type Flag = { readonly value: boolean };
@@ -17,17 +17,15 @@ type Flag = { readonly value: boolean };
 /** The part of `EffectivePermissions` that authority reads; survives JSON.stringify. */
 export interface PermissionView {
   readonly isAdmin: boolean;
-  /** With several grants (docs/reference.md §17): each grant's own view; the rest is their union. */
+  /** With several grants (SPEC §17): each grant's own view; the rest is their union. */
   readonly grants?: readonly { readonly permissions: PermissionView }[];
   readonly objects: Readonly<
     Record<
       string,
       Readonly<Record<ObjectAction, Flag>> & {
         readonly fields: Readonly<Record<string, Readonly<Record<FieldAction, Flag>>>>;
-        /** docs/reference.md §13: absent in views that predate record-level rules (all records). */
+        /** SPEC §13: absent in views that predate record-level rules (all records). */
         readonly records?: { readonly rule: RecordRule };
-        /** docs/reference.md §19: `Allow sharing`; absent: off. */
-        readonly allowSharing?: boolean;
       }
     >
   >;
@@ -41,9 +39,7 @@ export type ExceedingPermission =
   | { readonly kind: "object"; readonly action: ObjectAction; readonly object: string }
   | { readonly kind: "field"; readonly action: FieldAction; readonly object: string; readonly field: string }
   | { readonly kind: "setting"; readonly key: SettingsPermission }
-  | { readonly kind: "action"; readonly key: ActionPermission }
-  /** docs/reference.md §19: `Allow sharing` on an object. */
-  | { readonly kind: "sharing"; readonly object: string };
+  | { readonly kind: "action"; readonly key: ActionPermission };
 
 /**
  * Whom `Me` means on the bound's side of a comparison. `{ memberId }`: an actor's authority,
@@ -60,7 +56,7 @@ export type BoundMe = { readonly memberId: string | null } | "holder";
  *
  * `actorMemberId` is the acting member (null for a key or agent): a rule about `Me` in the
  * actor's role reaches that member's records, while the same rule in the role granted reaches
- * each holder's own, so it is not within the actor's (docs/reference.md §16).
+ * each holder's own, so it is not within the actor's (SPEC §16).
  */
 export function exceedingPermissions(role: PermissionView, actor: PermissionView, actorMemberId: string | null): ExceedingPermission[] {
   if (actor.isAdmin) return [];
@@ -69,7 +65,7 @@ export function exceedingPermissions(role: PermissionView, actor: PermissionView
 
 /**
  * `exceedingPermissions` with the bound's `Me` chosen by the caller (see BoundMe). Either side
- * may hold several grants (docs/reference.md §17): a permission the role gives is within the bound when one of
+ * may hold several grants (SPEC §17): a permission the role gives is within the bound when one of
  * the bound's grants holds it on every record the role's grant gives it on, so a grant that sees
  * all deals and another that edits only one's own do not add up to editing all deals.
  */
@@ -108,8 +104,6 @@ function atomicBeyond(granted: PermissionView, held: PermissionView, boundMe: Bo
     for (const action of OBJECT_ACTIONS) {
       if (grantedObject[action].value && (!covered || !heldObject?.[action].value)) keys.add(objectKey(object, action));
     }
-    // Sharing hands records to others: held only where the held grant shares on the same records.
-    if (grantedObject.allowSharing && (!covered || !heldObject?.allowSharing)) keys.add(`sharing|${object}`);
     for (const [field, fieldGrant] of Object.entries(grantedObject.fields)) {
       const heldField = heldObject && Object.hasOwn(heldObject.fields, field) ? heldObject.fields[field] : undefined;
       for (const action of FIELD_ACTIONS) {
@@ -128,7 +122,6 @@ function displayItems(roleParts: readonly PermissionView[], keys: ReadonlySet<st
   const objects = [...new Set(roleParts.flatMap((part) => Object.keys(part.objects)))];
   for (const object of objects) {
     for (const action of OBJECT_ACTIONS) if (keys.has(objectKey(object, action))) items.push({ kind: "object", action, object });
-    if (keys.has(`sharing|${object}`)) items.push({ kind: "sharing", object });
     const fields = [...new Set(roleParts.flatMap((part) => Object.keys(part.objects[object]?.fields ?? {})))];
     for (const field of fields) {
       for (const action of FIELD_ACTIONS) {
@@ -159,8 +152,6 @@ function singleGrantBeyond(role: PermissionView, bound: PermissionView, boundMe:
     if (granted.see.value && held?.see.value && !recordRuleWithin(granted.records?.rule, held.records?.rule, boundMe)) {
       exceeding.push({ kind: "object", action: "see", object });
     }
-    // docs/reference.md §19: sharing hands records to others; the bound must allow it too (on no fewer records, checked just above).
-    if (granted.allowSharing && !held?.allowSharing) exceeding.push({ kind: "sharing", object });
     for (const [field, fieldGrant] of Object.entries(granted.fields)) {
       const heldField = held && Object.hasOwn(held.fields, field) ? held.fields[field] : undefined;
       for (const action of FIELD_ACTIONS) {
@@ -186,11 +177,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The bound's conditions with its `Me` made concrete; null for a condition that reaches nothing. */
 function concreteBound(condition: RecordCondition, boundMe: BoundMe): RecordCondition | null {
-  if (boundMe === "holder" || !isRelationValue(condition.value)) return condition;
+  if (boundMe === "holder" || !isMeValue(condition.value)) return condition;
   if (boundMe.memberId === null) return null;
-  // My teams / My reports of the actor name members that differ from any holder's: counted as
-  // reaching nothing here (conservative: a grant is never judged within on their strength).
-  if (!isMeValue(condition.value)) return null;
   return { ...condition, value: boundMe.memberId };
 }
 
@@ -205,7 +193,7 @@ function concreteBound(condition: RecordCondition, boundMe: BoundMe): RecordCond
 export function recordRuleWithin(rule: RecordRule | undefined, bound: RecordRule | undefined, boundMe: BoundMe): boolean {
   if (!bound || bound.mode === "all") return true;
   if (!rule || rule.mode === "all") return false;
-  // Several grants together (docs/reference.md §17): every alternative of the rule within some alternative of the bound.
+  // Several grants together (SPEC §17): every alternative of the rule within some alternative of the bound.
   if (rule.mode === "anyOf") return rule.rules.every((part) => recordRuleWithin(part, bound, boundMe));
   if (bound.mode === "anyOf") return bound.rules.some((part) => recordRuleWithin(rule, part, boundMe));
   const conditions = bound.conditions.map((condition) => concreteBound(condition, boundMe));

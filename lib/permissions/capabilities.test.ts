@@ -18,7 +18,7 @@ const person = {
 describe("objectCapabilities", () => {
   const intern = resolvePermissions(internRole, demoSchema);
 
-  it("answers the Intern on People as the write path would (docs/reference.md §13)", () => {
+  it("answers the Intern on People as the write path would (SPEC §13)", () => {
     const capabilities = objectCapabilities(intern, person);
     expect(capabilities).toMatchObject({ see: true, create: true, update: true, delete: false, destroy: false });
     expect(capabilities.visibleFields).not.toContain("address");

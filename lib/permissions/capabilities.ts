@@ -49,7 +49,7 @@ export function objectCapabilities(permissions: EffectivePermissions, object: Ca
   const editableFields = object.fields.filter((field) => writable(permissions, object, field, "edit")).map((field) => field.name);
   return {
     see: can(permissions, "see", name),
-    // Create is its own permission (docs/reference.md §13), whatever the role may edit.
+    // Create is its own permission (SPEC §13), whatever the role may edit.
     create: can(permissions, "create", name),
     update: editableFields.length > 0,
     delete: can(permissions, "delete", name),

@@ -1,5 +1,5 @@
 /**
- * The rules between a role's switches (docs/reference.md §2.1), as the editor applies them while a person
+ * The rules between a role's switches (SPEC §2.1), as the editor applies them while a person
  * edits and as `validateRoleDefinition` checks them on the server: one source, so the browser
  * and the server cannot disagree. Turning See off turns the switches that need it off; turning
  * Create, Edit, Delete or Destroy on turns See on. Generic over the role's shape (engine

@@ -1,6 +1,6 @@
 /**
  * What changes between two sets of effective permissions: what a principal gains and loses
- * when its role goes from `from` to `to` (docs/reference.md §14: impact before Save, history, compare). The
+ * when its role goes from `from` to `to` (SPEC §14: impact before Save, history, compare). The
  * same comparison as authority, both ways round, so a gain is exactly a permission beyond the
  * old role and a loss exactly one beyond the new.
  */

@@ -24,7 +24,7 @@ export function explain(perms: EffectivePermissions, query: ExplainQuery): Expla
 }
 
 /**
- * Several grants (docs/reference.md §17): allowed when one grant allows it, which the answer names; a refusal
+ * Several grants (SPEC §17): allowed when one grant allows it, which the answer names; a refusal
  * names every grant and why each refused. Record-level limits are those of all the grants that
  * allow the action together.
  */
@@ -64,7 +64,7 @@ function explainObjectQuery(
   const explanation = explainObjectOrField(perms, action, object, field);
   const records = explanation.allowed ? perms.objects[object]?.records : undefined;
   if (!records || records.rule.mode === "all") return explanation;
-  // Allowed, but only on some records: say which rule limits them (docs/reference.md §13).
+  // Allowed, but only on some records: say which rule limits them (SPEC §13).
   const description = describeRecordRule(records.rule);
   return {
     ...explanation,

@@ -6,8 +6,8 @@
  */
 import type { ObjectAction, ObjectPermissions, SchemaObject } from "./types";
 
-export { FAST_INDEX, type FastIndex, type ObjectIndexEntry } from "./fast-index-key";
-import { FAST_INDEX, type FastIndex, type ObjectIndexEntry } from "./fast-index-key";
+/** Symbol-keyed so that JSON.stringify of EffectivePermissions (e.g. in an API answer) skips it. */
+export const FAST_INDEX = Symbol("rolecall.permissions.fastIndex");
 
 export const SEE_BIT = 1;
 export const EDIT_BIT = 2;
@@ -38,6 +38,26 @@ export function actionBit(action: ObjectAction): number {
   }
 }
 
+export interface ObjectIndexEntry {
+  /** Object-level see/create/edit/delete/destroy bits. */
+  readonly mask: number;
+  /**
+   * Per field: the field's own see/create/edit bits, plus the object's delete/destroy bits,
+   * because a field-level delete/destroy question is answered by the object (records are
+   * deleted whole).
+   */
+  readonly fieldMasks: ReadonlyMap<string, number>;
+  /** Precomputed in schema order for maskRecords and the field lists. */
+  readonly visibleFields: readonly string[];
+  readonly creatableFields: readonly string[];
+  readonly editableFields: readonly string[];
+}
+
+export interface FastIndex {
+  readonly objects: ReadonlyMap<string, ObjectIndexEntry>;
+  readonly grantedSettings: ReadonlySet<string>;
+  readonly grantedActions: ReadonlySet<string>;
+}
 
 /**
  * Walks the schema's field list rather than the view's keys: object key order puts integer-like

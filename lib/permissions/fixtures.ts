@@ -36,9 +36,9 @@ export const memberRole = deepFreeze(definitionFromSeed(MEMBER_ROLE));
 export const guestRole = deepFreeze(definitionFromSeed(GUEST_ROLE));
 /** The guide's example: no Opportunities, creates and edits People, Email read-only, no Address, exports CSV. */
 export const internRole = deepFreeze(definitionFromSeed(INTERN_ROLE));
-/** docs/reference.md §13: read-only everywhere but the Stage of Opportunities. */
+/** SPEC §13: read-only everywhere but the Stage of Opportunities. */
 export const supportRole = deepFreeze(definitionFromSeed(SUPPORT_ROLE));
-/** docs/reference.md §13: People and Companies read-only, only their own Opportunities. */
+/** SPEC §13: People and Companies read-only, only their own Opportunities. */
 export const salesRepRole = deepFreeze(definitionFromSeed(SALES_REP_ROLE));
 
 function deepFreeze<T>(value: T): T {

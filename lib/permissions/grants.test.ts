@@ -1,5 +1,5 @@
 /**
- * Several grants (docs/reference.md §17), by property over random roles with object, field and record-level
+ * Several grants (SPEC §17), by property over random roles with object, field and record-level
  * rules and random records: the union is commutative and idempotent, a principal without sets
  * resolves exactly as before, removing a set never adds a permission, `explain` names a grant that
  * really grants it, and authority over a union is sound record by record (what "within" accepts,

@@ -1,5 +1,5 @@
 /**
- * Several grants at once (docs/reference.md §17): a principal's role plus any number of permission sets, each
+ * Several grants at once (SPEC §17): a principal's role plus any number of permission sets, each
  * resolved on its own by `resolvePermissions`, then combined here into one EffectivePermissions.
  *
  * The union is exact where it must be: an action or field is allowed when some grant allows it,
@@ -194,8 +194,7 @@ export function checkRecordWrite(
   principal: RecordPrincipal,
 ): RecordWriteCheck {
   const action = mode === "create" ? "create" : "edit";
-  // A `Can view` share lets the record be read, not written (docs/reference.md §19): only `Can edit` ones count here.
-  const reaching = partsOf(perms).filter((part) => can(part, "see", object) && evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal, "edit"), record));
+  const reaching = partsOf(perms).filter((part) => can(part, "see", object) && evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal), record));
   // A field rule may grant Edit on an object that is otherwise read-only ("support may change Status only").
   const writes = (part: EffectivePermissions) => (mode === "create" ? can(part, "create", object) : part[FAST_INDEX].objects.get(object)!.editableFields.length > 0);
   if (!reaching.some(writes)) return { ok: false, code: "RECORD_RULE" };
@@ -207,6 +206,5 @@ export function checkRecordWrite(
 
 /** May these permissions delete, restore or destroy `record`? A grant that may do it must reach it. */
 export function mayDeleteRecord(perms: EffectivePermissions, object: string, action: "delete" | "destroy", record: Readonly<Record<string, unknown>>, principal: RecordPrincipal): boolean {
-  // Shares give view or edit, never delete (docs/reference.md §19).
-  return partsOf(perms).some((part) => can(part, action, object) && evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal, "none"), record));
+  return partsOf(perms).some((part) => can(part, action, object) && evaluatePredicate(recordRulePredicate(part.objects[object].records.rule, principal), record));
 }

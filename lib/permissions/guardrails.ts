@@ -1,5 +1,5 @@
 /**
- * Guardrails (docs/reference.md §14): statements about a role that must stay true whatever is saved, e.g.
+ * Guardrails (SPEC §14): statements about a role that must stay true whatever is saved, e.g.
  * "Intern must never See field Address on People" or "Guest must never Export CSV". The engine
  * only judges them against resolved permissions; storing them and refusing the changes that break
  * them is the use cases' job, so every door (save, import, restore) asks the same question here.
@@ -19,7 +19,7 @@ export type GuardrailMode = (typeof GUARDRAIL_MODES)[number];
  */
 export interface Guardrail {
   readonly id: string;
-  /** What it is about: a role's id, or a member's (docs/reference.md §17); checkGuardrails is given its permissions under this id. */
+  /** What it is about: a role's id, or a member's (SPEC §17); checkGuardrails is given its permissions under this id. */
   readonly subjectId: string;
   readonly mode: GuardrailMode;
   readonly action: string;

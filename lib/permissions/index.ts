@@ -35,8 +35,6 @@ export { canAssignRole } from "./assign";
 export { exceedingPermissions, grantsBeyond, isWithinAuthority, recordRuleWithin } from "./authority";
 export type { BoundMe, ExceedingPermission, PermissionView } from "./authority";
 export { diffPermissions, isEmptyDiff } from "./diff";
-export { allowsCheck, grantDefinition, grantItemKey, schemaOfPermissions, smallestGrant, withGrant } from "./smallest-grant";
-export type { GrantItem, RefusedCheck, SmallestGrant } from "./smallest-grant";
 export type { PermissionDiff } from "./diff";
 export { readOnlyProjection } from "./view-as";
 export { GUARDRAIL_MODES, checkGuardrail, checkGuardrails, guardrailPermission, validateGuardrail } from "./guardrails";
@@ -48,16 +46,11 @@ export {
   describeRecordRule,
   evaluatePredicate,
   isMeValue,
-  isRelationValue,
-  relationOf,
-  relationMembers,
-  sharedRecordIds,
-  RELATION_VALUES,
   matchesRecordRule,
   recordRuleFields,
   recordRulePredicate,
 } from "./record-rule";
-export type { MeValue, PrincipalShares, ShareReach, PrincipalOrg, PrincipalTeam, RelationKind, RelationValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator, StoredRecordRule } from "./record-rule";
+export type { MeValue, RecordCondition, RecordConditionValue, RecordPredicate, RecordPrincipal, RecordRule, RecordRuleOperator, StoredRecordRule } from "./record-rule";
 export {
   ALL_ACCESS_SWITCHES,
   ASSIGNABLE_KEYS,
@@ -93,9 +86,3 @@ export {
   withObjectRule,
 } from "./consistency";
 export type { RoleRules } from "./consistency";
-export { managerCycle, orgOf, reportsOf } from "./org";
-export type { OrgGraph } from "./org";
-export { SHARE_ACCESS, checkShare, maySomeShare } from "./sharing";
-export type { ShareAccess, ShareCheck } from "./sharing";
-export { recordPaths } from "./record-path";
-export type { RecordPath, RecordPathKind, ShareOfRecord } from "./record-path";

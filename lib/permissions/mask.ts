@@ -1,6 +1,6 @@
 /**
  * Read-side enforcement: what leaves the server contains only what the role may see. A hidden
- * field's key is absent, never null (docs/reference.md §9), so a client cannot even learn it has a value.
+ * field's key is absent, never null (SPEC §9), so a client cannot even learn it has a value.
  */
 import { FAST_INDEX, SEE_BIT } from "./fast-index";
 import type { EffectivePermissions } from "./types";

@@ -9,11 +9,45 @@ import { ACTION_PERMISSIONS, OBJECT_ACTIONS, PRINCIPAL_KINDS, SETTINGS_PERMISSIO
 import { RECORD_RULE_OPERATORS, type RecordRule } from "./record-rule";
 import type { ActionPermission, ObjectAction, PrincipalKind, RoleDefinition, SettingsPermission } from "./types";
 
-export { BASELINE_SWITCHES, RULE_SWITCHES, ASSIGNABLE_SWITCHES, ALL_ACCESS_SWITCHES, BASELINE_KEYS, ASSIGNABLE_KEYS, ROLE_SWITCH_KEYS } from "./switches";
-export type { BaselineKey, RuleKey, AssignableKey, AllAccessKey, RoleSwitchKey } from "./switches";
-import { BASELINE_SWITCHES, RULE_SWITCHES, ASSIGNABLE_SWITCHES, ALL_ACCESS_SWITCHES, BASELINE_KEYS, ASSIGNABLE_KEYS, ROLE_SWITCH_KEYS } from "./switches";
-import type { BaselineKey, RuleKey, AssignableKey, AllAccessKey, RoleSwitchKey } from "./switches";
+/** The "All objects" baseline: one boolean per object action (Role columns of the same name). */
+export const BASELINE_SWITCHES = {
+  see: "canSeeAllObjects",
+  create: "canCreateAllObjects",
+  edit: "canEditAllObjects",
+  delete: "canDeleteAllObjects",
+  destroy: "canDestroyAllObjects",
+} as const satisfies Record<ObjectAction, string>;
 
+/** An object rule's override of one action (ObjectPermission columns of the same name). */
+export const RULE_SWITCHES = {
+  see: "canSee",
+  create: "canCreate",
+  edit: "canEdit",
+  delete: "canDelete",
+  destroy: "canDestroy",
+} as const satisfies Record<ObjectAction, string>;
+
+/** Who may hold the role (Role columns of the same name). */
+export const ASSIGNABLE_SWITCHES = {
+  member: "assignableToMembers",
+  apiKey: "assignableToApiKeys",
+  agent: "assignableToAgents",
+} as const satisfies Record<PrincipalKind, string>;
+
+/** "All settings" / "All actions": the listed keys are then redundant (Role columns of the same name). */
+export const ALL_ACCESS_SWITCHES = ["settingsAllAccess", "actionsAllAccess"] as const;
+
+export type BaselineKey = (typeof BASELINE_SWITCHES)[ObjectAction];
+export type RuleKey = (typeof RULE_SWITCHES)[ObjectAction];
+export type AssignableKey = (typeof ASSIGNABLE_SWITCHES)[PrincipalKind];
+export type AllAccessKey = (typeof ALL_ACCESS_SWITCHES)[number];
+/** Every boolean of a role besides isAdmin, each a Role column of the same name. */
+export type RoleSwitchKey = BaselineKey | AllAccessKey | AssignableKey;
+
+export const BASELINE_KEYS: readonly BaselineKey[] = OBJECT_ACTIONS.map((action) => BASELINE_SWITCHES[action]);
+export const ASSIGNABLE_KEYS: readonly AssignableKey[] = PRINCIPAL_KINDS.map((kind) => ASSIGNABLE_SWITCHES[kind]);
+/** In role-file order: baseline, the two all-access switches, then who may hold the role. */
+export const ROLE_SWITCH_KEYS: readonly RoleSwitchKey[] = [...BASELINE_KEYS, ...ALL_ACCESS_SWITCHES, ...ASSIGNABLE_KEYS];
 
 /** The actions that need See: turning See off turns them off, turning one on turns See on. */
 export const SEE_DEPENDENT_ACTIONS = OBJECT_ACTIONS.filter((action): action is Exclude<ObjectAction, "see"> => action !== "see");
@@ -25,13 +59,13 @@ export const SEE_DEPENDENT_ACTIONS = OBJECT_ACTIONS.filter((action): action is E
 const override = z.boolean().nullable();
 const key = z.string().min(1).max(100);
 
-/** docs/reference.md §13: the shape of a record-level rule; the engine checks fields, operators and values against the schema. */
+/** SPEC §13: the shape of a record-level rule; the engine checks fields, operators and values against the schema. */
 const ruleScalar = z.union([z.string().max(2_000), z.number().finite(), z.boolean()]);
 export const recordConditionSchema = z.strictObject({
   field: key,
   operator: z.enum(RECORD_RULE_OPERATORS),
   value: z
-    .union([ruleScalar, z.array(z.union([z.string().max(2_000), z.number().finite()])).max(100), z.strictObject({ me: z.literal(true) }), z.strictObject({ myTeams: z.literal(true) }), z.strictObject({ myReports: z.literal(true) }), z.null()])
+    .union([ruleScalar, z.array(z.union([z.string().max(2_000), z.number().finite()])).max(100), z.strictObject({ me: z.literal(true) }), z.null()])
     .optional(),
 });
 export const recordRuleSchema = z.discriminatedUnion("mode", [
@@ -48,8 +82,6 @@ export const objectRuleSchema = z.object({
   ...(booleans(OBJECT_ACTIONS.map((action) => RULE_SWITCHES[action]), override) as Record<RuleKey, typeof override>),
   /** Absent or null: all records. */
   recordRule: recordRuleSchema.nullable().optional(),
-  /** docs/reference.md §19 `Allow sharing`; absent: off (written only when on, so older drafts keep their shape). */
-  allowSharing: z.boolean().optional(),
 });
 
 export const fieldRuleSchema = z.object({ object: key, field: key, canSee: override, canEdit: override });
@@ -73,7 +105,7 @@ const roleContentShape = {
  * holds until Save, what the save action accepts, what a role file and a history version hold.
  */
 export const roleDraftSchema = z.object({
-  // Length and uniqueness are checked by the engine so the message matches docs/reference.md §8.
+  // Length and uniqueness are checked by the engine so the message matches SPEC §8.
   name: z.string().max(1000),
   description: z.string().max(500),
   icon: z.string().min(1).max(40),
@@ -115,7 +147,7 @@ export function pickSwitches(source: Readonly<Record<RoleSwitchKey, boolean>>): 
 // Seeds: the short way built-in roles, fixtures and test factories write a role.
 // ---------------------------------------------------------------------------------------------
 
-type SeedRule = { object: string; recordRule?: RecordRule | null; allowSharing?: boolean } & { [K in RuleKey]?: boolean | null };
+type SeedRule = { object: string; recordRule?: RecordRule | null } & { [K in RuleKey]?: boolean | null };
 
 /** A role with only what differs from "nothing granted" spelled out; `seedToRole` fills the rest. */
 export type RoleSeed = {
@@ -125,7 +157,7 @@ export type RoleSeed = {
   isAdmin?: boolean;
   settings?: SettingsPermission[];
   actions?: ActionPermission[];
-  /** A rule's absent create equals its edit, like the migration that introduced it (docs/reference.md §13). */
+  /** A rule's absent create equals its edit, like the migration that introduced it (SPEC §13). */
   objectRules?: SeedRule[];
   fieldRules?: { object: string; field: string; canSee?: boolean | null; canEdit?: boolean | null }[];
 } & { [K in RoleSwitchKey]?: boolean };
@@ -153,11 +185,10 @@ export function seedToRole(seed: RoleSeed): SeededRole {
     actionsAllAccess: seed.actionsAllAccess ?? false,
     actions: seed.actions ?? [],
     ...(assignable as Record<AssignableKey, boolean>),
-    objectRules: (seed.objectRules ?? []).map(({ object, recordRule, allowSharing, ...switches }) => {
-      const rule: ObjectRuleDraft = { object, ...(Object.fromEntries(OBJECT_ACTIONS.map((action) => [RULE_SWITCHES[action], switches[RULE_SWITCHES[action]] ?? null])) as Record<RuleKey, boolean | null>) };
+    objectRules: (seed.objectRules ?? []).map(({ object, recordRule, ...switches }) => {
+      const rule = { object, ...(Object.fromEntries(OBJECT_ACTIONS.map((action) => [RULE_SWITCHES[action], switches[RULE_SWITCHES[action]] ?? null])) as Record<RuleKey, boolean | null>) };
       if (switches[RULE_SWITCHES.create] === undefined) rule[RULE_SWITCHES.create] = switches[RULE_SWITCHES.edit] ?? null;
-      const shared = allowSharing ? { ...rule, allowSharing: true } : rule;
-      return recordRule && recordRule.mode === "match" ? { ...shared, recordRule: recordRule as ObjectRuleDraft["recordRule"] } : shared;
+      return recordRule && recordRule.mode === "match" ? { ...rule, recordRule: recordRule as ObjectRuleDraft["recordRule"] } : rule;
     }),
     fieldRules: (seed.fieldRules ?? []).map((rule) => ({ object: rule.object, field: rule.field, canSee: rule.canSee ?? null, canEdit: rule.canEdit ?? null })),
   };

@@ -82,7 +82,7 @@ const recordArb = fc.dictionary(fc.constantFrom(...FIELD_NAMES, "ghost", "secret
 });
 
 // ---------------------------------------------------------------------------------------------
-// Reference model: the rules of docs/reference.md §2.4 written as plainly as possible, independently of the
+// Reference model: the rules of SPEC §2.4 written as plainly as possible, independently of the
 // engine's data layout.
 // ---------------------------------------------------------------------------------------------
 
@@ -255,7 +255,7 @@ describe("properties", { timeout: 30_000 }, () => {
         const perms = resolvePermissions(role, schema);
         for (const object of schema.objects) {
           const result = checkWrite(perms, object.name, values, mode);
-          // Create is its own permission (docs/reference.md §13): never answered by edit.
+          // Create is its own permission (SPEC §13): never answered by edit.
           const fieldAction = mode === "create" ? "create" : "edit";
           const allEditable = Object.keys(values).every((field) => can(perms, fieldAction, object.name, field));
           const objectWritable =

@@ -1,7 +1,7 @@
 /**
  * The view of one's own effective permissions that may leave the server (REST `me/permissions`):
  * the engine's readable view, without the fields the holder cannot see. A hidden field's name
- * belongs to the records it is hidden in (docs/reference.md §16); the holder learns that it cannot see
+ * belongs to the records it is hidden in (SPEC §16); the holder learns that it cannot see
  * something only where it asks for it by name (a filter, a check), as §9 answers.
  */
 import type { EffectivePermissions, GrantPart, ObjectPermissions } from "./types";

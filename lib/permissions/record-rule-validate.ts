@@ -1,12 +1,12 @@
 /**
- * Validation of a record-level rule (docs/reference.md §13, §8): conditions only on fields the role can see
+ * Validation of a record-level rule (SPEC §13, §8): conditions only on fields the role can see
  * (a rule on a hidden field would reveal its values through which records appear), operators
  * that fit the field's value type, values of that type, and `Me` only on member fields.
  */
 import { fieldKind } from "./resolve-object";
 import { inheritedValue } from "./consistency";
 import {
-  isRelationValue,
+  isMeValue,
   MAX_IN_VALUES,
   MAX_RECORD_CONDITIONS,
   OPERATORS_BY_VALUE_TYPE,
@@ -58,7 +58,7 @@ function conditionIssue(
   if (!OPERATORS_BY_VALUE_TYPE[field.type].includes(condition.operator)) return "RECORD_RULE_OPERATOR";
 
   const { value } = condition;
-  if (isRelationValue(value)) {
+  if (isMeValue(value)) {
     return field.type === "member" && (condition.operator === "eq" || condition.operator === "neq") ? null : "RECORD_RULE_ME";
   }
   switch (condition.operator) {

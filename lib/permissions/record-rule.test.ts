@@ -129,7 +129,7 @@ describe("record-level rules: resolution and evaluation", () => {
   });
 });
 
-describe("record-level rules: authority (docs/reference.md §11)", () => {
+describe("record-level rules: authority (SPEC §11)", () => {
   const ownerIsMe = { field: "ownerId", operator: "eq", value: { me: true } } as const;
   const notNew = { field: "stage", operator: "neq", value: "NEW" } as const;
   const both: StoredRecordRule = { mode: "match", join: "all", conditions: [ownerIsMe, notNew] };

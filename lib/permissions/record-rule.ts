@@ -1,5 +1,5 @@
 /**
- * Record-level rules (docs/reference.md §13): which records of an object a role reaches. A rule is data
+ * Record-level rules (SPEC §13): which records of an object a role reaches. A rule is data
  * (JSON in the role); this module validates it against the schema, normalises it for one
  * principal into a predicate (Me replaced by the member's id), and evaluates that predicate in
  * memory. lib/records renders the *same* predicate as SQL, so the database and this evaluation
@@ -9,9 +9,7 @@
  * rules (PostgreSQL's ILIKE, and on SQLite a folding function around LIKE), empty means absent or
  * "", `neq` keeps empty records, comparisons never cross value types.
  */
-
-/** Value kinds of record-level conditions; `member` is a field pointing to a workspace member. */
-export type RecordValueType = "text" | "number" | "date" | "boolean" | "member";
+import type { RecordValueType } from "./types";
 
 export const RECORD_RULE_OPERATORS = ["eq", "neq", "in", "contains", "gt", "lt", "isEmpty", "isNotEmpty"] as const;
 export type RecordRuleOperator = (typeof RECORD_RULE_OPERATORS)[number];
@@ -25,19 +23,12 @@ export const OPERATORS_BY_VALUE_TYPE: Readonly<Record<RecordValueType, readonly 
   member: ["eq", "neq", "in", "isEmpty", "isNotEmpty"],
 };
 
-/** `{ me: true }`: the acting member (docs/reference.md §13); matches nothing for API keys and agents. */
+/** `{ me: true }`: the acting member (SPEC §13); matches nothing for API keys and agents. */
 export interface MeValue {
   readonly me: true;
 }
-/**
- * docs/reference.md §19, beside `Me` on a member field: `{ myTeams: true }` (the field's member is in one of my
- * teams, lead or member, me included) and `{ myReports: true }` (the field's member reports to
- * me, directly or not). Like `Me`, they match nothing for API keys and agents.
- */
-export type RelationValue = MeValue | { readonly myTeams: true } | { readonly myReports: true };
-export type RelationKind = "me" | "myTeams" | "myReports";
 export type RecordScalar = string | number | boolean;
-export type RecordConditionValue = RecordScalar | readonly (string | number)[] | RelationValue | null;
+export type RecordConditionValue = RecordScalar | readonly (string | number)[] | MeValue | null;
 
 export interface RecordCondition {
   readonly field: string;
@@ -48,7 +39,7 @@ export interface RecordCondition {
 
 /**
  * `all` and `match` are what a role stores. `anyOf` exists only in resolved permissions: the
- * records several grants reach together (a role and permission sets, docs/reference.md §17), never stored.
+ * records several grants reach together (a role and permission sets, SPEC §17), never stored.
  */
 export type StoredRecordRule =
   | { readonly mode: "all" }
@@ -57,50 +48,9 @@ export type RecordRule = StoredRecordRule | { readonly mode: "anyOf"; readonly r
 
 export const ALL_RECORDS: RecordRule = Object.freeze({ mode: "all" });
 
-/** One team of the principal's, as `My teams` and its explanation read it (lib/permissions/org.ts). */
-export interface PrincipalTeam {
-  readonly id: string;
-  readonly name: string;
-  /** The lead and the members, the principal among them. */
-  readonly memberIds: readonly string[];
-}
-
-/**
- * Where the principal stands in the organisation (docs/reference.md §19), read once per request: the teams it
- * is in and every member reporting to it, directly or not. Absent: no team, no report.
- */
-export interface PrincipalOrg {
-  readonly teams: readonly PrincipalTeam[];
-  readonly reportIds: readonly string[];
-}
-
-/**
- * Records shared with the principal (docs/reference.md §19), directly or with one of its teams: `edit` ids
- * were shared `Can edit`, `view` ids `Can view` only. Read once per request, like `org`.
- */
-export interface PrincipalShares {
-  readonly view: readonly string[];
-  readonly edit: readonly string[];
-}
-
 export interface RecordPrincipal {
   /** The member's id; null for API keys and agents (Me matches nothing for them). */
   readonly memberId: string | null;
-  readonly org?: PrincipalOrg;
-  readonly shares?: PrincipalShares;
-}
-
-/**
- * What a share must give for a record to count as reached: `view` (reading: any share), `edit`
- * (writing: a `Can edit` share), `none` (deleting, restoring, destroying: shares never give it).
- */
-export type ShareReach = "view" | "edit" | "none";
-
-/** The record ids shared with the principal at `reach`, sorted. */
-export function sharedRecordIds(principal: RecordPrincipal, reach: ShareReach): string[] {
-  if (reach === "none" || principal.memberId === null || !principal.shares) return [];
-  const ids = reach === "edit" ? principal.shares.edit : [...principal.shares.view, ...principal.shares.edit];
-  return [...new Set(ids)].sort();
 }
 
 export const MAX_RECORD_CONDITIONS = 20;
@@ -108,34 +58,6 @@ export const MAX_IN_VALUES = 100;
 
 export function isMeValue(value: unknown): value is MeValue {
   return typeof value === "object" && value !== null && !Array.isArray(value) && (value as { me?: unknown }).me === true;
-}
-
-/** Which relation a condition value names (`Me`, `My teams`, `My reports`), or null for a literal. */
-export function relationOf(value: unknown): RelationKind | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-  const object = value as { me?: unknown; myTeams?: unknown; myReports?: unknown };
-  if (object.me === true) return "me";
-  if (object.myTeams === true) return "myTeams";
-  if (object.myReports === true) return "myReports";
-  return null;
-}
-
-export function isRelationValue(value: unknown): value is RelationValue {
-  return relationOf(value) !== null;
-}
-
-export const RELATION_VALUES: Readonly<Record<RelationKind, RelationValue>> = {
-  me: { me: true },
-  myTeams: { myTeams: true },
-  myReports: { myReports: true },
-};
-
-/** The members a relation names for `principal`, sorted (so predicates, and SQL text, are stable). */
-export function relationMembers(relation: RelationKind, principal: RecordPrincipal): string[] {
-  if (principal.memberId === null) return [];
-  if (relation === "me") return [principal.memberId];
-  if (relation === "myReports") return [...new Set(principal.org?.reportIds ?? [])].sort();
-  return [...new Set((principal.org?.teams ?? []).flatMap((team) => team.memberIds))].sort();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -155,19 +77,10 @@ const FALSE: RecordPredicate = { kind: "const", value: false };
 
 function conditionPredicate(condition: RecordCondition, principal: RecordPrincipal): RecordPredicate {
   const { field, operator, value } = condition;
-  const relation = relationOf(value);
-  if (relation === "me") {
+  if (isMeValue(value)) {
     // Fail closed: without a member, any condition about Me is false (never "everyone but Me").
     if (principal.memberId === null) return FALSE;
     return operator === "neq" ? { kind: "neq", field, value: principal.memberId } : { kind: "eq", field, value: principal.memberId };
-  }
-  if (relation !== null) {
-    // My teams / My reports become the members they name now, bound like any value: the same
-    // predicate goes to SQL (both databases) and to memory, so the two agree by construction.
-    if (principal.memberId === null) return FALSE;
-    const members = relationMembers(relation, principal);
-    if (operator === "neq") return { kind: "and", parts: members.map((member) => ({ kind: "neq", field, value: member }) as RecordPredicate) };
-    return { kind: "in", field, values: members };
   }
   switch (operator) {
     case "isEmpty":
@@ -183,22 +96,10 @@ function conditionPredicate(condition: RecordCondition, principal: RecordPrincip
   }
 }
 
-/**
- * The rule as a predicate for `principal`; `{ const: true }` for "all records". A record shared
- * with the principal (docs/reference.md §19) is one more way in: `id` among the shared ids, at `reach`
- * (reading by default). It widens which records the rule reaches, never which actions or fields
- * the grant allows on them.
- */
-export function recordRulePredicate(rule: RecordRule | null | undefined, principal: RecordPrincipal, reach: ShareReach = "view"): RecordPredicate {
-  const base = rulePredicate(rule, principal);
-  if (base.kind === "const" && base.value) return base;
-  const shared = sharedRecordIds(principal, reach);
-  return shared.length === 0 ? base : { kind: "or", parts: [base, { kind: "in", field: "id", values: shared }] };
-}
-
-function rulePredicate(rule: RecordRule | null | undefined, principal: RecordPrincipal): RecordPredicate {
+/** The rule as a predicate for `principal`; `{ const: true }` for "all records". */
+export function recordRulePredicate(rule: RecordRule | null | undefined, principal: RecordPrincipal): RecordPredicate {
   if (!rule || rule.mode === "all") return TRUE;
-  if (rule.mode === "anyOf") return { kind: "or", parts: rule.rules.map((part) => rulePredicate(part, principal)) };
+  if (rule.mode === "anyOf") return { kind: "or", parts: rule.rules.map((part) => recordRulePredicate(part, principal)) };
   const parts = rule.conditions.map((condition) => conditionPredicate(condition, principal));
   // No condition at all: "all of none" is everything, "any of none" is nothing (as in logic and SQL).
   return { kind: rule.join === "any" ? "or" : "and", parts };
@@ -270,8 +171,8 @@ export function evaluatePredicate(predicate: RecordPredicate, record: RecordLike
 }
 
 /** Does `record` (field name → stored value) fall inside `rule` for `principal`? */
-export function matchesRecordRule(rule: RecordRule | null | undefined, record: RecordLike, principal: RecordPrincipal, reach: ShareReach = "view"): boolean {
-  return evaluatePredicate(recordRulePredicate(rule, principal, reach), record);
+export function matchesRecordRule(rule: RecordRule | null | undefined, record: RecordLike, principal: RecordPrincipal): boolean {
+  return evaluatePredicate(recordRulePredicate(rule, principal), record);
 }
 
 const OPERATOR_WORDS: Record<RecordRuleOperator, string> = {
@@ -285,16 +186,13 @@ const OPERATOR_WORDS: Record<RecordRuleOperator, string> = {
   isNotEmpty: "is not empty",
 };
 
-const RELATION_WORDS: Record<RelationKind, string> = { me: "Me", myTeams: "My teams", myReports: "My reports" };
-
 /** One English line naming a rule's conditions (APIs and logs; the UI translates its own). */
 export function describeRecordRule(rule: RecordRule): string {
   if (rule.mode === "all") return "All records";
   if (rule.mode === "anyOf") return rule.rules.map((part) => `(${describeRecordRule(part)})`).join(" or ");
   const parts = rule.conditions.map((condition) => {
     const { value } = condition;
-    const relation = relationOf(value);
-    const shown = value === undefined || value === null ? "" : relation ? ` ${RELATION_WORDS[relation]}` : ` ${JSON.stringify(value)}`;
+    const shown = value === undefined || value === null ? "" : isMeValue(value) ? " Me" : ` ${JSON.stringify(value)}`;
     return `${condition.field} ${OPERATOR_WORDS[condition.operator] ?? condition.operator}${shown}`;
   });
   return parts.join(rule.join === "any" ? " or " : " and ");

@@ -1,6 +1,6 @@
 /**
  * Inheritance for one object and its fields: baseline → object rule → field rule, the most
- * specific non-null value wins (docs/reference.md §2.4), then the clamps that keep "no edit without see".
+ * specific non-null value wins (SPEC §2.4), then the clamps that keep "no edit without see".
  */
 import { ALL_RECORDS } from "./record-rule";
 import { baselineValue, ruleOverride } from "./consistency";
@@ -75,7 +75,6 @@ export function resolveObject(
     destroy: requireSee(see, inherit(role, objectRule, "destroy")),
     // "Only records that match" narrows every action; no rule (or "All records") inherits all of them.
     records: objectRule?.recordRule && objectRule.recordRule.mode === "match" ? { rule: objectRule.recordRule, source: "objectRule" } : ALL_RECORDS_INHERITED,
-    ...(objectRule?.allowSharing && see.value ? { allowSharing: true } : {}),
     fields,
   };
 }
@@ -104,7 +103,7 @@ function resolveField(
   const kind = fieldKind(field);
   const restrictable = kind === "regular";
 
-  // A field rule can never reveal a field of an object the role cannot see (docs/reference.md §2.3).
+  // A field rule can never reveal a field of an object the role cannot see (SPEC §2.3).
   if (!objectSee.value) return { see: FIXED_DENIED, create: FIXED_DENIED, edit: FIXED_DENIED, restrictable, kind };
 
   // Label and system fields are not restrictable: any rule on them is ignored (and invalid).

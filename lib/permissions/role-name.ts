@@ -1,5 +1,5 @@
 /**
- * Role names (docs/reference.md §3, §8): trimmed, 1–100 characters in any script, unique in the workspace
+ * Role names (SPEC §3, §8): trimmed, 1–100 characters in any script, unique in the workspace
  * regardless of case. "Characters" are Unicode code points after NFC normalisation, so "é"
  * typed as e + combining accent counts once, and a Japanese name counts one per kanji/kana.
  */

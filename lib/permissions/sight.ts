@@ -1,11 +1,11 @@
 /**
- * Sight (docs/reference.md §16): what of one record one reader may see. A record is out of sight when the
+ * Sight (SPEC §16): what of one record one reader may see. A record is out of sight when the
  * reader cannot see its object or the record lies outside the reader's record-level rule; a
  * record in sight is masked by field. Every channel that sends a record, its label or one of its
  * values to a reader asks this (lists and counts ask the same predicate compiled to SQL), so a
  * hidden record or field cannot leave by a door that forgot a check.
  *
- * With several grants (docs/reference.md §17) a record is in sight when any grant reaches it, and a field is
+ * With several grants (SPEC §17) a record is in sight when any grant reaches it, and a field is
  * visible on it when a grant that reaches it shows the field.
  */
 import { can } from "./check";

@@ -6,9 +6,9 @@ import type {
   PRINCIPAL_KINDS,
   SETTINGS_PERMISSIONS,
 } from "./constants";
-import type { FAST_INDEX, FastIndex } from "./fast-index-key";
-import type { RecordRule, RecordValueType, StoredRecordRule } from "./record-rule";
-import type { RoleSwitchKey } from "./switches";
+import type { FAST_INDEX, FastIndex } from "./fast-index";
+import type { RecordRule, StoredRecordRule } from "./record-rule";
+import type { RoleSwitchKey } from "./model";
 
 export type ObjectAction = (typeof OBJECT_ACTIONS)[number];
 /** An object action with an answer per field: see, create, edit. */
@@ -36,7 +36,8 @@ export interface SchemaField {
   readonly type?: RecordValueType;
 }
 
-export type { RecordValueType } from "./record-rule";
+/** Value kinds of record-level conditions; `member` is a field pointing to a workspace member. */
+export type RecordValueType = "text" | "number" | "date" | "boolean" | "member";
 
 export interface SchemaObject {
   /** Stable key, e.g. `person`. */
@@ -59,10 +60,8 @@ export interface ObjectRule {
   readonly canEdit?: Override;
   readonly canDelete?: Override;
   readonly canDestroy?: Override;
-  /** docs/reference.md §13: the records the role reaches; absent or null means all records. */
+  /** SPEC §13: the records the role reaches; absent or null means all records. */
   readonly recordRule?: StoredRecordRule | null;
-  /** docs/reference.md §19: `Allow sharing` — holders may share the records of this object they reach. Absent: no. */
-  readonly allowSharing?: boolean | null;
 }
 
 /**
@@ -98,7 +97,7 @@ export interface RoleDefinition extends RoleSwitches {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * One of the grants a principal holds (docs/reference.md §17): its role, or a permission set. Named in every
+ * One of the grants a principal holds (SPEC §17): its role, or a permission set. Named in every
  * value of a principal that holds more than one, and in the refusals they explain.
  */
 export interface GrantRef {
@@ -143,8 +142,6 @@ export interface ObjectPermissions {
    * deals, another edits its holder's own): the records of each such action. Absent: `records`.
    */
   readonly recordsByAction?: Readonly<Partial<Record<Exclude<ObjectAction, "see">, { readonly rule: RecordRule }>>>;
-  /** docs/reference.md §19: the object rule's `Allow sharing` (only with See). Absent: false. */
-  readonly allowSharing?: boolean;
   /** Keyed by field name, in schema order (as far as JS allows: integer-like keys come first). */
   readonly fields: Readonly<Record<string, FieldPermissions>>;
 }
@@ -165,7 +162,7 @@ export interface EffectivePermissions {
   readonly settings: Readonly<Record<SettingsPermission, ResolvedValue>>;
   readonly actions: Readonly<Record<ActionPermission, ResolvedValue>>;
   /**
-   * docs/reference.md §17: the grants these permissions are the union of, each resolved on its own, when there
+   * SPEC §17: the grants these permissions are the union of, each resolved on its own, when there
    * are several (a role and permission sets). Absent for a single grant. Checks that depend on a
    * record (is this field visible on that record, may this record be edited) ask the grants that
    * reach the record (lib/permissions/grants.ts).
@@ -194,11 +191,11 @@ export interface Explanation {
   /** One short English sentence naming the deciding rule (for logs, APIs and tooltips). */
   readonly reason: string;
   /**
-   * docs/reference.md §13: present when the object-level answer is allowed but only on the records a
+   * SPEC §13: present when the object-level answer is allowed but only on the records a
    * record-level rule reaches; names the object, the rule and a readable description.
    */
   readonly recordRule?: { readonly object: string; readonly rule: RecordRule; readonly description: string };
-  /** With several grants (docs/reference.md §17): the grant that decided an allowed answer. */
+  /** With several grants (SPEC §17): the grant that decided an allowed answer. */
   readonly grant?: GrantRef;
   /** With several grants: every grant consulted (for a refusal, each refused). */
   readonly consulted?: readonly GrantRef[];

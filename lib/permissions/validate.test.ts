@@ -75,7 +75,7 @@ describe("validateRoleDefinition — EDIT_WITHOUT_SEE", () => {
     expect(validate(role)).toEqual([{ code: "EDIT_WITHOUT_SEE", object: "task", action: "edit" }]);
   });
 
-  it("create without see: baseline and object rule (docs/reference.md §13: create needs see)", () => {
+  it("create without see: baseline and object rule (SPEC §13: create needs see)", () => {
     const baseline: RoleDefinition = { ...guestRole, canSeeAllObjects: false, canCreateAllObjects: true };
     expect(validate(baseline)).toEqual([{ code: "EDIT_WITHOUT_SEE", action: "create" }]);
     const rule: RoleDefinition = { ...guestRole, objectRules: [{ object: "note", canSee: false, canCreate: true }] };

@@ -1,5 +1,5 @@
 /**
- * Server-side validation of a role definition before it is saved or imported (docs/reference.md §8).
+ * Server-side validation of a role definition before it is saved or imported (SPEC §8).
  * It reports every issue, with enough location (object, field, action, key) for the editor to
  * show the message next to the offending control. Messages are translated elsewhere.
  */

@@ -9,7 +9,7 @@ const pickAssignable = (role: RoleDefinition) => Object.fromEntries(ASSIGNABLE_K
 const READ_ACTIONS = ["EXPORT_CSV"] as const satisfies readonly (typeof ACTION_PERMISSIONS)[number][];
 
 /**
- * The read-only projection of a role (docs/reference.md §14 "View as"): everything it sees, as it sees it (the
+ * The read-only projection of a role (SPEC §14 "View as"): everything it sees, as it sees it (the
  * same records, under the same record-level rules), and nothing it could change: no create, edit, delete or destroy at any level, no settings, no
  * action but the reads. An Admin's projection sees every object and field.
  */

@@ -94,7 +94,7 @@ describe("checkWrite — a field rule granting edit on a read-only object", () =
   });
 });
 
-describe("checkWrite — create is distinct from edit (docs/reference.md §13)", () => {
+describe("checkWrite — create is distinct from edit (SPEC §13)", () => {
   const editNoCreate = resolvePermissions({ ...memberRole, canCreateAllObjects: false }, demoSchema);
   const createNoEdit = resolvePermissions(
     {

@@ -18,7 +18,7 @@ const OK = Object.freeze({ ok: true as const });
 /**
  * May the role create a record with `values`, or apply the patch `values` to a record?
  *
- * - create needs object create (docs/reference.md §13: distinct from edit), and every provided field
+ * - create needs object create (SPEC §13: distinct from edit), and every provided field
  *   creatable: visible and not made read-only by a field rule (the label field follows create);
  * - update needs every field of the patch editable, which a field rule may grant even when the
  *   object's records are otherwise read-only ("support may change Status only"). When no field
@@ -50,7 +50,7 @@ export function checkWrite(
   return OK;
 }
 
-/** Soft delete and restore both need `delete` (docs/reference.md §5); permanent deletion needs `destroy`. */
+/** Soft delete and restore both need `delete` (SPEC §5); permanent deletion needs `destroy`. */
 export function checkDelete(perms: EffectivePermissions, object: string, operation: DeleteOperation): DeleteCheck {
   const entry = perms[FAST_INDEX].objects.get(object);
   if (entry === undefined || (entry.mask & SEE_BIT) === 0) return refuseDelete("OBJECT_NOT_VISIBLE");

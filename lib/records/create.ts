@@ -21,7 +21,7 @@ export async function createRecord(tx: Tx, principal: Principal, objectName: str
 
 /** The same use case for an object the caller already resolved (and the principal may see). */
 export async function createRecordOf(tx: Tx, principal: Principal, object: RecordObject, input: unknown): Promise<VisibleRecord> {
-  // "create" mode asks the engine for create (docs/reference.md §13: not edit) and for each given field.
+  // "create" mode asks the engine for create (SPEC §13: not edit) and for each given field.
   const values = await validateRecordInput(tx, principal, object, input, "create");
   const data = JSON.stringify(withoutNulls(values));
   // A role limited to its own records creates only records it will reach (e.g. Owner = Me).

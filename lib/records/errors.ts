@@ -10,7 +10,7 @@ export type ForbiddenReason =
   | DeleteErrorCode
   | Exclude<WriteErrorCode, "UNKNOWN_FIELD">
   | "RELATION_TARGET_NOT_VISIBLE"
-  /** The record a write would produce falls outside the role's record-level rule (docs/reference.md §13). */
+  /** The record a write would produce falls outside the role's record-level rule (SPEC §13). */
   | "RECORD_RULE";
 
 /** Names can come straight from a URL: keep what is echoed back short. */

@@ -1,5 +1,5 @@
 /**
- * The text syntax of list parameters (docs/reference.md §9), shared by the REST API and agent tools:
+ * The text syntax of list parameters (SPEC §9), shared by the REST API and agent tools:
  *   filter  = condition ("," condition)*      condition = field "[" op "]:" value
  *   orderBy = field [":asc" | ":desc"]
  * A comma starts a new condition only when `field[op]:` follows it, so values may contain commas

@@ -54,7 +54,7 @@ export function toObjectView(principal: Principal, object: RecordObject, objects
       delete: capabilities.delete,
       destroy: capabilities.destroy,
       exportCsv: canAction(permissions, "EXPORT_CSV"),
-      // An import adds new records: it needs create, not edit (docs/reference.md §13).
+      // An import adds new records: it needs create, not edit (SPEC §13).
       importCsv: canAction(permissions, "IMPORT_CSV") && can(permissions, "create", object.nameSingular),
       sendEmail: canAction(permissions, "SEND_EMAIL") && fields.some((field) => field.type === "EMAIL"),
     },

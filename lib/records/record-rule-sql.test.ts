@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §13: the SQL a record-level rule compiles to (lib/records/sql.ts) selects exactly the
+ * SPEC §13: the SQL a record-level rule compiles to (lib/records/sql.ts) selects exactly the
  * records the engine's in-memory evaluation accepts. Real SQLite (better-sqlite3, in memory),
  * the same `Record` columns and JSON `data`, random records and random rules.
  */

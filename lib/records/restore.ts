@@ -6,7 +6,7 @@ import { recordNotInTrash } from "./errors";
 import { requireRecordRow } from "./record-row";
 import { toVisibleRecord, type VisibleRecord } from "./serialize";
 
-/** Takes a record out of the trash; only roles that may delete may restore (docs/reference.md §5). */
+/** Takes a record out of the trash; only roles that may delete may restore (SPEC §5). */
 export async function restoreRecord(tx: Tx, principal: Principal, objectName: string, id: string): Promise<VisibleRecord> {
   const object = await resolveVisibleObject(tx, principal, objectName);
   assertCanDelete(principal, object, "restore");

@@ -1,6 +1,6 @@
 /**
  * Indexes for search, the case-insensitive "contains" over the text fields a reader may see
- * (docs/reference.md §21): a term found in few records answers without reading every record of the object.
+ * (SPEC §21): a term found in few records answers without reading every record of the object.
  * Both databases answer the same way: the index only proposes candidates, and the exact search
  * condition of lib/records/sql.ts (over the fields visible to the reader, and nothing else)
  * decides, so a hidden field can never make a record match, whatever the index holds.

@@ -3,7 +3,7 @@
  * (system fields from columns, the rest from `data`, null when empty), then the engine's
  * maskRecord keeps only what the principal may see: a hidden field's key is absent, never null.
  */
-import { recordPrincipalOf, type Principal } from "@/lib/access/principal";
+import type { Principal } from "@/lib/access/principal";
 import { maskRecords, recordSight } from "@/lib/permissions";
 import type { RecordObject } from "./objects";
 
@@ -84,10 +84,10 @@ function projectionOf(principal: Principal, object: RecordObject): readonly Proj
 }
 
 export function toVisibleRecords(principal: Principal, object: RecordObject, rows: readonly RecordRow[]): VisibleRecord[] {
-  // Several grants that show different fields on the records they reach (docs/reference.md §17): each row is
+  // Several grants that show different fields on the records they reach (SPEC §17): each row is
   // masked by the grants that reach it, through the engine's sight.
   if (principal.permissions.grants) {
-    const sight = recordSight(principal.permissions, object.nameSingular, recordPrincipalOf(principal));
+    const sight = recordSight(principal.permissions, object.nameSingular, { memberId: principal.kind === "member" ? principal.id : null });
     if (!sight.uniform) {
       return rows.map((row) => ({ ...(sight.see(toFullRecord(object, row)) ?? {}), deletedAt: row.deletedAt?.toISOString() ?? null }));
     }

@@ -11,7 +11,7 @@ import { queryRows, toDate } from "@/lib/db/hot-path";
 import { dialectOf, jsonValueKind, sqliteDialect, type SqlDialect } from "@/lib/db/sql-dialect";
 import type { RecordPredicate } from "@/lib/permissions";
 import { searchCandidates } from "./search-index";
-import type { RecordField } from "./objects";
+import type { ObjectMetadataLike, RecordField } from "./objects";
 import type { RecordRow } from "./serialize";
 
 export type SqlValue = string | number | null;
@@ -34,7 +34,7 @@ export interface RecordPageQuery {
   readonly objectId: string;
   readonly trash: TrashScope;
   readonly conditions: readonly SqlCondition[];
-  /** The principal's record-level rule (docs/reference.md §13): rows outside it do not exist for the query. */
+  /** The principal's record-level rule (SPEC §13): rows outside it do not exist for the query. */
   readonly scope?: { readonly predicate: RecordPredicate; readonly fields: ReadonlyMap<string, RecordField> };
   /** Case-insensitive "contains" over these fields, any of them matching. */
   readonly search?: { readonly fields: readonly RecordField[]; readonly term: string };
@@ -323,4 +323,58 @@ export async function selectRecordPage(db: Tx, query: RecordPageQuery): Promise<
     if (rows.length >= query.limit) break;
   }
   return rows;
+}
+
+interface ObjectFieldRow {
+  objectId: string;
+  nameSingular: string;
+  namePlural: string;
+  labelSingular: string;
+  labelPlural: string;
+  isCustom: unknown;
+  fieldName: string;
+  fieldLabel: string;
+  fieldType: string;
+  fieldOptions: string | null;
+  isLabel: unknown;
+  isSystem: unknown;
+}
+
+/** SQLite hands booleans back as 0/1 (sometimes bigint); normalise whatever the driver gives. */
+const truthy = (value: unknown) => value === true || value === 1 || value === 1n;
+
+/**
+ * One object with its fields, in one round trip (this runs on every request, and two ORM
+ * queries cost several times one). Matches the REST name first, then the engine name.
+ */
+export async function selectObjectWithFields(db: Tx, workspaceId: string, name: string): Promise<ObjectMetadataLike | null> {
+  const rows = await queryRows<ObjectFieldRow>(
+    db,
+    dialectOf(db).placeholders(`SELECT o."id" AS "objectId", o."nameSingular", o."namePlural", o."labelSingular", o."labelPlural", o."isCustom",
+            f."name" AS "fieldName", f."label" AS "fieldLabel", f."type" AS "fieldType", f."options" AS "fieldOptions", f."isLabel", f."isSystem"
+     FROM "ObjectMetadata" o JOIN "FieldMetadata" f ON f."objectMetadataId" = o."id"
+     WHERE o."id" = COALESCE(
+       (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "namePlural" = ?),
+       (SELECT "id" FROM "ObjectMetadata" WHERE "workspaceId" = ? AND "nameSingular" = ?))
+     ORDER BY f."position" ASC, f."name" ASC`),
+    [workspaceId, name, workspaceId, name],
+  );
+  if (rows.length === 0) return null;
+  const [first] = rows;
+  return {
+    id: first.objectId,
+    nameSingular: first.nameSingular,
+    namePlural: first.namePlural,
+    labelSingular: first.labelSingular,
+    labelPlural: first.labelPlural,
+    isCustom: truthy(first.isCustom),
+    fields: rows.map((row) => ({
+      name: row.fieldName,
+      label: row.fieldLabel,
+      type: row.fieldType,
+      options: row.fieldOptions,
+      isLabel: truthy(row.isLabel),
+      isSystem: truthy(row.isSystem),
+    })),
+  };
 }

@@ -7,9 +7,9 @@ export interface Assignee {
   detail: string;
   roleId: string | null;
   roleName: string | null;
-  /** ISO instant when an expiring assignment ends (docs/reference.md §13); null when it holds for good. */
+  /** ISO instant when an expiring assignment ends (SPEC §13); null when it holds for good. */
   until: string | null;
-  /** The permission sets it holds now beside its role (docs/reference.md §17). */
+  /** The permission sets it holds now beside its role (SPEC §17). */
   sets: HeldSetView[];
 }
 

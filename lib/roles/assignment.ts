@@ -5,7 +5,7 @@ import { isRoleAssignable } from "@/lib/workspace/role-assignable";
 import type { Principal } from "@/lib/access/principal";
 import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, assertTimelineWithinAuthority, authorityFor, defaultRoleId } from "@/lib/access/authority";
-import { roleHeldAt } from "@/lib/access/expiry";
+import { roleHeldAt } from "./expiry";
 import { lockRows } from "@/lib/db/locks";
 import { assertHolderGuardrailsHold } from "@/lib/roles/holder-guardrails";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
@@ -16,7 +16,7 @@ export interface PrincipalRef {
 }
 
 /**
- * Refuses a change that left the workspace without a lasting Admin member (docs/reference.md §3, §13): one
+ * Refuses a change that left the workspace without a lasting Admin member (SPEC §3, §13): one
  * whose Admin assignment does not expire. It runs after the write, inside the same transaction,
  * holding the Admin role's row (lib/db/locks.ts): of two concurrent changes that each take an
  * Admin away, the second counts once the first has committed, sees it, and is rolled back.
@@ -57,7 +57,7 @@ async function loadTargetRow(tx: Tx, workspaceId: string, target: PrincipalRef) 
 }
 
 /**
- * docs/reference.md §11, §16: a non-Admin moves a principal only between roles within their own authority, at
+ * SPEC §11, §16: a non-Admin moves a principal only between roles within their own authority, at
  * every instant: what it holds now and would have fallen back to when its current assignment ends
  * (no role means the default role's permissions), and what it gets and falls back to when the new
  * assignment ends. Never to or from Admin.
@@ -93,7 +93,7 @@ const sameInstant = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) =
 
 /**
  * Gives a member, API key or agent the role (each holds at most one; a member exactly one),
- * for good or `until` an instant in the future (docs/reference.md §13). Giving the role it already holds
+ * for good or `until` an instant in the future (SPEC §13). Giving the role it already holds
  * changes only the expiry.
  */
 export async function assignRole(tx: Tx, actor: Principal, roleId: string, target: PrincipalRef, until: Date | null = null, now = new Date()) {
@@ -109,7 +109,7 @@ export async function assignRole(tx: Tx, actor: Principal, roleId: string, targe
   if (current.role?.id === roleId && current.held?.id === roleId && sameInstant(current.until, until)) return;
   await assertMayMove(tx, actor, { role: current.held, until: pendingUntil(current, now) }, { role, until });
 
-  // docs/reference.md §17: the new role's guardrails hold for the principal with the sets it keeps.
+  // SPEC §17: the new role's guardrails hold for the principal with the sets it keeps.
   await assertHolderGuardrailsHold(tx, actor.workspaceId, target, { role: { id: role.id, name: role.name } }, now);
   await setRole(tx, target, roleId, until);
   if (target.kind === "member" && current.role?.isAdmin) await assertAdminRemains(tx, actor.workspaceId);
@@ -126,7 +126,7 @@ export async function assignRole(tx: Tx, actor: Principal, roleId: string, targe
 
 /**
  * Takes the role away: a member moves to the default role; a key or agent is left without a
- * role, which means it acts with the default role's permissions (docs/reference.md §4).
+ * role, which means it acts with the default role's permissions (SPEC §4).
  */
 export async function unassignRole(tx: Tx, actor: Principal, roleId: string, target: PrincipalRef, now = new Date()) {
   await lockAdministration(tx, actor.workspaceId);
@@ -137,7 +137,7 @@ export async function unassignRole(tx: Tx, actor: Principal, roleId: string, tar
   const defaultRole = workspace.defaultRole;
   if (!defaultRole) throw new DomainError("NOT_FOUND");
   await assertMayMove(tx, actor, { role: current.held, until: pendingUntil(current, now) }, { role: target.kind === "member" ? defaultRole : null, until: null });
-  // The default role it falls back to, with its sets, keeps its guardrails (docs/reference.md §17).
+  // The default role it falls back to, with its sets, keeps its guardrails (SPEC §17).
   await assertHolderGuardrailsHold(tx, actor.workspaceId, target, { role: { id: defaultRole.id, name: defaultRole.name } }, now);
 
   if (target.kind === "member") {

@@ -1,6 +1,6 @@
 import { allObjects, assignableTo, type RoleSeed } from "@/lib/permissions/model";
 
-/** Full access, not editable, not deletable, never assignable to AI agents (docs/reference.md §2.7). */
+/** Full access, not editable, not deletable, never assignable to AI agents (SPEC §2.7). */
 export const ADMIN_ROLE: RoleSeed = {
   name: "Admin",
   description: "Full access to every object, setting and action.",
@@ -28,7 +28,7 @@ export const GUEST_ROLE: RoleSeed = {
   ...allObjects("see"),
 };
 
-/** The guide's example (docs/reference.md §2.2–2.3 and §10). */
+/** The guide's example (SPEC §2.2–2.3 and §10). */
 export const INTERN_ROLE: RoleSeed = {
   name: "Intern",
   description: "Sees everything but Opportunities; edits People, except Email; never sees Address.",
@@ -47,7 +47,7 @@ export const INTERN_ROLE: RoleSeed = {
 
 
 /**
- * docs/reference.md §13: sees People and Companies read-only, and only the Opportunities it owns (Owner is
+ * SPEC §13: sees People and Companies read-only, and only the Opportunities it owns (Owner is
  * Me), which it may create, see and edit. A created opportunity must name the creator as Owner,
  * or it would fall outside the rule: lib/records refuses it (RECORD_RULE) rather than hide it.
  */
@@ -64,15 +64,13 @@ export const SALES_REP_ROLE: RoleSeed = {
       canSee: true,
       canCreate: true,
       canEdit: true,
-      // docs/reference.md §19: a rep may share one of their deals with a colleague (Can view / Can edit).
-      allowSharing: true,
       recordRule: { mode: "match", join: "all", conditions: [{ field: "ownerId", operator: "eq", value: { me: true } }] },
     },
   ],
 };
 
 /**
- * docs/reference.md §13: sees every object and changes nothing (no create, edit, delete or destroy), except the
+ * SPEC §13: sees every object and changes nothing (no create, edit, delete or destroy), except the
  * Stage of Opportunities: a field rule granting Edit on an otherwise read-only object.
  */
 export const SUPPORT_ROLE: RoleSeed = {
@@ -84,38 +82,7 @@ export const SUPPORT_ROLE: RoleSeed = {
 };
 
 /**
- * docs/reference.md §19: like Sales rep on People and Companies, and the Opportunities whose Owner is Me or
- * one of My reports (directly or not), which it may see, create and edit. Held by lena@acme.dev,
- * the manager of Sam and Noah.
- */
-export const SALES_MANAGER_ROLE: RoleSeed = {
-  name: "Sales manager",
-  description: "Sees People and Companies; works on their own opportunities and their reports'.",
-  icon: "users",
-  ...allObjects(),
-  objectRules: [
-    { object: "person", canSee: true },
-    { object: "company", canSee: true },
-    {
-      object: "opportunity",
-      canSee: true,
-      canCreate: true,
-      canEdit: true,
-      allowSharing: true,
-      recordRule: {
-        mode: "match",
-        join: "any",
-        conditions: [
-          { field: "ownerId", operator: "eq", value: { me: true } },
-          { field: "ownerId", operator: "eq", value: { myReports: true } },
-        ],
-      },
-    },
-  ],
-};
-
-/**
- * docs/reference.md §17: the demo's permission set. Olivia Auditor holds it beside Guest for 30 days after the
+ * SPEC §17: the demo's permission set. Olivia Auditor holds it beside Guest for 30 days after the
  * demo is seeded: the action Export CSV and nothing else.
  */
 export const EXPORT_FOR_AUDIT_SET: RoleSeed = {

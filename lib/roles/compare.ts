@@ -1,6 +1,6 @@
 /**
- * docs/reference.md §14 "Compare": two roles side by side, only where they differ, with where each value
- * comes from (inherited from a broader level or overridden by a rule). docs/reference.md §17: any two grants
+ * SPEC §14 "Compare": two roles side by side, only where they differ, with where each value
+ * comes from (inherited from a broader level or overridden by a rule). SPEC §17: any two grants
  * (roles or permission sets), or a member (her role and sets together) against either.
  */
 import type { Tx } from "@/lib/db/prisma";
@@ -64,10 +64,6 @@ function valueOf(permissions: EffectivePermissions, item: ExceedingPermission): 
       return flag(permissions.settings[item.key]);
     case "action":
       return flag(permissions.actions[item.key]);
-    case "sharing": {
-      const allowed = permissions.objects[item.object]?.allowSharing === true;
-      return { allowed, source: allowed ? "objectRule" : "baseline" };
-    }
   }
 }
 

@@ -7,7 +7,7 @@ import { assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authorit
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 
 /**
- * The role new members receive (docs/reference.md §3 "Default role"). Admin cannot be the default: every
+ * The role new members receive (SPEC §3 "Default role"). Admin cannot be the default: every
  * invited person would join with full access.
  */
 export async function setDefaultRole(tx: Tx, actor: Principal, roleId: string) {

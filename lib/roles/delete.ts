@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/access/principal";
 import type { EffectivePermissions } from "@/lib/permissions";
 import { writeAudit } from "@/lib/audit/log";
 import { assertAdmin, assertRoleIdWithinAuthority, authorityFor } from "@/lib/access/authority";
-import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "@/lib/access/role-store";
+import { ROLE_DEFINITION_INCLUDE, roleToDraft } from "./store";
 import { ensureBaselineVersion, recordRoleVersion } from "./history";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 import { assertHolderGuardrailsHold, guardedMembersOfRole } from "./holder-guardrails";
@@ -16,14 +16,14 @@ export interface DeletedRole {
   defaultRoleName: string;
   /** Guardrails about the role, dropped with it (a statement about a role that is gone says nothing). */
   droppedGuardrails: number;
-  /** A permission set's holders, who lose it and keep their role (docs/reference.md §17). */
+  /** A permission set's holders, who lose it and keep their role (SPEC §17). */
   releasedHolders: number;
 }
 
 /**
  * Deletes a role and, in the same transaction, moves every member, API key and agent that
- * held it to the default role (docs/reference.md §3). Admin and the current default role cannot be deleted.
- * docs/reference.md §16: the role must be within the actor's authority whether anyone holds it or not, and a
+ * held it to the default role (SPEC §3). Admin and the current default role cannot be deleted.
+ * SPEC §16: the role must be within the actor's authority whether anyone holds it or not, and a
  * role that guardrails protect is deleted only by an Admin (its guardrails go with it).
  */
 export async function deleteRole(tx: Tx, actor: Principal, roleId: string): Promise<DeletedRole> {
@@ -37,7 +37,7 @@ export async function deleteRole(tx: Tx, actor: Principal, roleId: string): Prom
   const defaultRoleId = workspace.defaultRole.id;
   await assertMayDelete(tx, actor, authority, roleId, defaultRoleId);
 
-  // Members moved to the default role keep their own guardrails (docs/reference.md §17).
+  // Members moved to the default role keep their own guardrails (SPEC §17).
   for (const holder of await guardedMembersOfRole(tx, actor.workspaceId, roleId)) {
     await assertHolderGuardrailsHold(tx, actor.workspaceId, holder, { role: { id: defaultRoleId, name: workspace.defaultRole.name } });
   }

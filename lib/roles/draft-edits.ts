@@ -1,5 +1,5 @@
 /**
- * Edits of a role draft that keep it consistent, as the editor's switches promise (docs/reference.md §2.1).
+ * Edits of a role draft that keep it consistent, as the editor's switches promise (SPEC §2.1).
  * The rules themselves (turning See off turns the others off; turning Create, Edit, Delete or
  * Destroy on turns See on; what an "Inherited" switch shows) are the engine's
  * (lib/permissions/consistency.ts), the same functions the server's validation uses, so the
@@ -88,7 +88,7 @@ function canonical(draft: RoleDraft): string {
 }
 
 /**
- * Sets the object's record-level rule (docs/reference.md §13); null (or "all") goes back to all records. The
+ * Sets the object's record-level rule (SPEC §13); null (or "all") goes back to all records. The
  * object rule is created when needed: the record-level rule lives on it.
  */
 export function setRecordRule(draft: RoleDraft, object: string, recordRule: ObjectRuleDraft["recordRule"]): RoleDraft {
@@ -100,19 +100,6 @@ export function setRecordRule(draft: RoleDraft, object: string, recordRule: Obje
       if (rule.object !== object) return rule;
       const { recordRule: _previous, ...rest } = rule;
       return stored ? { ...rest, recordRule: stored } : rest;
-    }),
-  };
-}
-
-/** docs/reference.md §19: the object rule's `Allow sharing`, stored only when on (older drafts keep their shape). */
-export function setAllowSharing(draft: RoleDraft, object: string, on: boolean): RoleDraft {
-  const withRule = addObjectRule(draft, object);
-  return {
-    ...withRule,
-    objectRules: withRule.objectRules.map((rule) => {
-      if (rule.object !== object) return rule;
-      const { allowSharing: _previous, ...rest } = rule;
-      return on ? { ...rest, allowSharing: true } : rest;
     }),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The editor's draft of a role: the one role model (lib/permissions/model.ts) with its texts.
  * Validated with zod at the server boundary; the permission engine then checks the rules
- * between switches (docs/reference.md §8). Names kept for the modules that import them from here.
+ * between switches (SPEC §8). Names kept for the modules that import them from here.
  */
 import { allObjects, assignableTo, type RoleDraft } from "@/lib/permissions";
 
@@ -30,5 +30,5 @@ export const EMPTY_ROLE_DRAFT: RoleDraft = {
   fieldRules: [],
 };
 
-/** A new permission set starts with nothing (docs/reference.md §17): it adds to a role, so it grants only what is switched on. */
+/** A new permission set starts with nothing (SPEC §17): it adds to a role, so it grants only what is switched on. */
 export const EMPTY_SET_DRAFT: RoleDraft = { ...EMPTY_ROLE_DRAFT, icon: "key", ...allObjects() };

@@ -10,7 +10,7 @@ type ObjectRows = Awaited<ReturnType<typeof listObjects>>;
 
 /**
  * What the role page needs besides the role: objects and fields, principals, the default role,
- * and the actor's authority (docs/reference.md §11) so that the page disables what the server would refuse.
+ * and the actor's authority (SPEC §11) so that the page disables what the server would refuse.
  */
 export async function loadEditorContext(db: Tx, principal: Principal, localize: (objects: ObjectRows) => ObjectRows = (objects) => objects) {
   const { workspaceId, permissions: actor } = principal;

@@ -1,9 +1,9 @@
 import type { Tx } from "@/lib/db/prisma";
 import { DomainError } from "@/lib/errors";
 import type { RoleDraft } from "@/lib/permissions";
-import { loadRoleRow, roleToDraft } from "@/lib/access/role-store";
+import { loadRoleRow, roleToDraft } from "./store";
 
-export { roleToDraft } from "@/lib/access/role-store";
+export { roleToDraft } from "./store";
 
 export interface RoleForEditor {
   id: string;

@@ -1,5 +1,5 @@
 /**
- * Guardrails (docs/reference.md §14) as use cases: list them with their status, add and delete them, and the
+ * Guardrails (SPEC §14) as use cases: list them with their status, add and delete them, and the
  * check every role change runs in its own transaction. Judging is the engine's (checkGuardrails);
  * this module reads the rows, names the statements with the workspace's labels and refuses.
  */
@@ -76,7 +76,7 @@ function toGuardrail(row: GuardrailRow): Guardrail {
   return { id: row.id, subjectId: (row.memberId ?? row.roleId)!, mode: row.mode as GuardrailMode, action: row.action, object: row.object, field: row.field };
 }
 
-/** What a guardrail is about (docs/reference.md §17): a role (for each holder, whatever their sets) or one member. */
+/** What a guardrail is about (SPEC §17): a role (for each holder, whatever their sets) or one member. */
 export type GuardrailSubject = { kind: "role"; id: string; name: string } | { kind: "member"; id: string; name: string };
 
 /**
@@ -108,7 +108,7 @@ export interface GuardrailStatus extends GuardrailStatement {
   id: string;
   /** The role it is about, or null for a guardrail about a member. */
   roleId: string | null;
-  /** The member it is about (docs/reference.md §17), or null for a guardrail about a role. */
+  /** The member it is about (SPEC §17), or null for a guardrail about a role. */
   memberId: string | null;
   /** The name of what it is about: the role's, or the member's. */
   roleName: string;
@@ -177,7 +177,7 @@ export async function assertValidStatement(tx: Tx, workspaceId: string, about: {
 export async function createGuardrail(tx: Tx, actor: Principal, roleId: string, statement: GuardrailStatement): Promise<{ id: string }> {
   await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
-  // Guardrails are about roles or members (docs/reference.md §14, §17): a set is held beside a role, never alone.
+  // Guardrails are about roles or members (SPEC §14, §17): a set is held beside a role, never alone.
   const role = await tx.role.findFirst({ where: { id: roleId, workspaceId: actor.workspaceId, kind: "role" }, select: { id: true, name: true, isAdmin: true } });
   if (!role) throw new DomainError("NOT_FOUND", { field: "roleId" });
   if (role.isAdmin) throw new DomainError("ADMIN_NOT_EDITABLE", { field: "roleId" });
@@ -187,7 +187,7 @@ export async function createGuardrail(tx: Tx, actor: Principal, roleId: string, 
 }
 
 /**
- * A guardrail about one member (docs/reference.md §17: `Ian Intern must never …`), judged on everything she
+ * A guardrail about one member (SPEC §17: `Ian Intern must never …`), judged on everything she
  * holds: her role and her sets. The member's role must be within the actor's authority, and an
  * Admin member has every permission, so a statement about one says nothing.
  */

@@ -1,12 +1,12 @@
 /**
- * Role history (docs/reference.md §14): every save, import, restore and deletion stores an immutable version
+ * Role history (SPEC §14): every save, import, restore and deletion stores an immutable version
  * of the role's definition, in the transaction of the change, with who made it and when.
  * A restore is a normal save of an old version (validation, authority, audit), never a rewrite.
  */
 import type { Tx } from "@/lib/db/prisma";
 import type { AuditActor } from "@/lib/audit/log";
 import { roleDraft, type RoleDraft } from "./draft";
-import { roleToDraft, type RoleWithDefinition } from "@/lib/access/role-store";
+import { roleToDraft, type RoleWithDefinition } from "./store";
 
 export const ROLE_CHANGES = ["baseline", "created", "imported", "updated", "restored", "deleted"] as const;
 export type RoleChange = (typeof ROLE_CHANGES)[number];

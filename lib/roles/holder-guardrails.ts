@@ -1,6 +1,6 @@
 /**
  * A guardrail about a role holds for every principal of that role, whatever sets it holds
- * (docs/reference.md §17): a set must not give an Intern what "Intern must never …" forbids. Sets only add,
+ * (SPEC §17): a set must not give an Intern what "Intern must never …" forbids. Sets only add,
  * so only what a holder's union gains can break one; each change that adds to a holder's union
  * (a set given, a set's definition widened, a principal with sets moved to another role) is
  * judged here, in its transaction, on the union it would make.
@@ -52,7 +52,7 @@ async function unionOf(tx: Tx, workspaceId: string, grants: HolderGrants, replac
 /**
  * Refuses (GUARDRAIL_BROKEN) when the holder's union after a change breaks a guardrail that its
  * union before kept: one of the role it would hold (when it holds sets: a role alone is judged
- * by its own saves), or one about the holder itself (a member, docs/reference.md §17). `change`: the role it
+ * by its own saves), or one about the holder itself (a member, SPEC §17). `change`: the role it
  * moves to, a set it gains, or a role's or set's new definition.
  */
 export async function assertHolderGuardrailsHold(

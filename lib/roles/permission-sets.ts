@@ -1,5 +1,5 @@
 /**
- * Reading permission sets (docs/reference.md §17): the Roles page's second list, and the sets each member, key
+ * Reading permission sets (SPEC §17): the Roles page's second list, and the sets each member, key
  * and agent holds now, shown beside its role wherever a role is shown. A set that has ended is
  * not held from that instant on, recorded or not.
  */

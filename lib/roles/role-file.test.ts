@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { EMPTY_ROLE_DRAFT } from "./draft";
 import { roleFile, toRoleFile } from "./role-file";
 
-/** A role file as exported before Create was split from Edit (docs/reference.md §13): no create switches. */
+/** A role file as exported before Create was split from Edit (SPEC §13): no create switches. */
 function legacyFile(canEditAllObjects: boolean, objectRules: Record<string, unknown>[]) {
   const { canCreateAllObjects: _dropped, ...role } = { ...EMPTY_ROLE_DRAFT, name: "Legacy", canEditAllObjects, objectRules: [] };
   return { kind: "rolecall.role", version: 1, role: { ...role, objectRules } };
@@ -34,7 +34,7 @@ describe("role files", () => {
     expect(roleFile.parse(legacyFile(false, [])).role.canCreateAllObjects).toBe(false);
   });
 
-  it("carries the role's guardrails (docs/reference.md §14); files without them import with none", () => {
+  it("carries the role's guardrails (SPEC §14); files without them import with none", () => {
     const rails = [{ mode: "never" as const, action: "see", object: "person", field: "address" }, { mode: "never" as const, action: "EXPORT_CSV", object: null, field: null }];
     const file = JSON.parse(JSON.stringify(toRoleFile({ ...EMPTY_ROLE_DRAFT, name: "Railed" }, rails)));
     expect(roleFile.parse(file).guardrails).toEqual(rails);

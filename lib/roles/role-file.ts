@@ -10,7 +10,7 @@ export const ROLE_FILE_KIND = "rolecall.role";
 export const ROLE_FILE_VERSION = 1;
 
 /**
- * Files exported before Create was split from Edit (docs/reference.md §13) have no create switches: such a
+ * Files exported before Create was split from Edit (SPEC §13) have no create switches: such a
  * role created whenever it edited, so a missing create takes edit's value, as the migration did.
  */
 function withCreateFromEdit(role: unknown): unknown {
@@ -25,7 +25,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/** A guardrail about the role (docs/reference.md §14), without the role: the file names it by being it. */
+/** A guardrail about the role (SPEC §14), without the role: the file names it by being it. */
 export const guardrailStatement = z.object({
   mode: z.enum(GUARDRAIL_MODES),
   action: z.string().min(1).max(50),
@@ -39,7 +39,7 @@ export const roleFile = z.object({
   role: z.preprocess(withCreateFromEdit, roleDraft),
   // Optional: files exported before guardrails existed have none. The engine validates each on import.
   guardrails: z.array(guardrailStatement).max(100).optional(),
-  // A permission set (docs/reference.md §17) is the same definition; files without it are roles.
+  // A permission set (SPEC §17) is the same definition; files without it are roles.
   grant: z.enum(["role", "set"]).default("role"),
 });
 

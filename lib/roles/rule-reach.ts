@@ -1,5 +1,5 @@
 /**
- * The live count of the record-level rule editor (docs/reference.md §13): how many of an object's records a
+ * The live count of the record-level rule editor (SPEC §13): how many of an object's records a
  * rule reaches for a sample member (or for a key or agent, which have no `Me`). Counted in the
  * database with the SQL the lists use. A count is information too: the actor must hold `Roles`,
  * see the object and every field the conditions use, and reach all of its records.
@@ -12,7 +12,6 @@ import { authorityFor } from "@/lib/access/authority";
 import { findRecordObject } from "@/lib/records/objects";
 import { countRecords } from "@/lib/records/sql";
 import { readsEveryRecordOf } from "@/lib/sight/reader";
-import { loadPrincipalOrg } from "@/lib/members/org";
 
 export async function countRecordsReached(db: Db, actor: Principal, objectName: string, rule: RecordRule, sampleMemberId: string | null): Promise<{ reached: number; total: number }> {
   const authority = await authorityFor(db, actor, "ROLES");
@@ -27,9 +26,7 @@ export async function countRecordsReached(db: Db, actor: Principal, objectName: 
   if (sampleMemberId !== null && !(await db.workspaceMember.findFirst({ where: { id: sampleMemberId, workspaceId: actor.workspaceId }, select: { id: true } }))) {
     throw new DomainError("NOT_FOUND", { field: "memberId" });
   }
-  // The sample member's teams and reports too (docs/reference.md §19), as that member's own requests read them.
-  const principal = sampleMemberId === null ? { memberId: null } : { memberId: sampleMemberId, org: await loadPrincipalOrg(db, actor.workspaceId, sampleMemberId) };
-  const scope = { predicate: recordRulePredicate(rule, principal), fields: object.fieldsByName };
+  const scope = { predicate: recordRulePredicate(rule, { memberId: sampleMemberId }), fields: object.fieldsByName };
   const base = { workspaceId: actor.workspaceId, objectId: object.id };
   const [reached, total] = await Promise.all([countRecords(db, { ...base, scope }), countRecords(db, base)]);
   return { reached, total };

@@ -7,7 +7,7 @@ import { writeAudit } from "@/lib/audit/log";
 import { assertDefinitionWithinAuthority, authorityFor } from "@/lib/access/authority";
 import { draftToDefinition, type RoleDraft } from "./draft";
 import { assertValidStatement, type GuardrailStatement } from "./guardrails";
-import { loadRoleRow, roleToDraft, toRoleDefinition, writeRoleDefinition, type GrantKind, type WriteOptions } from "@/lib/access/role-store";
+import { loadRoleRow, roleToDraft, toRoleDefinition, writeRoleDefinition, type GrantKind, type WriteOptions } from "./store";
 import { assertValidDraft } from "./validate-draft";
 import { ensureBaselineVersion, recordRoleVersion, type RoleChange } from "./history";
 import { assertGuardrailsHold } from "./guardrails";
@@ -26,12 +26,12 @@ async function holdsGrant(tx: Tx, actor: Principal, roleId: string): Promise<boo
   return member !== null || set !== null;
 }
 
-/** Does the actor keep `Roles` through another of their grants than `roleId` (docs/reference.md §17)? */
+/** Does the actor keep `Roles` through another of their grants than `roleId` (SPEC §17)? */
 function rolesAccessElsewhere(authority: EffectivePermissions, roleId: string): boolean {
   return (authority.grants ?? []).some((part) => part.grant.id !== roleId && canSetting(part.permissions, "ROLES"));
 }
 
-/** Whoever manages roles through their own role keeps that ability (lockout protection, docs/reference.md §11). */
+/** Whoever manages roles through their own role keeps that ability (lockout protection, SPEC §11). */
 function grantsRolesAccess(draft: RoleDraft): boolean {
   return draft.settingsAllAccess || draft.settings.includes("ROLES");
 }
@@ -64,7 +64,7 @@ export async function createRole(
 ): Promise<{ id: string }> {
   await lockAdministration(tx, actor.workspaceId);
   const authority = await authorityFor(tx, actor, "ROLES");
-  // Guardrails are statements about roles (docs/reference.md §14); a set carries none.
+  // Guardrails are statements about roles (SPEC §14); a set carries none.
   if (kind === "set" && guardrails.length > 0) throw new DomainError("VALIDATION_FAILED", { field: "guardrails" });
   await assertValidDraft(tx, actor.workspaceId, draft);
   await assertDefinitionWithinAuthority(tx, actor, authority, draftToDefinition(draft));
@@ -76,7 +76,7 @@ export async function createRole(
 }
 
 /**
- * Saves a role only if nobody saved it since `expectedVersion` was read (docs/reference.md §8): the version
+ * Saves a role only if nobody saved it since `expectedVersion` was read (SPEC §8): the version
  * check and the bump are one conditional UPDATE, so two concurrent saves cannot both pass.
  */
 export async function updateRole(
@@ -105,7 +105,7 @@ export async function updateRole(
     resolvePermissions(draftToDefinition(draft), schema),
   );
 
-  // docs/reference.md §17: a set's new definition joins every holder's union, where their roles' guardrails
+  // SPEC §17: a set's new definition joins every holder's union, where their roles' guardrails
   // must hold; a role's, the union of each member with a guardrail about herself.
   const holders = current.kind === "set" ? await holdersOfSet(tx, actor.workspaceId, roleId) : await guardedMembersOfRole(tx, actor.workspaceId, roleId);
   if (holders.length > 0) {

@@ -22,7 +22,7 @@ export function issueField(issue: RoleIssue): string {
   return `baseline${issue.action ? `.${issue.action}` : ""}`;
 }
 
-/** Throws every problem of a draft at once, each located for the editor (docs/reference.md §8). */
+/** Throws every problem of a draft at once, each located for the editor (SPEC §8). */
 export async function assertValidDraft(db: Tx, workspaceId: string, draft: RoleDraft, excludeRoleId?: string) {
   const errors: ActionError[] = [];
   const others = await db.role.findMany({

@@ -15,7 +15,7 @@ function sources(dir: string): string[] {
   });
 }
 
-describe("the table of outbound channels (docs/reference.md §16)", () => {
+describe("the table of outbound channels (SPEC §16)", () => {
   const listed = new Set([...Object.values(OUTBOUND_CHANNELS).flatMap((channel) => channel.modules), ...INTERNAL_READERS.map((reader) => reader.module)]);
 
   it("names only modules that exist", () => {

@@ -1,5 +1,5 @@
 /**
- * The outbound channels (docs/reference.md §16): every way a record, its label, one of its values or a count
+ * The outbound channels (SPEC §16): every way a record, its label, one of its values or a count
  * of records leaves the server to a reader. Each names the modules that carry it and how it
  * applies the reader's sight. `tests/integration/leak.integration.test.ts` reads every channel
  * of this table as random readers and fails on anything outside their sight; a unit test fails
@@ -20,7 +20,7 @@ export interface OutboundChannel {
 export const OUTBOUND_CHANNELS = {
   recordList: {
     carries: "pages of records: the records UI, REST lists, MCP find_records",
-    modules: ["lib/records/list.ts", "lib/records/sql.ts", "lib/records/serialize.ts", "lib/api/routes.ts", "lib/agents/tools.ts"],
+    modules: ["lib/records/list.ts", "lib/records/sql.ts", "lib/records/serialize.ts", "lib/api/records-handlers.ts", "lib/agents/tools.ts"],
     sight: "the reader's record-level predicate compiled into the WHERE clause, then the engine's field projection",
   },
   recordSearch: {
@@ -64,23 +64,18 @@ export const OUTBOUND_CHANNELS = {
     sight: "records both the agent's and the invoker's rules reach, fields both see; counts only to the invoker and readers who reach every opportunity",
   },
   outbox: {
-    carries: "sent e-mails, and their delivery over SMTP (docs/reference.md §20) to the address they were written to",
-    modules: ["lib/email/outbox.ts", "lib/email/smtp.ts"],
-    sight: "an Admin reads all; anyone else the messages they sent or that were sent to them; SMTP carries a message only to its own recipient, its content cut by its writer's sight when it was written",
+    carries: "sent e-mails",
+    modules: ["lib/email/outbox.ts"],
+    sight: "an Admin reads all; anyone else the messages they sent or that were sent to them",
   },
   viewAs: {
     carries: "records seen through a role (View as)",
-    modules: ["lib/access/view-as.ts"],
+    modules: ["lib/roles/view-as.ts"],
     sight: "the role's read-only projection, never beyond the viewer's own authority, then every channel above",
-  },
-  webhooks: {
-    carries: "webhook payloads (docs/reference.md §20): one audit entry per event, POSTed to the webhook's URL",
-    modules: ["lib/sight/webhooks.ts", "lib/webhooks/deliver.ts"],
-    sight: "the webhook owner's sight at each attempt, as in the audit log shown to them (hidden objects and unreachable records not sent, snapshots masked); role definitions without rules on objects or fields the owner cannot see",
   },
   ownPermissions: {
     carries: "one's own effective permissions (REST me/permissions)",
-    modules: ["lib/api/routes.ts"],
+    modules: ["lib/api/me-handlers.ts"],
     sight: "fields the holder cannot see are left out",
   },
 } as const satisfies Record<string, OutboundChannel>;

@@ -3,14 +3,14 @@
  * REST, an agent through its tools, the invoker of a workflow). Its permissions decide what of a
  * record it may see; its member id is its `Me` in record-level rules.
  */
-import { recordPrincipalOf as principalOfRecords, type Principal } from "@/lib/access/principal";
+import type { Principal } from "@/lib/access/principal";
 import type { RecordPrincipal } from "@/lib/permissions";
 
-export type Reader = Pick<Principal, "kind" | "id" | "workspaceId" | "permissions"> & Pick<Principal, "org" | "shares">;
+export type Reader = Pick<Principal, "kind" | "id" | "workspaceId" | "permissions">;
 
-/** A key or agent has no member behind it: a rule about Me (or My teams, My reports) reaches nothing for it. */
-export function recordPrincipalOf(reader: Pick<Reader, "kind" | "id" | "org" | "shares">): RecordPrincipal {
-  return principalOfRecords(reader);
+/** A key or agent has no member behind it: a rule about Me reaches nothing for it. */
+export function recordPrincipalOf(reader: Pick<Reader, "kind" | "id">): RecordPrincipal {
+  return { memberId: reader.kind === "member" ? reader.id : null };
 }
 
 /**

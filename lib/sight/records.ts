@@ -16,7 +16,7 @@ export function sightOn(reader: Reader, object: RecordObject): RecordSight {
 
 /**
  * Which of the records `ids` of one object the reader reaches, each with the fields the reader
- * may see on it (with several grants, those of the grants that reach it: docs/reference.md §17). A record that
+ * may see on it (with several grants, those of the grants that reach it: SPEC §17). A record that
  * still exists is judged on what it holds now; one destroyed since is judged on the snapshots kept
  * of it (all of them must be within reach, and only fields visible on each count), and with none
  * it is out of reach: fail closed.

@@ -1,6 +1,6 @@
 /**
  * Runs a workflow on a member's manual trigger. The agent step acts with the agent's own role
- * (`agentPrincipal`), never the invoker's (docs/reference.md §5): an Admin who clicks "Run now" does not lend
+ * (`agentPrincipal`), never the invoker's (SPEC §5): an Admin who clicks "Run now" does not lend
  * the agent their rights. The agent step reads through lib/records' door and sends through
  * lib/email's door; everything the run writes (the digest e-mail in the outbox, the audit
  * entries of the agent and of the invoker) is written in the caller's one transaction.
@@ -101,7 +101,7 @@ export async function runWorkflow(tx: Tx, actor: Principal, recipient: string, w
       run.outcome = "agentCannotRead";
     }
     // The digest goes to the invoker: only the records both the agent's and the invoker's rules
-    // reach, and of those only the fields both may see (docs/reference.md §16).
+    // reach, and of those only the fields both may see (SPEC §16).
     const shown = stale && (await invokerSees(tx, actor, stale));
     if (stale && !shown) run.outcome = "invokerCannotRead";
     if (shown) {

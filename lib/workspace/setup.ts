@@ -7,7 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { checkNewPassword, MAX_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { EMAIL_MAX_LENGTH, MEMBER_NAME_MAX_LENGTH } from "@/lib/members/input";
 import { ADMIN_ROLE, GUEST_ROLE, MEMBER_ROLE } from "@/lib/roles/built-in";
-import { createMember, createRole, createStandardObjects, createWorkspace } from "./build";
+import { createMember, createRole, createStandardObjects, createWorkspace } from "@/prisma/factories";
 
 export const WORKSPACE_NAME_MAX_LENGTH = 100;
 
@@ -25,7 +25,7 @@ export async function needsSetup(db: Db): Promise<boolean> {
 }
 
 /**
- * Creates the workspace of a real deployment (docs/reference.md §12) with the built-in roles (Admin, Member
+ * Creates the workspace of a real deployment (SPEC §12) with the built-in roles (Admin, Member
  * as the default role, Guest) and its first Admin. Only once: the check runs inside the write
  * transaction, so of two setups submitted at the same moment one creates the workspace and the
  * other is refused with NOT_FOUND (the page is gone). Creates no API key and no demo data.

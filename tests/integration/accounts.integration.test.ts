@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §12 on a real database: sign-in throttling (per email, per address, kept across
+ * SPEC §12 on a real database: sign-in throttling (per email, per address, kept across
  * clients), the one-time setup of a real deployment, session generations, temporary passwords
  * and password changes.
  */
@@ -105,7 +105,7 @@ describe("sign-in throttling", () => {
   });
 });
 
-describe("server-side sessions (docs/reference.md §16)", () => {
+describe("server-side sessions (SPEC §16)", () => {
   it("refuses a cookie whose session was ended, for pages and server actions", async () => {
     await actAs(db, "ada@acme.dev");
     expect(await getActingMember()).toMatchObject({ email: "ada@acme.dev" });

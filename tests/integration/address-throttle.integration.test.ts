@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §12, §16 over real HTTP: failed credential lookups from one client are throttled per
+ * SPEC §12, §16 over real HTTP: failed credential lookups from one client are throttled per
  * address, whatever `X-Forwarded-For` the client makes up. The server under test is server.ts
  * (what `npm start` runs) on this file's database; each server gets the socket's address as the
  * client's, or, with TRUST_PROXY, the entry its proxies appended.

@@ -52,7 +52,7 @@ describe("audit log", () => {
     expect((await listAuditEntries(db, await adminView(), { to: "2020-01-01" })).entries).toHaveLength(0);
   });
 
-  it("never shows a reader a value their own role hides (docs/reference.md §12)", async () => {
+  it("never shows a reader a value their own role hides (SPEC §12)", async () => {
     const { workspace } = await loadDemo(db);
     const objects = await db.objectMetadata.findMany({ where: { workspaceId: workspace.id }, include: { fields: true } });
     const index: ObjectIndex = Object.fromEntries(objects.map((object) => [object.nameSingular, { id: object.id, fields: Object.fromEntries(object.fields.map((field) => [field.name, field.id])) }]));

@@ -3,7 +3,7 @@
  * and field, every action and every channel — server actions, REST, MCP agent tools, CSV export
  * and import — the outcome must equal the permission engine's answer. Prints how many cells it
  * checked. Beside the demo roles, one role that edits but may not create, and creates Tasks
- * without editing them (docs/reference.md §13). Sales rep adds record-level cells: each expectation also asks
+ * without editing them (SPEC §13). Sales rep adds record-level cells: each expectation also asks
  * the engine whether the record is within the role's rule for that channel's principal (the member
  * on server actions and CSV; no member, so `Me` matches nothing, for the key and the agent).
  */
@@ -17,8 +17,16 @@ import { createRecord, getRecord, listRecordObjects, type RecordObject } from "@
 import { exportRecordsCsv } from "@/lib/csv/export";
 import { runAgentTool } from "@/lib/agents";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { apiFetch } from "@/lib/api/router";
 import type { ApiDeps } from "@/lib/api/context";
+import {
+  handleCreateRecord,
+  handleDestroyRecord,
+  handleGetRecord,
+  handleListRecords,
+  handleRestoreRecord,
+  handleSoftDeleteRecord,
+  handleUpdateRecord,
+} from "@/lib/api/records-handlers";
 import {
   createRecordAction,
   destroyRecordAction,
@@ -33,11 +41,10 @@ import { isDomainError } from "@/lib/errors";
 
 const db = useDemoDatabase();
 const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-const api = apiFetch(deps);
 
 /**
  * Roles without a demo member get one here (`seed`: a role made for the matrix). `sets`: permission
- * sets (docs/reference.md §17) its member, key and agent also hold; `role` names the role when `name` is the row's.
+ * sets (SPEC §17) its member, key and agent also hold; `role` names the role when `name` is the row's.
  */
 const ROLES: readonly { name: string; email: string; needsMember?: boolean; seed?: RoleSeed; role?: string; sets?: RoleSeed[] }[] = [
   { name: "Admin", email: "admin@acme.dev" },
@@ -64,7 +71,7 @@ const ROLES: readonly { name: string; email: string; needsMember?: boolean; seed
       fieldRules: [{ object: "task", field: "status", canSee: true, canEdit: false }],
     },
   },
-  // docs/reference.md §17: a role plus one set (the Intern, who sees no Opportunities, gets them without Amount, and edits them).
+  // SPEC §17: a role plus one set (the Intern, who sees no Opportunities, gets them without Amount, and edits them).
   {
     name: "Intern + deals set",
     role: "Intern",
@@ -101,10 +108,10 @@ function check(channel: Channel, cell: string, expected: boolean, actual: boolea
   if (expected !== actual) mismatches.push(`${channel} ${cell}: engine says ${expected ? "allowed" : "denied"}, got ${actual ? "allowed" : "denied"}`);
 }
 
-async function rest(method: string, key: string, path: string, body?: unknown) {
+async function rest(method: string, key: string, handler: (deps: ApiDeps, request: Request, params: never) => Promise<Response>, path: string, params: Record<string, string>, body?: unknown) {
   const headers = new Headers({ authorization: `Bearer ${key}` });
   if (body !== undefined) headers.set("content-type", "application/json");
-  const response = await api(new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+  const response = await handler(deps, new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), params as never);
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
@@ -195,9 +202,9 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
 
       const viaAction = await listRecordsAction({ object: object.namePlural, limit: 3 });
       check("server action", `${name} see ${object.nameSingular}`, canSee, viaAction.ok);
-      const viaRest = await rest("GET", key, `/api/rest/${object.namePlural}/${sample}`);
+      const viaRest = await rest("GET", key, handleGetRecord, `/api/rest/${object.namePlural}/${sample}`, { object: object.namePlural, id: sample });
       check("REST", `${name} see ${object.nameSingular}`, machineSees, viaRest.status === 200);
-      const list = await rest("GET", key, `/api/rest/${object.namePlural}?limit=3`);
+      const list = await rest("GET", key, handleListRecords, `/api/rest/${object.namePlural}?limit=3`, { object: object.namePlural });
       check("REST", `${name} list ${object.nameSingular}`, canSee, list.status === 200);
       const viaAgent = agentId ? await runAgentTool(db, { agentId }, "get_record", { object: object.namePlural, id: sample }) : null;
       if (viaAgent) check("MCP", `${name} see ${object.nameSingular}`, machineSees, viaAgent.ok);
@@ -243,7 +250,7 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
         const cell = `${name} edit ${object.nameSingular}.${field.name}`;
         const patch = { [field.name]: value };
         check("server action", cell, allowed(true), (await updateRecordAction({ object: object.namePlural, id, patch })).ok);
-        check("REST", cell, allowed(false), (await rest("PATCH", key, `/api/rest/${object.namePlural}/${id}`, patch)).status === 200);
+        check("REST", cell, allowed(false), (await rest("PATCH", key, handleUpdateRecord, `/api/rest/${object.namePlural}/${id}`, { object: object.namePlural, id }, patch)).status === 200);
         if (agentId) check("MCP", cell, allowed(false), (await runAgentTool(db, { agentId }, "update_record", { object: object.namePlural, id, values: patch })).ok);
       }
     }
@@ -264,10 +271,10 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
       const canCreate = can(perms, "create", object.nameSingular);
       const values = (): Record<string, unknown> => ({ [label.name]: `Matrix new ${Math.random().toString(36).slice(2)}` });
       const cell = `${name} create ${object.nameSingular}`;
-      // A created record must fall within the rule (docs/reference.md §13): without an Owner, `Owner is Me` refuses it.
+      // A created record must fall within the rule (SPEC §13): without an Owner, `Owner is Me` refuses it.
       const createsAs = (record: Record<string, unknown>, asMember: boolean) => canCreate && allowedOn("create", object, record, asMember);
       check("server action", cell, createsAs(values(), true), (await createRecordAction({ object: plural, values: values() })).ok);
-      check("REST", cell, createsAs(values(), false), (await rest("POST", key, `/api/rest/${plural}`, values())).status === 201);
+      check("REST", cell, createsAs(values(), false), (await rest("POST", key, handleCreateRecord, `/api/rest/${plural}`, { object: plural }, values())).status === 201);
       if (agentId) check("MCP", cell, createsAs(values(), false), (await runAgentTool(db, { agentId }, "create_record", { object: plural, values: values() })).ok);
       const imported = await importCsvAction(form(plural, `${label.label}\n${values()[label.name]}\n`));
       check("CSV import", cell, createsAs(values(), true) && canAction(perms, "IMPORT_CSV"), imported.ok);
@@ -283,7 +290,7 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
         const withField = () => ({ ...values(), [field.name]: sample[field.name] });
         const within = (asMember: boolean) => expected && allowedOn("create", object, withField(), asMember, field.name);
         check("server action", fieldCell, within(true), (await createRecordAction({ object: plural, values: withField() })).ok);
-        check("REST", fieldCell, within(false), (await rest("POST", key, `/api/rest/${plural}`, withField())).status === 201);
+        check("REST", fieldCell, within(false), (await rest("POST", key, handleCreateRecord, `/api/rest/${plural}`, { object: plural }, withField())).status === 201);
         if (agentId) check("MCP", fieldCell, within(false), (await runAgentTool(db, { agentId }, "create_record", { object: plural, values: withField() })).ok);
       }
     }
@@ -304,14 +311,14 @@ describe.each(ROLES)("role $name", ({ name, email }) => {
       const params = (id: string) => ({ object: plural, id });
 
       check("server action", `${name} delete ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await softDeleteRecordAction({ object: plural, id })).ok));
-      check("REST", `${name} delete ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await rest("DELETE", key, `/api/rest/${plural}/${id}`)).status === 200));
+      check("REST", `${name} delete ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await rest("DELETE", key, handleSoftDeleteRecord, `/api/rest/${plural}/${id}`, params(id))).status === 200));
       if (agentId) check("MCP", `${name} delete ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await runAgentTool(db, { agentId: agentId! }, "delete_record", { object: plural, id })).ok));
 
       check("server action", `${name} restore ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await restoreRecordAction({ object: plural, id })).ok, true));
-      check("REST", `${name} restore ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await rest("POST", key, `/api/rest/${plural}/${id}/restore`)).status === 200, true));
+      check("REST", `${name} restore ${object.nameSingular}`, canDelete, await outcome("delete", object, async (id) => (await rest("POST", key, handleRestoreRecord, `/api/rest/${plural}/${id}/restore`, params(id))).status === 200, true));
 
       check("server action", `${name} destroy ${object.nameSingular}`, canDestroy, await outcome("destroy", object, async (id) => (await destroyRecordAction({ object: plural, id })).ok));
-      check("REST", `${name} destroy ${object.nameSingular}`, canDestroy, await outcome("destroy", object, async (id) => (await rest("DELETE", key, `/api/rest/${plural}/${id}/destroy`)).status === 200));
+      check("REST", `${name} destroy ${object.nameSingular}`, canDestroy, await outcome("destroy", object, async (id) => (await rest("DELETE", key, handleDestroyRecord, `/api/rest/${plural}/${id}/destroy`, params(id))).status === 200));
     }
     expect(mismatches).toEqual([]);
   });

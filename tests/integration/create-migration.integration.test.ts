@@ -1,5 +1,5 @@
 /**
- * The migration that split Create from Edit (docs/reference.md §13) must not change what any existing role
+ * The migration that split Create from Edit (SPEC §13) must not change what any existing role
  * may do: on a database holding roles from before it, every role's and every object rule's
  * create takes the value of its edit, and an inheriting rule keeps inheriting.
  */

@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §13 "Create is distinct from Edit", channel by channel: the demo Support key (sees
+ * SPEC §13 "Create is distinct from Edit", channel by channel: the demo Support key (sees
  * everything, edits only the Stage of Opportunities, creates nothing) over REST, and a role that
  * edits but may not create, refused on every channel that creates (server action, REST, CSV
  * import, MCP tool) without writing anything, while its edits still go through.
@@ -10,7 +10,9 @@ import { loadDemo, useDemoDatabase, type TestDb } from "./db";
 import { expectRefusedWithoutChange } from "./refusal";
 import type { ApiDeps } from "@/lib/api/context";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { apiFetch } from "@/lib/api/router";
+import { handleCreateRecord, handleUpdateRecord } from "@/lib/api/records-handlers";
+import { handleMyPermissions, handlePermissionCheck } from "@/lib/api/me-handlers";
+import { handleOpenApiDocument } from "@/lib/api/service-handlers";
 import { createRecordAction, importCsvAction, updateRecordAction } from "@/app/(workspace)/objects/actions";
 import { loadObjectView } from "@/lib/records/object-view";
 import { memberPrincipal } from "@/lib/access/principal";
@@ -19,12 +21,11 @@ import { createAgent, createApiKey, createMember, createRole, type ObjectIndex }
 
 const db = useDemoDatabase();
 const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-const api = apiFetch(deps);
 
-async function rest(method: string, path: string, key: string, body?: unknown) {
+async function rest(method: string, path: string, key: string, handler: (deps: ApiDeps, request: Request, params: never) => Promise<Response>, params: Record<string, string>, body?: unknown) {
   const headers = new Headers({ authorization: `Bearer ${key}` });
   if (body !== undefined) headers.set("content-type", "application/json");
-  const response = await api(new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
+  const response = await handler(deps, new Request(`http://localhost${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }), params as never);
   return { status: response.status, body: await response.json() };
 }
 
@@ -42,12 +43,12 @@ async function someOpportunity() {
   return { id: row.id, data: JSON.parse(row.data) as Record<string, unknown> };
 }
 
-describe("the demo Support key over REST (docs/reference.md §13)", () => {
+describe("the demo Support key over REST (SPEC §13)", () => {
   const key = "demo-support-key";
 
   it("may not create an opportunity: 403 FORBIDDEN naming the object, nothing written", async () => {
     const before = await snapshot(db);
-    const { status, body } = await rest("POST", "/api/rest/opportunities", key, { name: "Support deal" });
+    const { status, body } = await rest("POST", "/api/rest/opportunities", key, handleCreateRecord, { object: "opportunities" }, { name: "Support deal" });
     expect(status).toBe(403);
     expect(body.error).toMatchObject({ code: "FORBIDDEN", message: expect.stringContaining('"opportunities"') });
     expect(body.error.message).toMatch(/cannot create/);
@@ -57,32 +58,32 @@ describe("the demo Support key over REST (docs/reference.md §13)", () => {
   it("may change the Stage of an opportunity (a field rule granting Edit on a read-only object), and nothing else", async () => {
     const opportunity = await someOpportunity();
     const stage = opportunity.data.stage === "PROPOSAL" ? "MEETING" : "PROPOSAL";
-    const moved = await rest("PATCH", `/api/rest/opportunities/${opportunity.id}`, key, { stage });
+    const moved = await rest("PATCH", `/api/rest/opportunities/${opportunity.id}`, key, handleUpdateRecord, { object: "opportunities", id: opportunity.id }, { stage });
     expect(moved.status).toBe(200);
     expect(moved.body.data.stage).toBe(stage);
 
     const before = await snapshot(db);
-    const renamed = await rest("PATCH", `/api/rest/opportunities/${opportunity.id}`, key, { name: "Renamed" });
+    const renamed = await rest("PATCH", `/api/rest/opportunities/${opportunity.id}`, key, handleUpdateRecord, { object: "opportunities", id: opportunity.id }, { name: "Renamed" });
     expect(renamed.status).toBe(403);
     expect(renamed.body.error).toMatchObject({ code: "FORBIDDEN", field: "name" });
-    const mixed = await rest("PATCH", `/api/rest/opportunities/${opportunity.id}`, key, { stage: "NEW", amount: 1 });
+    const mixed = await rest("PATCH", `/api/rest/opportunities/${opportunity.id}`, key, handleUpdateRecord, { object: "opportunities", id: opportunity.id }, { stage: "NEW", amount: 1 });
     expect(mixed.status).toBe(403);
     expect(mixed.body.error).toMatchObject({ code: "FORBIDDEN", field: "amount" });
     expect(await snapshot(db)).toBe(before);
   });
 
   it("sees create in me/permissions and me/check, and no POST in its OpenAPI document", async () => {
-    const me = await rest("GET", "/api/rest/me/permissions", key);
+    const me = await rest("GET", "/api/rest/me/permissions", key, handleMyPermissions, {});
     expect(me.body.data.role.name).toBe("Support");
     expect(me.body.data.permissions.objects.opportunity.create).toEqual({ value: false, source: "baseline" });
     expect(me.body.data.permissions.objects.opportunity.fields.stage.edit).toEqual({ value: true, source: "fieldRule" });
 
-    const check = await rest("GET", "/api/rest/me/check?action=create&object=opportunities", key);
+    const check = await rest("GET", "/api/rest/me/check?action=create&object=opportunities", key, handlePermissionCheck, {});
     expect(check.body).toEqual({ data: { allowed: false, source: "baseline", reason: "Baseline for all objects sets create to false" } });
-    const intern = await rest("GET", "/api/rest/me/check?action=create&object=people", "demo-intern-key");
+    const intern = await rest("GET", "/api/rest/me/check?action=create&object=people", "demo-intern-key", handlePermissionCheck, {});
     expect(intern.body.data).toMatchObject({ allowed: true, source: "objectRule" });
 
-    const openapi = await rest("GET", "/api/openapi.json", key);
+    const openapi = await rest("GET", "/api/openapi.json", key, handleOpenApiDocument, {});
     expect(openapi.body.paths["/api/rest/opportunities"]).not.toHaveProperty("post");
     expect(openapi.body.paths["/api/rest/opportunities/{id}"]).toHaveProperty("patch");
     expect(Object.keys(openapi.body.components.schemas.OpportunityUpdate.properties)).toEqual(["stage"]);
@@ -131,14 +132,9 @@ describe("a role that edits but may not create", () => {
 
   it("is refused over REST with 403 naming the object", async () => {
     const before = await snapshot(db);
-    const { status, body } = await rest("POST", "/api/rest/people", secret, { name: "Nobody" });
+    const { status, body } = await rest("POST", "/api/rest/people", secret, handleCreateRecord, { object: "people" }, { name: "Nobody" });
     expect(status).toBe(403);
-    expect(body.error).toEqual({
-      code: "FORBIDDEN",
-      message: 'Your role cannot create records of "people".',
-      // docs/reference.md §18: what would allow it, and where to ask.
-      needs: { permission: { kind: "object", action: "create", object: "people" }, message: "Needs Create records on People", request: { method: "POST", path: "/api/rest/me/access-requests" } },
-    });
+    expect(body.error).toEqual({ code: "FORBIDDEN", message: 'Your role cannot create records of "people".' });
     expect(await snapshot(db)).toBe(before);
   });
 

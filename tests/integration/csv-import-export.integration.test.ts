@@ -1,5 +1,5 @@
 /**
- * Export CSV and Import CSV (docs/reference.md §2.6) through the records UI's server actions: refused without
+ * Export CSV and Import CSV (SPEC §2.6) through the records UI's server actions: refused without
  * the action permission, limited to what the role can see (export) and write (import), all or
  * nothing on import, audited on success, and leaving the database untouched when refused.
  */

@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §11 through the server actions, as a determined member of a lesser role would try it:
+ * SPEC §11 through the server actions, as a determined member of a lesser role would try it:
  * nobody grants what they do not hold, only Admins touch Admin, nobody locks themselves out of
  * roles, and every refusal leaves every table exactly as it was.
  */
@@ -165,7 +165,7 @@ describe("assignment: only within authority, and only Admins touch Admin", () =>
   });
 });
 
-describe("compare (docs/reference.md §14)", () => {
+describe("compare (SPEC §14)", () => {
   it("lists only where two roles differ, with each side's value and source", async () => {
     const { compareRoles } = await import("@/lib/roles/compare");
     const rows = await compareRoles(db, workspaceId, roleId("Intern"), roleId("Guest"));
@@ -186,7 +186,7 @@ describe("compare (docs/reference.md §14)", () => {
     expect(await compareRoles(db, workspaceId, roleId("Guest"), roleId("Guest"))).toEqual([]);
   });
 
-  it("compares a member (role and sets together) with a role, and a set with a role (docs/reference.md §17)", async () => {
+  it("compares a member (role and sets together) with a role, and a set with a role (SPEC §17)", async () => {
     const { compareGrants, memberComparable } = await import("@/lib/roles/compare");
     const olivia = await db.workspaceMember.findFirstOrThrow({ where: { workspaceId, user: { email: "olivia@acme.dev" } } });
     const rows = await compareGrants(db, workspaceId, memberComparable(olivia.id), roleId("Guest"));

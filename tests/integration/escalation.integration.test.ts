@@ -1,5 +1,5 @@
 /**
- * The escalation suite (docs/reference.md §11, §16), model-based: random non-Admin actors holding random roles
+ * The escalation suite (SPEC §11, §16), model-based: random non-Admin actors holding random roles
  * (some, like a Sales rep, reaching only the opportunities they own) run random sequences of every
  * administrative use case through the domain functions, on a real database, while a clock the
  * model owns moves past the assignments' `Until`s. After every step, whatever it did:
@@ -9,11 +9,7 @@
  *   principal holds because of the step, and whatever it would have held instead, is within the
  *   actor's authority, the default role it falls back to included; a token minted for an agent
  *   acts as the agent at all those instants, so the same holds for it;
- * - nothing about Admin changed (the role, who holds it, its keys), and a lasting Admin remains;
- * - docs/reference.md §19: a team or manager change never widens the actor's own reach through `My teams` /
- *   `My reports`, hands reach only to members whose role is within the actor's authority, and
- *   never touches an Admin member's; a share the actor made is of a record it reached, and
- *   `Can edit` only of one it could edit.
+ * - nothing about Admin changed (the role, who holds it, its keys), and a lasting Admin remains.
  * When the clock moves, each principal holds what its timeline said and resolves to it.
  */
 import fc from "fast-check";
@@ -34,51 +30,13 @@ import { createApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
 import { createAgentToken } from "@/lib/agents/tokens";
 import { createGuardrail, deleteGuardrail, type GuardrailStatement } from "@/lib/roles/guardrails";
-import { expireDueAssignments } from "@/lib/access/expiry";
+import { expireDueAssignments } from "@/lib/roles/expiry";
 import { assignPermissionSet, unassignPermissionSet } from "@/lib/permission-sets/assignment";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
-import { writeRoleDefinition } from "@/lib/access/role-store";
+import { writeRoleDefinition } from "@/lib/roles/store";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { createMember, createRole as seedRole, type ObjectIndex } from "@/prisma/factories";
 import { demoSchema } from "@/lib/permissions/fixtures";
-import { createTeam, setManager, updateTeam } from "@/lib/members/org-admin";
-import { loadOrgGraph } from "@/lib/members/org";
-import { shareRecord } from "@/lib/records/shares";
-import { findRecordObject } from "@/lib/records";
-import { withinRecordRule } from "@/lib/records/access";
-import { orgOf, can, type OrgGraph } from "@/lib/permissions";
-
-/** Everyone a member reaches through the organisation (docs/reference.md §19): reports and team people. */
-function orgReach(memberId: string, graph: OrgGraph): Set<string> {
-  const org = orgOf(memberId, graph);
-  return new Set([...org.reportIds, ...org.teams.flatMap((team) => team.memberIds)]);
-}
-
-/** docs/reference.md §19 invariants of one step by `actor` (see the file comment). */
-async function checkOrgAndShares(actor: Principal, authority: EffectivePermissions, before: OrgGraph, after: OrgGraph, sharesBefore: Set<string>, label: string, deletedWithin: Map<string, boolean>) {
-  const members = await db.workspaceMember.findMany({ where: { workspaceId }, select: { id: true, roleId: true, role: { select: { isAdmin: true } } } });
-  const had = orgReach(actor.id, before);
-  for (const id of orgReach(actor.id, after)) expect(had.has(id), `${label}: the actor widened her own reach to ${id}`).toBe(true);
-  const teamsOf = (graph: OrgGraph, id: string) => JSON.stringify(orgOf(id, graph).teams.map((team) => team.id));
-  for (const member of members) {
-    const grew = [...orgReach(member.id, after)].some((id) => !orgReach(member.id, before).has(id));
-    if (grew) expect(await within(member.roleId, authority, actor.id, deletedWithin), `${label}: ${member.id} gained reach beyond its actor's authority`).toBe(true);
-    if (member.role.isAdmin) {
-      expect(after.managerOf.get(member.id) ?? null, `${label}: an Admin's manager changed`).toBe(before.managerOf.get(member.id) ?? null);
-      expect(teamsOf(after, member.id), `${label}: an Admin's teams changed`).toBe(teamsOf(before, member.id));
-    }
-  }
-  const object = (await findRecordObject(db, workspaceId, "opportunities"))!;
-  for (const share of await db.recordShare.findMany({ where: { workspaceId } })) {
-    if (sharesBefore.has(`${share.id}:${share.access}`) || share.sharedById !== actor.id) continue;
-    const row = await db.record.findUniqueOrThrow({ where: { id: share.recordId } });
-    expect(withinRecordRule(actor, object, row), `${label}: shared a record its actor did not reach`).toBe(true);
-    if (share.access === "edit") {
-      expect(can(actor.permissions, "edit", "opportunity") || actor.permissions.objects.opportunity?.fields && Object.values(actor.permissions.objects.opportunity.fields).some((field) => field.edit.value), `${label}: shared Can edit without edit`).toBe(true);
-      expect(withinRecordRule(actor, object, row, "edit"), `${label}: shared Can edit on a record its actor could not edit`).toBe(true);
-    }
-  }
-}
 
 const db = useDemoDatabase();
 let workspaceId: string;
@@ -149,9 +107,6 @@ type Command =
   | { kind: "createSet"; draft: Omit<RoleDraft, "name">; narrow: Narrowing }
   | { kind: "assignSet"; set: number; principal: number; untilHours: number | null; aimed: boolean }
   | { kind: "unassignSet"; principal: number; set: number }
-  | { kind: "setManager"; member: number; manager: number | null }
-  | { kind: "saveTeam"; team: number; create: boolean; members: number[]; lead: number | null }
-  | { kind: "share"; record: number; target: number; edit: boolean }
   // Time passes: the clock moves just past the next pending Until (or `hours` when none is pending).
   | { kind: "advanceClock"; hours: number };
 
@@ -181,9 +136,6 @@ const commandArb: fc.Arbitrary<{ actor: number; command: Command }> = fc.record(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant("assignSet" as const), set: index, principal: index, untilHours: untilArb, aimed: fc.boolean() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant("unassignSet" as const), principal: index, set: index }) },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant("advanceClock" as const), hours: fc.integer({ min: 1, max: 48 }) }) },
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant("setManager" as const), member: index, manager: fc.option(index, { freq: 4 }) }) },
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant("saveTeam" as const), team: index, create: fc.boolean(), members: fc.array(index, { maxLength: 3 }), lead: fc.option(index, { freq: 3 }) }) },
-    { weight: 3, arbitrary: fc.record({ kind: fc.constant("share" as const), record: index, target: index, edit: fc.boolean() }) },
   ),
 });
 
@@ -196,7 +148,7 @@ interface Held {
   roleId: string | null;
   until: number | null;
   revoked: boolean;
-  /** Permission sets held beside the role (docs/reference.md §17), each for good or until an instant. */
+  /** Permission sets held beside the role (SPEC §17), each for good or until an instant. */
   sets: { setId: string; until: number | null }[];
 }
 
@@ -306,7 +258,7 @@ async function checkInvariants(before: State, after: State, authority: Effective
         expect(await within(now, authority, actorId, deletedWithin), `${label}: ${id} holds ${now} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
         if (was !== null) expect(await within(was, authority, actorId, deletedWithin), `${label}: ${id} was moved off ${was} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
       }
-      // Sets given or taken at this instant, likewise (docs/reference.md §17).
+      // Sets given or taken at this instant, likewise (SPEC §17).
       const [setsNow, setsWas] = [setsAt(held, t), live ? setsAt(live, t) : []];
       for (const set of setsNow.filter((set) => !setsWas.includes(set))) expect(await within(set, authority, actorId, deletedWithin), `${label}: ${id} holds set ${set} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
       for (const set of setsWas.filter((set) => !setsNow.includes(set))) expect(await within(set, authority, actorId, deletedWithin), `${label}: ${id} lost set ${set} at ${new Date(t).toISOString()}, beyond its actor`).toBe(true);
@@ -442,28 +394,6 @@ async function run(actor: Principal, command: Command, state: State, deletedWith
       const setId = pick(state.principals.get(holder)!.sets, command.set)!.setId;
       return db.$transaction((tx) => unassignPermissionSet(tx, actor, setId, principalRef(holder)));
     }
-    case "setManager": {
-      const members = principalIds.filter((id) => id.startsWith("member:")).map((id) => principalRef(id).id);
-      const member = pick(members, command.member)!;
-      const manager = command.manager === null ? null : pick(members, command.manager)!;
-      return db.$transaction((tx) => setManager(tx, actor, { memberId: member, managerId: manager }));
-    }
-    case "saveTeam": {
-      const members = principalIds.filter((id) => id.startsWith("member:")).map((id) => principalRef(id).id);
-      const chosen = [...new Set(command.members.map((at) => pick(members, at)!))];
-      const lead = command.lead === null ? null : pick(members, command.lead)!;
-      const teams = (await db.team.findMany({ where: { workspaceId }, select: { id: true, name: true }, orderBy: { id: "asc" } }));
-      const team = pick(teams, command.team);
-      if (command.create || !team) return db.$transaction((tx) => createTeam(tx, actor, { name: `Team ${unique()}`, leadId: lead, memberIds: chosen }));
-      return db.$transaction((tx) => updateTeam(tx, actor, team.id, { name: team.name, leadId: lead, memberIds: chosen }));
-    }
-    case "share": {
-      const object = (await findRecordObject(db, workspaceId, "opportunities"))!;
-      const records = await db.record.findMany({ where: { objectMetadataId: object.id }, select: { id: true }, orderBy: { id: "asc" }, take: 120 });
-      const members = principalIds.filter((id) => id.startsWith("member:")).map((id) => principalRef(id).id);
-      const target = pick(members, command.target)!;
-      return db.$transaction((tx) => shareRecord(tx, actor, "opportunities", pick(records, command.record)!.id, { targetKind: "member", targetId: target, access: command.edit ? "edit" : "view" }));
-    }
     case "advanceClock":
       return undefined; // the property moves the clock itself (see below)
   }
@@ -497,14 +427,13 @@ async function prepareActors(drafts: Omit<RoleDraft, "name">[], ownOpportunities
       actionsAllAccess: draft.actionsAllAccess,
       actions: draft.actions,
       // Like Sam's Sales rep: only the opportunities it owns. Handing out the same rule would
-      // give each holder their own, which this actor does not reach (docs/reference.md §16).
-      // Sharing allowed on Opportunities (docs/reference.md §19), so that shares are both made and refused.
-      objectRules: sees ? [{ object: "opportunity", canSee: true, allowSharing: true, ...(ownOpportunitiesOnly[i] ? { recordRule: OWNED_BY_ME } : {}) }] : [],
+      // give each holder their own, which this actor does not reach (SPEC §16).
+      objectRules: sees && ownOpportunitiesOnly[i] ? [{ object: "opportunity", canSee: true, recordRule: OWNED_BY_ME }] : [],
     });
     const existing = await db.workspaceMember.findFirst({ where: { workspaceId, user: { email } } });
     if (existing) await db.workspaceMember.update({ where: { id: existing.id }, data: { roleId: role.id } });
     const id = existing?.id ?? (await createMember(db, { workspaceId, roleId: role.id, email, name: `Actor ${i}`, passwordHash: "x" })).id;
-    // Some actors hold a permission set beside their role (docs/reference.md §17): their authority is the union.
+    // Some actors hold a permission set beside their role (SPEC §17): their authority is the union.
     await db.permissionSetAssignment.deleteMany({ where: { principalKind: "member", principalId: id } });
     const extra = extraSets[i];
     if (extra) {
@@ -551,7 +480,7 @@ afterAll(() => {
   console.log(`escalation suite: ${stats.sequences} sequences, ${stats.steps} steps (${stats.accepted} accepted, ${stats.refused} refused, ${stats.expiries} expiries recorded as time passed)`);
 });
 
-describe("escalation suite (docs/reference.md §11, §16)", () => {
+describe("escalation suite (SPEC §11, §16)", () => {
   it("no sequence of use cases by non-Admins, at any instant, grants beyond its actor, touches Admin, loosens guardrails or loses the last Admin", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -584,8 +513,6 @@ describe("escalation suite (docs/reference.md §11, §16)", () => {
             if (!actor) continue; // removed by the other actor earlier in the sequence
             const authority = actor.permissions;
             const deletedWithin = new Map<string, boolean>();
-            const graphBefore = await loadOrgGraph(db, workspaceId);
-            const sharesBefore = new Set((await db.recordShare.findMany({ where: { workspaceId } })).map((share) => `${share.id}:${share.access}`));
             try {
               await run(actor, command, before, deletedWithin);
               stats.accepted++;
@@ -595,7 +522,6 @@ describe("escalation suite (docs/reference.md §11, §16)", () => {
               if (process.env.ESCALATION_DEBUG) { const k = `${command.kind}${command.kind === "assign" && command.aimed ? "(aimed)" : ""}:${error.code}:${error.details.field ?? ""}`; refusals.set(k, (refusals.get(k) ?? 0) + 1); }
             }
             await checkInvariants(before, await observe(), authority, actor.id, clock, label, deletedWithin);
-            await checkOrgAndShares(actor, authority, graphBefore, await loadOrgGraph(db, workspaceId), sharesBefore, label, deletedWithin);
           }
         },
       ),

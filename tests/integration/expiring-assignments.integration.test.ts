@@ -1,5 +1,5 @@
 /**
- * Expiring assignments (docs/reference.md §13) on a real database: the role applies until the instant, the
+ * Expiring assignments (SPEC §13) on a real database: the role applies until the instant, the
  * default after it, on every channel's principal; the expiry is recorded and audited once; the
  * workspace always keeps a lasting Admin.
  */
@@ -8,7 +8,7 @@ import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";
 import { assignRoleAction } from "@/app/settings/roles/actions";
 import { apiKeyPrincipal, memberPrincipal } from "@/lib/access/principal";
-import { expireDueAssignments } from "@/lib/access/expiry";
+import { expireDueAssignments } from "@/lib/roles/expiry";
 import { can } from "@/lib/permissions";
 
 const db = useDemoDatabase();

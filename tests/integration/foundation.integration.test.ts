@@ -12,18 +12,16 @@ import { loadDemo, useDemoDatabase } from "./db";
 const db = useDemoDatabase();
 
 describe("demo seed", () => {
-  it("creates the roles of docs/reference.md §10 with their member counts, Member as default", async () => {
+  it("creates the roles of SPEC §10 with their member counts, Member as default", async () => {
     const { workspace } = await loadDemo(db);
     const roles = await listRoles(db, workspace.id);
     expect(roles.map((role) => [role.name, role.memberCount, role.isDefault])).toEqual([
       ["Admin", 2, false],
-      // docs/reference.md §19: Noah and Yuki hold Sales rep, Lena Sales manager; Mia keeps Member.
-      ["Member", 1, true],
+      ["Member", 4, true],
       ["Guest", 2, false],
       ["Intern", 1, false],
       ["Support", 0, false],
-      ["Sales rep", 3, false],
-      ["Sales manager", 1, false],
+      ["Sales rep", 1, false],
     ]);
   });
 
@@ -44,7 +42,7 @@ describe("demo seed", () => {
     expect(JSON.stringify(await db.apiKey.findMany())).not.toContain("demo-intern-key");
   });
 
-  it("gives Olivia Guest plus Export for audit until 30 days after seeding (docs/reference.md §17), and nobody else a set", async () => {
+  it("gives Olivia Guest plus Export for audit until 30 days after seeding (SPEC §17), and nobody else a set", async () => {
     const { workspace } = await loadDemo(db);
     const olivia = await db.workspaceMember.findFirstOrThrow({ where: { workspaceId: workspace.id, user: { email: "olivia@acme.dev" } }, include: { role: true } });
     expect(olivia.role?.name).toBe("Guest");

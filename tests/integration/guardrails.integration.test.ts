@@ -1,5 +1,5 @@
 /**
- * Guardrails (docs/reference.md §14) on a real database: "Intern must never See field Address on People" refuses
+ * Guardrails (SPEC §14) on a real database: "Intern must never See field Address on People" refuses
  * every door that would break it (save, restore, import) with the catalog sentence and changes
  * nothing; a save that keeps it passes; REST reports every guardrail with the engine's verdict.
  */
@@ -11,10 +11,10 @@ import { loadDemo, useDemoDatabase } from "./db";
 import { fullTableSnapshot, expectRefusedWithoutChange } from "./refusal";
 import { createGuardrailAction, deleteGuardrailAction } from "@/app/settings/roles/guardrails/actions";
 import { deleteRoleAction, importRoleAction, restoreRoleVersionAction, updateRoleAction } from "@/app/settings/roles/actions";
+import { handleGuardrailsCheck } from "@/lib/api/guardrail-handlers";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { apiFetch } from "@/lib/api/router";
 import type { ApiDeps } from "@/lib/api/context";
-import { openApiDocument } from "@/lib/api/routes";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { guardrailsCheckSchema } from "@/lib/api/response-schemas";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { listRoleVersions } from "@/lib/roles/history";
@@ -25,7 +25,6 @@ import { createApiKey, createMember, createRole, type ObjectIndex } from "@/pris
 
 const db = useDemoDatabase();
 const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-const api = apiFetch(deps);
 const te = createTranslator({ locale: "en", messages: en, namespace: "errors" });
 const STATEMENT = "Intern must never See field Address on People";
 let workspaceId: string;
@@ -39,7 +38,7 @@ const seeAddress = (draft: RoleDraft): RoleDraft => ({
 });
 
 async function rest(key?: string) {
-  const response = await api(new Request("http://localhost/api/rest/guardrails/check", { headers: key ? { authorization: `Bearer ${key}` } : {} }));
+  const response = await handleGuardrailsCheck(deps, new Request("http://localhost/api/rest/guardrails/check", { headers: key ? { authorization: `Bearer ${key}` } : {} }), {});
   return { status: response.status, body: await response.json() };
 }
 
@@ -170,19 +169,14 @@ describe("GET /api/rest/guardrails/check", () => {
     });
     expect(body.holds).toBe(body.data.every((entry: { holds: boolean }) => entry.holds));
     expect(guardrailsCheckSchema.safeParse(body).success).toBe(true); // the documented shape is the real one
-    const paths = openApiDocument([]).paths as Record<string, unknown>;
+    const paths = buildOpenApiDocument([]).paths as Record<string, unknown>;
     expect(paths["/api/rest/guardrails/check"]).toBeDefined();
   });
 
   it("answers 403 to a key without Roles and 401 without a key", async () => {
     const forbidden = await rest("demo-intern-key");
     expect(forbidden.status).toBe(403);
-    expect(forbidden.body.error).toEqual({
-      code: "FORBIDDEN",
-      message: "Your role needs the ROLES settings permission.",
-      // docs/reference.md §18: what would allow it, and where to ask.
-      needs: { permission: { kind: "setting", key: "ROLES" }, message: "Needs Roles", request: { method: "POST", path: "/api/rest/me/access-requests" } },
-    });
+    expect(forbidden.body.error).toEqual({ code: "FORBIDDEN", message: "Your role needs the ROLES settings permission." });
     expect((await rest()).status).toBe(401);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The leak suite (docs/reference.md §16), model-based like the escalation suite: random roles with object,
+ * The leak suite (SPEC §16), model-based like the escalation suite: random roles with object,
  * field and record-level rules are held by random readers (a member, an API key and an AI agent
  * per role); an Admin writes random records whose every text value is a unique token, changes,
  * trashes and restores them, e-mails and exports them; readers run the workflow. Then every
@@ -10,17 +10,12 @@
  * The expectation comes from the model's own bookkeeping (which token was written to which field
  * of which record) and the engine's answers for each reader (object, field and record rule), not
  * from the channels under test.
- *
- * docs/reference.md §19: readers also sit in a random organisation (a manager chain, a team) that `My teams`
- * and `My reports` rules read, and the Admin shares random records with readers and teams; the
- * model keeps both (the graph, the shares) and the expectation reads them from there.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useDemoDatabase } from "./db";
 import { DomainError, isDomainError } from "@/lib/errors";
-import { can, orgOf, partsOf, recordSight, type OrgGraph, type RecordRule, type RoleSeed, uniformlyVisibleFields, visibleFields } from "@/lib/permissions";
-import { shareRecord } from "@/lib/records/shares";
+import { can, partsOf, recordSight, type RecordRule, type RoleSeed, uniformlyVisibleFields, visibleFields } from "@/lib/permissions";
 import { agentPrincipal, apiKeyPrincipalById, memberPrincipal, type Principal } from "@/lib/access/principal";
 import { createRecord, getRecord, listRecords, listTrash, restoreRecord, softDeleteRecord, updateRecord } from "@/lib/records";
 import { listRecordObjects, type RecordObject } from "@/lib/records/objects";
@@ -33,19 +28,17 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { runWorkflow, listWorkflowRuns } from "@/lib/workflows/run";
 import { listOutbox } from "@/lib/email/outbox";
 import { sendRecordEmail } from "@/lib/email/send";
-import { viewingAs } from "@/lib/access/view-as";
+import { viewingAs } from "@/lib/roles/view-as";
 import { countRecordsReached } from "@/lib/roles/rule-reach";
+import { handleMyPermissions } from "@/lib/api/me-handlers";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { apiFetch } from "@/lib/api/router";
 import { readsEveryRecordOf } from "@/lib/sight/reader";
 import { OUTBOUND_CHANNELS, type OutboundChannelName } from "@/lib/sight/channels";
-import { webhookPayload } from "@/lib/sight/webhooks";
 import { createAgent, createApiKey, createMember, createRole } from "@/prisma/factories";
 import { createTestWorkspace } from "@/prisma/test-workspace";
 
 const db = useDemoDatabase();
 const deps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-const api = apiFetch(deps);
 const stats = { sequences: 0, records: 0, pairs: 0, tokensChecked: 0, readersWithSets: 0 };
 const pairsByChannel = new Map<OutboundChannelName, number>();
 
@@ -83,8 +76,8 @@ function tokenValue(object: string, field: string, token: string): string {
 // Arbitraries: reader roles and the Admin's writes.
 // ---------------------------------------------------------------------------------------------
 
-type RuleChoice = "none" | "ownerMe" | "stageNotCustomer" | "stageIn" | "ownerIsFirstReader" | "ownerMyTeams" | "ownerMyReports";
-const ruleChoice = fc.constantFrom<RuleChoice>("none", "none", "ownerMe", "stageNotCustomer", "stageIn", "ownerIsFirstReader", "ownerMyTeams", "ownerMyReports");
+type RuleChoice = "none" | "ownerMe" | "stageNotCustomer" | "stageIn" | "ownerIsFirstReader";
+const ruleChoice = fc.constantFrom<RuleChoice>("none", "none", "ownerMe", "stageNotCustomer", "stageIn", "ownerIsFirstReader");
 const HIDEABLE: Record<string, string[]> = { person: ["email", "phone", "address", "city", "jobTitle"], company: ["domain", "address"], opportunity: ["amount", "closeDate"] };
 
 const readerRoleArb = fc.record({
@@ -103,8 +96,7 @@ type Write =
   | { kind: "trash"; record: number }
   | { kind: "restore"; record: number }
   | { kind: "email"; record: number }
-  | { kind: "export"; object: string; search: number }
-  | { kind: "share"; record: number; target: number; toTeam: boolean; edit: boolean };
+  | { kind: "export"; object: string; search: number };
 
 const objectArb = fc.constantFrom("person", "company", "opportunity");
 const n = fc.nat({ max: 1000 });
@@ -115,12 +107,7 @@ const writeArb: fc.Arbitrary<Write> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("restore" as const), record: n }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("email" as const), record: n }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("export" as const), object: objectArb, search: n }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant("share" as const), record: n, target: n, toTeam: fc.boolean(), edit: fc.boolean() }) },
 );
-
-/** The organisation of one sequence: each reader's manager (an earlier reader or none) and who is in the one team. */
-const orgArb = fc.record({ managers: fc.array(fc.option(fc.nat(), { freq: 2 }), { minLength: 3, maxLength: 3 }), team: fc.subarray([0, 1, 2], { minLength: 1 }), lead: fc.option(fc.nat({ max: 2 })) });
-type OrgChoice = typeof orgArb extends fc.Arbitrary<infer T> ? T : never;
 
 // ---------------------------------------------------------------------------------------------
 // The workspace, its Admin and the readers.
@@ -153,10 +140,6 @@ function recordRule(choice: RuleChoice, firstReaderId: string): RecordRule | nul
       return { mode: "match", join: "all", conditions: [{ field: "stage", operator: "neq", value: "CUSTOMER" }] };
     case "stageIn":
       return { mode: "match", join: "all", conditions: [{ field: "stage", operator: "in", value: ["NEW", "PROPOSAL"] }] };
-    case "ownerMyTeams":
-      return { mode: "match", join: "all", conditions: [{ field: "ownerId", operator: "eq", value: { myTeams: true } }] };
-    case "ownerMyReports":
-      return { mode: "match", join: "any", conditions: [{ field: "ownerId", operator: "eq", value: { me: true } }, { field: "ownerId", operator: "eq", value: { myReports: true } }] };
   }
 }
 
@@ -197,7 +180,7 @@ async function createReaders(roles: ReaderRole[], sets: (ReaderRole | null)[]): 
     const key = await createApiKey(db, { workspaceId, name: `Reader key ${unique++}`, secret, roleId: role.id });
     secrets.set(key.id, secret);
     const agent = await createAgent(db, { workspaceId, name: `Reader agent ${unique++}`, roleId: role.id });
-    // docs/reference.md §17: some readers hold a permission set beside their role, each of their three principals alike.
+    // SPEC §17: some readers hold a permission set beside their role, each of their three principals alike.
     const setShape = sets[i];
     if (setShape) {
       const set = await createRole(db, workspaceId, {}, seedOf(setShape, `Reader set ${unique++}`, memberIds[0]), "set");
@@ -283,19 +266,6 @@ async function applyWrite(write: Write, owners: string[]) {
       }
       return;
     }
-    case "share": {
-      const record = pick(records, write.record);
-      const targetId = write.toTeam ? teamId : pick(shareTargets.members, write.target);
-      if (!record || !targetId) return;
-      try {
-        await db.$transaction((tx) => shareRecord(tx, admin, PLURAL[record.object], record.id, { targetKind: write.toTeam ? "team" : "member", targetId, access: write.edit ? "edit" : "view" }));
-      } catch (error) {
-        if (isDomainError(error)) return; // a record in the trash can still be shared; anything refused is simply not shared
-        throw error;
-      }
-      sharedWith.set(record.id, new Set([...(sharedWith.get(record.id) ?? []), targetId]));
-      return;
-    }
     case "export": {
       // Searching for a token: the term is one record's value, which the audit log must not show
       // to readers who do not reach every record.
@@ -306,29 +276,6 @@ async function applyWrite(write: Write, owners: string[]) {
   }
 }
 const pendingTokens: { token: string; field: string }[] = [];
-
-/** The model's organisation and shares (docs/reference.md §19): what the expectation reads, never the database. */
-let graph: OrgGraph = { managerOf: new Map(), teams: [] };
-let teamId: string | null = null;
-/** record id → member ids and team ids it was shared with (view or edit alike: both read). */
-const sharedWith = new Map<string, Set<string>>();
-let shareTargets: { members: string[] } = { members: [] };
-
-async function applyOrg(readers: Reader[], choice: OrgChoice) {
-  const ids = readers.map((reader) => reader.member.id);
-  const managerOf = new Map<string, string | null>();
-  ids.forEach((id, index) => {
-    const chosen = choice.managers[index];
-    managerOf.set(id, index > 0 && chosen !== null && chosen !== undefined ? ids[chosen % index] : null);
-  });
-  for (const [id, manager] of managerOf) await db.workspaceMember.update({ where: { id }, data: { managerId: manager } });
-  const memberIds = choice.team.filter((index) => index < ids.length).map((index) => ids[index]);
-  const leadId = choice.lead !== null && choice.lead < ids.length ? ids[choice.lead] : null;
-  const team = await db.team.create({ data: { workspaceId, name: `Leak team ${unique++}`, nameKey: `leak team ${unique++}`, leadId, members: { create: memberIds.map((memberId) => ({ memberId })) } } });
-  teamId = team.id;
-  graph = { managerOf: new Map([...graph.managerOf, ...managerOf]), teams: [...graph.teams, { id: team.id, name: team.name, leadId, memberIds }] };
-  shareTargets = { members: ids };
-}
 
 // ---------------------------------------------------------------------------------------------
 // The expectation: which tokens each reader may read, from the engine's answers.
@@ -350,12 +297,8 @@ async function allowedTokens(principal: Principal): Promise<Set<string>> {
   for (const [token, place] of written) {
     const record = byRecord.get(`${place.object}:${place.id}`);
     if (!record) continue;
-    // The model's org and shares, not the database's: the rule reads the graph, a share reaches a member directly or through a team.
     const memberId = principal.kind === "member" ? principal.id : null;
-    const org = memberId ? orgOf(memberId, graph) : undefined;
-    const shared = memberId ? [...sharedWith].filter(([, targets]) => targets.has(memberId) || (org?.teams ?? []).some((team) => targets.has(team.id))).map(([id]) => id) : [];
-    const reader = memberId ? { memberId, org, shares: { view: shared, edit: [] } } : { memberId: null };
-    const readable = partsOf(principal.permissions).some((grant) => recordSight(grant, place.object, reader).reaches(record) && visibleFields(grant, place.object).includes(place.field));
+    const readable = partsOf(principal.permissions).some((grant) => recordSight(grant, place.object, { memberId }).reaches(record) && visibleFields(grant, place.object).includes(place.field));
     if (readable) allowed.add(token);
   }
   return allowed;
@@ -419,7 +362,7 @@ const CHANNEL_READERS: Record<OutboundChannelName, ChannelReader> = {
       expectNoLeak("recordSearch", member.label, page, allowed.member);
     }
     // A token it may read finds its record: the search works, so the silence above means something.
-    // (With several grants, only fields every grant shows are searched: docs/reference.md §17.)
+    // (With several grants, only fields every grant shows are searched: SPEC §17.)
     const searched = (place: { object: string; field: string }) => uniformlyVisibleFields(member.permissions, place.object).includes(place.field);
     for (const [token, place] of [...written].filter(([token, place]) => allowed.member.has(token) && searched(place) && current.get(`${place.object}:${place.id}:${place.field}`) === token).slice(-4)) {
       const page = await listRecords(db, member, PLURAL[place.object], { search: token, includeDeleted: true });
@@ -508,18 +451,10 @@ const CHANNEL_READERS: Record<OutboundChannelName, ChannelReader> = {
       }
     }
   },
-  webhooks: async ({ member }, _others, allowed) => {
-    // Every entry of the workspace as if a webhook of this member had subscribed to it: the payload
-    // builder is the channel, whatever event an entry would be.
-    const entries = await db.auditLog.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, take: 150, select: { id: true, action: true } });
-    for (const entry of entries) {
-      expectNoLeak("webhooks", member.label, await webhookPayload(db, member, { deliveryId: "leak", event: entry.action, auditLogId: entry.id }), allowed.member);
-    }
-  },
   ownPermissions: async ({ key }) => {
     stats.pairs++;
     pairsByChannel.set("ownPermissions", (pairsByChannel.get("ownPermissions") ?? 0) + 1);
-    const response = await api(new Request("http://localhost/api/rest/me/permissions", { headers: { authorization: `Bearer ${secrets.get(key.id)!}` } }));
+    const response = await handleMyPermissions(deps, new Request("http://localhost/api/rest/me/permissions", { headers: { authorization: `Bearer ${secrets.get(key.id)!}` } }), {});
     const { objects: shown } = (await response.json()).data.permissions as { objects: Record<string, { fields: Record<string, unknown> }> };
     for (const [name, object] of Object.entries(shown)) expect(Object.keys(object.fields).sort(), `me/permissions names a hidden field of ${name}`).toEqual(visibleFields(key.permissions, name).sort());
   },
@@ -541,17 +476,14 @@ afterAll(() => {
   );
 });
 
-describe("leak suite (docs/reference.md §16)", () => {
+describe("leak suite (SPEC §16)", () => {
   it("no outbound channel gives a reader a value, label or count of a record or field outside its sight", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(readerRoleArb, { minLength: 2, maxLength: 3 }), fc.array(fc.option(readerRoleArb, { freq: 2 }), { minLength: 3, maxLength: 3 }), fc.array(writeArb, { minLength: 8, maxLength: 20 }), orgArb, async (roles, sets, writes, org) => {
+      fc.asyncProperty(fc.array(readerRoleArb, { minLength: 2, maxLength: 3 }), fc.array(fc.option(readerRoleArb, { freq: 2 }), { minLength: 3, maxLength: 3 }), fc.array(writeArb, { minLength: 8, maxLength: 20 }), async (roles, sets, writes) => {
         stats.sequences++;
         const readers = await createReaders(roles, sets);
-        await applyOrg(readers, org);
         const owners = [...readers.map((reader) => reader.member.id), admin.id];
         for (const write of writes) await applyWrite(write, owners);
-        // Each reader's next request: its teams, reports and shares as they are now.
-        for (const reader of readers) reader.member = { ...(await memberPrincipal(db, reader.member.id))!, email: reader.member.email };
         for (const reader of readers) {
           const allowed = { member: await allowedTokens(reader.member), key: await allowedTokens(reader.key) };
           const others = readers.filter((other) => other !== reader);

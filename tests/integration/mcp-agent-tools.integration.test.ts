@@ -2,7 +2,7 @@
  * The agent tools through a real MCP client (official SDK, in-memory transport) against a copy of
  * the demo workspace: the demo agent "Sales assistant" as a Member, then reassigned to the Intern
  * role on the same connection, an agent without a role (default role), and `runAgentTool` invoked
- * by an Admin on behalf of a Guest agent (docs/reference.md §5: an agent never exceeds its own role).
+ * by an Admin on behalf of a Guest agent (SPEC §5: an agent never exceeds its own role).
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
@@ -361,14 +361,7 @@ describe("runAgentTool, as a workflow calls it", () => {
     const update = await runAgentTool(db, invocation, "update_record", { object: "people", id: personId, values: { jobTitle: "CEO" } });
     expect(update).toEqual({
       ok: false,
-      error: {
-        code: "FORBIDDEN",
-        object: "people",
-        reason: "OBJECT_NOT_EDITABLE",
-        message: 'Your role cannot edit records of "people".',
-        // docs/reference.md §18: what would allow it, and the tool to ask for it.
-        needs: { permission: { kind: "object", action: "edit", object: "people" }, message: "Needs Edit records on People", request: { tool: "request_access" } },
-      },
+      error: { code: "FORBIDDEN", object: "people", reason: "OBJECT_NOT_EDITABLE", message: 'Your role cannot edit records of "people".' },
     });
     const remove = await runAgentTool(db, invocation, "delete_record", { object: "people", id: personId });
     expect(remove).toMatchObject({ ok: false, error: { code: "FORBIDDEN", reason: "OBJECT_NOT_DELETABLE" } });

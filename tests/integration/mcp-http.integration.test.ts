@@ -1,5 +1,5 @@
 /**
- * MCP over streamable HTTP (docs/reference.md §15) through the official SDK client, its fetch routed to the
+ * MCP over streamable HTTP (SPEC §15) through the official SDK client, its fetch routed to the
  * route's handler on a real database: agent tokens are minted only within the actor's authority,
  * the agent acts with its own role, a revoked token stops working at the next request.
  */
@@ -63,7 +63,7 @@ describe("MCP over HTTP", () => {
     await db.agent.update({ where: { id: agentId }, data: { roleId: roleId("Member") } });
   });
 
-  it("refuses a token for an agent whose role is beyond the actor's (docs/reference.md §11)", async () => {
+  it("refuses a token for an agent whose role is beyond the actor's (SPEC §11)", async () => {
     const { workspace } = await loadDemo(db);
     const keeper = await createRole(db, workspace.id, {} as ObjectIndex, { name: "Key keeper", canSeeAllObjects: true, settings: ["API_KEYS_AND_WEBHOOKS"] });
     await createMember(db, { workspaceId: workspace.id, roleId: keeper.id, email: "keeper@acme.dev", name: "Kim Keeper", passwordHash: "x" });

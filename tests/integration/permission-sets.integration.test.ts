@@ -1,5 +1,5 @@
 /**
- * Permission sets (docs/reference.md §17) through the use cases and every principal's path, on the demo: a set
+ * Permission sets (SPEC §17) through the use cases and every principal's path, on the demo: a set
  * given for a while adds to a member's, a key's and an agent's role until it ends (audited); the
  * union is exact record by record; delegates give and make sets only within their authority.
  */
@@ -16,7 +16,7 @@ import { getRecord, listRecords, updateRecord } from "@/lib/records";
 import { can, explain } from "@/lib/permissions";
 import { createApiKey, createMember, createRole as seedRole } from "@/prisma/factories";
 import { loadDemo, useDemoDatabase } from "./db";
-import { apiFetch } from "@/lib/api/router";
+import { handleMyPermissions, handlePermissionCheck } from "@/lib/api/me-handlers";
 import { createRateLimiter } from "@/lib/api/rate-limit";
 import type { ApiDeps } from "@/lib/api/context";
 import { myPermissionsSchema, explanationSchema } from "@/lib/api/response-schemas";
@@ -94,30 +94,29 @@ describe("permission sets", () => {
     expect(can((await byKey()).permissions, "see", "opportunity")).toBe(false);
   });
 
-  it("REST me/permissions lists the key's sets and me/check names the grant that decides (docs/reference.md §17)", async () => {
+  it("REST me/permissions lists the key's sets and me/check names the grant that decides (SPEC §17)", async () => {
     const admin = await member("admin@acme.dev");
     const set = await newSet(admin, { ...seesOpportunities, name: "Opportunities for REST" });
     const key = await db.apiKey.findFirstOrThrow({ where: { workspaceId, name: { contains: "Intern" } } });
     const until = new Date(Date.now() + 48 * HOUR);
     await db.$transaction((tx) => assignPermissionSet(tx, admin, set.id, { kind: "apiKey", id: key.id }, until));
     const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-    const api = apiFetch(deps);
-    const get = async (path: string) => {
-      const response = await api(new Request(`http://localhost${path}`, { headers: { authorization: "Bearer demo-intern-key" } }));
+    const get = async (handler: typeof handleMyPermissions, path: string) => {
+      const response = await handler(deps, new Request(`http://localhost${path}`, { headers: { authorization: "Bearer demo-intern-key" } }), {} as never);
       return { status: response.status, body: await response.json() };
     };
-    const me = await get("/api/rest/me/permissions");
+    const me = await get(handleMyPermissions, "/api/rest/me/permissions");
     expect(me.status).toBe(200);
     expect(myPermissionsSchema.parse(me.body).data.permissionSets).toEqual([{ id: set.id, name: "Opportunities for REST", until: until.toISOString() }]);
     expect(me.body.data.role.name).toBe("Intern");
-    const seen = await get("/api/rest/me/check?action=see&object=opportunities");
+    const seen = await get(handlePermissionCheck, "/api/rest/me/check?action=see&object=opportunities");
     expect(explanationSchema.parse(seen.body).data).toMatchObject({ allowed: true, grant: { kind: "set", name: "Opportunities for REST" } });
     expect(seen.body.data.reason).toContain("Permission set: Opportunities for REST");
-    const edit = await get("/api/rest/me/check?action=edit&object=opportunities");
+    const edit = await get(handlePermissionCheck, "/api/rest/me/check?action=edit&object=opportunities");
     expect(edit.body.data.allowed).toBe(false);
     expect(edit.body.data.consulted.map((grant: { name: string }) => grant.name)).toEqual(["Intern", "Opportunities for REST"]);
     await db.$transaction((tx) => unassignPermissionSet(tx, admin, set.id, { kind: "apiKey", id: key.id }));
-    const after = await get("/api/rest/me/permissions");
+    const after = await get(handleMyPermissions, "/api/rest/me/permissions");
     expect(after.body.data.permissionSets).toEqual([]);
   });
 
@@ -174,7 +173,7 @@ describe("permission sets", () => {
     expect(await db.permissionSetAssignment.count({ where: { setId: readers.id } })).toBe(1);
   });
 
-  it("a role's guardrails hold for its holders whatever sets they hold: giving, widening and moving into one are refused (docs/reference.md §17)", async () => {
+  it("a role's guardrails hold for its holders whatever sets they hold: giving, widening and moving into one are refused (SPEC §17)", async () => {
     const admin = await member("admin@acme.dev");
     const ian = await member("ian@acme.dev");
     const gus = await member("gus@acme.dev");
@@ -205,7 +204,7 @@ describe("permission sets", () => {
     await db.$transaction((tx) => assignRole(tx, admin, roleIds("Guest"), { kind: "member", id: gus.id }));
   });
 
-  it("a guardrail about a member holds on everything she holds: 'Ian Intern must never See records on Opportunities' (docs/reference.md §17)", async () => {
+  it("a guardrail about a member holds on everything she holds: 'Ian Intern must never See records on Opportunities' (SPEC §17)", async () => {
     const admin = await member("admin@acme.dev");
     const ian = await member("ian@acme.dev");
     const created = await db.$transaction((tx) => createMemberGuardrail(tx, admin, ian.id, { mode: "never", action: "see", object: "opportunity", field: null }));
@@ -226,7 +225,7 @@ describe("permission sets", () => {
     await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => assignRole(tx, admin, roleIds("Guest"), { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
     await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => unassignRole(tx, admin, roleIds("Intern"), { kind: "member", id: ian.id }))), "GUARDRAIL_BROKEN");
     const intern = await db.role.findUniqueOrThrow({ where: { id: roleIds("Intern") } });
-    const internDraft = (await import("@/lib/access/role-store")).roleToDraft(await (await import("@/lib/access/role-store")).loadRoleRow(db, workspaceId, intern.id) as never);
+    const internDraft = (await import("@/lib/roles/store")).roleToDraft(await (await import("@/lib/roles/store")).loadRoleRow(db, workspaceId, intern.id) as never);
     await expectRefusedWithoutChange(snapshot, () => refused(() => db.$transaction((tx) => updateRole(tx, admin, intern.id, intern.version, { ...internDraft, objectRules: internDraft.objectRules.filter((rule) => rule.object !== "opportunity") }))), "GUARDRAIL_BROKEN");
     // Admins are not the subject of a guardrail; a delegate needs the member's role within her authority.
     const ada = await db.workspaceMember.findFirstOrThrow({ where: { user: { email: "ada@acme.dev" } } });

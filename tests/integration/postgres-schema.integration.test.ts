@@ -6,7 +6,7 @@ import { createRecordIndexSql, postgresStandardIndexesSql, standardIndexedFieldN
 import { postgresSchema } from "@/scripts/prisma-postgres.mjs";
 
 /**
- * docs/reference.md §15: one schema source, two providers. The committed PostgreSQL schema must be exactly
+ * SPEC §15: one schema source, two providers. The committed PostgreSQL schema must be exactly
  * what the generator makes of the SQLite one; when it is not, someone changed
  * prisma/schema.prisma without running `node scripts/prisma-postgres.mjs` (which also writes
  * the PostgreSQL migration).
@@ -33,7 +33,7 @@ describe("the PostgreSQL schema", () => {
     expect(sqlite).toEqual(standardIndexedFieldNames().map((name) => createRecordIndexSql(name)));
   });
 
-  // Search's trigram indexes (docs/reference.md §21), hand-written the same way.
+  // Search's trigram indexes (SPEC §21), hand-written the same way.
   it("has the search indexes in both migration histories", () => {
     const sql = (file: string) => read(file).split("\n").filter((line) => !line.startsWith("--")).join("\n");
     const postgres = sql("prisma/postgres/migrations/20261207200000_record_search/migration.sql").split(";\n").map((statement) => statement.trim()).filter(Boolean);

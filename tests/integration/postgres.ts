@@ -1,5 +1,5 @@
 /**
- * PostgreSQL for the integration tests (docs/reference.md §15). `npm test` (scripts/test.mjs) starts a
+ * PostgreSQL for the integration tests (SPEC §15). `npm test` (scripts/test.mjs) starts a
  * throwaway server and runs the integration project again with ROLECALL_TEST_POSTGRES_URL set to
  * it; the global setup then migrates and seeds one template database, and every test file works
  * on its own database copied from the template (CREATE DATABASE … TEMPLATE), as the SQLite run

@@ -3,7 +3,7 @@ import { createDatabaseRateLimiter } from "@/lib/api/rate-limit";
 import { createPrismaClient } from "@/lib/db/prisma";
 import { databaseUrl, useDemoDatabase } from "./db";
 
-/** docs/reference.md §15: the per-key limit is counted in the database, across every client (instance) of it. */
+/** SPEC §15: the per-key limit is counted in the database, across every client (instance) of it. */
 const db = useDemoDatabase();
 const T0 = Date.UTC(2026, 10, 28, 12, 0, 0);
 

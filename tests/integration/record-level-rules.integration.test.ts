@@ -1,5 +1,5 @@
 /**
- * Record-level rules (docs/reference.md §13) on a real copy of the demo database: Sam (Sales rep, Owner is
+ * Record-level rules (SPEC §13) on a real copy of the demo database: Sam (Sales rep, Owner is
  * Me) through lib/records, CSV export and every write; a key and an agent whose role keeps
  * Opportunities whose stage is not NEW, over real REST handlers and the agent tools, compared
  * with the engine's in-memory answer over every stored record.
@@ -9,7 +9,8 @@ import { memberPrincipal, type Principal } from "@/lib/access/principal";
 import { runAgentTool } from "@/lib/agents";
 import type { ApiDeps } from "@/lib/api/context";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { apiFetch } from "@/lib/api/router";
+import { handleGetRecord, handleListRecords } from "@/lib/api/records-handlers";
+import { handleMyPermissions, handlePermissionCheck } from "@/lib/api/me-handlers";
 import { explanationSchema, myPermissionsSchema } from "@/lib/api/response-schemas";
 import { exportRecordsCsv } from "@/lib/csv/export";
 import { DomainError } from "@/lib/errors";
@@ -21,7 +22,6 @@ import { loadDemo, useDemoDatabase } from "./db";
 
 const db = useDemoDatabase();
 const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-const api = apiFetch(deps);
 const NOT_NEW: RecordRule = { mode: "match", join: "all", conditions: [{ field: "stage", operator: "neq", value: "NEW" }] };
 const KEY = "test-not-new-key";
 
@@ -157,14 +157,14 @@ describe("Sales rep (Owner is Me) through lib/records", () => {
 async function exportPermissions() {
   const { resolvePermissions } = await import("@/lib/permissions");
   const { loadWorkspaceSchema } = await import("@/lib/metadata/schema");
-  const { toRoleDefinition, ROLE_DEFINITION_INCLUDE } = await import("@/lib/access/role-store");
+  const { toRoleDefinition, ROLE_DEFINITION_INCLUDE } = await import("@/lib/roles/store");
   const role = await db.role.findUniqueOrThrow({ where: { id: sam.roleId }, include: ROLE_DEFINITION_INCLUDE });
   return resolvePermissions({ ...toRoleDefinition(role), actions: ["EXPORT_CSV"] }, await loadWorkspaceSchema(db, workspaceId));
 }
 
 describe("a key and an agent whose role keeps Opportunities past NEW (no Me involved)", () => {
-  async function rest(path: string) {
-    const response = await api(new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${KEY}` } }));
+  async function rest(path: string, handler: typeof handleListRecords | typeof handleGetRecord, params: Record<string, string>) {
+    const response = await handler(deps, new Request(`http://localhost${path}`, { headers: { authorization: `Bearer ${KEY}` } }), params as never);
     return { status: response.status, body: await response.json() };
   }
 
@@ -176,7 +176,7 @@ describe("a key and an agent whose role keeps Opportunities past NEW (no Me invo
     let cursor: string | null = null;
     do {
       const query: string = `limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
-      const { status, body } = await rest(`/api/rest/opportunities?${query}`);
+      const { status, body } = await rest(`/api/rest/opportunities?${query}`, handleListRecords, { object: "opportunities" });
       expect(status).toBe(200);
       ids.push(...body.data.map((record: { id: string }) => record.id));
       cursor = body.pageInfo.hasNextPage ? body.pageInfo.endCursor : null;
@@ -184,14 +184,14 @@ describe("a key and an agent whose role keeps Opportunities past NEW (no Me invo
     expect(ids).toEqual(expected);
 
     const outside = (await storedOpportunities()).find((row) => !matchesRecordRule(NOT_NEW, row.data, { memberId: null }))!;
-    const { status, body } = await rest(`/api/rest/opportunities/${outside.id}`);
+    const { status, body } = await rest(`/api/rest/opportunities/${outside.id}`, handleGetRecord, { object: "opportunities", id: outside.id });
     expect(status).toBe(404);
     expect(body.error.code).toBe("NOT_FOUND");
   });
 
   it("the check API and my permissions name the rule that limits Opportunities", async () => {
     const headers = { authorization: `Bearer ${KEY}` };
-    const check = await api(new Request("http://localhost/api/rest/me/check?action=see&object=opportunities", { headers }));
+    const check = await handlePermissionCheck(deps, new Request("http://localhost/api/rest/me/check?action=see&object=opportunities", { headers }), {} as never);
     const checked = await check.json();
     expect(explanationSchema.safeParse(checked).success).toBe(true);
     expect(checked.data).toMatchObject({
@@ -199,10 +199,10 @@ describe("a key and an agent whose role keeps Opportunities past NEW (no Me invo
       recordRule: { object: "opportunity", rule: NOT_NEW, description: 'stage is not "NEW"' },
     });
     expect(checked.data.reason).toMatch(/record-level rule \(stage is not "NEW"\)/);
-    const people = await (await api(new Request("http://localhost/api/rest/me/check?action=see&object=people", { headers }))).json();
+    const people = await (await handlePermissionCheck(deps, new Request("http://localhost/api/rest/me/check?action=see&object=people", { headers }), {} as never)).json();
     expect(people.data.recordRule).toBeUndefined();
 
-    const mine = await (await api(new Request("http://localhost/api/rest/me/permissions", { headers }))).json();
+    const mine = await (await handleMyPermissions(deps, new Request("http://localhost/api/rest/me/permissions", { headers }), {} as never)).json();
     expect(myPermissionsSchema.safeParse(mine).success).toBe(true);
     expect(mine.data.permissions.objects.opportunity.records).toEqual({ rule: NOT_NEW, source: "objectRule" });
     expect(mine.data.permissions.objects.person.records).toEqual({ rule: { mode: "all" }, source: "baseline" });

@@ -1,5 +1,5 @@
 /**
- * Search at scale (docs/reference.md §21) on both databases: the trigram indexes of lib/records/search-index.ts
+ * Search at scale (SPEC §21) on both databases: the trigram indexes of lib/records/search-index.ts
  * propose candidates, the exact condition over the reader's visible fields decides. Results equal
  * an in-memory scan for rare, frequent, accented and short terms; a term held only by a field the
  * reader cannot see finds nothing; the index follows writes, deletions and new custom fields.

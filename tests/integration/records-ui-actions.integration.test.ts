@@ -1,6 +1,6 @@
 /**
  * The records UI's server actions, called directly as the signed-in Intern, Member, Guest and
- * Admin of the demo workspace (docs/reference.md §10): bad input, missing permission, valid calls. A refused
+ * Admin of the demo workspace (SPEC §10): bad input, missing permission, valid calls. A refused
  * call must leave the database exactly as it was.
  */
 import { beforeEach, describe, expect, it } from "vitest";

@@ -1,5 +1,5 @@
 /**
- * Send email from a record (docs/reference.md §2.6) and the outbox: refused without the SEND_EMAIL action or
+ * Send email from a record (SPEC §2.6) and the outbox: refused without the SEND_EMAIL action or
  * without sight of the address, stored (never delivered) with an `email.sent` audit entry.
  */
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";

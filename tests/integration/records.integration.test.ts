@@ -1,6 +1,6 @@
 /**
  * The records domain against a real SQLite copy of the demo workspace: the Intern scenario of
- * docs/reference.md §2.2–2.3, pagination, every filter operator, trash rules, validation and the audit log.
+ * SPEC §2.2–2.3, pagination, every filter operator, trash rules, validation and the audit log.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { apiKeyPrincipal, memberPrincipal, type Principal } from "@/lib/access/principal";

@@ -4,26 +4,27 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ApiDeps } from "@/lib/api/context";
-import { openApiDocument } from "@/lib/api/routes";
+import { handleMyPermissions, handlePermissionCheck } from "@/lib/api/me-handlers";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { apiFetch } from "@/lib/api/router";
 import { errorBodySchema, explanationSchema, myPermissionsSchema } from "@/lib/api/response-schemas";
+import { handleHealth, handleOpenApiDocument } from "@/lib/api/service-handlers";
+import type { ApiHandler } from "@/lib/api/route";
 import { listObjects } from "@/lib/metadata/queries";
 import { loadDemo, useDemoDatabase } from "./db";
 
 const db = useDemoDatabase();
 const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-const api = apiFetch(deps);
 
-async function call(path: string, key?: string) {
+async function call(handler: ApiHandler<Record<string, never>>, path: string, key?: string) {
   const request = new Request(`http://localhost${path}`, { headers: key ? { authorization: `Bearer ${key}` } : {} });
-  const response = await api(request);
+  const response = await handler(deps, request, {});
   return { status: response.status, body: await response.json() };
 }
 
 describe("GET /api/rest/me/permissions", () => {
   it("gives the Intern key its role and the engine's resolved view, with sources", async () => {
-    const { status, body } = await call("/api/rest/me/permissions", "demo-intern-key");
+    const { status, body } = await call(handleMyPermissions, "/api/rest/me/permissions", "demo-intern-key");
     expect(status).toBe(200);
     expect(myPermissionsSchema.safeParse(body).success).toBe(true); // the documented shape is the real one
     expect(body.data.principal).toEqual({ kind: "apiKey", id: expect.any(String), label: "Intern integration" });
@@ -32,7 +33,7 @@ describe("GET /api/rest/me/permissions", () => {
     expect(objects.opportunity.see).toEqual({ value: false, source: "objectRule" });
     expect(objects.person.edit).toEqual({ value: true, source: "objectRule" });
     expect(objects.person.fields.email.edit).toEqual({ value: false, source: "fieldRule" });
-    // A field the key cannot see is left out, name and all (docs/reference.md §16).
+    // A field the key cannot see is left out, name and all (SPEC §16).
     expect(objects.person.fields).not.toHaveProperty("address");
     expect(objects.person.fields.city.see).toEqual({ value: true, source: "baseline" });
     expect(objects.company.edit).toEqual({ value: false, source: "baseline" });
@@ -41,13 +42,13 @@ describe("GET /api/rest/me/permissions", () => {
   });
 
   it("gives the default key the default role (Member)", async () => {
-    const { body } = await call("/api/rest/me/permissions", "demo-default-key");
+    const { body } = await call(handleMyPermissions, "/api/rest/me/permissions", "demo-default-key");
     expect(body.data.role.name).toBe("Member");
     expect(body.data.permissions.objects.opportunity.delete.value).toBe(true);
   });
 
   it("answers 401 without a key", async () => {
-    expect((await call("/api/rest/me/permissions")).status).toBe(401);
+    expect((await call(handleMyPermissions, "/api/rest/me/permissions")).status).toBe(401);
   });
 });
 
@@ -64,7 +65,7 @@ describe("GET /api/rest/me/check", () => {
     ["action=EXPORT_CSV", true, "baseline", /EXPORT_CSV/],
     ["action=IMPORT_CSV", false, "baseline", /IMPORT_CSV/],
   ])("?%s → allowed %s (%s)", async (query, allowed, source, reason) => {
-    const { status, body } = await call(`/api/rest/me/check?${query}`, "demo-intern-key");
+    const { status, body } = await call(handlePermissionCheck, `/api/rest/me/check?${query}`, "demo-intern-key");
     expect(status).toBe(200);
     expect(explanationSchema.safeParse(body).success).toBe(true);
     expect(body).toEqual({ data: { allowed, source, reason: expect.stringMatching(reason) } });
@@ -78,7 +79,7 @@ describe("GET /api/rest/me/check", () => {
     ["setting=ROLES&action=see", "action"],
     ["action=EXPORT_CSV&field=email", "field"],
   ])("?%s → 422 naming %s", async (query, field) => {
-    const { status, body } = await call(`/api/rest/me/check?${query}`, "demo-intern-key");
+    const { status, body } = await call(handlePermissionCheck, `/api/rest/me/check?${query}`, "demo-intern-key");
     expect(status).toBe(422);
     expect(errorBodySchema.safeParse(body).success).toBe(true);
     expect(body.error).toMatchObject({ code: "VALIDATION_FAILED", field });
@@ -87,7 +88,7 @@ describe("GET /api/rest/me/check", () => {
 
 describe("GET /api/openapi.json", () => {
   it("without a key: an OpenAPI 3.1 document of the standard objects, with bearer auth and the error schema", async () => {
-    const { status, body } = await call("/api/openapi.json");
+    const { status, body } = await call(handleOpenApiDocument, "/api/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
     expect(body.components.securitySchemes.bearerAuth).toEqual(expect.objectContaining({ type: "http", scheme: "bearer" }));
@@ -115,7 +116,7 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("with the Intern key: only what the Intern may see and do", async () => {
-    const { status, body } = await call("/api/openapi.json", "demo-intern-key");
+    const { status, body } = await call(handleOpenApiDocument, "/api/openapi.json", "demo-intern-key");
     expect(status).toBe(200);
     expect(Object.keys(body.paths).some((path) => path.includes("opportunities"))).toBe(false);
     expect(body.components.schemas).not.toHaveProperty("Opportunity");
@@ -129,23 +130,23 @@ describe("GET /api/openapi.json", () => {
   });
 
   it("with a bad key: 401", async () => {
-    expect((await call("/api/openapi.json", "nope")).status).toBe(401);
+    expect((await call(handleOpenApiDocument, "/api/openapi.json", "nope")).status).toBe(401);
   });
 
   it("buildOpenApiDocument accepts ObjectMetadata rows as the data model returns them", async () => {
     const { workspace } = await loadDemo(db);
-    const document = openApiDocument(await listObjects(db, workspace.id)) as { paths: Record<string, unknown> };
+    const document = buildOpenApiDocument(await listObjects(db, workspace.id)) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toContain("/api/rest/tasks/{id}/restore");
   });
 });
 
 describe("GET /api/health", () => {
   it("answers ok without a key", async () => {
-    expect(await call("/api/health")).toEqual({ status: 200, body: { status: "ok" } });
+    expect(await call(handleHealth, "/api/health")).toEqual({ status: 200, body: { status: "ok" } });
   });
 
   it("is what the app route serves", async () => {
-    const { GET } = await import("@/app/api/[...path]/route");
+    const { GET } = await import("@/app/api/health/route");
     const response = await GET(new Request("http://localhost/api/health"));
     expect(await response.json()).toEqual({ status: "ok" });
   });

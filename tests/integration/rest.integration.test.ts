@@ -1,18 +1,26 @@
 /**
- * The REST API through the router built from the route table (what `npm start` and `next dev`
- * serve), on a real SQLite copy of the demo workspace: authentication, the Intern scenario over HTTP, the default and an
+ * The REST API through its handlers (the functions the app/api routes call), on a real SQLite
+ * copy of the demo workspace: authentication, the Intern scenario over HTTP, the default and an
  * Admin key, bad input of every kind (4xx, nothing written), limits and error hygiene.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiDeps } from "@/lib/api/context";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { apiFetch } from "@/lib/api/router";
+import {
+  handleCreateRecord,
+  handleDestroyRecord,
+  handleGetRecord,
+  handleListRecords,
+  handleRestoreRecord,
+  handleSoftDeleteRecord,
+  handleUpdateRecord,
+} from "@/lib/api/records-handlers";
+import type { ApiHandler } from "@/lib/api/route";
 import { createApiKey } from "@/prisma/factories";
 import { loadDemo, useDemoDatabase } from "./db";
 
 const db = useDemoDatabase();
 const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-const api = apiFetch(deps);
 
 const INTERN = "demo-intern-key";
 const DEFAULT = "demo-default-key";
@@ -26,6 +34,24 @@ interface Call {
   deps?: ApiDeps;
 }
 
+/** Routes a path the way app/api/rest does, then calls the handler like Next would. */
+function route(method: string, pathname: string): { handler: ApiHandler<never>; params: Record<string, string> } {
+  const [object, id, action] = pathname.replace(/^\/api\/rest\//, "").split("/").map(decodeURIComponent);
+  const table: Record<string, ApiHandler<never>> = {
+    "GET collection": handleListRecords as ApiHandler<never>,
+    "POST collection": handleCreateRecord as ApiHandler<never>,
+    "GET item": handleGetRecord as ApiHandler<never>,
+    "PATCH item": handleUpdateRecord as ApiHandler<never>,
+    "DELETE item": handleSoftDeleteRecord as ApiHandler<never>,
+    "POST restore": handleRestoreRecord as ApiHandler<never>,
+    "DELETE destroy": handleDestroyRecord as ApiHandler<never>,
+  };
+  const shape = id === undefined ? "collection" : (action ?? "item");
+  const handler = table[`${method} ${shape}`];
+  if (!handler) throw new Error(`No route for ${method} ${pathname}`);
+  return { handler, params: id === undefined ? { object } : { object, id } };
+}
+
 async function call(method: string, path: string, options: Call = {}) {
   const headers = new Headers(options.headers);
   if (options.key) headers.set("authorization", `Bearer ${options.key}`);
@@ -35,8 +61,9 @@ async function call(method: string, path: string, options: Call = {}) {
     headers.set("content-type", "application/json");
   }
   const request = new Request(`http://localhost${path}`, { method, headers, body });
-  // Through the router built from the route table, as `npm start` and `next dev` serve it.
-  const response = await (options.deps ? apiFetch(options.deps) : api)(request);
+  const url = new URL(request.url);
+  const { handler, params } = route(method, url.pathname);
+  const response = await handler(options.deps ?? deps, request, params as never);
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null, text };
 }
@@ -68,7 +95,7 @@ describe("authentication", () => {
     ["a revoked key", "test-revoked-key", {}],
     ["an expired key", "test-expired-key", {}],
     ["an absurdly long key", "k".repeat(10_000), {}],
-  ])("answers 401 to %s, with the error shape of docs/reference.md §9", async (_name, key, headers) => {
+  ])("answers 401 to %s, with the error shape of SPEC §9", async (_name, key, headers) => {
     const response = await get("/api/rest/people", key, { headers });
     expect(response.status).toBe(401);
     expect(response.body).toEqual({ error: { code: "UNAUTHENTICATED", message: expect.any(String) } });
@@ -89,7 +116,7 @@ describe("authentication", () => {
   });
 });
 
-describe("the Intern key (docs/reference.md §2.2–2.3)", () => {
+describe("the Intern key (SPEC §2.2–2.3)", () => {
   it("cannot see Opportunities: every route answers 403 FORBIDDEN naming the object", async () => {
     for (const [method, path] of [
       ["GET", "/api/rest/opportunities"],
@@ -304,7 +331,7 @@ describe("bad input never reaches the database", () => {
       body: stream,
       duplex: "half",
     } as RequestInit);
-    const response = await api(request);
+    const response = await handleCreateRecord(deps, request, { object: "people" });
     expect(response.status).toBe(413);
   });
 

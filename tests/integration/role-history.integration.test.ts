@@ -1,5 +1,5 @@
 /**
- * Role history (docs/reference.md §14) through the server actions: versions are written in the transaction of
+ * Role history (SPEC §14) through the server actions: versions are written in the transaction of
  * the change (a refused save leaves none), restore is a normal save (authority, validation, audit).
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -7,8 +7,8 @@
 import { readablePermissions } from "@/lib/permissions";
 import { describe, expect, it } from "vitest";
 import type { ApiDeps } from "@/lib/api/context";
+import { handleMyPermissions } from "@/lib/api/me-handlers";
 import { createRateLimiter } from "@/lib/api/rate-limit";
-import { apiFetch } from "@/lib/api/router";
 import { loadWorkspaceSchema } from "@/lib/metadata/schema";
 import {
   ACTION_PERMISSIONS,
@@ -26,13 +26,12 @@ import {
 } from "@/lib/permissions";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { roleFile, toRoleFile } from "@/lib/roles/role-file";
-import { loadRoleDefinition, writeRoleDefinition } from "@/lib/access/role-store";
+import { loadRoleDefinition, writeRoleDefinition } from "@/lib/roles/store";
 import { createApiKey } from "@/prisma/factories";
 import { loadDemo, useDemoDatabase } from "./db";
 
 const db = useDemoDatabase();
 const deps: ApiDeps = { db, rateLimiter: createRateLimiter(0), now: () => new Date() };
-const api = apiFetch(deps);
 
 /** Every boolean switch, alternating on and off (or the inverse), so that a swap or a loss shows. */
 function switches(invert: boolean): Record<RoleSwitchKey, boolean> {
@@ -125,7 +124,7 @@ describe("one role model: written once, read back through every shape", () => {
     // REST: a key holding the role is told exactly the engine's view, less the fields it cannot see.
     const secret = `rc_roundtrip_${invert ? "b" : "a"}_0123456789abcdef`;
     await createApiKey(db, { workspaceId: workspace.id, name: `Round trip ${invert}`, secret, roleId: written.id });
-    const response = await api(new Request("http://localhost/api/rest/me/permissions", { headers: { authorization: `Bearer ${secret}` } }));
+    const response = await handleMyPermissions(deps, new Request("http://localhost/api/rest/me/permissions", { headers: { authorization: `Bearer ${secret}` } }), {});
     expect(response.status).toBe(200);
     const body = await response.json();
     expect(body.data.role).toEqual({ id: written.id, name: draft.name });

@@ -1,4 +1,4 @@
-/** The editor's live count of a record-level rule (docs/reference.md §13), counted with the lists' own SQL. */
+/** The editor's live count of a record-level rule (SPEC §13), counted with the lists' own SQL. */
 import { describe, expect, it } from "vitest";
 import { actAs } from "./session";
 import { loadDemo, useDemoDatabase } from "./db";

@@ -27,17 +27,10 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** `npm start`'s server.ts, or Next's own server (`next start`, which app/api/[...path] answers for). */
-export type ServerKind = "server.ts" | "next start";
-
-function argumentsOf(kind: ServerKind, port: number): string[] {
-  return kind === "server.ts" ? ["--import", "tsx", "server.ts"] : [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)];
-}
-
-/** Starts server.ts (or `next start`) with `env` on top of this process's, and waits until /api/health answers. */
-export async function startServer(env: Record<string, string>, kind: ServerKind = "server.ts"): Promise<Instance> {
+/** Starts server.ts with `env` on top of this process's, and waits until /api/health answers. */
+export async function startServer(env: Record<string, string>): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, argumentsOf(kind, port), {
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: root,
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env, PORT: String(port) },
     stdio: "ignore",

@@ -62,12 +62,12 @@ describe("list", () => {
       ["admin@acme.dev", "Admin", true],
       ["gus@acme.dev", "Guest", false],
       ["ian@acme.dev", "Intern", false],
-      ["lena@acme.dev", "Sales manager", false],
+      ["lena@acme.dev", "Member", false],
       ["mia@acme.dev", "Member", false],
-      ["noah@acme.dev", "Sales rep", false],
+      ["noah@acme.dev", "Member", false],
       ["olivia@acme.dev", "Guest", false],
       ["sam@acme.dev", "Sales rep", false],
-      ["yuki@acme.dev", "Sales rep", false],
+      ["yuki@acme.dev", "Member", false],
     ]);
     expect(members[0].joinedAt).toBeInstanceOf(Date);
   });

@@ -1,6 +1,6 @@
 /**
  * Settings → Workflows: "Run now" needs the WORKFLOWS permission, and the agent step acts with
- * the agent's own role, never with the invoker's (docs/reference.md §2.5, §5).
+ * the agent's own role, never with the invoker's (SPEC §2.5, §5).
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { actAs } from "./session";

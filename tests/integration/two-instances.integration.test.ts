@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { sealData } from "iron-session";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,25 +9,57 @@ import { startSession } from "@/lib/auth/sessions";
 import { SESSION_COOKIE } from "@/lib/auth/session-config";
 import { EMPTY_ROLE_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { databaseUrl, loadDemo, onPostgres, useDemoDatabase } from "./db";
-import { built, root, startServer, type Instance } from "./server";
 
 /**
- * docs/reference.md §15, several instances on one database: two real servers (`npm start`'s server.ts) share this
+ * SPEC §15, several instances on one database: two real servers (`npm start`'s server.ts) share this
  * file's database (its SQLite copy, or its PostgreSQL database in the PostgreSQL run). Saves go
  * through one instance's server actions over HTTP, as the browser sends them; reads and the
  * rate limit go through the REST API of both. Each instance is what `npm start` serves by default, a
- * cluster of one worker per core (docs/reference.md §21), so requests also land on different workers of one
+ * cluster of one worker per core (SPEC §21), so requests also land on different workers of one
  * instance. Needs a production build (`npm test` makes it).
  */
 const db = useDemoDatabase();
+const root = process.cwd();
+const built = existsSync(path.join(root, ".next", "BUILD_ID"));
 const SECRET = "two-instances-session-secret-0123456789abcdef";
 const LIMIT = 40;
 
+interface Instance {
+  readonly url: string;
+  readonly process: ChildProcess;
+}
 const instances: Instance[] = [];
 
-// The server `npm start` runs (server.ts): REST through the lean router, pages and actions through Next.
-const startInstance = () =>
-  startServer({ DATABASE_URL: databaseUrl(db), SESSION_SECRET: SECRET, API_RATE_LIMIT_PER_MINUTE: String(LIMIT) });
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startInstance(): Promise<Instance> {
+  const port = await freePort();
+  // The server `npm start` runs (server.ts): REST through the lean router, pages and actions through Next.
+  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl(db), SESSION_SECRET: SECRET, API_RATE_LIMIT_PER_MINUTE: String(LIMIT), NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    stdio: "ignore",
+    detached: true,
+  });
+  const url = `http://localhost:${port}`;
+  for (let waited = 0; ; waited += 250) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return { url, process: child };
+    } catch {
+      if (waited > 60_000 || child.exitCode !== null) throw new Error(`server on ${port} did not come up`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
 
 /** The id Next gave a server action at build time (the browser sends it in `Next-Action`). */
 function actionId(exportedName: string): string {
@@ -85,7 +119,7 @@ describe.skipIf(!built)(`two instances on one ${onPostgres ? "PostgreSQL" : "SQL
   }, 120_000);
 
   afterAll(() => {
-    for (const instance of instances) instance.stop();
+    for (const instance of instances) if (instance.process.pid) process.kill(-instance.process.pid, "SIGTERM");
   });
 
   it("enforces a role saved through one instance on the other's very next request (no stale read)", async () => {

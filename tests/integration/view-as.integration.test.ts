@@ -1,7 +1,7 @@
 /**
- * "View as this role" (docs/reference.md §14): the session looks through the role's read-only projection,
+ * "View as this role" (SPEC §14): the session looks through the role's read-only projection,
  * every write is refused on the server, entering and leaving are audited, and nobody views as a
- * role above their own (docs/reference.md §11).
+ * role above their own (SPEC §11).
  */
 import { describe, expect, it } from "vitest";
 import { actAs } from "./session";
@@ -58,7 +58,7 @@ describe("view as", () => {
     expect(await viewAsRoleAction({ roleId: roleId("Guest") })).toMatchObject({ ok: true });
     expect((await getActingMember())!.viewingAs?.roleName).toBe("Guest");
   });
-  it("views a role plus chosen permission sets, read-only, as a holder of them all would see (docs/reference.md §17)", async () => {
+  it("views a role plus chosen permission sets, read-only, as a holder of them all would see (SPEC §17)", async () => {
     const { roleId } = await loadDemo(db);
     await actAs(db, "admin@acme.dev");
     const created = await createRoleAction({ ...EMPTY_ROLE_DRAFT, canSeeAllObjects: false, name: "Deals for view-as", objectRules: [{ object: "opportunity", canSee: true, canCreate: null, canEdit: true, canDelete: null, canDestroy: null }] });

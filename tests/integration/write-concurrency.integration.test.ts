@@ -1,5 +1,5 @@
 /**
- * docs/reference.md §21, writes that scale out: two clients on one database (two connection pools, as two
+ * SPEC §21, writes that scale out: two clients on one database (two connection pools, as two
  * instances have) write at the same moment. On PostgreSQL no global lock serialises them: a
  * record write waits only for writes of the same record, and an administrative change only for
  * the workspace's administration; the invariants still hold (no lost update on one record, a
@@ -12,7 +12,7 @@ import { lockRows } from "@/lib/db/locks";
 import { getRecord, updateRecord } from "@/lib/records";
 import { assignRole } from "@/lib/roles/assignment";
 import { updateRole } from "@/lib/roles/save";
-import { loadRoleDefinition } from "@/lib/access/role-store";
+import { loadRoleDefinition } from "@/lib/roles/store";
 import { lockAdministration } from "@/lib/workspace/administration-lock";
 import { databaseUrl, loadDemo, onPostgres, useDemoDatabase, type TestDb } from "./db";
 

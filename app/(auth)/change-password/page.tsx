@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 /**
- * Where a member invited with a temporary password is held after signing in (docs/reference.md §12): every
+ * Where a member invited with a temporary password is held after signing in (SPEC §12): every
  * other page sends them here and every other server action refuses until they choose their own.
  */
 export default async function ChangeTemporaryPasswordPage() {

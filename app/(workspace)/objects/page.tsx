@@ -5,7 +5,6 @@ import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { requireMember } from "@/lib/access/current-member";
 import { visibleObjects } from "@/lib/records/object-view";
 import { pageTitle } from "@/components/layout/page-title";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("records.home");
 
@@ -17,7 +16,8 @@ export default async function RecordsHome() {
   const t = await getTranslations("records.home");
   return (
     <div className="max-w-xl">
-      <PageHeader title={t("title")} subtitle={t("noObjects")} />
+      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+      <p className="mt-2 text-sm text-gray-600">{t("noObjects")}</p>
     </div>
   );
 }

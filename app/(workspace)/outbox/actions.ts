@@ -2,8 +2,11 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { memberAction } from "@/lib/actions/member-action";
-import { sendRecordEmail } from "@/lib/email/send";
+import { requireMemberForAction } from "@/lib/access/current-member";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/run-action";
+import { parseOrThrow } from "@/lib/validation";
+import { sendRecordEmail, type SentEmail } from "@/lib/email/send";
 
 const input = z.object({
   object: z.string().min(1).max(100),
@@ -14,6 +17,10 @@ const input = z.object({
 });
 
 /** Sends an e-mail to a record's address (stored in the outbox); refused without SEND_EMAIL. */
-export const sendEmailAction = memberAction({ schema: input, revalidate: { path: "/outbox" } }, ({ actor, input: email }) =>
-  db.$transaction((tx) => sendRecordEmail(tx, actor, email)),
-);
+export async function sendEmailAction(raw: z.input<typeof input>): Promise<ActionResult<SentEmail>> {
+  return runAction(async () => {
+    const member = await requireMemberForAction();
+    const email = parseOrThrow(input, raw);
+    return db.$transaction((tx) => sendRecordEmail(tx, member, email));
+  }, { path: "/outbox" });
+}

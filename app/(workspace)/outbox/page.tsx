@@ -9,7 +9,7 @@ import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("records.outbox");
 
-/** Messages sent from Rolecall: stored here, and handed to SMTP when `SMTP_URL` is set (docs/reference.md §20), with their delivery status. */
+/** Messages "sent" from records: stored here, never delivered. */
 export default async function OutboxPage() {
   const member = await requireMember();
   const [t, format, messages] = await Promise.all([
@@ -20,7 +20,7 @@ export default async function OutboxPage() {
 
   return (
     <div className="max-w-5xl">
-      <PageHeader title={t("title")} subtitle={t(`${member.permissions.isAdmin ? "subtitleAdmin" : "subtitle"}${process.env.SMTP_URL?.trim() ? "Smtp" : ""}`)} />
+      <PageHeader title={t("title")} subtitle={member.permissions.isAdmin ? t("subtitleAdmin") : t("subtitle")} />
       <div className="mt-6 overflow-x-auto rounded-lg border border-gray-200">
         <DataTable
           layout="boxed"
@@ -44,18 +44,6 @@ export default async function OutboxPage() {
               ),
             },
             { key: "sentBy", header: t("sentBy"), headerClassName: "w-44", cell: (message) => message.sentBy },
-            {
-              key: "status",
-              header: t("status"),
-              headerClassName: "w-48",
-              cell: (message) => (
-                <span>
-                  {t(`statuses.${message.status}`)}
-                  {message.lastError && message.status !== "sent" ? <span className="block text-xs text-gray-500">{t("lastError", { error: message.lastError, attempts: message.attempts })}</span> : null}
-                  {message.nextAttemptAt && message.attempts > 0 ? <span className="block text-xs text-gray-500">{t("nextAttempt", { date: format.dateTime(message.nextAttemptAt, { timeStyle: "short" }) })}</span> : null}
-                </span>
-              ),
-            },
           ]}
         />
         {messages.length === 0 ? <EmptyState className="px-3 py-10">{t("empty")}</EmptyState> : null}

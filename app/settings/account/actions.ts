@@ -1,11 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { memberAction } from "@/lib/actions/member-action";
+import { requireMemberForAction } from "@/lib/access/current-member";
 import { getSession } from "@/lib/auth/session";
 import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/run-action";
+import { parseOrThrow } from "@/lib/validation";
 import { changePassword, changePasswordInput, preparePasswordChange, signOutOtherSessions } from "@/lib/auth/account";
 
 /** The caller's own session, which every "end the other sessions" keeps. */
@@ -14,21 +15,24 @@ async function thisSession(): Promise<string | null> {
 }
 
 /** Open to a member who must replace a temporary password: it is how they replace it. */
-export const changePasswordAction = memberAction(
-  { schema: changePasswordInput, allowTemporaryPassword: true, revalidate: { path: "/", type: "layout" } },
-  async ({ actor, input }) => {
-    const change = await preparePasswordChange(db, actor, input);
+export async function changePasswordAction(input: unknown): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireMemberForAction(undefined, { allowTemporaryPassword: true });
+    const change = await preparePasswordChange(db, actor, parseOrThrow(changePasswordInput, input));
     const current = await thisSession();
     await db.$transaction((tx) => changePassword(tx, actor, change, current));
     return undefined;
-  },
-);
+  }, { path: "/", type: "layout" });
+}
 
-export const signOutOtherSessionsAction = memberAction({ schema: z.undefined() }, async ({ actor }) => {
-  const current = await thisSession();
-  await db.$transaction((tx) => signOutOtherSessions(tx, actor, current));
-  return undefined;
-});
+export async function signOutOtherSessionsAction(): Promise<ActionResult> {
+  return runAction(async () => {
+    const actor = await requireMemberForAction();
+    const current = await thisSession();
+    await db.$transaction((tx) => signOutOtherSessions(tx, actor, current));
+    return undefined;
+  });
+}
 
 /** The temporary-password page's form: same rule, then on into the app. */
 export async function replaceTemporaryPasswordAction(input: unknown): Promise<ActionResult> {

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { SignOutAllButton } from "@/components/account/sign-out-all-button";
@@ -8,9 +8,9 @@ import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("account");
 
-/** Settings → Account (docs/reference.md §12): every member's own password and sessions. */
+/** Settings → Account (SPEC §12): every member's own password and sessions. */
 export default async function AccountPage() {
-  const { member } = await openSettingsPage("/settings/account");
+  const member = await requireMember();
   const t = await getTranslations("account");
   return (
     <div className="max-w-4xl">

@@ -1,44 +1,56 @@
 "use server";
 
-import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { memberAction, type Revalidation } from "@/lib/actions/member-action";
+import { requireMemberForAction } from "@/lib/access/current-member";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/run-action";
+import { parseOrThrow } from "@/lib/validation";
 import { API_KEY_NAME_MAX_LENGTH, createApiKeyInput, expiryInstant, revokeApiKeyInput } from "@/lib/api-keys/input";
-import { createApiKey } from "@/lib/api-keys/create";
+import { createApiKey, type CreatedApiKey } from "@/lib/api-keys/create";
 import { revokeApiKey } from "@/lib/api-keys/revoke";
-import { createAgentToken, revokeAgentToken } from "@/lib/agents/tokens";
-import { createWebhook, createWebhookInput, deleteWebhook } from "@/lib/webhooks/manage";
+import { createAgentToken, revokeAgentToken, type CreatedAgentToken } from "@/lib/agents/tokens";
+import { z } from "zod";
 
-// Every action of the API keys settings: the API_KEYS_AND_WEBHOOKS permission, checked each time.
-const SETTINGS: Revalidation = { path: "/settings", type: "layout" };
-const keys = <Schema extends z.ZodType>(schema: Schema) => ({ schema, permission: "API_KEYS_AND_WEBHOOKS" as const, revalidate: SETTINGS });
+/** Every action of the API keys settings: the API_KEYS_AND_WEBHOOKS permission, checked each time. */
+const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings", type: "layout" });
 
-export const createApiKeyAction = memberAction(keys(createApiKeyInput), ({ actor, input }) => db.$transaction((tx) => createApiKey(tx, actor, input)));
+export async function createApiKeyAction(input: unknown): Promise<ActionResult<CreatedApiKey>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
+    const key = parseOrThrow(createApiKeyInput, input);
+    return db.$transaction((tx) => createApiKey(tx, actor, key));
+  });
+}
 
-export const revokeApiKeyAction = memberAction(keys(revokeApiKeyInput), async ({ actor, input }) => {
-  const revoked = await db.$transaction((tx) => revokeApiKey(tx, actor, input.keyId));
-  return { name: revoked.name };
-});
+export async function revokeApiKeyAction(input: unknown): Promise<ActionResult<{ name: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
+    const { keyId } = parseOrThrow(revokeApiKeyInput, input);
+    const revoked = await db.$transaction((tx) => revokeApiKey(tx, actor, keyId));
+    return { name: revoked.name };
+  });
+}
 
 const createAgentTokenInput = z.object({
   agentId: z.string().min(1).max(100),
   name: z.string().trim().min(1).max(API_KEY_NAME_MAX_LENGTH),
-  // Optional (docs/reference.md §16): the token stops working when that day begins (UTC), as a key does.
+  // Optional (SPEC §16): the token stops working when that day begins (UTC), as a key does.
   expiresAt: z.union([z.literal("").transform(() => null), z.iso.date(), z.null()]).default(null),
 });
 
-/** A token for an AI agent on MCP over HTTP (docs/reference.md §15), shown once. */
-export const createAgentTokenAction = memberAction(keys(createAgentTokenInput), ({ actor, input: { agentId, name, expiresAt } }) =>
-  db.$transaction((tx) => createAgentToken(tx, actor, agentId, name, expiresAt === null ? null : expiryInstant(expiresAt))),
-);
+/** A token for an AI agent on MCP over HTTP (SPEC §15), shown once. */
+export async function createAgentTokenAction(input: unknown): Promise<ActionResult<CreatedAgentToken>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
+    const { agentId, name, expiresAt } = parseOrThrow(createAgentTokenInput, input);
+    return db.$transaction((tx) => createAgentToken(tx, actor, agentId, name, expiresAt === null ? null : expiryInstant(expiresAt)));
+  });
+}
 
-export const revokeAgentTokenAction = memberAction(keys(z.object({ tokenId: z.string().min(1).max(100) })), ({ actor, input }) =>
-  db.$transaction((tx) => revokeAgentToken(tx, actor, input.tokenId)),
-);
-
-/** A webhook (docs/reference.md §20): its secret is returned once, to be shown once. */
-export const createWebhookAction = memberAction(keys(createWebhookInput), ({ actor, input }) => db.$transaction((tx) => createWebhook(tx, actor, input)));
-
-export const deleteWebhookAction = memberAction(keys(z.object({ webhookId: z.string().min(1).max(100) })), ({ actor, input }) =>
-  db.$transaction((tx) => deleteWebhook(tx, actor, input.webhookId)),
-);
+export async function revokeAgentTokenAction(input: unknown): Promise<ActionResult<{ name: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("API_KEYS_AND_WEBHOOKS");
+    const { tokenId } = parseOrThrow(z.object({ tokenId: z.string().min(1).max(100) }), input);
+    return db.$transaction((tx) => revokeAgentToken(tx, actor, tokenId));
+  });
+}

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { listApiKeys, listRolesAssignableToApiKeys } from "@/lib/api-keys/queries";
 import { rolesWithinAuthority } from "@/lib/access/authority";
@@ -13,17 +13,15 @@ import { CreateApiKey } from "@/components/settings/api-keys/create-api-key";
 import { AgentTokens } from "@/components/settings/api-keys/agent-tokens";
 import { listAgentsWithTokens } from "@/lib/agents/tokens";
 import { pageTitle } from "@/components/layout/page-title";
-import { Webhooks } from "@/components/settings/api-keys/webhooks";
-import { listWebhooks } from "@/lib/webhooks/manage";
 
 export const generateMetadata = pageTitle("settings.apiKeys");
 
 export default async function ApiKeysPage() {
-  const { member, allowed } = await openSettingsPage("/settings/api-keys");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "API_KEYS_AND_WEBHOOKS")) return <NoAccess />;
   const now = new Date();
   const canChooseRole = canSetting(member.permissions, "ROLES");
-  const [t, format, keys, roles, workspace, withinRoleIds, agents, held, webhooks] = await Promise.all([
+  const [t, format, keys, roles, workspace, withinRoleIds, agents, held] = await Promise.all([
     getTranslations("settings.apiKeys"),
     getFormatter(),
     listApiKeys(db, member.workspaceId, now),
@@ -32,9 +30,8 @@ export default async function ApiKeysPage() {
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
     listAgentsWithTokens(db, member.workspaceId),
     heldSetsByPrincipal(db, member.workspaceId, now),
-    listWebhooks(db, member.workspaceId),
   ]);
-  // docs/reference.md §11: a key never acts beyond its creator, with a role or (without one) the default role's.
+  // SPEC §11: a key never acts beyond its creator, with a role or (without one) the default role's.
   const within = (roleId: string | null) => withinRoleIds === null || withinRoleIds.includes(roleId ?? workspace.defaultRoleId ?? "");
   const roleOptions = roles.map((role) => ({ ...role, withinAuthority: within(role.id) }));
   const day = (date: Date | null) => (date ? format.dateTime(date, { dateStyle: "medium" }) : null);
@@ -74,26 +71,6 @@ export default async function ApiKeysPage() {
           roleName: agent.role?.name ?? null,
           sets: held.get(principalKey("agent", agent.id)) ?? [],
           tokens: agent.tokens.map((token) => ({ id: token.id, name: token.name, prefix: token.prefix, created: day(token.createdAt)!, lastUsed: token.lastUsedAt ? format.dateTime(token.lastUsedAt, { dateStyle: "medium", timeStyle: "short" }) : null, expires: day(token.expiresAt), expired: token.expiresAt !== null && token.expiresAt.getTime() <= Date.now() })),
-        }))}
-      />
-      <Webhooks
-        webhooks={webhooks.map((hook) => ({
-          id: hook.id,
-          url: hook.url,
-          prefix: hook.prefix,
-          events: hook.events,
-          ownerLabel: hook.ownerLabel,
-          created: day(hook.createdAt)!,
-          deliveries: hook.deliveries.map((delivery) => ({
-            id: delivery.id,
-            event: delivery.event,
-            status: delivery.status,
-            attempts: delivery.attempts,
-            responseStatus: delivery.responseStatus,
-            lastError: delivery.lastError,
-            when: format.dateTime(delivery.deliveredAt ?? delivery.createdAt, { dateStyle: "medium", timeStyle: "medium" }),
-            nextAttempt: delivery.nextAttemptAt ? format.dateTime(delivery.nextAttemptAt, { timeStyle: "medium" }) : null,
-          })),
         }))}
       />
     </div>

@@ -1,11 +1,10 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
-import { openApiDocument } from "@/lib/api/routes";
+import { requireMember } from "@/lib/access/current-member";
+import { buildOpenApiDocument } from "@/lib/api/openapi";
 import { listRecordObjects } from "@/lib/records";
 import { HTTP_METHODS, refName, typeLabel, type OpenApiDocument, type Operation } from "@/components/api-reference/openapi-types";
 import { pageTitle } from "@/components/layout/page-title";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("apiReference");
 
@@ -26,9 +25,9 @@ function anchor(text: string) {
  * the member's role so that it never documents what the role cannot see.
  */
 export default async function ApiReferencePage() {
-  const { member } = await openSettingsPage("/settings/api-reference");
+  const member = await requireMember();
   const [t, objects] = await Promise.all([getTranslations("apiReference"), listRecordObjects(db, member.workspaceId)]);
-  const doc = openApiDocument(objects, { permissions: member.permissions }) as unknown as OpenApiDocument;
+  const doc = buildOpenApiDocument(objects, { permissions: member.permissions }) as unknown as OpenApiDocument;
 
   const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
     HTTP_METHODS.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] as Operation })),
@@ -42,13 +41,14 @@ export default async function ApiReferencePage() {
 
   return (
     <div className="max-w-5xl">
-      <PageHeader
-        title={t("title")}
-        subtitle={t("subtitle")}
-        action={<a href="/api/openapi.json" className="text-sm font-medium text-brand-700 hover:underline">{t("download")}</a>}
-      >
-        <p className="mt-2 text-sm text-gray-700">{t("auth", { header: "Authorization: Bearer <API key>" })}</p>
-      </PageHeader>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+          <p className="mt-1 max-w-2xl text-sm text-gray-600">{t("subtitle")}</p>
+          <p className="mt-2 text-sm text-gray-700">{t("auth", { header: "Authorization: Bearer <API key>" })}</p>
+        </div>
+        <a href="/api/openapi.json" className="text-sm font-medium text-brand-700 hover:underline">{t("download")}</a>
+      </div>
 
       <nav aria-label={t("contents")} className="mt-6 flex flex-wrap gap-2">
         {[...groups.keys()].map((tag) => (

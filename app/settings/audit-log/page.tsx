@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
 import { listAuditActors, listAuditEntries, type AuditFilter } from "@/lib/audit/queries";
 import { NoAccess } from "@/components/layout/no-access";
 import { buttonClasses } from "@/components/ui/button";
@@ -55,8 +56,8 @@ function Changes({ before, after, label, beforeLabel, afterLabel }: { before: st
 }
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { member, allowed } = await openSettingsPage("/settings/audit-log");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const filter: AuditFilter = filterParams.parse(await searchParams);
   const [t, format, { entries, hasMore, lastId }, actors, roles] = await Promise.all([
     getTranslations("audit"),

@@ -1,12 +1,18 @@
 "use server";
 
 import { db } from "@/lib/db/prisma";
-import { memberAction } from "@/lib/actions/member-action";
+import { requireMemberForAction } from "@/lib/access/current-member";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/run-action";
+import { parseOrThrow } from "@/lib/validation";
 import { addCustomField, customFieldInput } from "@/lib/metadata/fields";
 
 /** Adds a custom field: the DATA_MODEL permission, checked on the server. */
-export const addCustomFieldAction = memberAction(
+export async function addCustomFieldAction(input: unknown): Promise<ActionResult<{ id: string; name: string; label: string; objectLabel: string }>> {
   // Records, the role editor's field tables and the API all read the data model.
-  { schema: customFieldInput, permission: "DATA_MODEL", revalidate: { path: "/", type: "layout" } },
-  ({ actor, input }) => db.$transaction((tx) => addCustomField(tx, actor, input)),
-);
+  return runAction(async () => {
+    const actor = await requireMemberForAction("DATA_MODEL");
+    const field = parseOrThrow(customFieldInput, input);
+    return db.$transaction((tx) => addCustomField(tx, actor, field));
+  }, { path: "/", type: "layout" });
+}

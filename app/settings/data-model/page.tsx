@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
 import { listObjects } from "@/lib/metadata/queries";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
@@ -33,8 +34,8 @@ function FieldBadges({ field, t }: { field: Field; t: (key: "flags.label" | "fla
 }
 
 export default async function DataModelPage() {
-  const { member, allowed } = await openSettingsPage("/settings/data-model");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "DATA_MODEL")) return <NoAccess />;
   const [t, tt, objects] = await Promise.all([getTranslations("settings.dataModel"), getTranslations("dataTypes"), listObjects(db, member.workspaceId)]);
   const typeLabel = (type: string) => (tt.has(type as never) ? tt(type as never) : type);
 

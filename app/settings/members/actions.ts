@@ -1,35 +1,29 @@
 "use server";
 
 import { db } from "@/lib/db/prisma";
-import { memberAction, type Revalidation } from "@/lib/actions/member-action";
-import { deleteTeamInput, inviteMemberInput, removeMemberInput, setManagerInput, teamInput, updateTeamInput } from "@/lib/members/input";
-import { createTeam, deleteTeam, setManager, updateTeam } from "@/lib/members/org-admin";
-import { inviteMember, temporaryCredentials } from "@/lib/members/invite";
+import { requireMemberForAction } from "@/lib/access/current-member";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/run-action";
+import { parseOrThrow } from "@/lib/validation";
+import { inviteMemberInput, removeMemberInput } from "@/lib/members/input";
+import { inviteMember, temporaryCredentials, type InvitedMember } from "@/lib/members/invite";
 import { removeMember } from "@/lib/members/remove";
 
-const SETTINGS: Revalidation = { path: "/settings", type: "layout" };
+const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings", type: "layout" });
 
-export const inviteMemberAction = memberAction({ schema: inviteMemberInput, permission: "MEMBERS", revalidate: SETTINGS }, async ({ actor, input }) => {
-  const credentials = await temporaryCredentials();
-  return db.$transaction((tx) => inviteMember(tx, actor, input, credentials));
-});
+export async function inviteMemberAction(input: unknown): Promise<ActionResult<InvitedMember>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("MEMBERS");
+    const invitation = parseOrThrow(inviteMemberInput, input);
+    const credentials = await temporaryCredentials();
+    return db.$transaction((tx) => inviteMember(tx, actor, invitation, credentials));
+  });
+}
 
-export const removeMemberAction = memberAction({ schema: removeMemberInput, permission: "MEMBERS", revalidate: SETTINGS }, ({ actor, input }) =>
-  db.$transaction((tx) => removeMember(tx, actor, input.memberId)),
-);
-
-export const setManagerAction = memberAction({ schema: setManagerInput, permission: "MEMBERS", revalidate: SETTINGS }, ({ actor, input }) =>
-  db.$transaction((tx) => setManager(tx, actor, input)),
-);
-
-export const createTeamAction = memberAction({ schema: teamInput, permission: "MEMBERS", revalidate: SETTINGS }, ({ actor, input }) =>
-  db.$transaction((tx) => createTeam(tx, actor, input)),
-);
-
-export const updateTeamAction = memberAction({ schema: updateTeamInput, permission: "MEMBERS", revalidate: SETTINGS }, ({ actor, input: { teamId, ...team } }) =>
-  db.$transaction((tx) => updateTeam(tx, actor, teamId, team)),
-);
-
-export const deleteTeamAction = memberAction({ schema: deleteTeamInput, permission: "MEMBERS", revalidate: SETTINGS }, ({ actor, input }) =>
-  db.$transaction((tx) => deleteTeam(tx, actor, input.teamId)),
-);
+export async function removeMemberAction(input: unknown): Promise<ActionResult<{ name: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("MEMBERS");
+    const { memberId } = parseOrThrow(removeMemberInput, input);
+    return db.$transaction((tx) => removeMember(tx, actor, memberId));
+  });
+}

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
 import { listMembers } from "@/lib/members/queries";
 import { heldSetsByPrincipal, principalKey } from "@/lib/roles/permission-sets";
 import { rolesWithinAuthority } from "@/lib/access/authority";
@@ -8,23 +9,20 @@ import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
 import { MemberTable } from "@/components/settings/members/member-table";
 import { InviteMember } from "@/components/settings/members/invite-member";
-import { TeamsSection } from "@/components/settings/members/teams-section";
-import { listTeams } from "@/lib/members/org-admin";
 import { pageTitle } from "@/components/layout/page-title";
 
 export const generateMetadata = pageTitle("settings.members");
 
 export default async function MembersPage() {
-  const { member, allowed } = await openSettingsPage("/settings/members");
-  if (!allowed) return <NoAccess />;
-  const [t, format, members, workspace, withinRoleIds, held, teams] = await Promise.all([
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "MEMBERS")) return <NoAccess />;
+  const [t, format, members, workspace, withinRoleIds, held] = await Promise.all([
     getTranslations("settings.members"),
     getFormatter(),
     listMembers(db, member.workspaceId),
     db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, include: { defaultRole: { select: { name: true } } } }),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
     heldSetsByPrincipal(db, member.workspaceId),
-    listTeams(db, member.workspaceId),
   ]);
   const canInvite = withinRoleIds === null || withinRoleIds.includes(workspace.defaultRoleId ?? "");
   const rows = members.map((row) => ({
@@ -35,8 +33,6 @@ export default async function MembersPage() {
     sets: held.get(principalKey("member", row.id)) ?? [],
     isAdmin: row.isAdmin,
     joined: format.dateTime(row.joinedAt, { dateStyle: "medium" }),
-    managerId: row.managerId,
-    deactivated: row.deactivated,
   }));
 
   return (
@@ -50,7 +46,6 @@ export default async function MembersPage() {
         </header>
         <MemberTable members={rows} actorMemberId={member.id} actorIsAdmin={member.permissions.isAdmin} />
       </section>
-      <TeamsSection teams={teams} members={rows.map((row) => ({ id: row.id, name: row.name }))} />
     </div>
   );
 }

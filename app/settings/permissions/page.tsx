@@ -1,9 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
 import { agentPrincipal, apiKeyPrincipalById, memberPrincipal } from "@/lib/access/principal";
-import { PRINCIPAL_KINDS } from "@/lib/permissions";
+import { canSetting, PRINCIPAL_KINDS } from "@/lib/permissions";
 import { listObjects } from "@/lib/metadata/queries";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { listPrincipals } from "@/lib/roles/assignees";
@@ -11,7 +11,6 @@ import { NoAccess } from "@/components/layout/no-access";
 import { EffectivePermissionsView } from "@/components/permissions/effective-permissions-view";
 import { buttonClasses } from "@/components/ui/button";
 import { pageTitle } from "@/components/layout/page-title";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("inspect");
 
@@ -23,10 +22,10 @@ const principalParam = z
     return { kind, id };
   });
 
-/** "What can X do?" (docs/reference.md §6): the effective permissions of any principal, with their reasons. */
+/** "What can X do?" (SPEC §6): the effective permissions of any principal, with their reasons. */
 export default async function EffectivePermissionsPage({ searchParams }: { searchParams: Promise<{ principal?: string }> }) {
-  const { member, allowed } = await openSettingsPage("/settings/permissions");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const requested = principalParam.safeParse((await searchParams).principal);
   const target = requested.success ? requested.data : null;
   const [t, principals, objects] = await Promise.all([getTranslations("inspect"), listPrincipals(db, member.workspaceId), listObjects(db, member.workspaceId).then(async (rows) => (await metadataLabels())(rows))]);
@@ -50,7 +49,8 @@ export default async function EffectivePermissionsPage({ searchParams }: { searc
 
   return (
     <div className="max-w-4xl">
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+      <p className="mt-1 text-sm text-gray-600">{t("subtitle")}</p>
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3">
         <label className="text-sm font-medium text-gray-800">
           {t("principal")}

@@ -2,16 +2,16 @@
 
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { memberAction, type Revalidation } from "@/lib/actions/member-action";
-import { DomainError } from "@/lib/errors";
+import { requireMemberForAction } from "@/lib/access/current-member";
+import { DomainError, type ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/run-action";
 import { PRINCIPAL_KINDS } from "@/lib/permissions";
 import { roleDraft } from "@/lib/roles/draft";
 import { roleFile } from "@/lib/roles/role-file";
-import { createRole } from "@/lib/roles/save";
-import { saveOrPropose } from "@/lib/access-requests/proposals";
-import { deleteRole } from "@/lib/roles/delete";
+import { createRole, updateRole } from "@/lib/roles/save";
+import { deleteRole, type DeletedRole } from "@/lib/roles/delete";
 import { restoreRoleVersion } from "@/lib/roles/restore";
-import { startViewAs } from "@/lib/access/view-as";
+import { startViewAs } from "@/lib/roles/view-as";
 import { countRecordsReached } from "@/lib/roles/rule-reach";
 import { recordRuleDraft } from "@/lib/roles/draft";
 import { getSession } from "@/lib/auth/session";
@@ -19,73 +19,115 @@ import { setDefaultRole } from "@/lib/roles/default-role";
 import { assignRole, unassignRole } from "@/lib/roles/assignment";
 import { parseOrThrow } from "@/lib/validation";
 
-// Every action of the Roles settings: the ROLES permission, checked on the server each time.
-const ROLES_PAGES: Revalidation = { path: "/settings/roles", type: "layout" };
-const roles = <Schema extends z.ZodType>(schema: Schema) => ({ schema, permission: "ROLES" as const, revalidate: ROLES_PAGES });
+/** Every action of the Roles settings: the ROLES permission, checked on the server each time. */
+const run = <T,>(work: () => Promise<T>) => runAction(work, { path: "/settings/roles", type: "layout" });
 
 const id = z.string().min(1).max(100);
 const target = z.object({ kind: z.enum(PRINCIPAL_KINDS), id });
-/** An expiring assignment's end (docs/reference.md §13), an instant with its offset; null or absent: for good. */
+/** An expiring assignment's end (SPEC §13), an instant with its offset; null or absent: for good. */
 const until = z.iso.datetime({ offset: true }).nullable();
 
-export const createRoleAction = memberAction(roles(roleDraft), ({ actor, input }) => db.$transaction((tx) => createRole(tx, actor, input)));
+export async function createRoleAction(input: unknown): Promise<ActionResult<{ id: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const draft = parseOrThrow(roleDraft, input);
+    return db.$transaction((tx) => createRole(tx, actor, draft));
+  });
+}
 
 /** Creates a role from an exported definition file (its text), validated like any save. */
-export const importRoleAction = memberAction(roles(z.object({ text: z.string().max(1_000_000) })), async ({ actor, input }) => {
-  let json: unknown;
-  try {
-    json = JSON.parse(input.text);
-  } catch {
-    throw new DomainError("VALIDATION_FAILED", { field: "file" });
-  }
-  const { role, guardrails, grant } = parseOrThrow(roleFile, json);
-  const created = await db.$transaction((tx) => createRole(tx, actor, role, "imported", guardrails ?? [], grant));
-  return { id: created.id, name: role.name.trim() };
-});
+export async function importRoleAction(input: unknown): Promise<ActionResult<{ id: string; name: string }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { text } = parseOrThrow(z.object({ text: z.string().max(1_000_000) }), input);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new DomainError("VALIDATION_FAILED", { field: "file" });
+    }
+    const { role, guardrails, grant } = parseOrThrow(roleFile, json);
+    const created = await db.$transaction((tx) => createRole(tx, actor, role, "imported", guardrails ?? [], grant));
+    return { id: created.id, name: role.name.trim() };
+  });
+}
 
-export const updateRoleAction = memberAction(roles(z.object({ roleId: id, version: z.int().positive(), draft: z.unknown() })), ({ actor, input }) => {
-  // Parsed on its own so that field errors read `name`, not `draft.name`, as on creation.
-  const draft = parseOrThrow(roleDraft, input.draft);
-  // docs/reference.md §18 four eyes: with `Role changes need approval` on, the save becomes a proposal.
-  return db.$transaction((tx) => saveOrPropose(tx, actor, input.roleId, input.version, draft));
-});
+export async function updateRoleAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { roleId, version, draft } = parseOrThrow(z.object({ roleId: id, version: z.int().positive(), draft: z.unknown() }), input);
+    // Parsed on its own so that field errors read `name`, not `draft.name`, as on creation.
+    const parsed = parseOrThrow(roleDraft, draft);
+    return db.$transaction((tx) => updateRole(tx, actor, roleId, version, parsed));
+  });
+}
 
-/** Saves an old version of the role as its next one (docs/reference.md §14), through the normal save. */
-export const restoreRoleVersionAction = memberAction(roles(z.object({ roleId: id, versionId: id, version: z.int().positive() })), ({ actor, input }) =>
-  db.$transaction((tx) => restoreRoleVersion(tx, actor, input.roleId, input.versionId, input.version)),
-);
+/** Saves an old version of the role as its next one (SPEC §14), through the normal save. */
+export async function restoreRoleVersionAction(input: unknown): Promise<ActionResult<{ version: number }>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { roleId, versionId, version } = parseOrThrow(z.object({ roleId: id, versionId: id, version: z.int().positive() }), input);
+    return db.$transaction((tx) => restoreRoleVersion(tx, actor, roleId, versionId, version));
+  });
+}
 
-/** Starts "View as this role" (docs/reference.md §14) for this session; the records then show its read-only projection. */
-export const viewAsRoleAction = memberAction(
-  { ...roles(z.object({ roleId: id, setIds: z.array(id).max(20).default([]) })), revalidate: { path: "/", type: "layout" } },
-  async ({ actor, input }) => {
-    const started = await db.$transaction((tx) => startViewAs(tx, actor, input.roleId, input.setIds));
-    const session = await getSession();
-    session.viewAsRoleId = input.roleId;
-    session.viewAsSetIds = input.setIds;
-    await session.save();
-    return started;
-  },
-);
+/** Starts "View as this role" (SPEC §14) for this session; the records then show its read-only projection. */
+export async function viewAsRoleAction(input: unknown): Promise<ActionResult<{ roleName: string }>> {
+  return runAction(
+    async () => {
+      const actor = await requireMemberForAction("ROLES");
+      const { roleId, setIds } = parseOrThrow(z.object({ roleId: id, setIds: z.array(id).max(20).default([]) }), input);
+      const started = await db.$transaction((tx) => startViewAs(tx, actor, roleId, setIds));
+      const session = await getSession();
+      session.viewAsRoleId = roleId;
+      session.viewAsSetIds = setIds;
+      await session.save();
+      return started;
+    },
+    { path: "/", type: "layout" },
+  );
+}
 
 /** The editor's live count: how many records a record-level rule reaches for a sample member. */
-export const countRuleReachAction = memberAction({ ...roles(z.object({ object: id, rule: recordRuleDraft, memberId: id.nullable() })), revalidate: undefined }, ({ actor, input }) =>
-  countRecordsReached(db, actor, input.object, input.rule, input.memberId),
-);
+export async function countRuleReachAction(input: unknown): Promise<ActionResult<{ reached: number; total: number }>> {
+  return runAction(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const parsed = parseOrThrow(z.object({ object: id, rule: recordRuleDraft, memberId: id.nullable() }), input);
+    return countRecordsReached(db, actor, parsed.object, parsed.rule, parsed.memberId);
+  });
+}
 
-export const deleteRoleAction = memberAction(roles(z.object({ roleId: id })), ({ actor, input }) => db.$transaction((tx) => deleteRole(tx, actor, input.roleId)));
+export async function deleteRoleAction(input: unknown): Promise<ActionResult<DeletedRole>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
+    return db.$transaction((tx) => deleteRole(tx, actor, roleId));
+  });
+}
 
-export const setDefaultRoleAction = memberAction(roles(z.object({ roleId: id })), async ({ actor, input }) => {
-  await db.$transaction((tx) => setDefaultRole(tx, actor, input.roleId));
-  return undefined;
-});
+export async function setDefaultRoleAction(input: unknown): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const { roleId } = parseOrThrow(z.object({ roleId: id }), input);
+    await db.$transaction((tx) => setDefaultRole(tx, actor, roleId));
+    return undefined;
+  });
+}
 
-export const assignRoleAction = memberAction(roles(z.object({ roleId: id, target, until: until.optional() })), async ({ actor, input }) => {
-  await db.$transaction((tx) => assignRole(tx, actor, input.roleId, input.target, input.until ? new Date(input.until) : null));
-  return undefined;
-});
+export async function assignRoleAction(input: unknown): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const parsed = parseOrThrow(z.object({ roleId: id, target, until: until.optional() }), input);
+    await db.$transaction((tx) => assignRole(tx, actor, parsed.roleId, parsed.target, parsed.until ? new Date(parsed.until) : null));
+    return undefined;
+  });
+}
 
-export const unassignRoleAction = memberAction(roles(z.object({ roleId: id, target })), async ({ actor, input }) => {
-  await db.$transaction((tx) => unassignRole(tx, actor, input.roleId, input.target));
-  return undefined;
-});
+export async function unassignRoleAction(input: unknown): Promise<ActionResult<undefined>> {
+  return run(async () => {
+    const actor = await requireMemberForAction("ROLES");
+    const parsed = parseOrThrow(z.object({ roleId: id, target }), input);
+    await db.$transaction((tx) => unassignRole(tx, actor, parsed.roleId, parsed.target));
+    return undefined;
+  });
+}

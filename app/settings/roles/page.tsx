@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
 import { listPermissionSets } from "@/lib/roles/permission-sets";
 import { rolesWithinAuthority } from "@/lib/access/authority";
@@ -12,20 +13,18 @@ import { CreateRoleButton } from "@/components/roles/create-role-button";
 import { buttonClasses } from "@/components/ui/button";
 import Link from "next/link";
 import { pageTitle } from "@/components/layout/page-title";
-import { PageHeader } from "@/components/ui/page-header";
 
 export const generateMetadata = pageTitle("roles");
 
 export default async function RolesPage() {
-  const { member, allowed } = await openSettingsPage("/settings/roles");
-  if (!allowed) return <NoAccess setting="ROLES" />;
-  const [t, ti, tc, tg, ts, tr, roles, sets, withinRoleIds] = await Promise.all([
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
+  const [t, ti, tc, tg, ts, roles, sets, withinRoleIds] = await Promise.all([
     getTranslations("roles"),
     getTranslations("inspect"),
     getTranslations("roles.compare"),
     getTranslations("guardrails"),
     getTranslations("permissionSets"),
-    getTranslations("accessRequests"),
     listRoles(db, member.workspaceId),
     listPermissionSets(db, member.workspaceId),
     member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
@@ -33,7 +32,8 @@ export default async function RolesPage() {
 
   return (
     <div className="max-w-4xl">
-      <PageHeader title={t("title")} subtitle={t("subtitle")} />
+      <h1 className="text-xl font-semibold text-gray-900">{t("title")}</h1>
+      <p className="mt-1 text-sm text-gray-600">{t("subtitle")}</p>
       <section aria-labelledby="all-roles" className="mt-8">
         <div className="flex items-center justify-between gap-4">
           <h2 id="all-roles" className="text-sm font-semibold text-gray-900">{t("allRoles")}</h2>
@@ -41,7 +41,6 @@ export default async function RolesPage() {
             <Link href="/settings/permissions" className={buttonClasses("ghost")}>{ti("link")}</Link>
             <Link href="/settings/roles/compare" className={buttonClasses("ghost")}>{tc("link")}</Link>
             <Link href="/settings/roles/guardrails" className={buttonClasses("ghost")}>{tg("link")}</Link>
-            <Link href="/settings/roles/requests" className={buttonClasses("ghost")}>{tr("title")}</Link>
             <ImportRoleButton />
             <CreateRoleButton />
           </div>

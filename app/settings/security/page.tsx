@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { loadSecurityOverview } from "@/lib/workspace/security";
 import { NoAccess } from "@/components/layout/no-access";
@@ -9,16 +9,6 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Count, Section } from "@/components/ui/section";
 import { DataTable } from "@/components/ui/data-table";
 import { pageTitle } from "@/components/layout/page-title";
-import { MaxPeriodForm } from "@/components/access-requests/max-period-form";
-import { FourEyesSwitch } from "@/components/access-requests/four-eyes-switch";
-import { requestInfo } from "@/lib/auth/request-info";
-import { rolesWithinAuthority } from "@/lib/access/authority";
-import { listScimTokens } from "@/lib/scim/tokens";
-import { listGroupMappings } from "@/lib/identity/mappings";
-import { ScimTokens } from "@/components/settings/identity/scim-tokens";
-import { GroupMappings } from "@/components/settings/identity/group-mappings";
-import { SsoSettingsForm } from "@/components/settings/identity/sso-settings";
-import { loadSsoSettings, OIDC_CALLBACK_PATH } from "@/lib/identity/sso";
 
 export const generateMetadata = pageTitle("settings.security");
 
@@ -30,23 +20,14 @@ const linkClasses = "text-sm font-medium text-brand-700 hover:underline";
  * to members whose role opens those pages.
  */
 export default async function SecurityPage() {
-  const { member, allowed } = await openSettingsPage("/settings/security");
-  if (!allowed) return <NoAccess setting="SECURITY" />;
-  const [t, tp, ta, format, overview, info, scimTokens, mappings, grants, within, sso, workspace] = await Promise.all([
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "SECURITY")) return <NoAccess />;
+  const [t, tp, format, overview] = await Promise.all([
     getTranslations("settings.security"),
     getTranslations("permissions"),
-    getTranslations("accessRequests"),
     getFormatter(),
     loadSecurityOverview(db, member.workspaceId),
-    requestInfo(),
-    listScimTokens(db, member.workspaceId),
-    listGroupMappings(db, member.workspaceId),
-    db.role.findMany({ where: { workspaceId: member.workspaceId }, select: { id: true, name: true, kind: true, isAdmin: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] }),
-    member.permissions.isAdmin ? null : rolesWithinAuthority(db, member),
-    loadSsoSettings(db, member.workspaceId),
-    db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true, roleChangesNeedApproval: true } }),
   ]);
-  const day = (date: Date) => format.dateTime(date, { dateStyle: "medium" });
   const can = {
     members: canSetting(member.permissions, "MEMBERS"),
     roles: canSetting(member.permissions, "ROLES"),
@@ -106,22 +87,6 @@ export default async function SecurityPage() {
           ]}
         />
       </Section>
-
-      <Section id="security-access-requests" title={ta("securityTitle")} description={ta("securityHelp")}>
-        <MaxPeriodForm hours={workspace.accessRequestMaxHours} />
-        <FourEyesSwitch on={workspace.roleChangesNeedApproval} disabled={!member.permissions.isAdmin} />
-      </Section>
-      <SsoSettingsForm settings={sso} redirectUrl={`${info.origin}${OIDC_CALLBACK_PATH}`} />
-
-      <GroupMappings
-        mappings={mappings}
-        grants={grants.map((grant) => ({ id: grant.id, name: grant.name, kind: grant.kind === "set" ? "set" : "role", withinAuthority: within === null || (!grant.isAdmin && within.includes(grant.id)) }))}
-      />
-
-      <ScimTokens
-        endpoint={`${info.origin}/scim/v2`}
-        tokens={scimTokens.map((token) => ({ id: token.id, name: token.name, prefix: token.prefix, creator: token.creatorLabel, created: day(token.createdAt), lastUsed: token.lastUsedAt ? day(token.lastUsedAt) : null }))}
-      />
     </div>
   );
 }

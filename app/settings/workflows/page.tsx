@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Bot } from "lucide-react";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
 import { canSetting } from "@/lib/permissions";
 import { WORKFLOWS } from "@/lib/workflows/catalog";
 import { listWorkflowRuns, workflowAgent } from "@/lib/workflows/run";
@@ -16,8 +16,8 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("settings.workflows");
 
 export default async function WorkflowsPage() {
-  const { member, allowed } = await openSettingsPage("/settings/workflows");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "WORKFLOWS")) return <NoAccess />;
   const [t, format, agent, workspace] = await Promise.all([
     getTranslations("settings.workflows"),
     getFormatter(),

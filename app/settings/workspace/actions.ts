@@ -1,12 +1,18 @@
 "use server";
 
 import { db } from "@/lib/db/prisma";
-import { memberAction } from "@/lib/actions/member-action";
-import { updateWorkspaceSettings, workspaceSettingsInput } from "@/lib/workspace/update";
+import { requireMemberForAction } from "@/lib/access/current-member";
+import type { ActionResult } from "@/lib/errors";
+import { runAction } from "@/lib/run-action";
+import { parseOrThrow } from "@/lib/validation";
+import { updateWorkspaceSettings, workspaceSettingsInput, type WorkspaceSettings } from "@/lib/workspace/update";
 
 /** Workspace name and default language: the WORKSPACE permission, checked on the server. */
-export const updateWorkspaceAction = memberAction(
+export async function updateWorkspaceAction(input: unknown): Promise<ActionResult<WorkspaceSettings>> {
   // The name shows in every page's sidebar.
-  { schema: workspaceSettingsInput, permission: "WORKSPACE", revalidate: { path: "/", type: "layout" } },
-  ({ actor, input }) => db.$transaction((tx) => updateWorkspaceSettings(tx, actor, input)),
-);
+  return runAction(async () => {
+    const actor = await requireMemberForAction("WORKSPACE");
+    const settings = parseOrThrow(workspaceSettingsInput, input);
+    return db.$transaction((tx) => updateWorkspaceSettings(tx, actor, settings));
+  }, { path: "/", type: "layout" });
+}

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
 import { getWorkspaceSettings } from "@/lib/workspace/update";
 import { NoAccess } from "@/components/layout/no-access";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,8 +11,8 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("settings.workspace");
 
 export default async function WorkspaceSettingsPage() {
-  const { member, allowed } = await openSettingsPage("/settings/workspace");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "WORKSPACE")) return <NoAccess />;
   const [t, settings] = await Promise.all([getTranslations("settings.workspace"), getWorkspaceSettings(db, member.workspaceId)]);
   return (
     <div className="max-w-4xl">

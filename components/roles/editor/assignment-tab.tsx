@@ -16,7 +16,6 @@ import { Modal } from "@/components/ui/modal";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { EditorRole, RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 type Props = Pick<RoleEditorProps, "principals" | "adminMemberCount" | "actorMemberId" | "defaultRole" | "authority"> & { role: EditorRole };
 
@@ -44,7 +43,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
   const [working, startWork] = useTransition();
   const saved = role.draft;
 
-  // docs/reference.md §11, as the server will judge it: a principal moves only between roles within the
+  // SPEC §11, as the server will judge it: a principal moves only between roles within the
   // actor's authority (no role: the default role's), and only Admins touch Admin.
   const beyondAuthority = errorMessage({ code: "EXCEEDS_AUTHORITY", params: { kind: "none", action: "", object: "", field: "", key: "" } });
   const authorityBlocker = (roleId: string | null): string | null => {
@@ -54,7 +53,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
     return authority.withinRoleIds.includes(effectiveRoleId) ? null : beyondAuthority;
   };
   const assignBlocker = authorityBlocker(role.id);
-  // docs/reference.md §16: when an assignment ends, its holder falls back to the default role (a key or agent: no role, the same).
+  // SPEC §16: when an assignment ends, its holder falls back to the default role (a key or agent: no role, the same).
   const untilBlocker = authorityBlocker(null) ? t("untilBeyond", { role: defaultRole.name }) : null;
 
   const unassignBlocker = (kind: PrincipalKind, principal: Assignee): string | null => {
@@ -238,7 +237,7 @@ export function AssignmentTab({ role, principals, adminMemberCount, actorMemberI
             />
           </div>
         ) : null}
-        {error ? <ErrorBlock>{error}</ErrorBlock> : null}
+        {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
       </Modal>
     </div>
   );

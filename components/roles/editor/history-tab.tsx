@@ -12,7 +12,6 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 import { Button } from "@/components/ui/button";
 import { Tooltip } from "@/components/ui/tooltip";
 import type { EditorObject, EditorRole } from "./types";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 interface HistoryTabProps {
   role: EditorRole;
@@ -24,7 +23,7 @@ interface HistoryTabProps {
 }
 
 /**
- * docs/reference.md §14 History: every saved version, newest first, each with what changed since the one
+ * SPEC §14 History: every saved version, newest first, each with what changed since the one
  * before it (the engine's diff, as in the impact of unsaved changes); any older version can be
  * restored, which saves it as a new version through the normal save.
  */
@@ -66,7 +65,7 @@ export function HistoryTab({ role, history, objects, schema, dirty }: HistoryTab
         <h2 id="history-title" className="text-base font-semibold text-gray-900">{t("title")}</h2>
         <p className="text-sm text-gray-600">{t("intro")}</p>
       </div>
-      {error ? <ErrorBlock variant="block" as="p">{error}</ErrorBlock> : null}
+      {error ? <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{error}</p> : null}
       {entries.length === 0 ? <p className="rounded-lg border border-gray-200 bg-white p-4 text-sm text-gray-600">{t("empty")}</p> : null}
       <ol className="space-y-3">
         {entries.map(({ entry, previous, diff }, index) => {

@@ -16,7 +16,7 @@ interface ImpactPanelProps {
 }
 
 /**
- * docs/reference.md §14 "Impact of these changes": before Save, who holds the role and what each of them
+ * SPEC §14 "Impact of these changes": before Save, who holds the role and what each of them
  * gains and loses, from the engine's diff of the saved and the edited role.
  */
 export function ImpactPanel({ role, saved, draft, principals, objects }: ImpactPanelProps) {
@@ -24,7 +24,7 @@ export function ImpactPanel({ role, saved, draft, principals, objects }: ImpactP
   const permissionName = usePermissionName(objects);
   const diff = useMemo(() => diffPermissions(saved, draft), [saved, draft]);
   // A key or agent without a role acts with the default role: it is a holder of the default.
-  // A permission set's holders are those it is assigned to (docs/reference.md §17).
+  // A permission set's holders are those it is assigned to (SPEC §17).
   const holdsRole = (roleId: string | null) => roleId === role.id || (role.isDefault && roleId === null);
   const holds = (principal: Assignee, isMember = false) =>
     role.kind === "set" ? principal.sets.some((held) => held.id === role.id) : isMember ? principal.roleId === role.id : holdsRole(principal.roleId);

@@ -8,13 +8,12 @@ import { SearchInput } from "@/components/ui/search-input";
 import { clsx } from "clsx";
 import { OBJECT_ACTIONS, type EffectivePermissions, type ObjectAction } from "@/lib/permissions";
 import type { RoleDraft } from "@/lib/roles/draft";
-import { fieldRuleAccess, findObjectRule, ruleOverride, sameDraft, restoreObject, setAllowSharing, setFieldAccess, setObjectRuleSwitch, type FieldAccess } from "@/lib/roles/draft-edits";
+import { fieldRuleAccess, findObjectRule, ruleOverride, sameDraft, restoreObject, setFieldAccess, setObjectRuleSwitch, type FieldAccess } from "@/lib/roles/draft-edits";
 import { SwitchRow } from "@/components/ui/switch-row";
 import { Button } from "@/components/ui/button";
 import { PermissionMark } from "@/components/ui/permission-mark";
 import type { EditorObject, FieldErrors } from "./types";
 import { RecordRuleSection } from "./record-rule-section";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 interface ObjectRuleViewProps {
   object: EditorObject;
@@ -103,15 +102,6 @@ export function ObjectRuleView({ object, draft, openedWith, effective, update, e
             />
           );
         })}
-        <SwitchRow
-          id={`rule-${object.name}-allowSharing`}
-          label={t("allowSharing")}
-          description={t("allowSharingHelp")}
-          checked={rule?.allowSharing === true}
-          disabled={readOnly || !objectPermissions.see.value}
-          error={errorFor(`object.${object.name}.allowSharing`)}
-          onCheckedChange={(value) => update((current) => setAllowSharing(current, object.name, value))}
-        />
       </section>
 
       <RecordRuleSection object={object} draft={draft} effective={effective} update={update} errorFor={errorFor} readOnly={readOnly} members={members} />
@@ -149,7 +139,7 @@ export function ObjectRuleView({ object, draft, openedWith, effective, update, e
                 <tr key={field.name} className="border-b border-gray-50 last:border-0">
                   <th scope="row" className="px-4 py-2 text-left font-normal text-gray-900">
                     {field.label}
-                    {error ? <ErrorBlock as="span" size="xs" id={`${selectId}-error`}>{error}</ErrorBlock> : null}
+                    {error ? <span role="alert" id={`${selectId}-error`} className="block text-xs text-red-700">{error}</span> : null}
                   </th>
                   <td className="py-2 text-gray-600">{tt(field.type as "TEXT")}</td>
                   <td className="py-2 text-center"><PermissionMark allowed={permissions.see.value} label={permissions.see.value ? t("yes") : t("no")} /></td>

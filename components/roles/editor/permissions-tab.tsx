@@ -10,7 +10,6 @@ import { SwitchRow } from "@/components/ui/switch-row";
 import { Button } from "@/components/ui/button";
 import { Modal } from "@/components/ui/modal";
 import type { EditorObject, FieldErrors } from "./types";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 interface PermissionsTabProps {
   draft: RoleDraft;
@@ -92,7 +91,7 @@ export function PermissionsTab({ draft, update, objects, errorFor, readOnly, onO
                       <span>
                         <span className="block text-sm font-medium text-gray-900">{objectLabel(rule.object)}</span>
                         <span className="block text-xs text-gray-500">{t("ruleSummary", { overrides, fields: fieldRules })}</span>
-                        {error ? <ErrorBlock as="span" size="xs">{error}</ErrorBlock> : null}
+                        {error ? <span role="alert" className="block text-xs text-red-700">{error}</span> : null}
                       </span>
                       <ChevronRight aria-hidden className="size-4 text-gray-400" />
                     </button>

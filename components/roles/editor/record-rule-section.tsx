@@ -3,14 +3,13 @@
 import { useTranslations } from "next-intl";
 import { X } from "lucide-react";
 import { clsx } from "clsx";
-import { OPERATORS_BY_VALUE_TYPE, RELATION_VALUES, isRelationValue, relationOf, type EffectivePermissions, type RecordRuleOperator, type RelationKind } from "@/lib/permissions";
+import { OPERATORS_BY_VALUE_TYPE, isMeValue, type EffectivePermissions, type RecordRuleOperator } from "@/lib/permissions";
 import { FIELD_TYPES, RULE_VALUE_TYPE, type FieldType } from "@/lib/metadata/standard-objects";
 import type { RoleDraft, ObjectRuleDraft } from "@/lib/roles/draft";
 import { findObjectRule, setRecordRule } from "@/lib/roles/draft-edits";
 import { Button } from "@/components/ui/button";
 import { RuleReach } from "./rule-reach";
 import type { EditorField, EditorObject, FieldErrors } from "./types";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 type MatchRule = Extract<NonNullable<ObjectRuleDraft["recordRule"]>, { mode: "match" }>;
 type ConditionDraft = MatchRule["conditions"][number];
@@ -33,7 +32,7 @@ function defaultCondition(field: EditorField, memberId: string | null): Conditio
 /** Text of an `in` list or a scalar, as the value input shows it. */
 function valueText(value: ConditionDraft["value"]): string {
   if (Array.isArray(value)) return value.join(", ");
-  if (value === null || value === undefined || isRelationValue(value)) return "";
+  if (value === null || value === undefined || isMeValue(value)) return "";
   return String(value);
 }
 
@@ -97,7 +96,7 @@ export function RecordRuleSection({
           {t("match")}
         </label>
       </div>
-      {ruleError ? <ErrorBlock size="xs" className="mt-2">{ruleError}</ErrorBlock> : null}
+      {ruleError ? <p role="alert" className="mt-2 text-xs text-red-700">{ruleError}</p> : null}
 
       {match ? (
         <div className="mt-3 space-y-3">
@@ -145,7 +144,7 @@ export function RecordRuleSection({
                       const operator = event.target.value as RecordRuleOperator;
                       const { value: _value, ...rest } = condition;
                       if (NO_VALUE.has(operator)) return setCondition(index, { ...rest, operator });
-                      const keepsMe = isRelationValue(condition.value) && (operator === "eq" || operator === "neq");
+                      const keepsMe = isMeValue(condition.value) && (operator === "eq" || operator === "neq");
                       const value = keepsMe ? condition.value : parseValue(type, operator, valueText(condition.value));
                       setCondition(index, { ...rest, operator, value: type === "member" && operator !== "in" && !keepsMe ? { me: true } : value });
                     }}
@@ -158,18 +157,12 @@ export function RecordRuleSection({
                   {NO_VALUE.has(condition.operator) ? null : type === "member" && condition.operator !== "in" ? (
                     <select
                       aria-label={t("value", { number })}
-                      value={relationOf(condition.value) ? `__${relationOf(condition.value)}__` : valueText(condition.value)}
+                      value={isMeValue(condition.value) ? "__me__" : valueText(condition.value)}
                       disabled={readOnly}
-                      onChange={(event) => {
-                        // docs/reference.md §19: `Me`, `My teams`, `My reports`, or one member.
-                        const relation = /^__(me|myTeams|myReports)__$/.exec(event.target.value)?.[1] as RelationKind | undefined;
-                        setCondition(index, { ...condition, value: relation ? RELATION_VALUES[relation] : event.target.value });
-                      }}
+                      onChange={(event) => setCondition(index, { ...condition, value: event.target.value === "__me__" ? { me: true } : event.target.value })}
                       className="rounded-md border border-gray-300 px-2 py-1 text-sm"
                     >
                       <option value="__me__">{t("me")}</option>
-                      <option value="__myTeams__">{t("myTeams")}</option>
-                      <option value="__myReports__">{t("myReports")}</option>
                       {members.map((member) => (
                         <option key={member.id} value={member.id}>{member.name}</option>
                       ))}
@@ -210,7 +203,7 @@ export function RecordRuleSection({
                       <X aria-hidden className="size-3.5" />
                     </button>
                   )}
-                  {error ? <ErrorBlock as="span" size="xs" className="basis-full">{error}</ErrorBlock> : null}
+                  {error ? <span role="alert" className="basis-full text-xs text-red-700">{error}</span> : null}
                 </li>
               );
             })}
@@ -221,7 +214,6 @@ export function RecordRuleSection({
             </Button>
           )}
           <p className="text-xs text-gray-500">{t("meNote")}</p>
-          <p className="text-xs text-gray-500">{t("relationNote")}</p>
           <RuleReach object={object.name} objectLabel={object.labelPlural} rule={match} members={members} />
         </div>
       ) : null}

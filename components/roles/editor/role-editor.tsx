@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useMemo, useReducer, useTransition } from "react";
+import { useMemo, useState, useTransition } from "react";
+import { flushSync } from "react-dom";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { toast } from "sonner";
@@ -12,7 +13,6 @@ import { resolvePermissions, type WorkspaceSchema } from "@/lib/permissions";
 import { draftToDefinition, EMPTY_ROLE_DRAFT, EMPTY_SET_DRAFT, type RoleDraft } from "@/lib/roles/draft";
 import { sameDraft } from "@/lib/roles/draft-edits";
 import type { ActionError } from "@/lib/errors";
-import { editorReducer, initialEditorState, tabOfField, tabOfUrl, TABS, type Tab } from "./editor-state";
 import { createRoleAction, updateRoleAction } from "@/app/settings/roles/actions";
 import { createPermissionSetAction } from "@/app/settings/roles/permission-set-actions";
 import { SetAssignmentTab } from "@/components/permission-sets/set-assignment-tab";
@@ -31,17 +31,23 @@ import { ViewAsButton } from "./view-as-button";
 import { useUnsavedGuard } from "./use-unsaved-guard";
 import type { RoleEditorProps } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
-import { ErrorBlock } from "@/components/ui/error-block";
+
+const TABS = ["permissions", "assignment", "settings", "history"] as const;
+type Tab = (typeof TABS)[number];
+
+/** Which tab shows a server error, so a failed save opens the tab with the offending control. */
+function tabOf(field: string | undefined): Tab {
+  return field === "name" || field === "description" || field === "icon" || field?.startsWith("assignableTo") ? "settings" : "permissions";
+}
 
 /**
- * The role page: everything is edited in memory and persisted only by Save (docs/reference.md §2.4); the
+ * The role page: everything is edited in memory and persisted only by Save (SPEC §2.4); the
  * object rule page is a view of the same draft, so Finish keeps its changes unsaved until Save.
  */
 export function RoleEditor(props: RoleEditorProps) {
   const { role, objects } = props;
   const t = useTranslations("roles");
   const ts = useTranslations("permissionSets");
-  const ta = useTranslations("accessRequests");
   const isSet = (role?.kind ?? props.kind ?? "role") === "set";
   // The texts that name what is saved: "Role saved" or "Permission set saved".
   const says = (key: "saved" | "created" | "saveFailed" | "newRole") => (isSet ? ts(key) : t(key));
@@ -49,23 +55,24 @@ export function RoleEditor(props: RoleEditorProps) {
   const errorMessage = useErrorMessage();
   const router = useRouter();
   const searchParams = useSearchParams();
-  const [{ saved, draft, version, errors, openedWith, leaving }, dispatch] = useReducer(editorReducer, undefined, () => initialEditorState(role?.draft ?? props.initialDraft ?? blank, role?.version ?? 0));
+  const [saved, setSaved] = useState<RoleDraft>(role?.draft ?? props.initialDraft ?? blank);
+  const [draft, setDraft] = useState<RoleDraft>(saved);
+  const [version, setVersion] = useState(role?.version ?? 0);
+  const [errors, setErrors] = useState<ActionError[]>([]);
+  const [tab, setTab] = useState<Tab>(() => {
+    const requested = searchParams.get("tab");
+    return TABS.includes(requested as Tab) ? (requested as Tab) : "permissions";
+  });
+  const [openObject, setOpenObject] = useState<{ name: string; openedWith: RoleDraft } | null>(() => {
+    const requested = searchParams.get("object");
+    return requested && objects.some((object) => object.name === requested) ? { name: requested, openedWith: role?.draft ?? blank } : null;
+  });
   const [saving, startSaving] = useTransition();
-  // The URL is the source of the open tab and object rule page; writing it re-renders through useSearchParams.
-  const tab = tabOfUrl(searchParams.get("tab"));
-  const requestedObject = searchParams.get("object");
-  const openedObject = requestedObject ? objects.find((object) => object.name === requestedObject) : undefined;
-  const showInUrl = (params: { tab?: Tab; object: string | null }) => {
-    const url = new URL(window.location.href);
-    if (params.tab) url.searchParams.set("tab", params.tab);
-    if (params.object) url.searchParams.set("object", params.object);
-    else url.searchParams.delete("object");
-    window.history.replaceState(null, "", url);
-  };
+  const [leaving, setLeaving] = useState(false);
 
   const readOnly = role?.isAdmin ?? false;
   const dirty = !readOnly && !leaving && (role === null ? !sameDraft(draft, blank) : !sameDraft(draft, saved));
-  const { dialog, release } = useUnsavedGuard(dirty);
+  const { dialog } = useUnsavedGuard(dirty);
   const serverErrorFor = useFieldErrors(errors);
 
   const schema: WorkspaceSchema = useMemo(
@@ -80,60 +87,60 @@ export function RoleEditor(props: RoleEditorProps) {
 
   const update = (edit: (current: RoleDraft) => RoleDraft) => {
     if (readOnly) return;
-    dispatch({ type: "edit", edit });
+    setDraft((current) => edit(current));
   };
 
   const showObject = (name: string | null) => {
-    if (name) dispatch({ type: "openObject" });
-    showInUrl({ object: name });
+    setOpenObject(name ? { name, openedWith: draft } : null);
+    const url = new URL(window.location.href);
+    if (name) url.searchParams.set("object", name);
+    else url.searchParams.delete("object");
+    window.history.replaceState(null, "", url);
   };
 
   const save = () =>
     startSaving(async () => {
-      dispatch({ type: "saving" });
+      setErrors([]);
       if (role === null) {
         const result = isSet ? await createPermissionSetAction(draft) : await createRoleAction(draft);
         if (!result.ok) return fail(result.errors);
-        dispatch({ type: "leave" });
+        setLeaving(true);
         toast.success(says("created"));
         router.replace(`/settings/roles/${result.data.id}`);
         return;
       }
       const result = await updateRoleAction({ roleId: role.id, version, draft });
       if (!result.ok) return fail(result.errors);
-      if (result.data.proposalId) {
-        // docs/reference.md §18 four eyes: nothing saved yet; the proposal waits under Requests.
-        dispatch({ type: "proposed" });
-        toast.success(ta("proposed"));
-        return;
-      }
-      dispatch({ type: "saved", draft, version: result.data.version });
+      setVersion(result.data.version);
+      setSaved(draft);
       toast.success(says("saved"));
       router.refresh();
     });
 
   const fail = (failed: ActionError[]) => {
-    dispatch({ type: "failed", errors: failed });
-    if (failed.some((error) => tabOfField(error.field) === "settings") && !failed.some((error) => tabOfField(error.field) === tab)) showInUrl({ tab: "settings", object: null });
+    setErrors(failed);
+    if (failed.some((error) => tabOf(error.field) === "settings") && !failed.some((error) => tabOf(error.field) === tab)) setTab("settings");
     toast.error(says("saveFailed"));
   };
 
   const cancel = () => {
+    setErrors([]);
     if (role === null) {
-      dispatch({ type: "leave" });
+      setLeaving(true);
       router.push("/settings/roles");
       return;
     }
-    dispatch({ type: "cancel" });
+    setDraft(saved);
     showObject(null);
   };
 
   const reload = () => {
     // Drop the unsaved-changes guard first: the user chose to take the latest version.
-    release();
+    flushSync(() => setLeaving(true));
     window.location.reload();
   };
 
+  const openedObject = openObject ? objects.find((object) => object.name === openObject.name) : undefined;
   const conflict = errors.some((error) => error.code === "VERSION_CONFLICT");
   const title = draft.name.trim() || (role ? saved.name : says("newRole"));
 
@@ -159,7 +166,7 @@ export function RoleEditor(props: RoleEditorProps) {
           {readOnly ? null : (
             <>
             <Button onClick={cancel} disabled={saving || (role !== null && !dirty)}>{t("cancel")}</Button>
-            <Button variant="primary" onClick={save} disabled={saving || (role !== null && !dirty)}>{role !== null && props.proposes ? ta("proposeChange") : t("save")}</Button>
+            <Button variant="primary" onClick={save} disabled={saving || (role !== null && !dirty)}>{t("save")}</Button>
             </>
           )}
         </div>
@@ -179,7 +186,7 @@ export function RoleEditor(props: RoleEditorProps) {
       ) : null}
 
       {errors.length > 0 ? (
-        <ErrorBlock variant="block" className="mt-4">
+        <div role="alert" className="mt-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {conflict ? (
             <div className="flex items-center justify-between gap-3">
               <span>{errorMessage({ code: "VERSION_CONFLICT" })}</span>
@@ -195,10 +202,10 @@ export function RoleEditor(props: RoleEditorProps) {
               </ul>
             </>
           )}
-        </ErrorBlock>
+        </div>
       ) : null}
 
-      <Tabs.Root value={tab} onValueChange={(value) => showInUrl({ tab: value as Tab, object: null })} className="mt-6">
+      <Tabs.Root value={tab} onValueChange={(value) => { setTab(value as Tab); showObject(null); }} className="mt-6">
         <Tabs.List aria-label={title} className="flex gap-1 border-b border-gray-200">
           {TABS.map((value) => (
             <Tabs.Trigger
@@ -215,11 +222,11 @@ export function RoleEditor(props: RoleEditorProps) {
         </Tabs.List>
 
         <Tabs.Content value="permissions" className="pt-6 focus:outline-none">
-          {openedObject ? (
+          {openedObject && openObject ? (
             <ObjectRuleView
               object={openedObject}
               draft={draft}
-              openedWith={openedWith}
+              openedWith={openObject.openedWith}
               effective={effective}
               update={update}
               errorFor={errorFor}
@@ -241,7 +248,7 @@ export function RoleEditor(props: RoleEditorProps) {
           )}
         </Tabs.Content>
         <Tabs.Content value="settings" className="pt-6 focus:outline-none">
-          <SettingsTab role={role} kind={isSet ? "set" : "role"} draft={draft} update={update} errorFor={errorFor} readOnly={readOnly} defaultRoleName={props.defaultRole.name} onDeleted={() => dispatch({ type: "leave" })} />
+          <SettingsTab role={role} kind={isSet ? "set" : "role"} draft={draft} update={update} errorFor={errorFor} readOnly={readOnly} defaultRoleName={props.defaultRole.name} onDeleted={() => setLeaving(true)} />
         </Tabs.Content>
         <Tabs.Content value="history" className="pt-6 focus:outline-none">
           {role ? <HistoryTab role={role} history={props.history ?? []} objects={objects} schema={schema} dirty={dirty} /> : <p className="text-sm text-gray-600">{t("history.empty")}</p>}

@@ -12,7 +12,7 @@ type Rule = NonNullable<RoleDraft["objectRules"][number]["recordRule"]>;
 const NO_MEMBER = "__none__";
 
 /**
- * The live count beside a record-level rule (docs/reference.md §13): how many records it reaches for a sample
+ * The live count beside a record-level rule (SPEC §13): how many records it reaches for a sample
  * member, counted by the server with the lists' own SQL, so what the admin reads is what that
  * member will get. A key or agent has no `Me`: it can be picked as the sample too.
  */

@@ -16,7 +16,6 @@ import { TextAreaField, TextField } from "@/components/ui/form-field";
 import { Modal } from "@/components/ui/modal";
 import type { EditorRole, FieldErrors } from "./types";
 import { useErrorMessage } from "@/components/ui/use-error-message";
-import { ErrorBlock } from "@/components/ui/error-block";
 
 /** The label of each "Assignable to" switch; a new kind of principal must name one here. */
 const ASSIGNABLE_LABELS = {
@@ -165,7 +164,7 @@ export function SettingsTab({ role, kind, draft, update, errorFor, readOnly, def
           </>
         }
       >
-        {deleteError ? <ErrorBlock>{deleteError}</ErrorBlock> : null}
+        {deleteError ? <p role="alert" className="text-sm text-red-700">{deleteError}</p> : null}
       </Modal>
     </div>
   );

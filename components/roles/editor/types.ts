@@ -20,7 +20,7 @@ export interface EditorObject {
   fields: EditorField[];
 }
 
-/** A role, or a permission set (docs/reference.md §17): the same definition, held beside a role. */
+/** A role, or a permission set (SPEC §17): the same definition, held beside a role. */
 export type GrantKind = "role" | "set";
 
 export interface EditorRole {
@@ -30,16 +30,14 @@ export interface EditorRole {
   isAdmin: boolean;
   isDefault: boolean;
   draft: RoleDraft;
-  /** Its guardrails (docs/reference.md §14), exported with its definition (roles as code). */
+  /** Its guardrails (SPEC §14), exported with its definition (roles as code). */
   guardrails?: GuardrailStatement[];
 }
 
 export interface RoleEditorProps {
   /** null while creating a role. */
   role: EditorRole | null;
-  /** docs/reference.md §18 four eyes: `Save` reads `Propose change` and makes a proposal. */
-  proposes?: boolean;
-  /** Saved versions, newest first (docs/reference.md §14); absent while creating a role. */
+  /** Saved versions, newest first (SPEC §14); absent while creating a role. */
   history?: RoleVersionView[];
   /** For a new role: where to start (a duplicate, an imported definition); empty otherwise. */
   initialDraft?: RoleDraft;
@@ -47,12 +45,12 @@ export interface RoleEditorProps {
   kind?: GrantKind;
   objects: EditorObject[];
   principals: Assignees;
-  /** The workspace's permission sets (docs/reference.md §17), for "View as" a role with some of them. */
+  /** The workspace's permission sets (SPEC §17), for "View as" a role with some of them. */
   permissionSets: { id: string; name: string }[];
   adminMemberCount: number;
   actorMemberId: string;
   defaultRole: { id: string; name: string };
-  /** The actor's authority (docs/reference.md §11); null for an Admin, who may grant anything. */
+  /** The actor's authority (SPEC §11); null for an Admin, who may grant anything. */
   authority: EditorAuthority | null;
 }
 

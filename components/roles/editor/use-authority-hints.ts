@@ -3,13 +3,13 @@
 import { useMemo } from "react";
 import { exceedingPermissions, type EffectivePermissions } from "@/lib/permissions";
 import type { RoleDraft } from "@/lib/roles/draft";
-import { permissionLocator } from "@/lib/permissions/permission-locator";
+import { permissionLocator } from "@/lib/roles/permission-locator";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 import { permissionParams } from "@/components/permissions/use-permission-name";
 import type { EditorAuthority, EditorObject, FieldErrors } from "./types";
 
 /**
- * docs/reference.md §11 before Save: every switch of the draft that grants beyond the actor's own role says
+ * SPEC §11 before Save: every switch of the draft that grants beyond the actor's own role says
  * so beside itself, with the same message the server answers when asked to save it. Computed by
  * the engine's `exceedingPermissions`, so the hint and the refusal cannot disagree.
  */

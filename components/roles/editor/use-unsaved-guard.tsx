@@ -7,7 +7,7 @@ import { Modal } from "@/components/ui/modal";
 import { Button } from "@/components/ui/button";
 
 /**
- * Asks before leaving a page with unsaved changes (docs/reference.md §2.4): in-app links are intercepted and
+ * Asks before leaving a page with unsaved changes (SPEC §2.4): in-app links are intercepted and
  * a dialog offers "Discard changes" or "Keep editing"; closing or reloading the tab gets the
  * browser's own prompt.
  */
@@ -67,10 +67,5 @@ export function useUnsavedGuard(dirty: boolean) {
     />
   );
 
-  /** Leaves on purpose (a reload the user chose): no prompt, whatever the last render said. */
-  const release = () => {
-    dirtyRef.current = false;
-  };
-
-  return { dialog, release };
+  return { dialog };
 }

@@ -10,8 +10,8 @@ import { Modal } from "@/components/ui/modal";
 import { useErrorMessage } from "@/components/ui/use-error-message";
 
 /**
- * "View as this role" (docs/reference.md §14): opens the records with the role's read-only projection. With
- * permission sets in the workspace, a second button views the role plus chosen sets (docs/reference.md §17),
+ * "View as this role" (SPEC §14): opens the records with the role's read-only projection. With
+ * permission sets in the workspace, a second button views the role plus chosen sets (SPEC §17),
  * as a principal holding them all would see.
  */
 export function ViewAsButton({ roleId, sets = [] }: { roleId: string; sets?: readonly { id: string; name: string }[] }) {

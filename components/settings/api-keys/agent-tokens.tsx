@@ -21,13 +21,13 @@ export interface AgentTokenRow {
   id: string;
   name: string;
   roleName: string | null;
-  /** Permission sets held beside the role (docs/reference.md §17). */
+  /** Permission sets held beside the role (SPEC §17). */
   sets: HeldSetView[];
   tokens: { id: string; name: string; prefix: string; created: string; lastUsed: string | null; expires: string | null; expired: boolean }[];
 }
 
 /**
- * AI agent tokens (docs/reference.md §15): per agent, the credentials of MCP over HTTP. A token is shown once;
+ * AI agent tokens (SPEC §15): per agent, the credentials of MCP over HTTP. A token is shown once;
  * whoever holds it acts as the agent with the agent's own role.
  */
 export function AgentTokens({ agents }: { agents: AgentTokenRow[] }) {

@@ -16,7 +16,7 @@ export interface ApiKeyTableRow {
   name: string;
   prefix: string;
   roleName: string | null;
-  /** Permission sets held beside the role (docs/reference.md §17). */
+  /** Permission sets held beside the role (SPEC §17). */
   sets: HeldSetView[];
   expires: string | null;
   lastUsed: string | null;

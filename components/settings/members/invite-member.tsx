@@ -17,7 +17,7 @@ import { useErrorMessage } from "@/components/ui/use-error-message";
 
 /**
  * "+ Invite member": name and email; the new member joins with the default role. Disabled, with
- * the reason, for an inviter whose own role is narrower than the default role (docs/reference.md §11).
+ * the reason, for an inviter whose own role is narrower than the default role (SPEC §11).
  */
 export function InviteMember({ defaultRoleName, withinAuthority }: { defaultRoleName: string; withinAuthority: boolean }) {
   const t = useTranslations("settings.members");

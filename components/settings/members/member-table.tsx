@@ -3,10 +3,7 @@
 import type { HeldSetView } from "@/lib/roles/permission-sets";
 import { HeldSets } from "@/components/permission-sets/held-sets";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useTransition } from "react";
-import { toast } from "sonner";
-import { removeMemberAction, setManagerAction } from "@/app/settings/members/actions";
+import { removeMemberAction } from "@/app/settings/members/actions";
 import { Button } from "@/components/ui/button";
 import { useConfirmAction } from "@/components/ui/use-action";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
@@ -19,49 +16,10 @@ export interface MemberTableRow {
   name: string;
   email: string;
   roleName: string;
-  /** Permission sets held beside the role (docs/reference.md §17). */
+  /** Permission sets held beside the role (SPEC §17). */
   sets: HeldSetView[];
   isAdmin: boolean;
   joined: string;
-  managerId: string | null;
-  deactivated?: boolean;
-}
-
-/** A member's `Manager` (docs/reference.md §19): saved on change; a cycle or a change beyond authority is refused by the server. */
-function ManagerSelect({ member, members }: { member: MemberTableRow; members: readonly MemberTableRow[] }) {
-  const t = useTranslations("settings.members");
-  const router = useRouter();
-  const errorMessage = useErrorMessage();
-  const [pending, startTransition] = useTransition();
-  const change = (managerId: string | null) =>
-    startTransition(async () => {
-      const result = await setManagerAction({ memberId: member.id, managerId });
-      if (!result.ok) {
-        toast.error(errorMessage(result.errors[0] ?? { code: "INTERNAL" }));
-        router.refresh();
-        return;
-      }
-      toast.success(result.data.managerName ? t("managerSet", { name: result.data.name, manager: result.data.managerName }) : t("managerCleared", { name: result.data.name }));
-      router.refresh();
-    });
-  return (
-    <select
-      aria-label={t("managerOf", { name: member.name })}
-      className="rounded border border-gray-300 bg-white px-2 py-1 text-sm"
-      value={member.managerId ?? ""}
-      disabled={pending}
-      onChange={(event) => change(event.target.value || null)}
-    >
-      <option value="">{t("noManager")}</option>
-      {members
-        .filter((other) => other.id !== member.id)
-        .map((other) => (
-          <option key={other.id} value={other.id}>
-            {other.name}
-          </option>
-        ))}
-    </select>
-  );
 }
 
 export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members: MemberTableRow[]; actorMemberId: string; actorIsAdmin: boolean }) {
@@ -118,14 +76,13 @@ export function MemberTable({ members, actorMemberId, actorIsAdmin }: { members:
               </>
             ),
           },
-          { key: "email", header: t("email"), cell: (member) => (member.deactivated ? <>{member.email} <span className="ml-1 rounded bg-gray-100 px-1.5 py-0.5 text-xs text-gray-700">{t("deactivated")}</span></> : member.email) },
+          { key: "email", header: t("email"), cell: (member) => member.email },
           { key: "role", header: t("role"), cell: (member) => (
             <>
               {member.roleName}
               <HeldSets sets={member.sets} />
             </>
           ) },
-          { key: "manager", header: t("manager"), cell: (member) => <ManagerSelect member={member} members={members} /> },
           { key: "joined", header: t("joined"), cell: (member) => member.joined },
         ]}
         rowActions={{ label: t("actions"), cell: removeButton }}

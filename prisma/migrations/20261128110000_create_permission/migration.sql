@@ -1,4 +1,4 @@
--- docs/reference.md §13: Create is distinct from Edit. Added as plain columns (no table rebuild), then every
+-- SPEC §13: Create is distinct from Edit. Added as plain columns (no table rebuild), then every
 -- existing role and object rule is given create = edit, so that no role changes behaviour: a role
 -- that could edit (and therefore create) still creates, one that could not still does not.
 

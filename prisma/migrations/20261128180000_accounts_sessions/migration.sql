@@ -1,4 +1,4 @@
--- Accounts and sessions (docs/reference.md §12). Columns are added in place rather than by redefining the
+-- Accounts and sessions (SPEC §12). Columns are added in place rather than by redefining the
 -- tables, so the existing rows and the foreign keys that point at them stay untouched.
 
 -- AlterTable

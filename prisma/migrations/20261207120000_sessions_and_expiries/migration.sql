@@ -35,5 +35,5 @@ PRAGMA defer_foreign_keys=OFF;
 CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 
 
--- Temporary passwords issued before they could expire get the 7 days from now (docs/reference.md §16).
+-- Temporary passwords issued before they could expire get the 7 days from now (SPEC §16).
 UPDATE "User" SET "temporaryPasswordExpiresAt" = strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+7 days') WHERE "mustChangePassword" = true;

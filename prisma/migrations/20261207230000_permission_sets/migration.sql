@@ -11,7 +11,7 @@ CREATE TABLE "PermissionSetAssignment" (
     CONSTRAINT "PermissionSetAssignment_setId_fkey" FOREIGN KEY ("setId") REFERENCES "Role" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- AlterTable (docs/reference.md §17: a role or a permission set)
+-- AlterTable (SPEC §17: a role or a permission set)
 ALTER TABLE "Role" ADD COLUMN "kind" TEXT NOT NULL DEFAULT 'role';
 
 -- CreateIndex

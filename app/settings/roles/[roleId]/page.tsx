@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
 import { isDomainError } from "@/lib/errors";
 import { loadRoleForEditor } from "@/lib/roles/editor";
 import { roleGuardrailStatements } from "@/lib/roles/guardrails";
@@ -9,7 +10,6 @@ import { listRoleVersions } from "@/lib/roles/history";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { NoAccess } from "@/components/layout/no-access";
 import { RoleEditor } from "@/components/roles/editor/role-editor";
-import { roleChangesNeedApproval } from "@/lib/access-requests/proposals";
 
 async function loadRole(workspaceId: string, roleId: string) {
   try {
@@ -21,16 +21,16 @@ async function loadRole(workspaceId: string, roleId: string) {
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ roleId: string }> }) {
-  const { member, allowed } = await openSettingsPage("/settings/roles/[roleId]");
-  if (!allowed) return {};
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return {};
   const { roleId } = await params;
   const role = await db.role.findFirst({ where: { id: roleId, workspaceId: member.workspaceId }, select: { name: true } });
   return { title: role?.name };
 }
 
 export default async function RolePage({ params }: { params: Promise<{ roleId: string }> }) {
-  const { member, allowed } = await openSettingsPage("/settings/roles/[roleId]");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const { roleId } = await params;
   const [role, history, context, guardrails] = await Promise.all([
     loadRole(member.workspaceId, roleId),
@@ -38,6 +38,5 @@ export default async function RolePage({ params }: { params: Promise<{ roleId: s
     loadEditorContext(db, member, await metadataLabels()),
     roleGuardrailStatements(db, member.workspaceId, roleId),
   ]);
-  const proposes = await roleChangesNeedApproval(db, member.workspaceId);
-  return <RoleEditor key={role.id} role={{ ...role, guardrails }} history={history} actorMemberId={member.id} proposes={proposes} {...context} />;
+  return <RoleEditor key={role.id} role={{ ...role, guardrails }} history={history} actorMemberId={member.id} {...context} />;
 }

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
 import { compareGrants, memberComparable } from "@/lib/roles/compare";
 import { listPermissionSets } from "@/lib/roles/permission-sets";
@@ -21,8 +22,8 @@ export const generateMetadata = pageTitle("roles.compare");
 const params = z.object({ a: z.string().max(100).optional().catch(undefined), b: z.string().max(100).optional().catch(undefined) });
 
 export default async function CompareRolesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { member, allowed } = await openSettingsPage("/settings/roles/compare");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const { a, b } = params.parse(await searchParams);
   const [t, roles, sets, members, objects, localize] = await Promise.all([
     getTranslations("roles.compare"),
@@ -32,7 +33,7 @@ export default async function CompareRolesPage({ searchParams }: { searchParams:
     listObjects(db, member.workspaceId),
     metadataLabels(),
   ]);
-  // docs/reference.md §17: any two grants, or a member (role and sets together) against one.
+  // SPEC §17: any two grants, or a member (role and sets together) against one.
   const groups = [
     { label: t("groupRoles"), options: roles.map((role) => ({ id: role.id, name: role.name })) },
     { label: t("groupSets"), options: sets.map((set) => ({ id: set.id, name: set.name })) },

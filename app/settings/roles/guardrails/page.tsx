@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
 import { listRoles } from "@/lib/roles/queries";
 import { listMembers } from "@/lib/members/queries";
 import { listGuardrails, statementParams } from "@/lib/roles/guardrails";
@@ -16,8 +17,8 @@ import { pageTitle } from "@/components/layout/page-title";
 export const generateMetadata = pageTitle("guardrails");
 
 export default async function GuardrailsPage() {
-  const { member, allowed } = await openSettingsPage("/settings/roles/guardrails");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const [t, roles, members, guardrails, objects, localize, withinRoleIds] = await Promise.all([
     getTranslations("guardrails"),
     listRoles(db, member.workspaceId),

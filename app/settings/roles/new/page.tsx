@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { db } from "@/lib/db/prisma";
-import { openSettingsPage } from "@/lib/access/settings-guard";
+import { requireMember } from "@/lib/access/current-member";
+import { canSetting } from "@/lib/permissions";
 import { loadEditorContext } from "@/lib/roles/editor-context";
 import { metadataLabels } from "@/lib/i18n/metadata-labels";
 import { loadRoleForEditor } from "@/lib/roles/editor";
@@ -15,11 +16,11 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 
 /**
  * A new role, empty or (with `?from=<roleId>`) a copy of another role's definition; with
- * `?kind=set`, a new permission set (docs/reference.md §17), the same definition.
+ * `?kind=set`, a new permission set (SPEC §17), the same definition.
  */
 export default async function NewRolePage({ searchParams }: { searchParams: Promise<{ from?: string; kind?: string }> }) {
-  const { member, allowed } = await openSettingsPage("/settings/roles/new");
-  if (!allowed) return <NoAccess />;
+  const member = await requireMember();
+  if (!canSetting(member.permissions, "ROLES")) return <NoAccess />;
   const { from, kind } = await searchParams;
   const [t, context, source] = await Promise.all([
     getTranslations("roles"),

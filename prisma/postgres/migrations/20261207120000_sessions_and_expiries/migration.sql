@@ -21,5 +21,5 @@ CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 -- AddForeignKey
 ALTER TABLE "Session" ADD CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Temporary passwords issued before they could expire get the 7 days from now (docs/reference.md §16).
+-- Temporary passwords issued before they could expire get the 7 days from now (SPEC §16).
 UPDATE "User" SET "temporaryPasswordExpiresAt" = now() + interval '7 days' WHERE "mustChangePassword" = true;

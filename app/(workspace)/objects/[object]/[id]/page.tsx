@@ -7,12 +7,6 @@ import { relatedLabels } from "@/lib/csv/related-labels";
 import { RecordDetail } from "@/components/records/record-detail";
 import { RecordNotFound, RecordsNoAccess } from "@/components/records/records-no-access";
 import { requestObjectView } from "@/lib/records/request-view";
-import { neededFor } from "@/lib/access-requests/options";
-import { RecordShares } from "@/components/records/record-shares";
-import { listRecordShares } from "@/lib/records/shares";
-import { recordReachPaths } from "@/lib/records/record-paths";
-import { maySomeShare } from "@/lib/permissions";
-import { recordPrincipalOf } from "@/lib/access/principal";
 
 interface Props {
   params: Promise<{ object: string; id: string }>;
@@ -41,35 +35,7 @@ export default async function RecordPage({ params }: Props) {
     if (isDomainError(error) && error.code === "FORBIDDEN") return <RecordsNoAccess />;
     throw error;
   }
-  const canShare = maySomeShare(member.permissions, loaded.object.nameSingular) && !member.viewingAs;
-  const [labels, workspace, shares, targets, paths] = await Promise.all([
-    relatedLabels(db, member, visibleFieldsOf(member, loaded.object), [record]),
-    db.workspace.findUniqueOrThrow({ where: { id: member.workspaceId }, select: { accessRequestMaxHours: true } }),
-    listRecordShares(db, member, loaded.object.namePlural, id),
-    canShare ? shareTargets(member.workspaceId, member.id) : Promise.resolve([]),
-    recordReachPaths(db, member, loaded.object.namePlural, id),
-  ]);
-  // docs/reference.md §18: a record the member may not change says what would allow it, and offers to ask for it.
-  const needs = loaded.view.can.update
-    ? null
-    : neededFor(member.permissions, { kind: "object", action: "edit", object: loaded.object.nameSingular, record, principal: recordPrincipalOf(member) }, [{ ...loaded.view, fields: loaded.view.fields }]);
+  const labels = await relatedLabels(db, member, visibleFieldsOf(member, loaded.object), [record]);
   // A new server render (after a save or a restore elsewhere) starts the form from the saved values.
-  return (
-    <>
-      <RecordDetail key={`${id}:${String(record.updatedAt)}:${String(record.deletedAt)}`} view={loaded.view} record={record} labels={labels} needs={needs} maxRequestHours={workspace.accessRequestMaxHours} />
-      <RecordShares object={loaded.object.namePlural} recordId={id} shares={shares} targets={targets} canShare={canShare} paths={paths} />
-    </>
-  );
-}
-
-/** Whom `Share` offers (docs/reference.md §19): every other member, then every team, by name. */
-async function shareTargets(workspaceId: string, selfId: string) {
-  const [members, teams] = await Promise.all([
-    db.workspaceMember.findMany({ where: { workspaceId, id: { not: selfId } }, select: { id: true, user: { select: { name: true } } }, orderBy: { user: { name: "asc" } } }),
-    db.team.findMany({ where: { workspaceId }, select: { id: true, name: true }, orderBy: { nameKey: "asc" } }),
-  ]);
-  return [
-    ...members.map((member) => ({ kind: "member" as const, id: member.id, name: member.user.name })),
-    ...teams.map((team) => ({ kind: "team" as const, id: team.id, name: team.name })),
-  ];
+  return <RecordDetail key={`${id}:${String(record.updatedAt)}:${String(record.deletedAt)}`} view={loaded.view} record={record} labels={labels} />;
 }
